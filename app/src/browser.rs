@@ -1,0 +1,122 @@
+//! Thin wrappers over the browser: clock, local storage, languages, persistent storage and
+//! the service worker. The app's only source of time: `today()` and `now()` feed the core.
+
+use chrono::NaiveDate;
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Today's date in the device's time zone: the `as_of` of every report.
+pub fn today() -> NaiveDate {
+    let date = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
+        .unwrap_or_default()
+}
+
+/// Formats a timestamp in the device's time zone, e.g. `2026-11-23 14:05`.
+pub fn format_timestamp(ms: i64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+pub fn stored(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok()?
+}
+
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        // A full or disabled localStorage only loses a preference; the journal is elsewhere.
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn browser_languages() -> Vec<String> {
+    let Some(window) = web_sys::window() else { return Vec::new() };
+    window.navigator().languages().iter().filter_map(|value| value.as_string()).collect()
+}
+
+pub fn set_document_lang(code: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = element.set_attribute("lang", code);
+    }
+}
+
+/// The path the app is served under, e.g. `/` or `/tools/creditdesk/` (set by index.html).
+pub fn app_base() -> String {
+    web_sys::window()
+        .and_then(|window| Reflect::get(&window, &JsValue::from_str("__CREDITDESK_BASE__")).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+pub fn is_online() -> bool {
+    web_sys::window().is_some_and(|window| window.navigator().on_line())
+}
+
+async fn storage_call(method: &str) -> Option<JsValue> {
+    let storage = web_sys::window()?.navigator().storage();
+    let function = Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let promise = function.call0(&storage).ok()?.dyn_into::<Promise>().ok()?;
+    JsFuture::from(promise).await.ok()
+}
+
+/// Asks the browser to keep this site's data (navigator.storage.persist()).
+pub async fn request_persistence() -> Option<bool> {
+    storage_call("persist").await?.as_bool()
+}
+
+pub async fn is_persisted() -> Option<bool> {
+    storage_call("persisted").await?.as_bool()
+}
+
+/// Bytes used and the quota, when the browser tells.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = storage_call("estimate").await?;
+    let usage = Reflect::get(&estimate, &JsValue::from_str("usage")).ok()?.as_f64()?;
+    let quota = Reflect::get(&estimate, &JsValue::from_str("quota")).ok()?.as_f64()?;
+    Some((usage, quota))
+}
+
+pub fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let container = window.navigator().service_worker();
+    // Relative to the document base, so it works from a sub-folder too.
+    let _ = container.register("sw.js");
+}
+
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Marks a point in the browser's performance timeline (read by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+pub fn performance_now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Lets the browser paint before long synchronous work (e.g. generating portfolio L).
+pub async fn next_frame() {
+    gloo_timers::future::TimeoutFuture::new(30).await;
+}

@@ -1,0 +1,230 @@
+//! Storage: the journal, its head and the state snapshot in IndexedDB. The only module that
+//! touches IndexedDB. Schema versions are explicit; each version step has one migration
+//! function. A command's event is written in one readwrite transaction with strict
+//! durability and counts as saved only when the commit succeeds.
+
+mod records;
+
+use creditdesk_core::journal::{verify, ChainBreak, ChainHead, SealedEvent};
+use creditdesk_core::snapshot::decode_snapshot;
+use creditdesk_core::{Hash, Portfolio};
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+pub use records::EventRecord;
+
+pub const DB_NAME: &str = "creditdesk";
+/// The current schema version. v1: `events`, `meta`. v2: adds `snapshots`.
+pub const SCHEMA_VERSION: u32 = 2;
+
+pub const STORE_EVENTS: &str = "events";
+pub const STORE_META: &str = "meta";
+pub const STORE_SNAPSHOTS: &str = "snapshots";
+const META_HEAD: &str = "head";
+const SNAPSHOT_KEY: &str = "latest";
+
+/// Write a snapshot with any event of at least this many entries (imports, demo loads)…
+const SNAPSHOT_ENTRIES_MIN: usize = 2_000;
+/// …and otherwise after this many events since the last snapshot.
+const SNAPSHOT_EVENTS_MAX: u64 = 200;
+
+/// What went wrong in storage, in terms the shell can explain to a credit manager.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageError {
+    /// IndexedDB is missing or refused (private mode, disabled storage).
+    Unavailable(String),
+    /// An upgrade waits for other tabs of Creditdesk to close.
+    Blocked,
+    /// The device is out of space for this site.
+    QuotaExceeded,
+    /// Another tab wrote to the journal first; reload to see its changes.
+    Conflict,
+    /// The journal failed verification: shown, never silently repaired.
+    Integrity(ChainBreak),
+    /// Any other failure, with the browser's message.
+    Failed(String),
+}
+
+impl From<indexed_db_futures::error::Error> for StorageError {
+    fn from(error: indexed_db_futures::error::Error) -> Self {
+        use indexed_db_futures::error::Error;
+        match &error {
+            Error::DomException(exception) => match exception.name().as_ref() {
+                "QuotaExceededError" => StorageError::QuotaExceeded,
+                "ConstraintError" => StorageError::Conflict,
+                _ => StorageError::Failed(error.to_string()),
+            },
+            _ => StorageError::Failed(error.to_string()),
+        }
+    }
+}
+
+impl From<indexed_db_futures::error::OpenDbError> for StorageError {
+    fn from(error: indexed_db_futures::error::OpenDbError) -> Self {
+        match error {
+            indexed_db_futures::error::OpenDbError::Base(base) => base.into(),
+            other => StorageError::Unavailable(other.to_string()),
+        }
+    }
+}
+
+thread_local! {
+    /// The open database. CSR runs on one thread; the handle is a JS object and not `Send`.
+    static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
+    /// Head of the last snapshot written, to decide when the next one is due.
+    static SNAPSHOT_SEQ: RefCell<u64> = const { RefCell::new(0) };
+}
+
+fn database() -> Result<Database, StorageError> {
+    DATABASE.with(|cell| cell.borrow().clone()).ok_or_else(|| StorageError::Unavailable("database not open".into()))
+}
+
+/// Migration v0 → v1: the journal and its metadata.
+fn migrate_to_v1(db: &Database) -> indexed_db_futures::Result<()> {
+    db.create_object_store(STORE_EVENTS).with_key_path("seq".into()).build()?;
+    db.create_object_store(STORE_META).build()?;
+    Ok(())
+}
+
+/// Migration v1 → v2: the snapshot store. Existing journals simply replay on first open and
+/// get a snapshot with their next large write.
+fn migrate_to_v2(db: &Database) -> indexed_db_futures::Result<()> {
+    db.create_object_store(STORE_SNAPSHOTS).build()?;
+    Ok(())
+}
+
+/// Opens (and migrates) the database named `name` up to `version`. `on_blocked` runs when
+/// other tabs hold an older version open; `on_version_change` when another tab upgrades.
+pub async fn open(
+    name: &str,
+    version: u32,
+    on_blocked: impl Fn() + 'static,
+    on_version_change: impl Fn() + 'static,
+) -> Result<Database, StorageError> {
+    let db = Database::open(name)
+        .with_version(version)
+        .with_on_blocked(move |_event| {
+            on_blocked();
+            Ok(())
+        })
+        .with_on_upgrade_needed(move |event, db| {
+            let old = event.old_version() as u32;
+            let new = event.new_version().map_or(old, |v| v as u32);
+            for step in (old + 1)..=new {
+                match step {
+                    1 => migrate_to_v1(&db)?,
+                    2 => migrate_to_v2(&db)?,
+                    _ => {}
+                }
+            }
+            Ok(())
+        })
+        .await?;
+    records::on_version_change(&db, on_version_change);
+    Ok(db)
+}
+
+/// Makes `db` the database the app reads and writes.
+pub fn install(db: Database) {
+    DATABASE.with(|cell| *cell.borrow_mut() = Some(db));
+}
+
+/// Loads the state: the snapshot (if any), then the newer events, verifying the chain from
+/// the snapshot's head to the recorded head. On a broken chain the error names the event.
+pub async fn load() -> Result<Portfolio, StorageError> {
+    let db = database()?;
+    let tx = db.transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS]).build()?;
+    let snapshot: Option<JsValue> = tx.object_store(STORE_SNAPSHOTS)?.get(SNAPSHOT_KEY).primitive()?.await?;
+    let recorded_head: Option<String> = tx.object_store(STORE_META)?.get(META_HEAD).primitive()?.await?;
+    let mut portfolio = match snapshot.as_ref().and_then(records::snapshot_bytes) {
+        Some(bytes) => decode_snapshot(&bytes).map_err(|error| StorageError::Failed(error.to_string()))?,
+        None => Portfolio::default(),
+    };
+    let from = portfolio.head.map_or(1, |head| head.seq + 1);
+    let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, from).await?;
+    drop(tx);
+    let recorded_head = recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let texts: Vec<&str> = newer.iter().map(|record| record.text.as_str()).collect();
+    verify(&texts, portfolio.head, recorded_head).map_err(StorageError::Integrity)?;
+    for record in &newer {
+        let event = creditdesk_core::journal::parse_event(&record.text).map_err(StorageError::Integrity)?;
+        portfolio.apply_event(&event, Hash::of(record.text.as_bytes()));
+    }
+    SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = from.saturating_sub(1));
+    Ok(portfolio)
+}
+
+/// Verifies the whole journal from the first event to the recorded head.
+pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
+    let db = database()?;
+    let tx = db.transaction([STORE_EVENTS, STORE_META]).build()?;
+    let recorded_head: Option<String> = tx.object_store(STORE_META)?.get(META_HEAD).primitive()?.await?;
+    let all = records::read_events(&tx.object_store(STORE_EVENTS)?, 1).await?;
+    drop(tx);
+    let recorded_head = recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let texts: Vec<&str> = all.iter().map(|record| record.text.as_str()).collect();
+    verify(&texts, None, recorded_head).map_err(StorageError::Integrity)
+}
+
+/// Whether the state after `sealed` should be snapshotted with it: large events (imports,
+/// demo loads) and every `SNAPSHOT_EVENTS_MAX` events, so opening replays few events.
+pub fn snapshot_due(sealed: &SealedEvent) -> bool {
+    sealed.event.entries.len() >= SNAPSHOT_ENTRIES_MIN
+        || sealed.event.seq >= SNAPSHOT_SEQ.with(|cell| *cell.borrow()) + SNAPSHOT_EVENTS_MAX
+}
+
+/// Appends one sealed event, with the new head and, when given, the encoded snapshot of the
+/// state after it, in one readwrite transaction with strict durability. Saved only when the
+/// commit succeeds; on any error nothing of it is kept.
+pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(), StorageError> {
+    let db = database()?;
+    // Everything is serialised before the transaction opens: no foreign await may happen
+    // between opening and commit, or the browser commits early.
+    let record = records::event_record(sealed);
+    let head = serde_json::to_string(&sealed.head()).map_err(|error| StorageError::Failed(error.to_string()))?;
+    let snapshot_written = snapshot.is_some();
+    let snapshot = snapshot.map(|bytes| records::snapshot_record(Some(sealed.head()), &bytes));
+    let tx = db
+        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
+        .with_mode(TransactionMode::Readwrite)
+        .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+        .build()?;
+    // `add`, not `put`: if another tab wrote this sequence number first, the add fails with
+    // a ConstraintError and nothing of this transaction is kept.
+    tx.object_store(STORE_EVENTS)?.add(record).primitive()?;
+    tx.object_store(STORE_META)?.put(head).with_key(META_HEAD).primitive()?;
+    if let Some(snapshot) = snapshot {
+        tx.object_store(STORE_SNAPSHOTS)?.put(snapshot).with_key(SNAPSHOT_KEY).primitive()?;
+    }
+    tx.commit().await?;
+    if snapshot_written {
+        SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = sealed.event.seq);
+    }
+    Ok(())
+}
+
+/// The newest `limit` journal records at or below `before` (all when `None`), newest first.
+pub async fn recent_events(before: Option<u64>, limit: u32) -> Result<Vec<EventRecord>, StorageError> {
+    let db = database()?;
+    let tx = db.transaction(STORE_EVENTS).build()?;
+    let store = tx.object_store(STORE_EVENTS)?;
+    records::read_recent(&store, before, limit).await
+}
+
+/// Removes everything: used by "start over" in settings and by tests.
+pub async fn clear_all() -> Result<(), StorageError> {
+    let db = database()?;
+    let tx = db
+        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
+        .with_mode(TransactionMode::Readwrite)
+        .build()?;
+    tx.object_store(STORE_EVENTS)?.clear()?;
+    tx.object_store(STORE_META)?.clear()?;
+    tx.object_store(STORE_SNAPSHOTS)?.clear()?;
+    tx.commit().await?;
+    SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = 0);
+    Ok(())
+}

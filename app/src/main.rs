@@ -1,0 +1,5 @@
+//! Entry point of the browser app: mounts the Leptos app.
+
+fn main() {
+    creditdesk_app::start();
+}

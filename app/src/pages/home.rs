@@ -1,0 +1,107 @@
+//! Portfolio home: the first-visit welcome, then totals, overdue share and aging per currency.
+
+use crate::components::{money, use_app, AgingBar, Figure};
+use crate::i18n::fill;
+use crate::state::{self, AppState};
+use creditdesk_core::demo::DemoSize;
+use creditdesk_core::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let state = use_app();
+    move || {
+        if state.started.get() {
+            view! { <Overview /> }.into_any()
+        } else {
+            view! { <Welcome /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let error = RwSignal::new(None::<String>);
+    let load = move |size: DemoSize| {
+        leptos::task::spawn_local(async move {
+            if let Err(failure) = state::load_demo(state, size).await {
+                error.set(Some(crate::components::submit_message(state.texts(), &failure)));
+            }
+        })
+    };
+    let start_empty = move |_| {
+        crate::browser::store(state::KEY_STARTED, "1");
+        state.started.set(true);
+    };
+    view! {
+        <section class="welcome" data-testid="welcome">
+            <h1>{move || t().welcome_title}</h1>
+            <p>{move || t().welcome_body}</p>
+            <div class="actions column">
+                <button class="primary" data-testid="load-demo-S" disabled=move || state.saving.get() on:click=move |_| load(DemoSize::S)>{move || t().load_demo_s}</button>
+                <button data-testid="load-demo-M" disabled=move || state.saving.get() on:click=move |_| load(DemoSize::M)>{move || t().load_demo_m}</button>
+                <button data-testid="load-demo-L" disabled=move || state.saving.get() on:click=move |_| load(DemoSize::L)>{move || t().load_demo_l}</button>
+                <p class="hint">{move || t().demo_size_hint}</p>
+                <button class="link" data-testid="start-empty" on:click=start_empty>{move || t().start_empty}</button>
+            </div>
+            <Show when=move || state.saving.get()>
+                <p role="status" class="loading">{move || t().loading_demo}</p>
+            </Show>
+            {move || error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let summaries = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|portfolio| portfolio_summary(portfolio, today, &AgingBuckets::default()))
+    });
+    view! {
+        <section data-testid="home">
+            <h1>{move || t().home_title}</h1>
+            <p class="muted">{move || format!("{} {}", t().as_of, state.today.get())}</p>
+            {move || {
+                let summaries = summaries.get();
+                if summaries.is_empty() {
+                    return view! {
+                        <p>{t().empty_portfolio}" "<A href="/customers/new">{t().add_first_customer}</A></p>
+                    }.into_any();
+                }
+                summaries.into_iter().map(|summary| view! { <CurrencyCard summary=summary /> }).collect_view().into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
+    let state: AppState = use_app();
+    let t = state.texts();
+    let currency = summary.currency;
+    let share = summary.overdue_share_percent().map_or(t.not_available.to_string(), |share| format!("{share}%"));
+    let tone = if summary.aging.overdue().is_zero() { "" } else { "warn" };
+    view! {
+        <article class="card" data-testid=format!("summary-{}", currency.code())>
+            <h2>{currency.code().to_string()}</h2>
+            <div class="figures">
+                <Figure label=t.total_receivables.into() value=money(summary.aging.total, currency) testid="total-receivables" />
+                <Figure label=t.overdue_amount.into() value=money(summary.aging.overdue(), currency) testid="overdue-amount" tone=tone />
+                <Figure label=t.overdue_share.into() value=share testid="overdue-share" tone=tone />
+                <Figure label=t.customers_count.into() value=summary.customers.to_string() />
+                <Figure label=t.customers_overdue.into() value=summary.customers_overdue.to_string() />
+                <Figure label=t.open_orders.into() value=money(summary.open_orders, currency) />
+                <Figure label=t.disputed.into() value=money(summary.disputed, currency) />
+                <Figure label=t.unapplied.into() value=money(summary.unapplied, currency) />
+            </div>
+            <AgingBar aging=summary.aging.clone() currency=currency />
+            <p class="muted">{fill(t.results_count, &[("count", &summary.customers.to_string())])}</p>
+        </article>
+    }
+}

@@ -1,0 +1,25 @@
+//! The app's pages, one module each; routes are declared in `lib.rs`.
+
+pub mod bench;
+pub mod customer;
+pub mod customers;
+pub mod forms;
+pub mod help;
+pub mod home;
+pub mod journal;
+pub mod settings;
+
+use crate::components::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <section>
+            <h1>"404"</h1>
+            <p><A href="/">{move || state.texts().nav_home}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! The app's shared state and the one path by which anything is written: decide in the core,
+//! seal the event, commit it to IndexedDB, and only then fold it into the state on screen.
+
+use crate::browser;
+use crate::db::{self, StorageError};
+use crate::i18n::Lang;
+use chrono::NaiveDate;
+use creditdesk_core::command::{decide, Command, Rejection};
+use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+use creditdesk_core::journal::ChainBreak;
+use creditdesk_core::snapshot::encode_snapshot;
+use creditdesk_core::{Portfolio, SealedEvent, Timestamp};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    Loading,
+    Ready,
+    Failed(StorageError),
+}
+
+/// Conditions shown in a banner above every page until resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Banner {
+    Blocked,
+    VersionChanged,
+    Integrity(ChainBreak),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub portfolio: RwSignal<Portfolio>,
+    pub today: RwSignal<NaiveDate>,
+    pub phase: RwSignal<Phase>,
+    pub banner: RwSignal<Option<Banner>>,
+    pub saving: RwSignal<bool>,
+    pub persisted: RwSignal<Option<bool>>,
+    pub actor: RwSignal<String>,
+    /// The user chose "start empty" (or the journal has events): skip the welcome screen.
+    pub started: RwSignal<bool>,
+    pub online: RwSignal<bool>,
+}
+
+pub const KEY_LANG: &str = "creditdesk.lang";
+pub const KEY_ACTOR: &str = "creditdesk.actor";
+pub const KEY_STARTED: &str = "creditdesk.started";
+
+impl AppState {
+    pub fn new() -> AppState {
+        let lang = Lang::detect(browser::stored(KEY_LANG).as_deref(), &browser::browser_languages());
+        AppState {
+            lang: RwSignal::new(lang),
+            portfolio: RwSignal::new(Portfolio::default()),
+            today: RwSignal::new(browser::today()),
+            phase: RwSignal::new(Phase::Loading),
+            banner: RwSignal::new(None),
+            saving: RwSignal::new(false),
+            persisted: RwSignal::new(None),
+            actor: RwSignal::new(browser::stored(KEY_ACTOR).unwrap_or_else(|| "user".to_string())),
+            started: RwSignal::new(browser::stored(KEY_STARTED).is_some()),
+            online: RwSignal::new(browser::is_online()),
+        }
+    }
+
+    pub fn texts(&self) -> &'static crate::i18n::Texts {
+        self.lang.get().texts()
+    }
+
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        browser::store(KEY_LANG, lang.code());
+        browser::set_document_lang(lang.code());
+    }
+
+    /// Writing is stopped while the journal fails verification or another tab upgraded.
+    pub fn read_only(&self) -> bool {
+        matches!(self.banner.get_untracked(), Some(Banner::Integrity(_)) | Some(Banner::VersionChanged))
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SubmitError {
+    Rejected(Rejection),
+    Storage(StorageError),
+    ReadOnly,
+    Busy,
+}
+
+/// Opens storage and loads the journal into the state.
+pub async fn start(state: AppState) {
+    let blocked = move || state.banner.set(Some(Banner::Blocked));
+    let changed = move || state.banner.set(Some(Banner::VersionChanged));
+    let opened = db::open(db::DB_NAME, db::SCHEMA_VERSION, blocked, changed).await;
+    let db = match opened {
+        Ok(db) => db,
+        Err(error) => return state.phase.set(Phase::Failed(error)),
+    };
+    if state.banner.get_untracked() == Some(Banner::Blocked) {
+        state.banner.set(None);
+    }
+    db::install(db);
+    match db::load().await {
+        Ok(portfolio) => {
+            if portfolio.head.is_some() {
+                state.started.set(true);
+            }
+            state.portfolio.set(portfolio);
+            state.phase.set(Phase::Ready);
+        }
+        Err(StorageError::Integrity(broken)) => {
+            state.banner.set(Some(Banner::Integrity(broken)));
+            state.phase.set(Phase::Ready);
+        }
+        Err(error) => state.phase.set(Phase::Failed(error)),
+    }
+    state.persisted.set(browser::is_persisted().await.filter(|granted| *granted));
+}
+
+/// Decides a command, commits its event and folds it in. Nothing changes on any error.
+pub async fn submit(state: AppState, command: Command) -> Result<(), SubmitError> {
+    if state.read_only() {
+        return Err(SubmitError::ReadOnly);
+    }
+    if state.saving.get_untracked() {
+        return Err(SubmitError::Busy);
+    }
+    let entries = state.portfolio.with_untracked(|portfolio| decide(portfolio, &command)).map_err(SubmitError::Rejected)?;
+    let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
+    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.actor.get_untracked(), entries);
+    commit(state, sealed, None).await
+}
+
+/// Generates a demo portfolio as one event and commits it (only into an empty journal).
+pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitError> {
+    if state.saving.get_untracked() {
+        return Err(SubmitError::Busy);
+    }
+    state.saving.set(true);
+    browser::next_frame().await;
+    let started = browser::performance_now();
+    let generated = demo_portfolio(size, DEMO_SEED, state.today.get_untracked());
+    state.saving.set(false);
+    let (entries, after) = generated.map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
+    let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
+    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.actor.get_untracked(), entries);
+    let result = commit(state, sealed, Some(after)).await;
+    browser::mark(&format!("creditdesk:demo-saved:{}", browser::performance_now() - started));
+    result
+}
+
+/// Commits a sealed event, then folds it into the state. `after` is the state after the
+/// event when the caller already has it (a demo load); otherwise the event is applied in place.
+async fn commit(state: AppState, sealed: SealedEvent, after: Option<Portfolio>) -> Result<(), SubmitError> {
+    let after = after.map(|mut portfolio| {
+        portfolio.head = Some(sealed.head());
+        portfolio
+    });
+    let snapshot = db::snapshot_due(&sealed).then(|| match &after {
+        Some(portfolio) => encode_snapshot(portfolio),
+        None => state.portfolio.with_untracked(|current| {
+            let mut next = current.clone();
+            next.apply_event(&sealed.event, sealed.hash);
+            encode_snapshot(&next)
+        }),
+    });
+    state.saving.set(true);
+    let written = db::append(&sealed, snapshot).await;
+    state.saving.set(false);
+    written.map_err(SubmitError::Storage)?;
+    match after {
+        Some(portfolio) => state.portfolio.set(portfolio),
+        None => state.portfolio.update(|portfolio| portfolio.apply_event(&sealed.event, sealed.hash)),
+    }
+    state.started.set(true);
+    if state.persisted.get_untracked().is_none() {
+        state.persisted.set(browser::request_persistence().await);
+    }
+    Ok(())
+}

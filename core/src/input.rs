@@ -1,0 +1,85 @@
+//! Parsing what a user types into typed values, before any rule is checked: dates, payment
+//! terms and optional text. Errors are values naming what is wrong; nothing here panics.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InputError {
+    Required,
+    NotADate,
+    TermsInvalid,
+}
+
+/// Reads `2026-11-23`, `2026/11/23`, `2026.11.23` or `2026年11月23日`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .map(|character| match character {
+            '/' | '.' | '年' | '月' => '-',
+            other => other,
+        })
+        .filter(|character| *character != '日')
+        .collect();
+    if cleaned.is_empty() {
+        return Err(InputError::Required);
+    }
+    NaiveDate::parse_from_str(&cleaned, "%Y-%m-%d").map_err(|_| InputError::NotADate)
+}
+
+/// An optional date: empty text is `None`.
+pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date(text).map(Some)
+}
+
+/// Payment terms in whole days, 0–365. Empty text is `None` (use the customer's terms).
+pub fn parse_terms(text: &str) -> Result<Option<u32>, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    match trimmed.parse::<u32>() {
+        Ok(days) if days <= crate::command::TERMS_DAYS_MAX => Ok(Some(days)),
+        _ => Err(InputError::TermsInvalid),
+    }
+}
+
+/// Text that must not be empty after trimming.
+pub fn required(text: &str) -> Result<String, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Required);
+    }
+    Ok(trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_common_forms() {
+        let expected = NaiveDate::from_ymd_opt(2026, 11, 23);
+        for text in ["2026-11-23", " 2026/11/23 ", "2026.11.23", "2026年11月23日"] {
+            assert_eq!(parse_date(text).ok(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_dates_and_terms_are_named() {
+        assert_eq!(parse_date(""), Err(InputError::Required));
+        assert_eq!(parse_date("2026-02-30"), Err(InputError::NotADate));
+        assert_eq!(parse_date("yesterday"), Err(InputError::NotADate));
+        assert_eq!(parse_optional_date("  "), Ok(None));
+        assert_eq!(parse_terms("30"), Ok(Some(30)));
+        assert_eq!(parse_terms(""), Ok(None));
+        assert_eq!(parse_terms("-1"), Err(InputError::TermsInvalid));
+        assert_eq!(parse_terms("366"), Err(InputError::TermsInvalid));
+        assert_eq!(parse_terms("30.5"), Err(InputError::TermsInvalid));
+        assert_eq!(required("  "), Err(InputError::Required));
+    }
+}

@@ -1,0 +1,365 @@
+//! Derived figures: aging, balances, exposure, days beyond terms, the portfolio summary and
+//! the customer list. All are pure functions of the state and an `as_of` date, returned as
+//! plain data; nothing here is stored.
+
+use crate::model::*;
+use crate::money::Currency;
+use crate::portfolio::Portfolio;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Aging buckets by days past due: not due, then one bucket up to each bound, then the rest.
+/// The default `[30, 60, 90, 180]` gives not due, 1–30, 31–60, 61–90, 91–180, over 180.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgingBuckets {
+    pub upper_bounds: Vec<u32>,
+}
+
+impl Default for AgingBuckets {
+    fn default() -> Self {
+        AgingBuckets { upper_bounds: vec![30, 60, 90, 180] }
+    }
+}
+
+impl AgingBuckets {
+    /// Number of buckets, including "not due" and the open-ended last one.
+    pub fn len(&self) -> usize {
+        self.upper_bounds.len() + 2
+    }
+
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The bucket of an amount that is `days_past_due` days late (≤ 0: not due).
+    pub fn bucket_of(&self, days_past_due: i64) -> usize {
+        if days_past_due <= 0 {
+            return 0;
+        }
+        match self.upper_bounds.iter().position(|bound| days_past_due <= i64::from(*bound)) {
+            Some(position) => position + 1,
+            None => self.upper_bounds.len() + 1,
+        }
+    }
+
+    /// Labels such as `not due`, `1–30`, `> 180`, language-neutral (the shell translates 0).
+    pub fn labels(&self) -> Vec<String> {
+        let mut labels = vec![String::new()];
+        let mut lower = 1;
+        for bound in &self.upper_bounds {
+            labels.push(format!("{lower}–{bound}"));
+            lower = bound + 1;
+        }
+        labels.push(format!("> {}", lower - 1));
+        labels
+    }
+}
+
+/// Open receivables split into aging buckets. `buckets` always sum to `total`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aging {
+    pub buckets: Vec<Decimal>,
+    pub total: Decimal,
+}
+
+impl Aging {
+    pub fn empty(buckets: &AgingBuckets) -> Aging {
+        Aging { buckets: vec![Decimal::ZERO; buckets.len()], total: Decimal::ZERO }
+    }
+
+    pub fn add(&mut self, bucket: usize, amount: Decimal) {
+        self.buckets[bucket] += amount;
+        self.total += amount;
+    }
+
+    /// Everything past due (all buckets but "not due").
+    pub fn overdue(&self) -> Decimal {
+        self.total - self.buckets[0]
+    }
+
+    fn merge(&mut self, other: &Aging) {
+        for (mine, theirs) in self.buckets.iter_mut().zip(&other.buckets) {
+            *mine += *theirs;
+        }
+        self.total += other.total;
+    }
+}
+
+/// Aging of one customer's open invoices as of a date.
+pub fn customer_aging(state: &Portfolio, customer: &Customer, as_of: NaiveDate, buckets: &AgingBuckets) -> Aging {
+    let mut aging = Aging::empty(buckets);
+    for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
+        let open = invoice.open();
+        if !open.is_zero() {
+            aging.add(buckets.bucket_of(invoice.days_past_due(as_of)), open);
+        }
+    }
+    aging
+}
+
+/// Aging of every customer, in `state.customers` order, in one pass over the invoices.
+pub fn aging_all(state: &Portfolio, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<Aging> {
+    let mut agings = vec![Aging::empty(buckets); state.customers.len()];
+    for invoice in &state.invoices {
+        let open = invoice.open();
+        if open.is_zero() {
+            continue;
+        }
+        if let Some(index) = state.customer_index(invoice.customer) {
+            agings[index].add(buckets.bucket_of(invoice.days_past_due(as_of)), open);
+        }
+    }
+    agings
+}
+
+/// A customer's position. `balance` = invoices − payments − credit notes − write-offs, which
+/// equals open receivables − unapplied cash − unapplied credit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Balance {
+    pub currency: Currency,
+    pub open_receivables: Decimal,
+    pub unapplied_cash: Decimal,
+    pub unapplied_credit: Decimal,
+    pub balance: Decimal,
+    pub overdue: Decimal,
+    pub disputed: Decimal,
+    pub open_orders: Decimal,
+    /// Open receivables + open orders (PRODUCT.md, "Exposure").
+    pub exposure: Decimal,
+    /// Days the oldest overdue open invoice is past due; 0 when nothing is overdue.
+    pub days_overdue_max: i64,
+}
+
+pub fn customer_balance(state: &Portfolio, customer: &Customer, as_of: NaiveDate) -> Balance {
+    let mut open_receivables = Decimal::ZERO;
+    let mut overdue = Decimal::ZERO;
+    let mut disputed = Decimal::ZERO;
+    let mut days_overdue_max = 0;
+    for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
+        let open = invoice.open();
+        if open.is_zero() {
+            continue;
+        }
+        open_receivables += open;
+        disputed += invoice.disputed.min(open);
+        let days = invoice.days_past_due(as_of);
+        if days > 0 {
+            overdue += open;
+            days_overdue_max = days_overdue_max.max(days);
+        }
+    }
+    let open_orders = open_order_total(state, customer);
+    Balance {
+        currency: customer.details.currency,
+        open_receivables,
+        unapplied_cash: customer.unapplied_cash,
+        unapplied_credit: customer.unapplied_credit,
+        balance: open_receivables - customer.unapplied_cash - customer.unapplied_credit,
+        overdue,
+        disputed,
+        open_orders,
+        exposure: open_receivables + open_orders,
+        days_overdue_max,
+    }
+}
+
+fn open_order_total(state: &Portfolio, customer: &Customer) -> Decimal {
+    customer
+        .orders
+        .iter()
+        .filter_map(|id| state.order(*id))
+        .filter(|order| order.closed.is_none())
+        .map(|order| order.amount.amount)
+        .sum()
+}
+
+/// Amount-weighted days beyond terms of the customer's invoices settled in `from..=to`;
+/// `None` when none were settled in the window.
+pub fn days_beyond_terms(state: &Portfolio, customer: &Customer, from: NaiveDate, to: NaiveDate) -> Option<Decimal> {
+    let mut weighted = Decimal::ZERO;
+    let mut weight = Decimal::ZERO;
+    for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
+        let (Some(settled), Some(days)) = (invoice.settled_on, invoice.days_beyond_terms()) else { continue };
+        if settled < from || settled > to {
+            continue;
+        }
+        weighted += invoice.amount.amount * Decimal::from(days);
+        weight += invoice.amount.amount;
+    }
+    if weight.is_zero() {
+        return None;
+    }
+    Some((weighted / weight).round_dp(1))
+}
+
+/// Totals of the portfolio in one currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CurrencySummary {
+    pub currency: Currency,
+    pub customers: usize,
+    pub customers_overdue: usize,
+    pub aging: Aging,
+    pub unapplied: Decimal,
+    pub open_orders: Decimal,
+    pub disputed: Decimal,
+}
+
+impl CurrencySummary {
+    /// Overdue share of open receivables in percent, one decimal; `None` when nothing is open.
+    pub fn overdue_share_percent(&self) -> Option<Decimal> {
+        if self.aging.total.is_zero() {
+            return None;
+        }
+        Some((self.aging.overdue() * Decimal::ONE_HUNDRED / self.aging.total).round_dp(1))
+    }
+}
+
+/// Portfolio totals per currency, CNY first, then by code.
+pub fn portfolio_summary(state: &Portfolio, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<CurrencySummary> {
+    let agings = aging_all(state, as_of, buckets);
+    let mut summaries: Vec<CurrencySummary> = Vec::new();
+    for (customer, aging) in state.customers.iter().zip(&agings) {
+        let currency = customer.details.currency;
+        let position = match summaries.iter().position(|s| s.currency == currency) {
+            Some(position) => position,
+            None => {
+                summaries.push(CurrencySummary {
+                    currency,
+                    customers: 0,
+                    customers_overdue: 0,
+                    aging: Aging::empty(buckets),
+                    unapplied: Decimal::ZERO,
+                    open_orders: Decimal::ZERO,
+                    disputed: Decimal::ZERO,
+                });
+                summaries.len() - 1
+            }
+        };
+        let summary = &mut summaries[position];
+        summary.customers += 1;
+        if !aging.overdue().is_zero() {
+            summary.customers_overdue += 1;
+        }
+        summary.aging.merge(aging);
+        summary.unapplied += customer.unapplied_cash + customer.unapplied_credit;
+        summary.open_orders += open_order_total(state, customer);
+    }
+    for invoice in &state.invoices {
+        if let Some(summary) = summaries.iter_mut().find(|s| s.currency == invoice.amount.currency) {
+            summary.disputed += invoice.disputed.min(invoice.open());
+        }
+    }
+    summaries.sort_by_key(|s| (s.currency != Currency::CNY, s.currency));
+    summaries
+}
+
+/// One line of the customer list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerRow {
+    pub id: CustomerId,
+    pub number: String,
+    pub name: String,
+    pub currency: Currency,
+    pub balance: Decimal,
+    pub overdue: Decimal,
+    pub days_overdue_max: i64,
+    pub exposure: Decimal,
+}
+
+/// Rows for every customer, computed in one pass over invoices and orders.
+pub fn customer_rows(state: &Portfolio, as_of: NaiveDate) -> Vec<CustomerRow> {
+    let mut rows: Vec<CustomerRow> = state
+        .customers
+        .iter()
+        .map(|customer| CustomerRow {
+            id: customer.id,
+            number: customer.details.number.clone(),
+            name: customer.details.name.clone(),
+            currency: customer.details.currency,
+            balance: -(customer.unapplied_cash + customer.unapplied_credit),
+            overdue: Decimal::ZERO,
+            days_overdue_max: 0,
+            exposure: Decimal::ZERO,
+        })
+        .collect();
+    for invoice in &state.invoices {
+        let open = invoice.open();
+        let Some(index) = state.customer_index(invoice.customer) else { continue };
+        if open.is_zero() {
+            continue;
+        }
+        let row = &mut rows[index];
+        row.balance += open;
+        row.exposure += open;
+        let days = invoice.days_past_due(as_of);
+        if days > 0 {
+            row.overdue += open;
+            row.days_overdue_max = row.days_overdue_max.max(days);
+        }
+    }
+    for order in state.orders.iter().filter(|order| order.closed.is_none()) {
+        if let Some(index) = state.customer_index(order.customer) {
+            rows[index].exposure += order.amount.amount;
+        }
+    }
+    rows
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CustomerSort {
+    #[default]
+    Name,
+    Number,
+    BalanceDesc,
+    OverdueDesc,
+    DaysOverdueDesc,
+}
+
+impl CustomerSort {
+    pub const ALL: [CustomerSort; 5] = [
+        CustomerSort::Name,
+        CustomerSort::Number,
+        CustomerSort::BalanceDesc,
+        CustomerSort::OverdueDesc,
+        CustomerSort::DaysOverdueDesc,
+    ];
+
+    /// The token used in URLs.
+    pub fn token(&self) -> &'static str {
+        match self {
+            CustomerSort::Name => "name",
+            CustomerSort::Number => "number",
+            CustomerSort::BalanceDesc => "balance",
+            CustomerSort::OverdueDesc => "overdue",
+            CustomerSort::DaysOverdueDesc => "days",
+        }
+    }
+
+    pub fn from_token(token: &str) -> CustomerSort {
+        CustomerSort::ALL.into_iter().find(|sort| sort.token() == token).unwrap_or_default()
+    }
+}
+
+/// Filters rows by a search text (name or number, case-insensitive) and "overdue only", then
+/// sorts them. Returns indexes into `rows` so the caller can page without copying.
+pub fn select_customers(rows: &[CustomerRow], query: &str, overdue_only: bool, sort: CustomerSort) -> Vec<usize> {
+    let needle = query.trim().to_lowercase();
+    let mut selected: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| !overdue_only || row.overdue > Decimal::ZERO)
+        .filter(|(_, row)| {
+            needle.is_empty() || row.name.to_lowercase().contains(&needle) || row.number.to_lowercase().contains(&needle)
+        })
+        .map(|(index, _)| index)
+        .collect();
+    match sort {
+        CustomerSort::Name => selected.sort_by(|a, b| rows[*a].name.cmp(&rows[*b].name)),
+        CustomerSort::Number => selected.sort_by(|a, b| rows[*a].number.cmp(&rows[*b].number)),
+        CustomerSort::BalanceDesc => selected.sort_by(|a, b| rows[*b].balance.cmp(&rows[*a].balance)),
+        CustomerSort::OverdueDesc => selected.sort_by(|a, b| rows[*b].overdue.cmp(&rows[*a].overdue)),
+        CustomerSort::DaysOverdueDesc => selected.sort_by(|a, b| rows[*b].days_overdue_max.cmp(&rows[*a].days_overdue_max)),
+    }
+    selected
+}

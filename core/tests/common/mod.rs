@@ -1,0 +1,163 @@
+//! Helpers shared by the core's integration tests: terse constructors for dates, amounts and
+//! customer details, and a `Ledger` that decides commands and folds the accepted entries.
+#![allow(dead_code)] // Each test crate uses a different subset of these helpers.
+
+use chrono::NaiveDate;
+use creditdesk_core::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| panic!("test date {text:?} is not YYYY-MM-DD"))
+}
+
+pub fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap_or_else(|_| panic!("test amount {text:?} is not a decimal"))
+}
+
+pub fn jpy() -> Currency {
+    Currency::parse("JPY").expect("JPY is a known currency")
+}
+
+pub fn cny(text: &str) -> Money {
+    Money::new(dec(text), Currency::CNY)
+}
+
+pub fn money(text: &str, currency: Currency) -> Money {
+    Money::new(dec(text), currency)
+}
+
+pub fn details(number: &str, name: &str, currency: Currency, terms: u32) -> CustomerDetails {
+    CustomerDetails {
+        number: number.to_string(),
+        name: name.to_string(),
+        registration_no: String::new(),
+        industry: String::new(),
+        country: "CN".to_string(),
+        currency,
+        payment_terms_days: terms,
+        contact: String::new(),
+        group: String::new(),
+    }
+}
+
+/// A portfolio built through `decide` and `Portfolio::apply`, as the shell does.
+#[derive(Clone, Default)]
+pub struct Ledger {
+    pub state: Portfolio,
+    pub entries: Vec<Entry>,
+}
+
+impl Ledger {
+    /// Decides a command that must be accepted and folds its entries.
+    pub fn run(&mut self, command: Command) -> Vec<Entry> {
+        let entries = decide(&self.state, &command)
+            .unwrap_or_else(|rejection| panic!("{command:?} was rejected: {rejection:?}"));
+        for entry in &entries {
+            self.state.apply(entry);
+        }
+        self.entries.extend(entries.iter().cloned());
+        entries
+    }
+
+    pub fn register(&mut self, number: &str, name: &str, currency: Currency, terms: u32) -> CustomerId {
+        let id = self.state.next_ids().customer;
+        let details = details(number, name, currency, terms);
+        self.run(Command::RegisterCustomer { id, date: date("2025-01-01"), details });
+        id
+    }
+
+    /// An invoice on the customer's terms.
+    pub fn invoice(&mut self, customer: CustomerId, number: &str, issue: &str, amount: Money) -> InvoiceId {
+        self.invoice_due(customer, number, issue, None, amount)
+    }
+
+    /// An invoice with an explicit due date (`None`: issue date + the customer's terms).
+    pub fn invoice_due(
+        &mut self,
+        customer: CustomerId,
+        number: &str,
+        issue: &str,
+        due: Option<&str>,
+        amount: Money,
+    ) -> InvoiceId {
+        let id = self.state.next_ids().invoice;
+        self.run(Command::IssueInvoice {
+            id,
+            customer,
+            number: number.to_string(),
+            issue_date: date(issue),
+            terms_days: None,
+            due_date: due.map(date),
+            amount,
+        });
+        id
+    }
+
+    pub fn pay(&mut self, customer: CustomerId, on: &str, amount: Money, allocation: AllocationChoice) -> PaymentId {
+        let id = self.state.next_ids().payment;
+        self.run(Command::ReceivePayment {
+            id,
+            customer,
+            date: date(on),
+            amount,
+            reference: format!("BANK-{}", id.0),
+            allocation,
+        });
+        id
+    }
+
+    pub fn credit(&mut self, customer: CustomerId, on: &str, amount: Money, allocation: AllocationChoice) -> CreditNoteId {
+        let id = self.state.next_ids().credit_note;
+        self.run(Command::IssueCreditNote {
+            id,
+            customer,
+            number: format!("CN-{}", id.0),
+            date: date(on),
+            amount,
+            reason: "price adjustment".to_string(),
+            allocation,
+        });
+        id
+    }
+
+    pub fn write_off(&mut self, invoice: InvoiceId, on: &str, amount: Option<&str>) {
+        self.run(Command::WriteOffInvoice {
+            invoice,
+            date: date(on),
+            amount: amount.map(dec),
+            reason: "insolvent".to_string(),
+        });
+    }
+
+    pub fn order(&mut self, customer: CustomerId, on: &str, amount: Money) -> OrderId {
+        let id = self.state.next_ids().order;
+        self.run(Command::OpenOrder { id, customer, number: format!("SO-{}", id.0), date: date(on), amount });
+        id
+    }
+
+    pub fn dispute(&mut self, invoice: InvoiceId, on: &str, amount: Option<&str>) -> DisputeId {
+        let id = self.state.next_ids().dispute;
+        self.run(Command::OpenDispute {
+            id,
+            invoice,
+            date: date(on),
+            amount: amount.map(dec),
+            reason: "quality claim".to_string(),
+        });
+        id
+    }
+
+    pub fn customer(&self, id: CustomerId) -> &Customer {
+        self.state.customer(id).expect("the customer is registered")
+    }
+
+    pub fn open(&self, id: InvoiceId) -> Decimal {
+        self.state.invoice(id).expect("the invoice is issued").open()
+    }
+}
+
+/// Manual allocations from `(invoice, amount)` pairs.
+pub fn manual(parts: &[(InvoiceId, &str)]) -> AllocationChoice {
+    AllocationChoice::Manual(parts.iter().map(|(invoice, amount)| Allocation { invoice: *invoice, amount: dec(amount) }).collect())
+}
