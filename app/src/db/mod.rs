@@ -3,7 +3,7 @@
 //! function. A command's event is written in one readwrite transaction with strict
 //! durability and counts as saved only when the commit succeeds.
 
-mod records;
+pub mod records;
 
 use creditdesk_core::journal::{verify, ChainBreak, ChainHead, SealedEvent};
 use creditdesk_core::snapshot::decode_snapshot;
