@@ -106,7 +106,10 @@ pub async fn start(state: AppState) {
         state.banner.set(None);
     }
     db::install(db);
-    match db::load().await {
+    browser::mark("creditdesk:load-start");
+    let loaded = db::load().await;
+    browser::mark("creditdesk:load-done");
+    match loaded {
         Ok(portfolio) => {
             if portfolio.head.is_some() {
                 state.started.set(true);
@@ -144,14 +147,16 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
     }
     state.saving.set(true);
     browser::next_frame().await;
-    let started = browser::performance_now();
+    browser::mark("creditdesk:demo-start");
     let generated = demo_portfolio(size, DEMO_SEED, state.today.get_untracked());
+    browser::mark("creditdesk:demo-generated");
     state.saving.set(false);
     let (entries, after) = generated.map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
     let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
     let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.actor.get_untracked(), entries);
+    browser::mark("creditdesk:demo-sealed");
     let result = commit(state, sealed, Some(after)).await;
-    browser::mark(&format!("creditdesk:demo-saved:{}", browser::performance_now() - started));
+    browser::mark("creditdesk:demo-saved");
     result
 }
 
