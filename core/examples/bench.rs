@@ -5,13 +5,18 @@
 use chrono::NaiveDate;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
-use creditdesk_core::{decode_snapshot, encode_snapshot, journal, Portfolio, SealedEvent, Timestamp};
+use creditdesk_core::{
+    decode_snapshot, encode_snapshot, journal, Portfolio, SealedEvent, Timestamp,
+};
 use std::time::Instant;
 
 fn timed<T>(label: &str, work: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let result = work();
-    println!("{label:<44} {:>9.1} ms", started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "{label:<44} {:>9.1} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     result
 }
 
@@ -22,8 +27,14 @@ fn main() {
         _ => DemoSize::L,
     };
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
-    println!("creditdesk-core native benchmark, portfolio {}", size.token());
-    let (entries, portfolio) = timed("generate + decide", || demo_portfolio(size, DEMO_SEED, as_of)).expect("demo is valid");
+    println!(
+        "creditdesk-core native benchmark, portfolio {}",
+        size.token()
+    );
+    let (entries, portfolio) = timed("generate + decide", || {
+        demo_portfolio(size, DEMO_SEED, as_of)
+    })
+    .expect("demo is valid");
     println!(
         "  {} customers, {} invoices, {} payments, {} credit notes, {} disputes, {} orders, {} entries",
         portfolio.customers.len(),
@@ -34,16 +45,28 @@ fn main() {
         portfolio.orders.len(),
         entries.len()
     );
-    let sealed = timed("seal event (JSON + SHA-256)", || SealedEvent::seal(None, Timestamp(0), "bench", entries));
+    let sealed = timed("seal event (JSON + SHA-256)", || {
+        SealedEvent::seal(None, Timestamp(0), "bench", entries)
+    });
     println!("  event text {:.1} MB", sealed.text.len() as f64 / 1e6);
-    timed("verify chain (hash the text)", || journal::verify(&[sealed.text.as_str()], None, Some(sealed.head())).expect("intact"));
-    let replayed = timed("replay (parse + fold)", || Portfolio::replay(&[sealed.text.as_str()]).expect("replays"));
+    timed("verify chain (hash the text)", || {
+        journal::verify(&[sealed.text.as_str()], None, Some(sealed.head())).expect("intact")
+    });
+    let replayed = timed("replay (parse + fold)", || {
+        Portfolio::replay(&[sealed.text.as_str()]).expect("replays")
+    });
     assert_eq!(replayed.invoices.len(), portfolio.invoices.len());
     let snapshot = timed("snapshot encode (postcard)", || encode_snapshot(&portfolio));
     println!("  snapshot {:.1} MB", snapshot.len() as f64 / 1e6);
-    let decoded = timed("snapshot decode (+ checks, indexes)", || decode_snapshot(&snapshot).expect("decodes"));
+    let decoded = timed("snapshot decode (+ checks, indexes)", || {
+        decode_snapshot(&snapshot).expect("decodes")
+    });
     assert_eq!(decoded, portfolio);
     let buckets = AgingBuckets::default();
-    timed("aging, all customers", || aging_all(&portfolio, as_of, &buckets));
-    timed("customer list rows, all customers", || customer_rows(&portfolio, as_of));
+    timed("aging, all customers", || {
+        aging_all(&portfolio, as_of, &buckets)
+    });
+    timed("customer list rows, all customers", || {
+        customer_rows(&portfolio, as_of)
+    });
 }

@@ -26,8 +26,15 @@ pub enum AllocationChoice {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
-    RegisterCustomer { id: CustomerId, date: NaiveDate, details: CustomerDetails },
-    UpdateCustomer { id: CustomerId, details: CustomerDetails },
+    RegisterCustomer {
+        id: CustomerId,
+        date: NaiveDate,
+        details: CustomerDetails,
+    },
+    UpdateCustomer {
+        id: CustomerId,
+        details: CustomerDetails,
+    },
     IssueInvoice {
         id: InvoiceId,
         customer: CustomerId,
@@ -56,11 +63,36 @@ pub enum Command {
         reason: String,
         allocation: AllocationChoice,
     },
-    WriteOffInvoice { invoice: InvoiceId, date: NaiveDate, amount: Option<Decimal>, reason: String },
-    OpenOrder { id: OrderId, customer: CustomerId, number: String, date: NaiveDate, amount: Money },
-    CloseOrder { id: OrderId, date: NaiveDate, closure: OrderClosure },
-    OpenDispute { id: DisputeId, invoice: InvoiceId, date: NaiveDate, amount: Option<Decimal>, reason: String },
-    ResolveDispute { id: DisputeId, date: NaiveDate, outcome: DisputeOutcome },
+    WriteOffInvoice {
+        invoice: InvoiceId,
+        date: NaiveDate,
+        amount: Option<Decimal>,
+        reason: String,
+    },
+    OpenOrder {
+        id: OrderId,
+        customer: CustomerId,
+        number: String,
+        date: NaiveDate,
+        amount: Money,
+    },
+    CloseOrder {
+        id: OrderId,
+        date: NaiveDate,
+        closure: OrderClosure,
+    },
+    OpenDispute {
+        id: DisputeId,
+        invoice: InvoiceId,
+        date: NaiveDate,
+        amount: Option<Decimal>,
+        reason: String,
+    },
+    ResolveDispute {
+        id: DisputeId,
+        date: NaiveDate,
+        outcome: DisputeOutcome,
+    },
 }
 
 /// The form field a rejection belongs to, so the shell can show the message beside it.
@@ -91,29 +123,52 @@ pub enum Rejection {
     IdAlreadyUsed,
     NameEmpty,
     NumberEmpty,
-    TextTooLong { field: Field, max: usize },
-    CustomerNumberTaken { number: String },
+    TextTooLong {
+        field: Field,
+        max: usize,
+    },
+    CustomerNumberTaken {
+        number: String,
+    },
     CountryInvalid,
-    TermsOutOfRange { max: u32 },
+    TermsOutOfRange {
+        max: u32,
+    },
     /// Changing a customer's currency once invoices exist would mix currencies.
     CurrencyLocked,
-    DuplicateInvoiceNumber { number: String },
-    CurrencyMismatch { expected: String, found: String },
-    TooManyDecimals { allowed: u32 },
+    DuplicateInvoiceNumber {
+        number: String,
+    },
+    CurrencyMismatch {
+        expected: String,
+        found: String,
+    },
+    TooManyDecimals {
+        allowed: u32,
+    },
     AmountNotPositive,
     AmountTooLarge,
     DateOutOfRange,
     DueBeforeIssue,
     AllocationToUnknownInvoice,
     AllocationToOtherCustomer,
-    AllocationAboveOpen { invoice: String, open: Decimal },
-    AllocationBeforeIssue { invoice: String },
+    AllocationAboveOpen {
+        invoice: String,
+        open: Decimal,
+    },
+    AllocationBeforeIssue {
+        invoice: String,
+    },
     AllocationsExceedAmount,
     AllocationNotPositive,
     InvoiceSettled,
-    WriteOffAboveOpen { open: Decimal },
+    WriteOffAboveOpen {
+        open: Decimal,
+    },
     OrderClosed,
-    DisputeAboveOpen { open: Decimal },
+    DisputeAboveOpen {
+        open: Decimal,
+    },
     DisputeResolved,
 }
 
@@ -123,9 +178,13 @@ impl Rejection {
         match self {
             UnknownCustomer => Field::Customer,
             UnknownInvoice | InvoiceSettled | AllocationToUnknownInvoice => Field::Invoice,
-            UnknownOrder | UnknownDispute | IdAlreadyUsed | OrderClosed | DisputeResolved => Field::Record,
+            UnknownOrder | UnknownDispute | IdAlreadyUsed | OrderClosed | DisputeResolved => {
+                Field::Record
+            }
             NameEmpty => Field::Name,
-            NumberEmpty | CustomerNumberTaken { .. } | DuplicateInvoiceNumber { .. } => Field::Number,
+            NumberEmpty | CustomerNumberTaken { .. } | DuplicateInvoiceNumber { .. } => {
+                Field::Number
+            }
             TextTooLong { field, .. } => *field,
             CountryInvalid => Field::Country,
             TermsOutOfRange { .. } => Field::Terms,
@@ -134,7 +193,9 @@ impl Rejection {
             WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
             DateOutOfRange => Field::Date,
             DueBeforeIssue => Field::DueDate,
-            AllocationToOtherCustomer | AllocationAboveOpen { .. } | AllocationBeforeIssue { .. } => Field::Allocation,
+            AllocationToOtherCustomer
+            | AllocationAboveOpen { .. }
+            | AllocationBeforeIssue { .. } => Field::Allocation,
             AllocationsExceedAmount | AllocationNotPositive => Field::Allocation,
         }
     }
@@ -145,22 +206,71 @@ type Decision = Result<Vec<Entry>, Rejection>;
 /// Checks a command against the state and yields the entries that record it.
 pub fn decide(state: &Portfolio, command: &Command) -> Decision {
     match command {
-        Command::RegisterCustomer { id, date, details } => register_customer(state, *id, *date, details),
+        Command::RegisterCustomer { id, date, details } => {
+            register_customer(state, *id, *date, details)
+        }
         Command::UpdateCustomer { id, details } => update_customer(state, *id, details),
-        Command::IssueInvoice { id, customer, number, issue_date, terms_days, due_date, amount } => {
-            issue_invoice(state, *id, *customer, number, *issue_date, *terms_days, *due_date, amount)
-        }
-        Command::ReceivePayment { id, customer, date, amount, reference, allocation } => {
-            receive_payment(state, *id, *customer, *date, amount, reference, allocation)
-        }
-        Command::IssueCreditNote { id, customer, number, date, amount, reason, allocation } => {
-            issue_credit_note(state, *id, *customer, number, *date, amount, reason, allocation)
-        }
-        Command::WriteOffInvoice { invoice, date, amount, reason } => write_off(state, *invoice, *date, *amount, reason),
-        Command::OpenOrder { id, customer, number, date, amount } => open_order(state, *id, *customer, number, *date, amount),
+        Command::IssueInvoice {
+            id,
+            customer,
+            number,
+            issue_date,
+            terms_days,
+            due_date,
+            amount,
+        } => issue_invoice(
+            state,
+            *id,
+            *customer,
+            number,
+            *issue_date,
+            *terms_days,
+            *due_date,
+            amount,
+        ),
+        Command::ReceivePayment {
+            id,
+            customer,
+            date,
+            amount,
+            reference,
+            allocation,
+        } => receive_payment(state, *id, *customer, *date, amount, reference, allocation),
+        Command::IssueCreditNote {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+            reason,
+            allocation,
+        } => issue_credit_note(
+            state, *id, *customer, number, *date, amount, reason, allocation,
+        ),
+        Command::WriteOffInvoice {
+            invoice,
+            date,
+            amount,
+            reason,
+        } => write_off(state, *invoice, *date, *amount, reason),
+        Command::OpenOrder {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+        } => open_order(state, *id, *customer, number, *date, amount),
         Command::CloseOrder { id, date, closure } => close_order(state, *id, *date, *closure),
-        Command::OpenDispute { id, invoice, date, amount, reason } => open_dispute(state, *id, *invoice, *date, *amount, reason),
-        Command::ResolveDispute { id, date, outcome } => resolve_dispute(state, *id, *date, *outcome),
+        Command::OpenDispute {
+            id,
+            invoice,
+            date,
+            amount,
+            reason,
+        } => open_dispute(state, *id, *invoice, *date, *amount, reason),
+        Command::ResolveDispute { id, date, outcome } => {
+            resolve_dispute(state, *id, *date, *outcome)
+        }
     }
 }
 
@@ -180,7 +290,8 @@ pub fn decide_batch(
     let mut working = state.clone();
     let mut entries = Vec::new();
     for (index, command) in commands.into_iter().enumerate() {
-        let decided = decide(&working, &command).map_err(|rejection| BatchRejection { index, rejection })?;
+        let decided =
+            decide(&working, &command).map_err(|rejection| BatchRejection { index, rejection })?;
         for entry in &decided {
             working.apply(entry);
         }
@@ -191,7 +302,10 @@ pub fn decide_batch(
 
 fn check_text(text: &str, field: Field) -> Result<(), Rejection> {
     if text.chars().count() > TEXT_LEN_MAX {
-        return Err(Rejection::TextTooLong { field, max: TEXT_LEN_MAX });
+        return Err(Rejection::TextTooLong {
+            field,
+            max: TEXT_LEN_MAX,
+        });
     }
     Ok(())
 }
@@ -211,7 +325,9 @@ fn check_amount(amount: &Money, expected: crate::money::Currency) -> Result<(), 
         });
     }
     if !amount.has_valid_precision() {
-        return Err(Rejection::TooManyDecimals { allowed: expected.minor_units() });
+        return Err(Rejection::TooManyDecimals {
+            allowed: expected.minor_units(),
+        });
     }
     if amount.amount <= Decimal::ZERO {
         return Err(Rejection::AmountNotPositive);
@@ -222,7 +338,11 @@ fn check_amount(amount: &Money, expected: crate::money::Currency) -> Result<(), 
     Ok(())
 }
 
-fn check_details(state: &Portfolio, id: CustomerId, details: &CustomerDetails) -> Result<(), Rejection> {
+fn check_details(
+    state: &Portfolio,
+    id: CustomerId,
+    details: &CustomerDetails,
+) -> Result<(), Rejection> {
     if details.name.trim().is_empty() {
         return Err(Rejection::NameEmpty);
     }
@@ -231,19 +351,30 @@ fn check_details(state: &Portfolio, id: CustomerId, details: &CustomerDetails) -
     }
     check_text(&details.name, Field::Name)?;
     check_text(&details.number, Field::Number)?;
-    for text in [&details.registration_no, &details.industry, &details.contact, &details.group] {
+    for text in [
+        &details.registration_no,
+        &details.industry,
+        &details.contact,
+        &details.group,
+    ] {
         check_text(text, Field::Record)?;
     }
     if let Some(other) = state.customer_by_number(details.number.trim()) {
         if other != id {
-            return Err(Rejection::CustomerNumberTaken { number: details.number.trim().to_string() });
+            return Err(Rejection::CustomerNumberTaken {
+                number: details.number.trim().to_string(),
+            });
         }
     }
-    if !(details.country.is_empty() || (details.country.len() == 2 && details.country.chars().all(|c| c.is_ascii_uppercase()))) {
+    if !(details.country.is_empty()
+        || (details.country.len() == 2 && details.country.chars().all(|c| c.is_ascii_uppercase())))
+    {
         return Err(Rejection::CountryInvalid);
     }
     if details.payment_terms_days > TERMS_DAYS_MAX {
-        return Err(Rejection::TermsOutOfRange { max: TERMS_DAYS_MAX });
+        return Err(Rejection::TermsOutOfRange {
+            max: TERMS_DAYS_MAX,
+        });
     }
     Ok(())
 }
@@ -262,17 +393,28 @@ fn trimmed(details: &CustomerDetails) -> CustomerDetails {
     }
 }
 
-fn register_customer(state: &Portfolio, id: CustomerId, date: NaiveDate, details: &CustomerDetails) -> Decision {
+fn register_customer(
+    state: &Portfolio,
+    id: CustomerId,
+    date: NaiveDate,
+    details: &CustomerDetails,
+) -> Decision {
     if id < state.next_ids().customer {
         return Err(Rejection::IdAlreadyUsed);
     }
     check_date(date)?;
     check_details(state, id, details)?;
-    Ok(vec![Entry::CustomerRegistered { id, date, details: trimmed(details) }])
+    Ok(vec![Entry::CustomerRegistered {
+        id,
+        date,
+        details: trimmed(details),
+    }])
 }
 
 fn update_customer(state: &Portfolio, id: CustomerId, details: &CustomerDetails) -> Decision {
-    let Some(customer) = state.customer(id) else { return Err(Rejection::UnknownCustomer) };
+    let Some(customer) = state.customer(id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
     check_details(state, id, details)?;
     // Credit notes count too: their unapplied credit is held in the customer's currency.
     let has_records = !customer.invoices.is_empty()
@@ -282,7 +424,10 @@ fn update_customer(state: &Portfolio, id: CustomerId, details: &CustomerDetails)
     if has_records && details.currency != customer.details.currency {
         return Err(Rejection::CurrencyLocked);
     }
-    Ok(vec![Entry::CustomerUpdated { id, details: trimmed(details) }])
+    Ok(vec![Entry::CustomerUpdated {
+        id,
+        details: trimmed(details),
+    }])
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -296,7 +441,9 @@ fn issue_invoice(
     due_date: Option<NaiveDate>,
     amount: &Money,
 ) -> Decision {
-    let Some(customer) = state.customer(customer_id) else { return Err(Rejection::UnknownCustomer) };
+    let Some(customer) = state.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
     if id < state.next_ids().invoice {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -306,12 +453,16 @@ fn issue_invoice(
     }
     check_text(number, Field::Number)?;
     if state.invoice_by_number(number).is_some() {
-        return Err(Rejection::DuplicateInvoiceNumber { number: number.to_string() });
+        return Err(Rejection::DuplicateInvoiceNumber {
+            number: number.to_string(),
+        });
     }
     check_date(issue_date)?;
     let terms_days = terms_days.unwrap_or(customer.details.payment_terms_days);
     if terms_days > TERMS_DAYS_MAX {
-        return Err(Rejection::TermsOutOfRange { max: TERMS_DAYS_MAX });
+        return Err(Rejection::TermsOutOfRange {
+            max: TERMS_DAYS_MAX,
+        });
     }
     let due_date = due_date.unwrap_or(issue_date + Duration::days(i64::from(terms_days)));
     check_date(due_date)?;
@@ -331,7 +482,11 @@ fn issue_invoice(
 }
 
 /// Open invoices of a customer that were issued on or before `date`, oldest due date first.
-fn open_invoices_oldest_first(state: &Portfolio, customer: &Customer, date: NaiveDate) -> Vec<(InvoiceId, Decimal)> {
+fn open_invoices_oldest_first(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+) -> Vec<(InvoiceId, Decimal)> {
     let mut open: Vec<&Invoice> = customer
         .invoices
         .iter()
@@ -339,7 +494,9 @@ fn open_invoices_oldest_first(state: &Portfolio, customer: &Customer, date: Naiv
         .filter(|invoice| invoice.open() > Decimal::ZERO && invoice.issue_date <= date)
         .collect();
     open.sort_by_key(|invoice| (invoice.due_date, invoice.issue_date, invoice.id));
-    open.into_iter().map(|invoice| (invoice.id, invoice.open())).collect()
+    open.into_iter()
+        .map(|invoice| (invoice.id, invoice.open()))
+        .collect()
 }
 
 /// Turns an allocation choice into checked allocations for `amount`.
@@ -360,12 +517,17 @@ fn allocate(
                     break;
                 }
                 let part = open.min(remaining);
-                allocations.push(Allocation { invoice, amount: part });
+                allocations.push(Allocation {
+                    invoice,
+                    amount: part,
+                });
                 remaining -= part;
             }
             Ok(allocations)
         }
-        AllocationChoice::Manual(allocations) => check_manual_allocations(state, customer, date, amount, allocations),
+        AllocationChoice::Manual(allocations) => {
+            check_manual_allocations(state, customer, date, amount, allocations)
+        }
     }
 }
 
@@ -388,10 +550,14 @@ fn check_manual_allocations(
             return Err(Rejection::AllocationNotPositive);
         }
         if allocation.amount.normalize().scale() > customer.details.currency.minor_units() {
-            return Err(Rejection::TooManyDecimals { allowed: customer.details.currency.minor_units() });
+            return Err(Rejection::TooManyDecimals {
+                allowed: customer.details.currency.minor_units(),
+            });
         }
         if invoice.issue_date > date {
-            return Err(Rejection::AllocationBeforeIssue { invoice: invoice.number.clone() });
+            return Err(Rejection::AllocationBeforeIssue {
+                invoice: invoice.number.clone(),
+            });
         }
         // Two allocations to one invoice count together against its open amount.
         let earlier: Decimal = allocations[..position]
@@ -400,7 +566,10 @@ fn check_manual_allocations(
             .map(|other| other.amount)
             .sum();
         if earlier + allocation.amount > invoice.open() {
-            return Err(Rejection::AllocationAboveOpen { invoice: invoice.number.clone(), open: invoice.open() });
+            return Err(Rejection::AllocationAboveOpen {
+                invoice: invoice.number.clone(),
+                open: invoice.open(),
+            });
         }
         total += allocation.amount;
     }
@@ -419,7 +588,9 @@ fn receive_payment(
     reference: &str,
     choice: &AllocationChoice,
 ) -> Decision {
-    let Some(customer) = state.customer(customer_id) else { return Err(Rejection::UnknownCustomer) };
+    let Some(customer) = state.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
     if id < state.next_ids().payment {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -448,7 +619,9 @@ fn issue_credit_note(
     reason: &str,
     choice: &AllocationChoice,
 ) -> Decision {
-    let Some(customer) = state.customer(customer_id) else { return Err(Rejection::UnknownCustomer) };
+    let Some(customer) = state.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
     if id < state.next_ids().credit_note {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -471,8 +644,16 @@ fn issue_credit_note(
     }])
 }
 
-fn write_off(state: &Portfolio, invoice_id: InvoiceId, date: NaiveDate, amount: Option<Decimal>, reason: &str) -> Decision {
-    let Some(invoice) = state.invoice(invoice_id) else { return Err(Rejection::UnknownInvoice) };
+fn write_off(
+    state: &Portfolio,
+    invoice_id: InvoiceId,
+    date: NaiveDate,
+    amount: Option<Decimal>,
+    reason: &str,
+) -> Decision {
+    let Some(invoice) = state.invoice(invoice_id) else {
+        return Err(Rejection::UnknownInvoice);
+    };
     check_date(date)?;
     check_text(reason, Field::Reason)?;
     let open = invoice.open();
@@ -484,16 +665,32 @@ fn write_off(state: &Portfolio, invoice_id: InvoiceId, date: NaiveDate, amount: 
         return Err(Rejection::AmountNotPositive);
     }
     if amount.normalize().scale() > invoice.amount.currency.minor_units() {
-        return Err(Rejection::TooManyDecimals { allowed: invoice.amount.currency.minor_units() });
+        return Err(Rejection::TooManyDecimals {
+            allowed: invoice.amount.currency.minor_units(),
+        });
     }
     if amount > open {
         return Err(Rejection::WriteOffAboveOpen { open });
     }
-    Ok(vec![Entry::InvoiceWrittenOff { invoice: invoice_id, date, amount, reason: reason.trim().to_string() }])
+    Ok(vec![Entry::InvoiceWrittenOff {
+        invoice: invoice_id,
+        date,
+        amount,
+        reason: reason.trim().to_string(),
+    }])
 }
 
-fn open_order(state: &Portfolio, id: OrderId, customer_id: CustomerId, number: &str, date: NaiveDate, amount: &Money) -> Decision {
-    let Some(customer) = state.customer(customer_id) else { return Err(Rejection::UnknownCustomer) };
+fn open_order(
+    state: &Portfolio,
+    id: OrderId,
+    customer_id: CustomerId,
+    number: &str,
+    date: NaiveDate,
+    amount: &Money,
+) -> Decision {
+    let Some(customer) = state.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
     if id < state.next_ids().order {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -503,11 +700,19 @@ fn open_order(state: &Portfolio, id: OrderId, customer_id: CustomerId, number: &
     check_text(number, Field::Number)?;
     check_date(date)?;
     check_amount(amount, customer.details.currency)?;
-    Ok(vec![Entry::OrderOpened { id, customer: customer_id, number: number.trim().to_string(), date, amount: *amount }])
+    Ok(vec![Entry::OrderOpened {
+        id,
+        customer: customer_id,
+        number: number.trim().to_string(),
+        date,
+        amount: *amount,
+    }])
 }
 
 fn close_order(state: &Portfolio, id: OrderId, date: NaiveDate, closure: OrderClosure) -> Decision {
-    let Some(order) = state.order(id) else { return Err(Rejection::UnknownOrder) };
+    let Some(order) = state.order(id) else {
+        return Err(Rejection::UnknownOrder);
+    };
     if order.closed.is_some() {
         return Err(Rejection::OrderClosed);
     }
@@ -515,8 +720,17 @@ fn close_order(state: &Portfolio, id: OrderId, date: NaiveDate, closure: OrderCl
     Ok(vec![Entry::OrderClosed { id, date, closure }])
 }
 
-fn open_dispute(state: &Portfolio, id: DisputeId, invoice_id: InvoiceId, date: NaiveDate, amount: Option<Decimal>, reason: &str) -> Decision {
-    let Some(invoice) = state.invoice(invoice_id) else { return Err(Rejection::UnknownInvoice) };
+fn open_dispute(
+    state: &Portfolio,
+    id: DisputeId,
+    invoice_id: InvoiceId,
+    date: NaiveDate,
+    amount: Option<Decimal>,
+    reason: &str,
+) -> Decision {
+    let Some(invoice) = state.invoice(invoice_id) else {
+        return Err(Rejection::UnknownInvoice);
+    };
     if id < state.next_ids().dispute {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -531,16 +745,31 @@ fn open_dispute(state: &Portfolio, id: DisputeId, invoice_id: InvoiceId, date: N
         return Err(Rejection::AmountNotPositive);
     }
     if amount.normalize().scale() > invoice.amount.currency.minor_units() {
-        return Err(Rejection::TooManyDecimals { allowed: invoice.amount.currency.minor_units() });
+        return Err(Rejection::TooManyDecimals {
+            allowed: invoice.amount.currency.minor_units(),
+        });
     }
     if amount > open {
         return Err(Rejection::DisputeAboveOpen { open });
     }
-    Ok(vec![Entry::DisputeOpened { id, invoice: invoice_id, date, amount, reason: reason.trim().to_string() }])
+    Ok(vec![Entry::DisputeOpened {
+        id,
+        invoice: invoice_id,
+        date,
+        amount,
+        reason: reason.trim().to_string(),
+    }])
 }
 
-fn resolve_dispute(state: &Portfolio, id: DisputeId, date: NaiveDate, outcome: DisputeOutcome) -> Decision {
-    let Some(dispute) = state.dispute(id) else { return Err(Rejection::UnknownDispute) };
+fn resolve_dispute(
+    state: &Portfolio,
+    id: DisputeId,
+    date: NaiveDate,
+    outcome: DisputeOutcome,
+) -> Decision {
+    let Some(dispute) = state.dispute(id) else {
+        return Err(Rejection::UnknownDispute);
+    };
     if dispute.resolved.is_some() {
         return Err(Rejection::DisputeResolved);
     }

@@ -66,28 +66,117 @@ enum Payer {
     Defaulted,
 }
 
-const CITIES: &[&str] = &["上海", "深圳", "苏州", "杭州", "宁波", "广州", "东莞", "佛山", "无锡", "南京", "青岛", "天津", "成都", "武汉", "重庆", "厦门", "合肥", "长沙", "郑州", "温州"];
-const BRANDS: &[&str] = &["华信", "恒达", "宏图", "鼎盛", "瑞丰", "金桥", "新源", "远航", "博雅", "中联", "天成", "永安", "鑫泰", "东方", "嘉禾", "盛世", "联创", "汇通", "长城", "富强", "佳美", "正泰", "百川", "海纳", "万和", "协力", "精工", "凯达", "明辉", "利群"];
-const INDUSTRIES_ZH: &[(&str, &str)] = &[("机械", "机械制造"), ("电子", "电子元器件"), ("化工", "化工"), ("纺织", "纺织服装"), ("物流", "物流运输"), ("建材", "建筑材料"), ("食品", "食品饮料"), ("医药", "医药"), ("汽车配件", "汽车零部件"), ("塑胶", "塑料制品"), ("包装", "包装印刷"), ("五金", "五金工具"), ("家具", "家具"), ("贸易", "批发贸易"), ("新能源", "新能源")];
+const CITIES: &[&str] = &[
+    "上海", "深圳", "苏州", "杭州", "宁波", "广州", "东莞", "佛山", "无锡", "南京", "青岛", "天津",
+    "成都", "武汉", "重庆", "厦门", "合肥", "长沙", "郑州", "温州",
+];
+const BRANDS: &[&str] = &[
+    "华信", "恒达", "宏图", "鼎盛", "瑞丰", "金桥", "新源", "远航", "博雅", "中联", "天成", "永安",
+    "鑫泰", "东方", "嘉禾", "盛世", "联创", "汇通", "长城", "富强", "佳美", "正泰", "百川", "海纳",
+    "万和", "协力", "精工", "凯达", "明辉", "利群",
+];
+const INDUSTRIES_ZH: &[(&str, &str)] = &[
+    ("机械", "机械制造"),
+    ("电子", "电子元器件"),
+    ("化工", "化工"),
+    ("纺织", "纺织服装"),
+    ("物流", "物流运输"),
+    ("建材", "建筑材料"),
+    ("食品", "食品饮料"),
+    ("医药", "医药"),
+    ("汽车配件", "汽车零部件"),
+    ("塑胶", "塑料制品"),
+    ("包装", "包装印刷"),
+    ("五金", "五金工具"),
+    ("家具", "家具"),
+    ("贸易", "批发贸易"),
+    ("新能源", "新能源"),
+];
 const SUFFIXES_ZH: &[&str] = &["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"];
-const FIRST_EN: &[&str] = &["North", "Blue", "Silver", "Pacific", "Golden", "Atlas", "Summit", "Harbor", "Crown", "Vertex", "Evergreen", "Pioneer", "Union", "Royal", "Apex", "Orion", "Delta", "Granite", "Maple", "Sterling"];
-const SECOND_EN: &[&str] = &["Ridge", "River", "Star", "Bridge", "Field", "Point", "Gate", "Line", "Stone", "Wave", "Peak", "Forge", "Works", "Trade", "Port"];
-const INDUSTRIES_EN: &[(&str, &str)] = &[("Machinery", "Machinery"), ("Electronics", "Electronic components"), ("Chemicals", "Chemicals"), ("Textiles", "Textiles and apparel"), ("Logistics", "Logistics"), ("Building Supplies", "Building materials"), ("Foods", "Food and beverages"), ("Pharma", "Pharmaceuticals"), ("Auto Parts", "Automotive parts"), ("Packaging", "Packaging and printing"), ("Trading", "Wholesale trade")];
+const FIRST_EN: &[&str] = &[
+    "North",
+    "Blue",
+    "Silver",
+    "Pacific",
+    "Golden",
+    "Atlas",
+    "Summit",
+    "Harbor",
+    "Crown",
+    "Vertex",
+    "Evergreen",
+    "Pioneer",
+    "Union",
+    "Royal",
+    "Apex",
+    "Orion",
+    "Delta",
+    "Granite",
+    "Maple",
+    "Sterling",
+];
+const SECOND_EN: &[&str] = &[
+    "Ridge", "River", "Star", "Bridge", "Field", "Point", "Gate", "Line", "Stone", "Wave", "Peak",
+    "Forge", "Works", "Trade", "Port",
+];
+const INDUSTRIES_EN: &[(&str, &str)] = &[
+    ("Machinery", "Machinery"),
+    ("Electronics", "Electronic components"),
+    ("Chemicals", "Chemicals"),
+    ("Textiles", "Textiles and apparel"),
+    ("Logistics", "Logistics"),
+    ("Building Supplies", "Building materials"),
+    ("Foods", "Food and beverages"),
+    ("Pharma", "Pharmaceuticals"),
+    ("Auto Parts", "Automotive parts"),
+    ("Packaging", "Packaging and printing"),
+    ("Trading", "Wholesale trade"),
+];
 const SUFFIXES_EN: &[&str] = &["Ltd.", "GmbH", "Inc.", "LLC", "Pte. Ltd.", "S.A.", "B.V."];
 const TERMS: &[u32] = &[30, 30, 45, 60, 60, 90];
 
 /// What the demo generator planned, before ids are assigned in date order.
 #[derive(Clone, Debug)]
 enum Plan {
-    Register { customer: usize },
-    Invoice { customer: usize, invoice: usize, amount: Decimal, terms: u32 },
-    Credit { customer: usize, invoice: usize, amount: Decimal },
-    Dispute { invoice: usize, dispute: usize, amount: Decimal },
-    Resolve { dispute: usize, outcome: DisputeOutcome },
-    Pay { customer: usize, invoice: usize, amount: Decimal },
-    OnAccount { customer: usize, amount: Decimal },
-    WriteOff { invoice: usize },
-    Order { customer: usize, amount: Decimal },
+    Register {
+        customer: usize,
+    },
+    Invoice {
+        customer: usize,
+        invoice: usize,
+        amount: Decimal,
+        terms: u32,
+    },
+    Credit {
+        customer: usize,
+        invoice: usize,
+        amount: Decimal,
+    },
+    Dispute {
+        invoice: usize,
+        dispute: usize,
+        amount: Decimal,
+    },
+    Resolve {
+        dispute: usize,
+        outcome: DisputeOutcome,
+    },
+    Pay {
+        customer: usize,
+        invoice: usize,
+        amount: Decimal,
+    },
+    OnAccount {
+        customer: usize,
+        amount: Decimal,
+    },
+    WriteOff {
+        invoice: usize,
+    },
+    Order {
+        customer: usize,
+        amount: Decimal,
+    },
 }
 
 impl Plan {
@@ -117,8 +206,16 @@ struct DemoCustomer {
 /// Generates the demo portfolio's commands, all dated on or before `as_of`.
 pub fn demo_commands(size: DemoSize, seed: u64, as_of: NaiveDate) -> Vec<Command> {
     let mut rng = Rng::new(seed ^ (size.customers() as u64));
-    let mut planner = Planner { rng: &mut rng, as_of, plans: Vec::new(), invoices: 0, disputes: 0 };
-    let customers: Vec<DemoCustomer> = (0..size.customers()).map(|index| planner.customer(index, size)).collect();
+    let mut planner = Planner {
+        rng: &mut rng,
+        as_of,
+        plans: Vec::new(),
+        invoices: 0,
+        disputes: 0,
+    };
+    let customers: Vec<DemoCustomer> = (0..size.customers())
+        .map(|index| planner.customer(index, size))
+        .collect();
     for (index, customer) in customers.iter().enumerate() {
         planner.customer_history(index, customer, size);
     }
@@ -128,7 +225,11 @@ pub fn demo_commands(size: DemoSize, seed: u64, as_of: NaiveDate) -> Vec<Command
 }
 
 /// Generates and decides the demo portfolio: the entries to journal and the state after them.
-pub fn demo_portfolio(size: DemoSize, seed: u64, as_of: NaiveDate) -> Result<(Vec<Entry>, Portfolio), BatchRejection> {
+pub fn demo_portfolio(
+    size: DemoSize,
+    seed: u64,
+    as_of: NaiveDate,
+) -> Result<(Vec<Entry>, Portfolio), BatchRejection> {
     decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of))
 }
 
@@ -148,14 +249,32 @@ impl Planner<'_> {
     fn customer(&mut self, index: usize, size: DemoSize) -> DemoCustomer {
         let rng = &mut *self.rng;
         let roll = rng.range(0, 99);
-        let currency = if roll < 85 { Currency::CNY } else if roll < 95 { Currency::USD } else { Currency::EUR };
+        let currency = if roll < 85 {
+            Currency::CNY
+        } else if roll < 95 {
+            Currency::USD
+        } else {
+            Currency::EUR
+        };
         let (name, industry, country) = if currency == Currency::CNY {
             let (short, long) = *rng.pick(INDUSTRIES_ZH);
-            let name = format!("{}{}{}{}", rng.pick(CITIES), rng.pick(BRANDS), short, rng.pick(SUFFIXES_ZH));
+            let name = format!(
+                "{}{}{}{}",
+                rng.pick(CITIES),
+                rng.pick(BRANDS),
+                short,
+                rng.pick(SUFFIXES_ZH)
+            );
             (name, long.to_string(), "CN".to_string())
         } else {
             let (short, long) = *rng.pick(INDUSTRIES_EN);
-            let name = format!("{} {} {} {}", rng.pick(FIRST_EN), rng.pick(SECOND_EN), short, rng.pick(SUFFIXES_EN));
+            let name = format!(
+                "{} {} {} {}",
+                rng.pick(FIRST_EN),
+                rng.pick(SECOND_EN),
+                short,
+                rng.pick(SUFFIXES_EN)
+            );
             let country = rng.pick(&["US", "DE", "SG", "GB", "NL", "FR"]).to_string();
             (name, long.to_string(), country)
         };
@@ -166,8 +285,9 @@ impl Planner<'_> {
             90..=97 => Payer::Troubled,
             _ => Payer::Defaulted,
         };
-        let default_date = (payer == Payer::Defaulted)
-            .then(|| self.as_of - Duration::days(rng.range(120, size.history_days().max(200) - 30)));
+        let default_date = (payer == Payer::Defaulted).then(|| {
+            self.as_of - Duration::days(rng.range(120, size.history_days().max(200) - 30))
+        });
         let registration_no = format!("91{:016}", rng.next_u64() % 10_000_000_000_000_000);
         DemoCustomer {
             details: CustomerDetails {
@@ -178,7 +298,11 @@ impl Planner<'_> {
                 country,
                 currency,
                 payment_terms_days: *rng.pick(TERMS),
-                contact: format!("+86 21 {:04} {:04}", rng.range(1000, 9999), rng.range(1000, 9999)),
+                contact: format!(
+                    "+86 21 {:04} {:04}",
+                    rng.range(1000, 9999),
+                    rng.range(1000, 9999)
+                ),
                 group: String::new(),
             },
             payer,
@@ -201,7 +325,8 @@ impl Planner<'_> {
     fn customer_history(&mut self, index: usize, customer: &DemoCustomer, size: DemoSize) {
         let history = size.history_days();
         let registered = self.as_of - Duration::days(history + self.rng.range(0, 365 * 4));
-        self.plans.push((registered, Plan::Register { customer: index }));
+        self.plans
+            .push((registered, Plan::Register { customer: index }));
         let invoice_count = self.rng.range(1, size.invoices_per_customer() * 2 - 1);
         let typical = self.rng.range(5_000, 400_000) * 100;
         for _ in 0..invoice_count {
@@ -213,46 +338,101 @@ impl Planner<'_> {
             for _ in 0..self.rng.range(1, 2) {
                 let date = self.as_of - Duration::days(self.rng.range(0, 14));
                 let amount = cents(typical * self.rng.range(50, 150) / 100);
-                self.plans.push((date, Plan::Order { customer: index, amount }));
+                self.plans.push((
+                    date,
+                    Plan::Order {
+                        customer: index,
+                        amount,
+                    },
+                ));
             }
         }
         if self.rng.chance(2) {
             let date = self.as_of - Duration::days(self.rng.range(1, 60));
-            self.plans.push((date, Plan::OnAccount { customer: index, amount: cents(self.rng.range(1, 50) * 100_000) }));
+            self.plans.push((
+                date,
+                Plan::OnAccount {
+                    customer: index,
+                    amount: cents(self.rng.range(1, 50) * 100_000),
+                },
+            ));
         }
     }
 
-    fn invoice_history(&mut self, customer_index: usize, customer: &DemoCustomer, issue: NaiveDate, amount: Decimal) {
+    fn invoice_history(
+        &mut self,
+        customer_index: usize,
+        customer: &DemoCustomer,
+        issue: NaiveDate,
+        amount: Decimal,
+    ) {
         let invoice = self.invoices;
         self.invoices += 1;
         let terms = customer.details.payment_terms_days;
         let due = issue + Duration::days(i64::from(terms));
-        self.plans.push((issue, Plan::Invoice { customer: customer_index, invoice, amount, terms }));
+        self.plans.push((
+            issue,
+            Plan::Invoice {
+                customer: customer_index,
+                invoice,
+                amount,
+                terms,
+            },
+        ));
         let mut payable = amount;
         if self.rng.chance(3) {
-            let credit = (amount * Decimal::from(self.rng.range(5, 20)) / Decimal::ONE_HUNDRED).round_dp(2);
+            let credit =
+                (amount * Decimal::from(self.rng.range(5, 20)) / Decimal::ONE_HUNDRED).round_dp(2);
             let date = issue + Duration::days(self.rng.range(3, 10));
-            self.push_if_past(date, Plan::Credit { customer: customer_index, invoice, amount: credit });
+            self.push_if_past(
+                date,
+                Plan::Credit {
+                    customer: customer_index,
+                    invoice,
+                    amount: credit,
+                },
+            );
             payable -= credit;
         }
         let mut pay_after = issue + Duration::days(11);
         if self.rng.chance(2) {
-            let disputed = (payable * Decimal::from(self.rng.range(20, 100)) / Decimal::ONE_HUNDRED).round_dp(2);
+            let disputed = (payable * Decimal::from(self.rng.range(20, 100))
+                / Decimal::ONE_HUNDRED)
+                .round_dp(2);
             let dispute = self.disputes;
             self.disputes += 1;
             let opened = issue + Duration::days(self.rng.range(5, 10));
             if opened > self.as_of {
                 return;
             }
-            self.plans.push((opened, Plan::Dispute { invoice, dispute, amount: disputed }));
+            self.plans.push((
+                opened,
+                Plan::Dispute {
+                    invoice,
+                    dispute,
+                    amount: disputed,
+                },
+            ));
             let resolved = opened + Duration::days(self.rng.range(10, 60));
             if resolved > self.as_of {
                 return; // Unresolved: the customer withholds payment.
             }
-            let outcome = if self.rng.chance(50) { DisputeOutcome::Accepted } else { DisputeOutcome::Rejected };
-            self.plans.push((resolved, Plan::Resolve { dispute, outcome }));
+            let outcome = if self.rng.chance(50) {
+                DisputeOutcome::Accepted
+            } else {
+                DisputeOutcome::Rejected
+            };
+            self.plans
+                .push((resolved, Plan::Resolve { dispute, outcome }));
             if outcome == DisputeOutcome::Accepted {
-                self.plans.push((resolved, Plan::Credit { customer: customer_index, invoice, amount: disputed }));
+                self.plans.push((
+                    resolved,
+                    Plan::Credit {
+                        customer: customer_index,
+                        invoice,
+                        amount: disputed,
+                    },
+                ));
                 payable -= disputed;
             }
             pay_after = resolved + Duration::days(1);
@@ -260,7 +440,15 @@ impl Planner<'_> {
         self.payments(customer_index, customer, invoice, due, payable, pay_after);
     }
 
-    fn payments(&mut self, customer_index: usize, customer: &DemoCustomer, invoice: usize, due: NaiveDate, payable: Decimal, pay_after: NaiveDate) {
+    fn payments(
+        &mut self,
+        customer_index: usize,
+        customer: &DemoCustomer,
+        invoice: usize,
+        due: NaiveDate,
+        payable: Decimal,
+        pay_after: NaiveDate,
+    ) {
         if payable <= Decimal::ZERO {
             return;
         }
@@ -270,16 +458,39 @@ impl Planner<'_> {
             return;
         }
         let first = (due + Duration::days(self.delay(customer.payer))).max(pay_after);
-        let partial = matches!(customer.payer, Payer::Late | Payer::Troubled) && self.rng.chance(30);
+        let partial =
+            matches!(customer.payer, Payer::Late | Payer::Troubled) && self.rng.chance(30);
         if !partial {
-            self.push_if_past(first, Plan::Pay { customer: customer_index, invoice, amount: payable });
+            self.push_if_past(
+                first,
+                Plan::Pay {
+                    customer: customer_index,
+                    invoice,
+                    amount: payable,
+                },
+            );
             return;
         }
-        let part = (payable * Decimal::from(self.rng.range(30, 80)) / Decimal::ONE_HUNDRED).round_dp(2);
-        self.push_if_past(first, Plan::Pay { customer: customer_index, invoice, amount: part });
+        let part =
+            (payable * Decimal::from(self.rng.range(30, 80)) / Decimal::ONE_HUNDRED).round_dp(2);
+        self.push_if_past(
+            first,
+            Plan::Pay {
+                customer: customer_index,
+                invoice,
+                amount: part,
+            },
+        );
         let second = first + Duration::days(self.rng.range(15, 90));
         if first <= self.as_of {
-            self.push_if_past(second, Plan::Pay { customer: customer_index, invoice, amount: payable - part });
+            self.push_if_past(
+                second,
+                Plan::Pay {
+                    customer: customer_index,
+                    invoice,
+                    amount: payable - part,
+                },
+            );
         }
     }
 
@@ -295,17 +506,35 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
     let mut invoice_ids: Vec<Option<InvoiceId>> = Vec::new();
     let mut dispute_ids: Vec<Option<DisputeId>> = Vec::new();
     let mut customer_ids: Vec<Option<CustomerId>> = vec![None; customers.len()];
-    let (mut next_customer, mut next_invoice, mut next_payment, mut next_credit, mut next_order, mut next_dispute) = (1, 1, 1, 1, 1, 1);
+    let (
+        mut next_customer,
+        mut next_invoice,
+        mut next_payment,
+        mut next_credit,
+        mut next_order,
+        mut next_dispute,
+    ) = (1, 1, 1, 1, 1, 1);
     let mut commands = Vec::with_capacity(plans.len());
     for (date, plan) in plans {
-        let money = |customer: usize, amount: Decimal| Money::new(amount, customers[customer].details.currency);
+        let money = |customer: usize, amount: Decimal| {
+            Money::new(amount, customers[customer].details.currency)
+        };
         let command = match plan {
             Plan::Register { customer } => {
                 customer_ids[customer] = Some(CustomerId(next_customer));
                 next_customer += 1;
-                Command::RegisterCustomer { id: CustomerId(next_customer - 1), date, details: customers[customer].details.clone() }
+                Command::RegisterCustomer {
+                    id: CustomerId(next_customer - 1),
+                    date,
+                    details: customers[customer].details.clone(),
+                }
             }
-            Plan::Invoice { customer, invoice, amount, terms } => {
+            Plan::Invoice {
+                customer,
+                invoice,
+                amount,
+                terms,
+            } => {
                 if invoice_ids.len() <= invoice {
                     invoice_ids.resize(invoice + 1, None);
                 }
@@ -321,7 +550,11 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
                     amount: money(customer, amount),
                 }
             }
-            Plan::Credit { customer, invoice, amount } => {
+            Plan::Credit {
+                customer,
+                invoice,
+                amount,
+            } => {
                 next_credit += 1;
                 Command::IssueCreditNote {
                     id: CreditNoteId(next_credit - 1),
@@ -330,10 +563,17 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
                     date,
                     amount: money(customer, amount),
                     reason: "Price adjustment / 价格调整".to_string(),
-                    allocation: AllocationChoice::Manual(vec![Allocation { invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)), amount }]),
+                    allocation: AllocationChoice::Manual(vec![Allocation {
+                        invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
+                        amount,
+                    }]),
                 }
             }
-            Plan::Dispute { invoice, dispute, amount } => {
+            Plan::Dispute {
+                invoice,
+                dispute,
+                amount,
+            } => {
                 if dispute_ids.len() <= dispute {
                     dispute_ids.resize(dispute + 1, None);
                 }
@@ -347,8 +587,16 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
                     reason: "Quality claim / 质量异议".to_string(),
                 }
             }
-            Plan::Resolve { dispute, outcome } => Command::ResolveDispute { id: dispute_ids[dispute].unwrap_or(DisputeId(0)), date, outcome },
-            Plan::Pay { customer, invoice, amount } => {
+            Plan::Resolve { dispute, outcome } => Command::ResolveDispute {
+                id: dispute_ids[dispute].unwrap_or(DisputeId(0)),
+                date,
+                outcome,
+            },
+            Plan::Pay {
+                customer,
+                invoice,
+                amount,
+            } => {
                 next_payment += 1;
                 Command::ReceivePayment {
                     id: PaymentId(next_payment - 1),
@@ -356,7 +604,10 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
                     date,
                     amount: money(customer, amount),
                     reference: format!("BANK-{}-{}", date.format("%Y%m%d"), next_payment - 1),
-                    allocation: AllocationChoice::Manual(vec![Allocation { invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)), amount }]),
+                    allocation: AllocationChoice::Manual(vec![Allocation {
+                        invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
+                        amount,
+                    }]),
                 }
             }
             Plan::OnAccount { customer, amount } => {

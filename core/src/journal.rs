@@ -89,7 +89,12 @@ struct EventHeader {
 
 impl SealedEvent {
     /// Seals entries as the event that follows `head` (or the first event).
-    pub fn seal(head: Option<ChainHead>, at: Timestamp, actor: &str, entries: Vec<Entry>) -> SealedEvent {
+    pub fn seal(
+        head: Option<ChainHead>,
+        at: Timestamp,
+        actor: &str,
+        entries: Vec<Entry>,
+    ) -> SealedEvent {
         let event = Event {
             seq: head.map_or(1, |h| h.seq + 1),
             at,
@@ -104,7 +109,10 @@ impl SealedEvent {
     }
 
     pub fn head(&self) -> ChainHead {
-        ChainHead { seq: self.event.seq, hash: self.hash }
+        ChainHead {
+            seq: self.event.seq,
+            hash: self.hash,
+        }
     }
 }
 
@@ -128,8 +136,9 @@ pub enum ChainBreak {
 
 /// Verifies stored event texts, in stored order, against the chain. `anchor` is where the
 /// texts continue from (a snapshot's head, or `None` for the whole journal); `expected_end`
-/// is the head the shell last recorded, which catches an edit to the very last event and
-/// the removal of events at the end. Returns the verified head.
+/// is the head the shell last recorded, which catches an edit to the very last event, the
+/// removal of events at the end, and a forgery that recomputed every link after it.
+/// Returns the verified head.
 pub fn verify(
     texts: &[&str],
     anchor: Option<ChainHead>,
@@ -146,7 +155,9 @@ pub fn verify(
     let mut head = anchor;
     let mut before_head: Option<Hash> = None;
     // The hash of the event numbered like `expected_end`, wherever it falls in the chain.
-    let mut hash_at_expected_end = anchor.filter(|a| expected_end.is_some_and(|e| e.seq == a.seq)).map(|a| a.hash);
+    let mut hash_at_expected_end = anchor
+        .filter(|a| expected_end.is_some_and(|e| e.seq == a.seq))
+        .map(|a| a.hash);
     for (header, text) in headers.iter().zip(texts) {
         let expected_prev = head.map_or(Hash::GENESIS, |h| h.hash);
         if header.prev_hash != expected_prev {
@@ -160,7 +171,10 @@ pub fn verify(
             });
         }
         before_head = head.map(|h| h.hash);
-        head = Some(ChainHead { seq: header.seq, hash: Hash::of(text.as_bytes()) });
+        head = Some(ChainHead {
+            seq: header.seq,
+            hash: Hash::of(text.as_bytes()),
+        });
         if expected_end.is_some_and(|e| e.seq == header.seq) {
             hash_at_expected_end = head.map(|h| h.hash);
         }
@@ -183,7 +197,10 @@ fn check_order(headers: &[EventHeader], first_seq: u64) -> Result<(), ChainBreak
         } else if appears_later || header.seq < expected {
             ChainBreak::Reordered { seq: header.seq }
         } else {
-            ChainBreak::Missing { from: expected, to: header.seq - 1 }
+            ChainBreak::Missing {
+                from: expected,
+                to: header.seq - 1,
+            }
         });
     }
     Ok(())
@@ -199,10 +216,15 @@ fn check_end(
     expected_end: Option<ChainHead>,
     hash_at_expected_end: Option<Hash>,
 ) -> Result<(), ChainBreak> {
-    let Some(expected) = expected_end else { return Ok(()) };
+    let Some(expected) = expected_end else {
+        return Ok(());
+    };
     let reached = head.map_or(0, |h| h.seq);
     if expected.seq > reached {
-        return Err(ChainBreak::Missing { from: reached.max(anchor.map_or(0, |h| h.seq)) + 1, to: expected.seq });
+        return Err(ChainBreak::Missing {
+            from: reached.max(anchor.map_or(0, |h| h.seq)) + 1,
+            to: expected.seq,
+        });
     }
     match hash_at_expected_end {
         Some(actual) if actual != expected.hash => Err(ChainBreak::Edited { seq: expected.seq }),
@@ -221,7 +243,10 @@ impl Portfolio {
         for entry in &event.entries {
             self.apply(entry);
         }
-        self.head = Some(ChainHead { seq: event.seq, hash });
+        self.head = Some(ChainHead {
+            seq: event.seq,
+            hash,
+        });
     }
 
     /// Replays a whole journal of stored texts after verifying it.

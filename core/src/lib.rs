@@ -14,7 +14,9 @@ pub mod reports;
 mod rng;
 pub mod snapshot;
 
-pub use command::{decide, decide_batch, AllocationChoice, BatchRejection, Command, Field, Rejection};
+pub use command::{
+    decide, decide_batch, AllocationChoice, BatchRejection, Command, Field, Rejection,
+};
 pub use journal::{verify, ChainBreak, ChainHead, Event, Hash, SealedEvent};
 pub use model::*;
 pub use money::{AmountError, Currency, Money};

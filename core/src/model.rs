@@ -14,7 +14,14 @@ macro_rules! id_type {
         pub struct $name(pub u32);
     )*};
 }
-id_type!(CustomerId, InvoiceId, PaymentId, CreditNoteId, OrderId, DisputeId);
+id_type!(
+    CustomerId,
+    InvoiceId,
+    PaymentId,
+    CreditNoteId,
+    OrderId,
+    DisputeId
+);
 
 /// Serde for `NaiveDate` fields: the ISO `2026-11-23` string in human-readable formats (so
 /// stored journal texts do not change) and days since 1970-01-01 as an `i32` in binary
@@ -54,7 +61,9 @@ pub mod date_serde {
             days.checked_add(UNIX_EPOCH_DAYS_FROM_CE)
                 .and_then(NaiveDate::from_num_days_from_ce_opt)
                 .map(Date)
-                .ok_or_else(|| D::Error::custom(format!("{days} days from 1970-01-01 is not a date")))
+                .ok_or_else(|| {
+                    D::Error::custom(format!("{days} days from 1970-01-01 is not a date"))
+                })
         }
     }
 
@@ -71,11 +80,16 @@ pub mod date_serde {
         use chrono::NaiveDate;
         use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-        pub fn serialize<S: Serializer>(value: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
+        pub fn serialize<S: Serializer>(
+            value: &Option<NaiveDate>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             value.map(Date).serialize(serializer)
         }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
             Option::<Date>::deserialize(deserializer).map(|date| date.map(|date| date.0))
         }
     }
@@ -89,7 +103,9 @@ pub mod date_serde {
             value: &Option<(NaiveDate, T)>,
             serializer: S,
         ) -> Result<S::Ok, S::Error> {
-            value.map(|(date, other)| (Date(date), other)).serialize(serializer)
+            value
+                .map(|(date, other)| (Date(date), other))
+                .serialize(serializer)
         }
 
         pub fn deserialize<'de, D: Deserializer<'de>, T: Deserialize<'de>>(

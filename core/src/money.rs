@@ -262,9 +262,15 @@ mod tests {
 
     #[test]
     fn parses_what_people_type() {
-        assert_eq!(cny("1,234.50").unwrap().amount, Decimal::from_str("1234.5").unwrap());
+        assert_eq!(
+            cny("1,234.50").unwrap().amount,
+            Decimal::from_str("1234.5").unwrap()
+        );
         assert_eq!(cny(" ¥ 12 ").unwrap().amount, Decimal::from(12));
-        assert_eq!(cny("１２３．４").unwrap().amount, Decimal::from_str("123.4").unwrap());
+        assert_eq!(
+            cny("１２３．４").unwrap().amount,
+            Decimal::from_str("123.4").unwrap()
+        );
     }
 
     #[test]
@@ -272,7 +278,10 @@ mod tests {
         assert_eq!(cny(""), Err(AmountError::Empty));
         assert_eq!(cny("abc"), Err(AmountError::NotANumber));
         assert_eq!(cny("1e5"), Err(AmountError::NotANumber));
-        assert_eq!(cny("1.234"), Err(AmountError::TooManyDecimals { allowed: 2 }));
+        assert_eq!(
+            cny("1.234"),
+            Err(AmountError::TooManyDecimals { allowed: 2 })
+        );
         assert_eq!(cny("0"), Err(AmountError::NotPositive));
         assert_eq!(cny("-5"), Err(AmountError::NotPositive));
         assert_eq!(cny("99999999999999999"), Err(AmountError::TooLarge));
@@ -290,7 +299,10 @@ mod tests {
         assert_eq!(yen.format(), "JP¥1,000");
         let krw = Money::new(Decimal::from(999), Currency::parse("KRW").unwrap());
         assert_eq!(krw.format(), "KRW 999");
-        assert_eq!(format_grouped(Decimal::from_str("0.005").unwrap(), 2), "0.01");
+        assert_eq!(
+            format_grouped(Decimal::from_str("0.005").unwrap(), 2),
+            "0.01"
+        );
     }
 
     #[test]

@@ -143,7 +143,9 @@ impl Portfolio {
     pub fn apply(&mut self, entry: &Entry) {
         match entry {
             Entry::CustomerRegistered { id, date, details } => {
-                self.indexes.customer_numbers.insert(details.number.clone(), *id);
+                self.indexes
+                    .customer_numbers
+                    .insert(details.number.clone(), *id);
                 self.customers.push(Customer {
                     id: *id,
                     registered_on: *date,
@@ -159,10 +161,20 @@ impl Portfolio {
             Entry::CustomerUpdated { id, details } => {
                 let old_number = self.customer_mut(*id).details.number.clone();
                 self.indexes.customer_numbers.remove(&old_number);
-                self.indexes.customer_numbers.insert(details.number.clone(), *id);
+                self.indexes
+                    .customer_numbers
+                    .insert(details.number.clone(), *id);
                 self.customer_mut(*id).details = details.clone();
             }
-            Entry::InvoiceIssued { id, customer, number, issue_date, due_date, terms_days, amount } => {
+            Entry::InvoiceIssued {
+                id,
+                customer,
+                number,
+                issue_date,
+                due_date,
+                terms_days,
+                amount,
+            } => {
                 self.indexes.invoice_numbers.insert(number.clone(), *id);
                 self.customer_mut(*customer).invoices.push(*id);
                 self.invoices.push(Invoice {
@@ -180,7 +192,14 @@ impl Portfolio {
                     disputed: Decimal::ZERO,
                 });
             }
-            Entry::PaymentReceived { id, customer, date, amount, reference, allocations } => {
+            Entry::PaymentReceived {
+                id,
+                customer,
+                date,
+                amount,
+                reference,
+                allocations,
+            } => {
                 self.allocate(allocations, *date, false);
                 let payment = Payment {
                     id: *id,
@@ -195,7 +214,15 @@ impl Portfolio {
                 account.payments.push(*id);
                 self.payments.push(payment);
             }
-            Entry::CreditNoteIssued { id, customer, number, date, amount, reason, allocations } => {
+            Entry::CreditNoteIssued {
+                id,
+                customer,
+                number,
+                date,
+                amount,
+                reason,
+                allocations,
+            } => {
                 self.allocate(allocations, *date, true);
                 let applied: Decimal = allocations.iter().map(|a| a.amount).sum();
                 let account = self.customer_mut(*customer);
@@ -211,10 +238,18 @@ impl Portfolio {
                     allocations: allocations.clone(),
                 });
             }
-            Entry::InvoiceWrittenOff { invoice, amount, .. } => {
+            Entry::InvoiceWrittenOff {
+                invoice, amount, ..
+            } => {
                 self.invoice_mut(*invoice).written_off += *amount;
             }
-            Entry::OrderOpened { id, customer, number, date, amount } => {
+            Entry::OrderOpened {
+                id,
+                customer,
+                number,
+                date,
+                amount,
+            } => {
                 self.customer_mut(*customer).orders.push(*id);
                 self.orders.push(Order {
                     id: *id,
@@ -230,7 +265,13 @@ impl Portfolio {
                     self.orders[index].closed = Some((*date, *closure));
                 }
             }
-            Entry::DisputeOpened { id, invoice, date, amount, reason } => {
+            Entry::DisputeOpened {
+                id,
+                invoice,
+                date,
+                amount,
+                reason,
+            } => {
                 self.invoice_mut(*invoice).disputed += *amount;
                 self.disputes.push(Dispute {
                     id: *id,

@@ -18,7 +18,9 @@ pub struct AgingBuckets {
 
 impl Default for AgingBuckets {
     fn default() -> Self {
-        AgingBuckets { upper_bounds: vec![30, 60, 90, 180] }
+        AgingBuckets {
+            upper_bounds: vec![30, 60, 90, 180],
+        }
     }
 }
 
@@ -37,7 +39,11 @@ impl AgingBuckets {
         if days_past_due <= 0 {
             return 0;
         }
-        match self.upper_bounds.iter().position(|bound| days_past_due <= i64::from(*bound)) {
+        match self
+            .upper_bounds
+            .iter()
+            .position(|bound| days_past_due <= i64::from(*bound))
+        {
             Some(position) => position + 1,
             None => self.upper_bounds.len() + 1,
         }
@@ -65,7 +71,10 @@ pub struct Aging {
 
 impl Aging {
     pub fn empty(buckets: &AgingBuckets) -> Aging {
-        Aging { buckets: vec![Decimal::ZERO; buckets.len()], total: Decimal::ZERO }
+        Aging {
+            buckets: vec![Decimal::ZERO; buckets.len()],
+            total: Decimal::ZERO,
+        }
     }
 
     pub fn add(&mut self, bucket: usize, amount: Decimal) {
@@ -87,7 +96,12 @@ impl Aging {
 }
 
 /// Aging of one customer's open invoices as of a date.
-pub fn customer_aging(state: &Portfolio, customer: &Customer, as_of: NaiveDate, buckets: &AgingBuckets) -> Aging {
+pub fn customer_aging(
+    state: &Portfolio,
+    customer: &Customer,
+    as_of: NaiveDate,
+    buckets: &AgingBuckets,
+) -> Aging {
     let mut aging = Aging::empty(buckets);
     for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
         let open = invoice.open();
@@ -176,11 +190,18 @@ fn open_order_total(state: &Portfolio, customer: &Customer) -> Decimal {
 
 /// Amount-weighted days beyond terms of the customer's invoices settled in `from..=to`;
 /// `None` when none were settled in the window.
-pub fn days_beyond_terms(state: &Portfolio, customer: &Customer, from: NaiveDate, to: NaiveDate) -> Option<Decimal> {
+pub fn days_beyond_terms(
+    state: &Portfolio,
+    customer: &Customer,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<Decimal> {
     let mut weighted = Decimal::ZERO;
     let mut weight = Decimal::ZERO;
     for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
-        let (Some(settled), Some(days)) = (invoice.settled_on, invoice.days_beyond_terms()) else { continue };
+        let (Some(settled), Some(days)) = (invoice.settled_on, invoice.days_beyond_terms()) else {
+            continue;
+        };
         if settled < from || settled > to {
             continue;
         }
@@ -216,7 +237,11 @@ impl CurrencySummary {
 }
 
 /// Portfolio totals per currency, CNY first, then by code.
-pub fn portfolio_summary(state: &Portfolio, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<CurrencySummary> {
+pub fn portfolio_summary(
+    state: &Portfolio,
+    as_of: NaiveDate,
+    buckets: &AgingBuckets,
+) -> Vec<CurrencySummary> {
     let agings = aging_all(state, as_of, buckets);
     let mut summaries: Vec<CurrencySummary> = Vec::new();
     for (customer, aging) in state.customers.iter().zip(&agings) {
@@ -246,7 +271,10 @@ pub fn portfolio_summary(state: &Portfolio, as_of: NaiveDate, buckets: &AgingBuc
         summary.open_orders += open_order_total(state, customer);
     }
     for invoice in &state.invoices {
-        if let Some(summary) = summaries.iter_mut().find(|s| s.currency == invoice.amount.currency) {
+        if let Some(summary) = summaries
+            .iter_mut()
+            .find(|s| s.currency == invoice.amount.currency)
+        {
             summary.disputed += invoice.disputed.min(invoice.open());
         }
     }
@@ -285,7 +313,9 @@ pub fn customer_rows(state: &Portfolio, as_of: NaiveDate) -> Vec<CustomerRow> {
         .collect();
     for invoice in &state.invoices {
         let open = invoice.open();
-        let Some(index) = state.customer_index(invoice.customer) else { continue };
+        let Some(index) = state.customer_index(invoice.customer) else {
+            continue;
+        };
         if open.is_zero() {
             continue;
         }
@@ -337,29 +367,45 @@ impl CustomerSort {
     }
 
     pub fn from_token(token: &str) -> CustomerSort {
-        CustomerSort::ALL.into_iter().find(|sort| sort.token() == token).unwrap_or_default()
+        CustomerSort::ALL
+            .into_iter()
+            .find(|sort| sort.token() == token)
+            .unwrap_or_default()
     }
 }
 
 /// Filters rows by a search text (name or number, case-insensitive) and "overdue only", then
 /// sorts them. Returns indexes into `rows` so the caller can page without copying.
-pub fn select_customers(rows: &[CustomerRow], query: &str, overdue_only: bool, sort: CustomerSort) -> Vec<usize> {
+pub fn select_customers(
+    rows: &[CustomerRow],
+    query: &str,
+    overdue_only: bool,
+    sort: CustomerSort,
+) -> Vec<usize> {
     let needle = query.trim().to_lowercase();
     let mut selected: Vec<usize> = rows
         .iter()
         .enumerate()
         .filter(|(_, row)| !overdue_only || row.overdue > Decimal::ZERO)
         .filter(|(_, row)| {
-            needle.is_empty() || row.name.to_lowercase().contains(&needle) || row.number.to_lowercase().contains(&needle)
+            needle.is_empty()
+                || row.name.to_lowercase().contains(&needle)
+                || row.number.to_lowercase().contains(&needle)
         })
         .map(|(index, _)| index)
         .collect();
     match sort {
         CustomerSort::Name => selected.sort_by(|a, b| rows[*a].name.cmp(&rows[*b].name)),
         CustomerSort::Number => selected.sort_by(|a, b| rows[*a].number.cmp(&rows[*b].number)),
-        CustomerSort::BalanceDesc => selected.sort_by(|a, b| rows[*b].balance.cmp(&rows[*a].balance)),
-        CustomerSort::OverdueDesc => selected.sort_by(|a, b| rows[*b].overdue.cmp(&rows[*a].overdue)),
-        CustomerSort::DaysOverdueDesc => selected.sort_by(|a, b| rows[*b].days_overdue_max.cmp(&rows[*a].days_overdue_max)),
+        CustomerSort::BalanceDesc => {
+            selected.sort_by(|a, b| rows[*b].balance.cmp(&rows[*a].balance))
+        }
+        CustomerSort::OverdueDesc => {
+            selected.sort_by(|a, b| rows[*b].overdue.cmp(&rows[*a].overdue))
+        }
+        CustomerSort::DaysOverdueDesc => {
+            selected.sort_by(|a, b| rows[*b].days_overdue_max.cmp(&rows[*a].days_overdue_max))
+        }
     }
     selected
 }

@@ -41,17 +41,45 @@ fn fixture() -> Fixture {
     let part_paid = ledger.invoice(cny_customer, "INV-1", "2026-01-10", cny("1000.00"));
     let disputed = ledger.invoice(cny_customer, "INV-2", "2026-03-01", cny("500.00"));
     let settled = ledger.invoice(cny_customer, "INV-3", "2026-01-05", cny("200.00"));
-    let usd_invoice = ledger.invoice(usd_customer, "INV-U1", "2026-01-10", money("300.00", Currency::USD));
+    let usd_invoice = ledger.invoice(
+        usd_customer,
+        "INV-U1",
+        "2026-01-10",
+        money("300.00", Currency::USD),
+    );
     let yen_invoice = ledger.invoice(yen_customer, "INV-J1", "2026-01-10", money("100000", jpy()));
-    ledger.pay(cny_customer, "2026-02-01", cny("400.00"), manual(&[(part_paid, "400.00")]));
-    ledger.pay(cny_customer, "2026-02-02", cny("200.00"), manual(&[(settled, "200.00")]));
-    let credit_note_used = ledger.credit(cny_customer, "2026-02-03", cny("5.00"), AllocationChoice::Unapplied);
+    ledger.pay(
+        cny_customer,
+        "2026-02-01",
+        cny("400.00"),
+        manual(&[(part_paid, "400.00")]),
+    );
+    ledger.pay(
+        cny_customer,
+        "2026-02-02",
+        cny("200.00"),
+        manual(&[(settled, "200.00")]),
+    );
+    let credit_note_used = ledger.credit(
+        cny_customer,
+        "2026-02-03",
+        cny("5.00"),
+        AllocationChoice::Unapplied,
+    );
     let open_order = ledger.order(cny_customer, "2026-03-01", cny("800.00"));
     let closed_order = ledger.order(cny_customer, "2026-03-01", cny("50.00"));
-    ledger.run(Command::CloseOrder { id: closed_order, date: date("2026-03-02"), closure: OrderClosure::Invoiced });
+    ledger.run(Command::CloseOrder {
+        id: closed_order,
+        date: date("2026-03-02"),
+        closure: OrderClosure::Invoiced,
+    });
     let open_dispute = ledger.dispute(disputed, "2026-03-05", Some("100.00"));
     let resolved_dispute = ledger.dispute(part_paid, "2026-02-10", Some("10.00"));
-    ledger.run(Command::ResolveDispute { id: resolved_dispute, date: date("2026-02-20"), outcome: DisputeOutcome::Rejected });
+    ledger.run(Command::ResolveDispute {
+        id: resolved_dispute,
+        date: date("2026-02-20"),
+        outcome: DisputeOutcome::Rejected,
+    });
     Fixture {
         ledger,
         cny_customer,
@@ -80,11 +108,20 @@ impl Fixture {
     fn register(&self, change: impl FnOnce(&mut CustomerDetails)) -> Command {
         let mut details = details("C000099", "New Customer Ltd.", Currency::CNY, 30);
         change(&mut details);
-        Command::RegisterCustomer { id: self.state().next_ids().customer, date: date("2026-01-01"), details }
+        Command::RegisterCustomer {
+            id: self.state().next_ids().customer,
+            date: date("2026-01-01"),
+            details,
+        }
     }
 
     fn update(&self, id: CustomerId, change: impl FnOnce(&mut CustomerDetails)) -> Command {
-        let mut details = self.state().customer(id).expect("registered").details.clone();
+        let mut details = self
+            .state()
+            .customer(id)
+            .expect("registered")
+            .details
+            .clone();
         change(&mut details);
         Command::UpdateCustomer { id, details }
     }
@@ -103,7 +140,12 @@ impl Fixture {
         command
     }
 
-    fn payment(&self, customer: CustomerId, amount: Money, allocation: AllocationChoice) -> Command {
+    fn payment(
+        &self,
+        customer: CustomerId,
+        amount: Money,
+        allocation: AllocationChoice,
+    ) -> Command {
         Command::ReceivePayment {
             id: self.state().next_ids().payment,
             customer,
@@ -129,7 +171,12 @@ impl Fixture {
     }
 
     fn write_off(&self, invoice: InvoiceId, amount: Option<&str>) -> Command {
-        Command::WriteOffInvoice { invoice, date: date("2026-04-01"), amount: amount.map(dec), reason: "insolvent".to_string() }
+        Command::WriteOffInvoice {
+            invoice,
+            date: date("2026-04-01"),
+            amount: amount.map(dec),
+            reason: "insolvent".to_string(),
+        }
     }
 
     fn order(&self, change: impl FnOnce(&mut Command)) -> Command {
@@ -176,88 +223,582 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
     let next = f.state().next_ids();
     let usd = |text| money(text, Currency::USD);
     vec![
-        ("invoice for an unknown customer", f.invoice(|c| set!(c, IssueInvoice { customer } = CustomerId(99))), UnknownCustomer),
-        ("payment from an unknown customer", f.payment(CustomerId(99), cny("1"), AllocationChoice::Unapplied), UnknownCustomer),
-        ("update of an unknown customer", Command::UpdateCustomer { id: CustomerId(99), details: details("C000099", "X", Currency::CNY, 30) }, UnknownCustomer),
-        ("credit note for an unknown customer", f.credit_note(|c| set!(c, IssueCreditNote { customer } = CustomerId(99))), UnknownCustomer),
-        ("order for an unknown customer", f.order(|c| set!(c, OpenOrder { customer } = CustomerId(99))), UnknownCustomer),
-        ("write-off of an unknown invoice", f.write_off(InvoiceId(99), None), UnknownInvoice),
-        ("dispute on an unknown invoice", f.dispute(InvoiceId(99), None), UnknownInvoice),
-        ("closing an unknown order", Command::CloseOrder { id: OrderId(99), date: date("2026-04-01"), closure: OrderClosure::Cancelled }, UnknownOrder),
-        ("resolving an unknown dispute", Command::ResolveDispute { id: DisputeId(99), date: date("2026-04-01"), outcome: DisputeOutcome::Accepted }, UnknownDispute),
-        ("customer id already used", Command::RegisterCustomer { id: f.cny_customer, date: date("2026-01-01"), details: details("C000099", "X", Currency::CNY, 30) }, IdAlreadyUsed),
-        ("invoice id already used", f.invoice(|c| set!(c, IssueInvoice { id } = f.part_paid)), IdAlreadyUsed),
-        ("payment id already used", Command::ReceivePayment { id: PaymentId(1), customer: f.cny_customer, date: date("2026-04-01"), amount: cny("1"), reference: String::new(), allocation: AllocationChoice::Unapplied }, IdAlreadyUsed),
-        ("credit note id already used", f.credit_note(|c| set!(c, IssueCreditNote { id } = f.credit_note_used)), IdAlreadyUsed),
-        ("order id already used", f.order(|c| set!(c, OpenOrder { id } = f.open_order)), IdAlreadyUsed),
-        ("dispute id already used", Command::OpenDispute { id: f.open_dispute, invoice: f.part_paid, date: date("2026-04-01"), amount: None, reason: String::new() }, IdAlreadyUsed),
-        ("blank name", f.register(|d| d.name = "   ".to_string()), NameEmpty),
-        ("blank customer number", f.register(|d| d.number = String::new()), NumberEmpty),
-        ("blank invoice number", f.invoice(|c| set!(c, IssueInvoice { number } = "  ".to_string())), NumberEmpty),
-        ("blank credit note number", f.credit_note(|c| set!(c, IssueCreditNote { number } = String::new())), NumberEmpty),
-        ("blank order number", f.order(|c| set!(c, OpenOrder { number } = " ".to_string())), NumberEmpty),
-        ("name too long", f.register(|d| d.name = long(too_long, 'x')), TextTooLong { field: Field::Name, max }),
-        ("Chinese name too long", f.register(|d| d.name = long(too_long, '信')), TextTooLong { field: Field::Name, max }),
-        ("customer number too long", f.register(|d| d.number = long(too_long, '9')), TextTooLong { field: Field::Number, max }),
-        ("registration number too long", f.register(|d| d.registration_no = long(too_long, '9')), TextTooLong { field: Field::Record, max }),
-        ("invoice number too long", f.invoice(|c| set!(c, IssueInvoice { number } = long(too_long, 'N'))), TextTooLong { field: Field::Number, max }),
-        ("payment reference too long", Command::ReceivePayment { id: next.payment, customer: f.cny_customer, date: date("2026-04-01"), amount: cny("1"), reference: long(too_long, 'r'), allocation: AllocationChoice::Unapplied }, TextTooLong { field: Field::Reason, max }),
-        ("credit note reason too long", f.credit_note(|c| set!(c, IssueCreditNote { reason } = long(too_long, 'r'))), TextTooLong { field: Field::Reason, max }),
-        ("write-off reason too long", Command::WriteOffInvoice { invoice: f.part_paid, date: date("2026-04-01"), amount: None, reason: long(too_long, '因') }, TextTooLong { field: Field::Reason, max }),
-        ("order number too long", f.order(|c| set!(c, OpenOrder { number } = long(too_long, 'S'))), TextTooLong { field: Field::Number, max }),
-        ("customer number taken", f.register(|d| d.number = "C000001".to_string()), CustomerNumberTaken { number: "C000001".to_string() }),
-        ("customer number taken, with spaces", f.register(|d| d.number = " C000001 ".to_string()), CustomerNumberTaken { number: "C000001".to_string() }),
-        ("update to another customer's number", f.update(f.fresh, |d| d.number = "C000002".to_string()), CustomerNumberTaken { number: "C000002".to_string() }),
-        ("country in lower case", f.register(|d| d.country = "cn".to_string()), CountryInvalid),
-        ("country of three letters", f.register(|d| d.country = "CHN".to_string()), CountryInvalid),
-        ("country with a digit", f.register(|d| d.country = "C1".to_string()), CountryInvalid),
-        ("customer terms above 365 days", f.register(|d| d.payment_terms_days = 366), TermsOutOfRange { max: 365 }),
-        ("invoice terms above 365 days", f.invoice(|c| set!(c, IssueInvoice { terms_days } = Some(366))), TermsOutOfRange { max: 365 }),
-        ("currency change with invoices", f.update(f.cny_customer, |d| d.currency = Currency::USD), CurrencyLocked),
-        ("duplicate invoice number", f.invoice(|c| set!(c, IssueInvoice { number } = "INV-1".to_string())), DuplicateInvoiceNumber { number: "INV-1".to_string() }),
-        ("duplicate invoice number, with spaces", f.invoice(|c| set!(c, IssueInvoice { number } = " INV-1 ".to_string())), DuplicateInvoiceNumber { number: "INV-1".to_string() }),
-        ("USD invoice for a CNY customer", f.invoice(|c| set!(c, IssueInvoice { amount } = usd("100.00"))), CurrencyMismatch { expected: "CNY".to_string(), found: "USD".to_string() }),
-        ("CNY payment from a USD customer", f.payment(f.usd_customer, cny("1.00"), AllocationChoice::Unapplied), CurrencyMismatch { expected: "USD".to_string(), found: "CNY".to_string() }),
-        ("CNY order for a JPY customer", f.order(|c| { set!(c, OpenOrder { customer } = f.yen_customer); }), CurrencyMismatch { expected: "JPY".to_string(), found: "CNY".to_string() }),
-        ("invoice with three decimals", f.invoice(|c| set!(c, IssueInvoice { amount } = cny("10.005"))), TooManyDecimals { allowed: 2 }),
-        ("yen invoice with decimals", f.invoice(|c| { set!(c, IssueInvoice { customer } = f.yen_customer); set!(c, IssueInvoice { amount } = money("10.5", jpy())); }), TooManyDecimals { allowed: 0 }),
-        ("yen payment allocating decimals", f.payment(f.yen_customer, money("100", jpy()), manual(&[(f.yen_invoice, "0.5")])), TooManyDecimals { allowed: 0 }),
-        ("allocation with three decimals", f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "0.001")])), TooManyDecimals { allowed: 2 }),
-        ("write-off with three decimals", f.write_off(f.part_paid, Some("0.001")), TooManyDecimals { allowed: 2 }),
-        ("dispute with three decimals", f.dispute(f.part_paid, Some("1.001")), TooManyDecimals { allowed: 2 }),
-        ("zero invoice", f.invoice(|c| set!(c, IssueInvoice { amount } = cny("0"))), AmountNotPositive),
-        ("negative invoice", f.invoice(|c| set!(c, IssueInvoice { amount } = cny("-5.00"))), AmountNotPositive),
-        ("zero payment", f.payment(f.cny_customer, cny("0.00"), AllocationChoice::Unapplied), AmountNotPositive),
-        ("negative credit note", f.credit_note(|c| set!(c, IssueCreditNote { amount } = cny("-1"))), AmountNotPositive),
-        ("zero order", f.order(|c| set!(c, OpenOrder { amount } = cny("0"))), AmountNotPositive),
-        ("zero write-off", f.write_off(f.part_paid, Some("0")), AmountNotPositive),
-        ("negative write-off", f.write_off(f.part_paid, Some("-1")), AmountNotPositive),
-        ("zero dispute", f.dispute(f.part_paid, Some("0")), AmountNotPositive),
-        ("invoice above ten trillion", f.invoice(|c| set!(c, IssueInvoice { amount } = cny("10000000000000.01"))), AmountTooLarge),
-        ("issue date before 1990", f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("1989-12-31"))), DateOutOfRange),
-        ("due date after 2100 from terms", f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("2100-12-31"))), DateOutOfRange),
-        ("payment after 2100", Command::ReceivePayment { id: next.payment, customer: f.cny_customer, date: date("2101-01-01"), amount: cny("1"), reference: String::new(), allocation: AllocationChoice::Unapplied }, DateOutOfRange),
-        ("registration before 1990", Command::RegisterCustomer { id: next.customer, date: date("1989-06-30"), details: details("C000099", "X", Currency::CNY, 30) }, DateOutOfRange),
-        ("order closed after 2100", Command::CloseOrder { id: f.open_order, date: date("2101-01-01"), closure: OrderClosure::Invoiced }, DateOutOfRange),
-        ("dispute resolved before 1990", Command::ResolveDispute { id: f.open_dispute, date: date("1900-01-01"), outcome: DisputeOutcome::Rejected }, DateOutOfRange),
-        ("due date before issue", f.invoice(|c| set!(c, IssueInvoice { due_date } = Some(date("2026-03-31")))), DueBeforeIssue),
-        ("allocation to an unknown invoice", f.payment(f.cny_customer, cny("10"), manual(&[(InvoiceId(99), "1")])), AllocationToUnknownInvoice),
-        ("allocation to another customer's invoice", f.payment(f.cny_customer, cny("10"), manual(&[(f.usd_invoice, "1")])), AllocationToOtherCustomer),
-        ("credit to another customer's invoice", f.credit_note(|c| set!(c, IssueCreditNote { allocation } = manual(&[(f.yen_invoice, "1")]))), AllocationToOtherCustomer),
-        ("allocation above open", f.payment(f.cny_customer, cny("1000"), manual(&[(f.part_paid, "600.01")])), AllocationAboveOpen { invoice: "INV-1".to_string(), open: dec("600.00") }),
-        ("two allocations above open together", f.payment(f.cny_customer, cny("1000"), manual(&[(f.part_paid, "300"), (f.part_paid, "300.01")])), AllocationAboveOpen { invoice: "INV-1".to_string(), open: dec("600.00") }),
-        ("allocation to a settled invoice", f.payment(f.cny_customer, cny("10"), manual(&[(f.settled, "1")])), AllocationAboveOpen { invoice: "INV-3".to_string(), open: dec("0") }),
-        ("allocation before the invoice was issued", Command::ReceivePayment { id: next.payment, customer: f.cny_customer, date: date("2026-02-28"), amount: cny("10"), reference: String::new(), allocation: manual(&[(f.disputed, "1")]) }, AllocationBeforeIssue { invoice: "INV-2".to_string() }),
-        ("allocations above the payment", f.payment(f.cny_customer, cny("100"), manual(&[(f.part_paid, "60"), (f.disputed, "40.01")])), AllocationsExceedAmount),
-        ("allocations above the credit note", f.credit_note(|c| set!(c, IssueCreditNote { allocation } = manual(&[(f.part_paid, "10.01")]))), AllocationsExceedAmount),
-        ("zero allocation", f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "0")])), AllocationNotPositive),
-        ("negative allocation", f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "-1")])), AllocationNotPositive),
-        ("write-off of a settled invoice", f.write_off(f.settled, None), InvoiceSettled),
-        ("dispute on a settled invoice", f.dispute(f.settled, None), InvoiceSettled),
-        ("write-off above open", f.write_off(f.part_paid, Some("600.01")), WriteOffAboveOpen { open: dec("600.00") }),
-        ("closing a closed order", Command::CloseOrder { id: f.closed_order, date: date("2026-04-01"), closure: OrderClosure::Cancelled }, OrderClosed),
-        ("dispute above the undisputed open amount", f.dispute(f.disputed, Some("400.01")), DisputeAboveOpen { open: dec("400.00") }),
-        ("resolving a resolved dispute", Command::ResolveDispute { id: f.resolved_dispute, date: date("2026-04-01"), outcome: DisputeOutcome::Accepted }, DisputeResolved),
+        (
+            "invoice for an unknown customer",
+            f.invoice(|c| set!(c, IssueInvoice { customer } = CustomerId(99))),
+            UnknownCustomer,
+        ),
+        (
+            "payment from an unknown customer",
+            f.payment(CustomerId(99), cny("1"), AllocationChoice::Unapplied),
+            UnknownCustomer,
+        ),
+        (
+            "update of an unknown customer",
+            Command::UpdateCustomer {
+                id: CustomerId(99),
+                details: details("C000099", "X", Currency::CNY, 30),
+            },
+            UnknownCustomer,
+        ),
+        (
+            "credit note for an unknown customer",
+            f.credit_note(|c| set!(c, IssueCreditNote { customer } = CustomerId(99))),
+            UnknownCustomer,
+        ),
+        (
+            "order for an unknown customer",
+            f.order(|c| set!(c, OpenOrder { customer } = CustomerId(99))),
+            UnknownCustomer,
+        ),
+        (
+            "write-off of an unknown invoice",
+            f.write_off(InvoiceId(99), None),
+            UnknownInvoice,
+        ),
+        (
+            "dispute on an unknown invoice",
+            f.dispute(InvoiceId(99), None),
+            UnknownInvoice,
+        ),
+        (
+            "closing an unknown order",
+            Command::CloseOrder {
+                id: OrderId(99),
+                date: date("2026-04-01"),
+                closure: OrderClosure::Cancelled,
+            },
+            UnknownOrder,
+        ),
+        (
+            "resolving an unknown dispute",
+            Command::ResolveDispute {
+                id: DisputeId(99),
+                date: date("2026-04-01"),
+                outcome: DisputeOutcome::Accepted,
+            },
+            UnknownDispute,
+        ),
+        (
+            "customer id already used",
+            Command::RegisterCustomer {
+                id: f.cny_customer,
+                date: date("2026-01-01"),
+                details: details("C000099", "X", Currency::CNY, 30),
+            },
+            IdAlreadyUsed,
+        ),
+        (
+            "invoice id already used",
+            f.invoice(|c| set!(c, IssueInvoice { id } = f.part_paid)),
+            IdAlreadyUsed,
+        ),
+        (
+            "payment id already used",
+            Command::ReceivePayment {
+                id: PaymentId(1),
+                customer: f.cny_customer,
+                date: date("2026-04-01"),
+                amount: cny("1"),
+                reference: String::new(),
+                allocation: AllocationChoice::Unapplied,
+            },
+            IdAlreadyUsed,
+        ),
+        (
+            "credit note id already used",
+            f.credit_note(|c| set!(c, IssueCreditNote { id } = f.credit_note_used)),
+            IdAlreadyUsed,
+        ),
+        (
+            "order id already used",
+            f.order(|c| set!(c, OpenOrder { id } = f.open_order)),
+            IdAlreadyUsed,
+        ),
+        (
+            "dispute id already used",
+            Command::OpenDispute {
+                id: f.open_dispute,
+                invoice: f.part_paid,
+                date: date("2026-04-01"),
+                amount: None,
+                reason: String::new(),
+            },
+            IdAlreadyUsed,
+        ),
+        (
+            "blank name",
+            f.register(|d| d.name = "   ".to_string()),
+            NameEmpty,
+        ),
+        (
+            "blank customer number",
+            f.register(|d| d.number = String::new()),
+            NumberEmpty,
+        ),
+        (
+            "blank invoice number",
+            f.invoice(|c| set!(c, IssueInvoice { number } = "  ".to_string())),
+            NumberEmpty,
+        ),
+        (
+            "blank credit note number",
+            f.credit_note(|c| set!(c, IssueCreditNote { number } = String::new())),
+            NumberEmpty,
+        ),
+        (
+            "blank order number",
+            f.order(|c| set!(c, OpenOrder { number } = " ".to_string())),
+            NumberEmpty,
+        ),
+        (
+            "name too long",
+            f.register(|d| d.name = long(too_long, 'x')),
+            TextTooLong {
+                field: Field::Name,
+                max,
+            },
+        ),
+        (
+            "Chinese name too long",
+            f.register(|d| d.name = long(too_long, '信')),
+            TextTooLong {
+                field: Field::Name,
+                max,
+            },
+        ),
+        (
+            "customer number too long",
+            f.register(|d| d.number = long(too_long, '9')),
+            TextTooLong {
+                field: Field::Number,
+                max,
+            },
+        ),
+        (
+            "registration number too long",
+            f.register(|d| d.registration_no = long(too_long, '9')),
+            TextTooLong {
+                field: Field::Record,
+                max,
+            },
+        ),
+        (
+            "invoice number too long",
+            f.invoice(|c| set!(c, IssueInvoice { number } = long(too_long, 'N'))),
+            TextTooLong {
+                field: Field::Number,
+                max,
+            },
+        ),
+        (
+            "payment reference too long",
+            Command::ReceivePayment {
+                id: next.payment,
+                customer: f.cny_customer,
+                date: date("2026-04-01"),
+                amount: cny("1"),
+                reference: long(too_long, 'r'),
+                allocation: AllocationChoice::Unapplied,
+            },
+            TextTooLong {
+                field: Field::Reason,
+                max,
+            },
+        ),
+        (
+            "credit note reason too long",
+            f.credit_note(|c| set!(c, IssueCreditNote { reason } = long(too_long, 'r'))),
+            TextTooLong {
+                field: Field::Reason,
+                max,
+            },
+        ),
+        (
+            "write-off reason too long",
+            Command::WriteOffInvoice {
+                invoice: f.part_paid,
+                date: date("2026-04-01"),
+                amount: None,
+                reason: long(too_long, '因'),
+            },
+            TextTooLong {
+                field: Field::Reason,
+                max,
+            },
+        ),
+        (
+            "order number too long",
+            f.order(|c| set!(c, OpenOrder { number } = long(too_long, 'S'))),
+            TextTooLong {
+                field: Field::Number,
+                max,
+            },
+        ),
+        (
+            "customer number taken",
+            f.register(|d| d.number = "C000001".to_string()),
+            CustomerNumberTaken {
+                number: "C000001".to_string(),
+            },
+        ),
+        (
+            "customer number taken, with spaces",
+            f.register(|d| d.number = " C000001 ".to_string()),
+            CustomerNumberTaken {
+                number: "C000001".to_string(),
+            },
+        ),
+        (
+            "update to another customer's number",
+            f.update(f.fresh, |d| d.number = "C000002".to_string()),
+            CustomerNumberTaken {
+                number: "C000002".to_string(),
+            },
+        ),
+        (
+            "country in lower case",
+            f.register(|d| d.country = "cn".to_string()),
+            CountryInvalid,
+        ),
+        (
+            "country of three letters",
+            f.register(|d| d.country = "CHN".to_string()),
+            CountryInvalid,
+        ),
+        (
+            "country with a digit",
+            f.register(|d| d.country = "C1".to_string()),
+            CountryInvalid,
+        ),
+        (
+            "customer terms above 365 days",
+            f.register(|d| d.payment_terms_days = 366),
+            TermsOutOfRange { max: 365 },
+        ),
+        (
+            "invoice terms above 365 days",
+            f.invoice(|c| set!(c, IssueInvoice { terms_days } = Some(366))),
+            TermsOutOfRange { max: 365 },
+        ),
+        (
+            "currency change with invoices",
+            f.update(f.cny_customer, |d| d.currency = Currency::USD),
+            CurrencyLocked,
+        ),
+        (
+            "duplicate invoice number",
+            f.invoice(|c| set!(c, IssueInvoice { number } = "INV-1".to_string())),
+            DuplicateInvoiceNumber {
+                number: "INV-1".to_string(),
+            },
+        ),
+        (
+            "duplicate invoice number, with spaces",
+            f.invoice(|c| set!(c, IssueInvoice { number } = " INV-1 ".to_string())),
+            DuplicateInvoiceNumber {
+                number: "INV-1".to_string(),
+            },
+        ),
+        (
+            "USD invoice for a CNY customer",
+            f.invoice(|c| set!(c, IssueInvoice { amount } = usd("100.00"))),
+            CurrencyMismatch {
+                expected: "CNY".to_string(),
+                found: "USD".to_string(),
+            },
+        ),
+        (
+            "CNY payment from a USD customer",
+            f.payment(f.usd_customer, cny("1.00"), AllocationChoice::Unapplied),
+            CurrencyMismatch {
+                expected: "USD".to_string(),
+                found: "CNY".to_string(),
+            },
+        ),
+        (
+            "CNY order for a JPY customer",
+            f.order(|c| {
+                set!(c, OpenOrder { customer } = f.yen_customer);
+            }),
+            CurrencyMismatch {
+                expected: "JPY".to_string(),
+                found: "CNY".to_string(),
+            },
+        ),
+        (
+            "invoice with three decimals",
+            f.invoice(|c| set!(c, IssueInvoice { amount } = cny("10.005"))),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "yen invoice with decimals",
+            f.invoice(|c| {
+                set!(c, IssueInvoice { customer } = f.yen_customer);
+                set!(c, IssueInvoice { amount } = money("10.5", jpy()));
+            }),
+            TooManyDecimals { allowed: 0 },
+        ),
+        (
+            "yen payment allocating decimals",
+            f.payment(
+                f.yen_customer,
+                money("100", jpy()),
+                manual(&[(f.yen_invoice, "0.5")]),
+            ),
+            TooManyDecimals { allowed: 0 },
+        ),
+        (
+            "allocation with three decimals",
+            f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "0.001")])),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "write-off with three decimals",
+            f.write_off(f.part_paid, Some("0.001")),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "dispute with three decimals",
+            f.dispute(f.part_paid, Some("1.001")),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "zero invoice",
+            f.invoice(|c| set!(c, IssueInvoice { amount } = cny("0"))),
+            AmountNotPositive,
+        ),
+        (
+            "negative invoice",
+            f.invoice(|c| set!(c, IssueInvoice { amount } = cny("-5.00"))),
+            AmountNotPositive,
+        ),
+        (
+            "zero payment",
+            f.payment(f.cny_customer, cny("0.00"), AllocationChoice::Unapplied),
+            AmountNotPositive,
+        ),
+        (
+            "negative credit note",
+            f.credit_note(|c| set!(c, IssueCreditNote { amount } = cny("-1"))),
+            AmountNotPositive,
+        ),
+        (
+            "zero order",
+            f.order(|c| set!(c, OpenOrder { amount } = cny("0"))),
+            AmountNotPositive,
+        ),
+        (
+            "zero write-off",
+            f.write_off(f.part_paid, Some("0")),
+            AmountNotPositive,
+        ),
+        (
+            "negative write-off",
+            f.write_off(f.part_paid, Some("-1")),
+            AmountNotPositive,
+        ),
+        (
+            "zero dispute",
+            f.dispute(f.part_paid, Some("0")),
+            AmountNotPositive,
+        ),
+        (
+            "invoice above ten trillion",
+            f.invoice(|c| set!(c, IssueInvoice { amount } = cny("10000000000000.01"))),
+            AmountTooLarge,
+        ),
+        (
+            "issue date before 1990",
+            f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("1989-12-31"))),
+            DateOutOfRange,
+        ),
+        (
+            "due date after 2100 from terms",
+            f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("2100-12-31"))),
+            DateOutOfRange,
+        ),
+        (
+            "payment after 2100",
+            Command::ReceivePayment {
+                id: next.payment,
+                customer: f.cny_customer,
+                date: date("2101-01-01"),
+                amount: cny("1"),
+                reference: String::new(),
+                allocation: AllocationChoice::Unapplied,
+            },
+            DateOutOfRange,
+        ),
+        (
+            "registration before 1990",
+            Command::RegisterCustomer {
+                id: next.customer,
+                date: date("1989-06-30"),
+                details: details("C000099", "X", Currency::CNY, 30),
+            },
+            DateOutOfRange,
+        ),
+        (
+            "order closed after 2100",
+            Command::CloseOrder {
+                id: f.open_order,
+                date: date("2101-01-01"),
+                closure: OrderClosure::Invoiced,
+            },
+            DateOutOfRange,
+        ),
+        (
+            "dispute resolved before 1990",
+            Command::ResolveDispute {
+                id: f.open_dispute,
+                date: date("1900-01-01"),
+                outcome: DisputeOutcome::Rejected,
+            },
+            DateOutOfRange,
+        ),
+        (
+            "due date before issue",
+            f.invoice(|c| set!(c, IssueInvoice { due_date } = Some(date("2026-03-31")))),
+            DueBeforeIssue,
+        ),
+        (
+            "allocation to an unknown invoice",
+            f.payment(f.cny_customer, cny("10"), manual(&[(InvoiceId(99), "1")])),
+            AllocationToUnknownInvoice,
+        ),
+        (
+            "allocation to another customer's invoice",
+            f.payment(f.cny_customer, cny("10"), manual(&[(f.usd_invoice, "1")])),
+            AllocationToOtherCustomer,
+        ),
+        (
+            "credit to another customer's invoice",
+            f.credit_note(|c| {
+                set!(
+                    c,
+                    IssueCreditNote { allocation } = manual(&[(f.yen_invoice, "1")])
+                )
+            }),
+            AllocationToOtherCustomer,
+        ),
+        (
+            "allocation above open",
+            f.payment(
+                f.cny_customer,
+                cny("1000"),
+                manual(&[(f.part_paid, "600.01")]),
+            ),
+            AllocationAboveOpen {
+                invoice: "INV-1".to_string(),
+                open: dec("600.00"),
+            },
+        ),
+        (
+            "two allocations above open together",
+            f.payment(
+                f.cny_customer,
+                cny("1000"),
+                manual(&[(f.part_paid, "300"), (f.part_paid, "300.01")]),
+            ),
+            AllocationAboveOpen {
+                invoice: "INV-1".to_string(),
+                open: dec("600.00"),
+            },
+        ),
+        (
+            "allocation to a settled invoice",
+            f.payment(f.cny_customer, cny("10"), manual(&[(f.settled, "1")])),
+            AllocationAboveOpen {
+                invoice: "INV-3".to_string(),
+                open: dec("0"),
+            },
+        ),
+        (
+            "allocation before the invoice was issued",
+            Command::ReceivePayment {
+                id: next.payment,
+                customer: f.cny_customer,
+                date: date("2026-02-28"),
+                amount: cny("10"),
+                reference: String::new(),
+                allocation: manual(&[(f.disputed, "1")]),
+            },
+            AllocationBeforeIssue {
+                invoice: "INV-2".to_string(),
+            },
+        ),
+        (
+            "allocations above the payment",
+            f.payment(
+                f.cny_customer,
+                cny("100"),
+                manual(&[(f.part_paid, "60"), (f.disputed, "40.01")]),
+            ),
+            AllocationsExceedAmount,
+        ),
+        (
+            "allocations above the credit note",
+            f.credit_note(|c| {
+                set!(
+                    c,
+                    IssueCreditNote { allocation } = manual(&[(f.part_paid, "10.01")])
+                )
+            }),
+            AllocationsExceedAmount,
+        ),
+        (
+            "zero allocation",
+            f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "0")])),
+            AllocationNotPositive,
+        ),
+        (
+            "negative allocation",
+            f.payment(f.cny_customer, cny("10"), manual(&[(f.part_paid, "-1")])),
+            AllocationNotPositive,
+        ),
+        (
+            "write-off of a settled invoice",
+            f.write_off(f.settled, None),
+            InvoiceSettled,
+        ),
+        (
+            "dispute on a settled invoice",
+            f.dispute(f.settled, None),
+            InvoiceSettled,
+        ),
+        (
+            "write-off above open",
+            f.write_off(f.part_paid, Some("600.01")),
+            WriteOffAboveOpen {
+                open: dec("600.00"),
+            },
+        ),
+        (
+            "closing a closed order",
+            Command::CloseOrder {
+                id: f.closed_order,
+                date: date("2026-04-01"),
+                closure: OrderClosure::Cancelled,
+            },
+            OrderClosed,
+        ),
+        (
+            "dispute above the undisputed open amount",
+            f.dispute(f.disputed, Some("400.01")),
+            DisputeAboveOpen {
+                open: dec("400.00"),
+            },
+        ),
+        (
+            "resolving a resolved dispute",
+            Command::ResolveDispute {
+                id: f.resolved_dispute,
+                date: date("2026-04-01"),
+                outcome: DisputeOutcome::Accepted,
+            },
+            DisputeResolved,
+        ),
     ]
 }
 
@@ -273,7 +814,12 @@ fn each_broken_rule_is_named_and_changes_nothing() {
         }
         assert_eq!(fixture.state(), &before, "{label} changed the state");
     }
-    assert!(failures.is_empty(), "{} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// Every variant's name, by an exhaustive match: adding a variant without a case to this
@@ -319,7 +865,10 @@ const ALL_VARIANTS: usize = 30;
 #[test]
 fn every_rejection_variant_has_a_case() {
     let fixture = fixture();
-    let mut covered: Vec<&str> = rejection_cases(&fixture).iter().map(|(_, _, rejection)| variant(rejection)).collect();
+    let mut covered: Vec<&str> = rejection_cases(&fixture)
+        .iter()
+        .map(|(_, _, rejection)| variant(rejection))
+        .collect();
     covered.sort_unstable();
     covered.dedup();
     assert_eq!(covered.len(), ALL_VARIANTS, "covered: {covered:?}");
@@ -331,7 +880,10 @@ fn a_customer_with_only_credit_notes_cannot_change_currency() {
     let credit = fixture.credit_note(|c| set!(c, IssueCreditNote { customer } = fixture.fresh));
     fixture.ledger.run(credit);
     let update = fixture.update(fixture.fresh, |d| d.currency = Currency::USD);
-    assert_eq!(decide(fixture.state(), &update), Err(Rejection::CurrencyLocked));
+    assert_eq!(
+        decide(fixture.state(), &update),
+        Err(Rejection::CurrencyLocked)
+    );
 }
 
 #[test]
@@ -339,29 +891,121 @@ fn the_value_at_each_boundary_is_accepted() {
     let f = fixture();
     let at_max = |character| long(TEXT_LEN_MAX, character);
     let cases: Vec<(&str, Command)> = vec![
-        ("name of exactly 200 characters", f.register(|d| d.name = at_max('x'))),
-        ("Chinese name of exactly 200 characters", f.register(|d| d.name = at_max('信'))),
-        ("terms of exactly 365 days", f.register(|d| d.payment_terms_days = 365)),
+        (
+            "name of exactly 200 characters",
+            f.register(|d| d.name = at_max('x')),
+        ),
+        (
+            "Chinese name of exactly 200 characters",
+            f.register(|d| d.name = at_max('信')),
+        ),
+        (
+            "terms of exactly 365 days",
+            f.register(|d| d.payment_terms_days = 365),
+        ),
         ("cash terms", f.register(|d| d.payment_terms_days = 0)),
         ("no country", f.register(|d| d.country = String::new())),
-        ("a customer keeping its own number", f.update(f.cny_customer, |d| d.name = "Renamed".to_string())),
-        ("a customer without records changing currency", f.update(f.fresh, |d| d.currency = Currency::USD)),
-        ("an amount of exactly ten trillion", f.invoice(|c| set!(c, IssueInvoice { amount } = Money::new(amount_max(), Currency::CNY)))),
-        ("a yen amount written with a zero decimal", f.invoice(|c| { set!(c, IssueInvoice { customer } = f.yen_customer); set!(c, IssueInvoice { amount } = money("100.0", jpy())); })),
-        ("the first date in range", f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("1990-01-01")))),
-        ("a due date on the last day in range", f.invoice(|c| { set!(c, IssueInvoice { issue_date } = date("2100-12-01")); set!(c, IssueInvoice { due_date } = Some(date("2100-12-31"))); })),
-        ("due on the day of issue", f.invoice(|c| set!(c, IssueInvoice { due_date } = Some(date("2026-04-01"))))),
-        ("allocation of exactly the open amount", f.payment(f.cny_customer, cny("600"), manual(&[(f.part_paid, "600.00")]))),
-        ("allocations of exactly the payment", f.payment(f.cny_customer, cny("100"), manual(&[(f.part_paid, "60"), (f.disputed, "40")]))),
-        ("allocation on the day of issue", Command::ReceivePayment { id: f.state().next_ids().payment, customer: f.cny_customer, date: date("2026-03-01"), amount: cny("1"), reference: String::new(), allocation: manual(&[(f.disputed, "1")]) }),
-        ("write-off of exactly the open amount", f.write_off(f.part_paid, Some("600.00"))),
-        ("dispute of exactly the undisputed open amount", f.dispute(f.disputed, Some("400.00"))),
-        ("dispute of the rest by default", f.dispute(f.disputed, None)),
-        ("closing an open order", Command::CloseOrder { id: f.open_order, date: date("2026-04-01"), closure: OrderClosure::Cancelled }),
-        ("resolving an open dispute", Command::ResolveDispute { id: f.open_dispute, date: date("2026-04-01"), outcome: DisputeOutcome::Accepted }),
+        (
+            "a customer keeping its own number",
+            f.update(f.cny_customer, |d| d.name = "Renamed".to_string()),
+        ),
+        (
+            "a customer without records changing currency",
+            f.update(f.fresh, |d| d.currency = Currency::USD),
+        ),
+        (
+            "an amount of exactly ten trillion",
+            f.invoice(|c| {
+                set!(
+                    c,
+                    IssueInvoice { amount } = Money::new(amount_max(), Currency::CNY)
+                )
+            }),
+        ),
+        (
+            "a yen amount written with a zero decimal",
+            f.invoice(|c| {
+                set!(c, IssueInvoice { customer } = f.yen_customer);
+                set!(c, IssueInvoice { amount } = money("100.0", jpy()));
+            }),
+        ),
+        (
+            "the first date in range",
+            f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("1990-01-01"))),
+        ),
+        (
+            "a due date on the last day in range",
+            f.invoice(|c| {
+                set!(c, IssueInvoice { issue_date } = date("2100-12-01"));
+                set!(c, IssueInvoice { due_date } = Some(date("2100-12-31")));
+            }),
+        ),
+        (
+            "due on the day of issue",
+            f.invoice(|c| set!(c, IssueInvoice { due_date } = Some(date("2026-04-01")))),
+        ),
+        (
+            "allocation of exactly the open amount",
+            f.payment(
+                f.cny_customer,
+                cny("600"),
+                manual(&[(f.part_paid, "600.00")]),
+            ),
+        ),
+        (
+            "allocations of exactly the payment",
+            f.payment(
+                f.cny_customer,
+                cny("100"),
+                manual(&[(f.part_paid, "60"), (f.disputed, "40")]),
+            ),
+        ),
+        (
+            "allocation on the day of issue",
+            Command::ReceivePayment {
+                id: f.state().next_ids().payment,
+                customer: f.cny_customer,
+                date: date("2026-03-01"),
+                amount: cny("1"),
+                reference: String::new(),
+                allocation: manual(&[(f.disputed, "1")]),
+            },
+        ),
+        (
+            "write-off of exactly the open amount",
+            f.write_off(f.part_paid, Some("600.00")),
+        ),
+        (
+            "dispute of exactly the undisputed open amount",
+            f.dispute(f.disputed, Some("400.00")),
+        ),
+        (
+            "dispute of the rest by default",
+            f.dispute(f.disputed, None),
+        ),
+        (
+            "closing an open order",
+            Command::CloseOrder {
+                id: f.open_order,
+                date: date("2026-04-01"),
+                closure: OrderClosure::Cancelled,
+            },
+        ),
+        (
+            "resolving an open dispute",
+            Command::ResolveDispute {
+                id: f.open_dispute,
+                date: date("2026-04-01"),
+                outcome: DisputeOutcome::Accepted,
+            },
+        ),
     ];
     for (label, command) in cases {
-        assert!(decide(f.state(), &command).is_ok(), "{label}: {:?}", decide(f.state(), &command));
+        assert!(
+            decide(f.state(), &command).is_ok(),
+            "{label}: {:?}",
+            decide(f.state(), &command)
+        );
     }
 }
 
@@ -370,14 +1014,36 @@ fn every_rejection_names_a_form_field() {
     let fixture = fixture();
     let cases: Vec<(Rejection, Field)> = rejection_cases(&fixture)
         .into_iter()
-        .filter(|(label, _, _)| ["blank name", "name too long", "registration number too long", "country in lower case", "due date before issue", "allocation above open", "closing a closed order"].contains(label))
+        .filter(|(label, _, _)| {
+            [
+                "blank name",
+                "name too long",
+                "registration number too long",
+                "country in lower case",
+                "due date before issue",
+                "allocation above open",
+                "closing a closed order",
+            ]
+            .contains(label)
+        })
         .map(|(_, _, rejection)| {
             let field = rejection.field();
             (rejection, field)
         })
         .collect();
     let fields: Vec<Field> = cases.iter().map(|(_, field)| *field).collect();
-    assert_eq!(fields, vec![Field::Name, Field::Name, Field::Record, Field::Country, Field::DueDate, Field::Allocation, Field::Record]);
+    assert_eq!(
+        fields,
+        vec![
+            Field::Name,
+            Field::Name,
+            Field::Record,
+            Field::Country,
+            Field::DueDate,
+            Field::Allocation,
+            Field::Record
+        ]
+    );
 }
 
 #[test]
@@ -385,7 +1051,11 @@ fn a_batch_is_all_or_nothing_and_each_command_sees_the_ones_before() {
     let f = fixture();
     let before = f.state().clone();
     let next = before.next_ids();
-    let new_customer = Command::RegisterCustomer { id: next.customer, date: date("2026-01-01"), details: details("C000099", "Batch Co.", Currency::CNY, 30) };
+    let new_customer = Command::RegisterCustomer {
+        id: next.customer,
+        date: date("2026-01-01"),
+        details: details("C000099", "Batch Co.", Currency::CNY, 30),
+    };
     let first_invoice = Command::IssueInvoice {
         id: next.invoice,
         customer: next.customer,
@@ -406,13 +1076,24 @@ fn a_batch_is_all_or_nothing_and_each_command_sees_the_ones_before() {
         amount: cny("10"),
     };
     let valid_after = f.order(|_| ());
-    let batch = vec![new_customer.clone(), first_invoice.clone(), duplicate, valid_after];
+    let batch = vec![
+        new_customer.clone(),
+        first_invoice.clone(),
+        duplicate,
+        valid_after,
+    ];
     let result = decide_batch(f.state(), batch);
-    let expected = BatchRejection { index: 2, rejection: Rejection::DuplicateInvoiceNumber { number: "INV-B1".to_string() } };
+    let expected = BatchRejection {
+        index: 2,
+        rejection: Rejection::DuplicateInvoiceNumber {
+            number: "INV-B1".to_string(),
+        },
+    };
     assert_eq!(result.map(|(entries, _)| entries), Err(expected));
     assert_eq!(f.state(), &before);
 
-    let (entries, after) = decide_batch(f.state(), vec![new_customer, first_invoice]).expect("valid batch");
+    let (entries, after) =
+        decide_batch(f.state(), vec![new_customer, first_invoice]).expect("valid batch");
     assert_eq!(entries.len(), 2);
     let mut folded = before.clone();
     for entry in &entries {

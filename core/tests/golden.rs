@@ -11,14 +11,21 @@ use rust_decimal::Decimal;
 
 fn allocations_of(entries: &[Entry]) -> Vec<(InvoiceId, Decimal)> {
     match entries {
-        [Entry::PaymentReceived { allocations, .. }] | [Entry::CreditNoteIssued { allocations, .. }] => {
+        [Entry::PaymentReceived { allocations, .. }]
+        | [Entry::CreditNoteIssued { allocations, .. }] => {
             allocations.iter().map(|a| (a.invoice, a.amount)).collect()
         }
         other => panic!("expected one payment or credit note entry, got {other:?}"),
     }
 }
 
-fn payment_command(ledger: &Ledger, customer: CustomerId, on: &str, amount: Money, allocation: AllocationChoice) -> Command {
+fn payment_command(
+    ledger: &Ledger,
+    customer: CustomerId,
+    on: &str,
+    amount: Money,
+    allocation: AllocationChoice,
+) -> Command {
     Command::ReceivePayment {
         id: ledger.state.next_ids().payment,
         customer,
@@ -36,29 +43,78 @@ fn oldest_first_settles_by_due_date_and_keeps_the_remainder_unapplied() {
     let a = ledger.invoice(customer, "INV-A", "2026-01-01", cny("100.00")); // due 01-31
     let b = ledger.invoice(customer, "INV-B", "2026-01-10", cny("200.00")); // due 02-09
     let c = ledger.invoice(customer, "INV-C", "2026-01-20", cny("300.00")); // due 02-19
-    let d = ledger.invoice_due(customer, "INV-D", "2026-01-25", Some("2026-02-01"), cny("50.00"));
+    let d = ledger.invoice_due(
+        customer,
+        "INV-D",
+        "2026-01-25",
+        Some("2026-02-01"),
+        cny("50.00"),
+    );
     // Issued after both payments' dates: oldest-first must not reach it.
     let e = ledger.invoice(customer, "INV-E", "2026-03-01", cny("70.00"));
-    assert_eq!(ledger.state.invoice(d).map(|i| i.due_date), Some(date("2026-02-01")));
-    assert_eq!(ledger.state.invoice(a).map(|i| i.due_date), Some(date("2026-01-31")));
+    assert_eq!(
+        ledger.state.invoice(d).map(|i| i.due_date),
+        Some(date("2026-02-01"))
+    );
+    assert_eq!(
+        ledger.state.invoice(a).map(|i| i.due_date),
+        Some(date("2026-01-31"))
+    );
 
-    let first = payment_command(&ledger, customer, "2026-02-15", cny("280.00"), AllocationChoice::OldestFirst);
+    let first = payment_command(
+        &ledger,
+        customer,
+        "2026-02-15",
+        cny("280.00"),
+        AllocationChoice::OldestFirst,
+    );
     let entries = ledger.run(first);
-    assert_eq!(allocations_of(&entries), vec![(a, dec("100.00")), (d, dec("50.00")), (b, dec("130.00"))]);
+    assert_eq!(
+        allocations_of(&entries),
+        vec![(a, dec("100.00")), (d, dec("50.00")), (b, dec("130.00"))]
+    );
 
-    let second = payment_command(&ledger, customer, "2026-02-20", cny("400.00"), AllocationChoice::OldestFirst);
+    let second = payment_command(
+        &ledger,
+        customer,
+        "2026-02-20",
+        cny("400.00"),
+        AllocationChoice::OldestFirst,
+    );
     let entries = ledger.run(second);
-    assert_eq!(allocations_of(&entries), vec![(b, dec("70.00")), (c, dec("300.00"))]);
+    assert_eq!(
+        allocations_of(&entries),
+        vec![(b, dec("70.00")), (c, dec("300.00"))]
+    );
 
     let opens: Vec<Decimal> = [a, b, c, d, e].iter().map(|id| ledger.open(*id)).collect();
-    assert_eq!(opens, vec![dec("0"), dec("0"), dec("0"), dec("0"), dec("70")]);
-    let settled: Vec<_> = [a, b, c, d, e].iter().map(|id| ledger.state.invoice(*id).and_then(|i| i.settled_on)).collect();
+    assert_eq!(
+        opens,
+        vec![dec("0"), dec("0"), dec("0"), dec("0"), dec("70")]
+    );
+    let settled: Vec<_> = [a, b, c, d, e]
+        .iter()
+        .map(|id| ledger.state.invoice(*id).and_then(|i| i.settled_on))
+        .collect();
     let on = |text| Some(date(text));
-    assert_eq!(settled, vec![on("2026-02-15"), on("2026-02-20"), on("2026-02-20"), on("2026-02-15"), None]);
+    assert_eq!(
+        settled,
+        vec![
+            on("2026-02-15"),
+            on("2026-02-20"),
+            on("2026-02-20"),
+            on("2026-02-15"),
+            None
+        ]
+    );
 
     let balance = customer_balance(&ledger.state, ledger.customer(customer), date("2026-03-10"));
     assert_eq!(
-        (balance.open_receivables, balance.unapplied_cash, balance.balance),
+        (
+            balance.open_receivables,
+            balance.unapplied_cash,
+            balance.balance
+        ),
         (dec("70.00"), dec("30.00"), dec("40.00"))
     );
     // Independently: invoices 720 − payments 680.
@@ -74,10 +130,30 @@ fn usd_customer_ledger() -> (Ledger, CustomerId, [InvoiceId; 3]) {
     let f = ledger.invoice(customer, "INV-F", "2026-01-05", usd("1000.00")); // due 02-19
     let g = ledger.invoice(customer, "INV-G", "2026-01-15", usd("500.00")); // due 03-01
     let h = ledger.invoice(customer, "INV-H", "2026-02-01", usd("250.00")); // due 03-18
-    ledger.pay(customer, "2026-02-10", usd("600.00"), manual(&[(g, "400.00")]));
-    ledger.credit(customer, "2026-02-12", usd("150.00"), manual(&[(f, "150.00")]));
-    ledger.credit(customer, "2026-02-13", usd("80.00"), AllocationChoice::Unapplied);
-    ledger.credit(customer, "2026-02-14", usd("120.00"), AllocationChoice::OldestFirst);
+    ledger.pay(
+        customer,
+        "2026-02-10",
+        usd("600.00"),
+        manual(&[(g, "400.00")]),
+    );
+    ledger.credit(
+        customer,
+        "2026-02-12",
+        usd("150.00"),
+        manual(&[(f, "150.00")]),
+    );
+    ledger.credit(
+        customer,
+        "2026-02-13",
+        usd("80.00"),
+        AllocationChoice::Unapplied,
+    );
+    ledger.credit(
+        customer,
+        "2026-02-14",
+        usd("120.00"),
+        AllocationChoice::OldestFirst,
+    );
     ledger.write_off(g, "2026-02-15", Some("40.00"));
     ledger.write_off(h, "2026-02-15", None);
     (ledger, customer, [f, g, h])
@@ -91,20 +167,32 @@ fn manual_allocation_credit_notes_and_write_offs() {
         let i = invoice(id);
         (i.paid, i.credited, i.written_off, i.open())
     };
-    assert_eq!(figures(f), (dec("0"), dec("270.00"), dec("0"), dec("730.00")));
-    assert_eq!(figures(g), (dec("400.00"), dec("0"), dec("40.00"), dec("60.00")));
+    assert_eq!(
+        figures(f),
+        (dec("0"), dec("270.00"), dec("0"), dec("730.00"))
+    );
+    assert_eq!(
+        figures(g),
+        (dec("400.00"), dec("0"), dec("40.00"), dec("60.00"))
+    );
     assert_eq!(figures(h), (dec("0"), dec("0"), dec("250.00"), dec("0")));
     // A write-off closes the invoice but is not a settlement: no days beyond terms.
     assert_eq!(invoice(h).settled_on, None);
     assert_eq!(invoice(h).days_beyond_terms(), None);
 
     let account = ledger.customer(customer);
-    assert_eq!((account.unapplied_cash, account.unapplied_credit), (dec("200.00"), dec("80.00")));
+    assert_eq!(
+        (account.unapplied_cash, account.unapplied_credit),
+        (dec("200.00"), dec("80.00"))
+    );
     let balance = customer_balance(&ledger.state, account, date("2026-02-20"));
     assert_eq!(balance.open_receivables, dec("790.00"));
     // invoices 1750 − payments 600 − credit notes 350 − write-offs 290.
     assert_eq!(balance.balance, dec("510.00"));
-    assert_eq!(balance.balance, dec("1750") - dec("600") - dec("350") - dec("290"));
+    assert_eq!(
+        balance.balance,
+        dec("1750") - dec("600") - dec("350") - dec("290")
+    );
     assert_eq!(balance.currency, Currency::USD);
 }
 
@@ -114,25 +202,69 @@ fn open_orders_count_in_exposure_and_disputes_are_shown_apart() {
     let usd = |text| money(text, Currency::USD);
     let open_order = ledger.order(customer, "2026-02-20", usd("300.00"));
     let cancelled = ledger.order(customer, "2026-02-20", usd("100.00"));
-    ledger.run(Command::CloseOrder { id: cancelled, date: date("2026-02-21"), closure: OrderClosure::Cancelled });
+    ledger.run(Command::CloseOrder {
+        id: cancelled,
+        date: date("2026-02-21"),
+        closure: OrderClosure::Cancelled,
+    });
     ledger.dispute(f, "2026-02-16", Some("200.00"));
     let on_g = ledger.dispute(g, "2026-02-16", None); // the whole undisputed open amount: 60
 
     let figures = |ledger: &Ledger| {
         let b = customer_balance(&ledger.state, ledger.customer(customer), date("2026-02-25"));
-        (b.open_receivables, b.open_orders, b.exposure, b.disputed, b.balance, b.overdue, b.days_overdue_max)
+        (
+            b.open_receivables,
+            b.open_orders,
+            b.exposure,
+            b.disputed,
+            b.balance,
+            b.overdue,
+            b.days_overdue_max,
+        )
     };
     // F (due 02-19) is 6 days overdue; G and H are not due. Disputes change neither the
     // balance nor the exposure: they are shown beside them.
-    let expected = (dec("790"), dec("300"), dec("1090"), dec("260"), dec("510"), dec("730"), 6);
+    let expected = (
+        dec("790"),
+        dec("300"),
+        dec("1090"),
+        dec("260"),
+        dec("510"),
+        dec("730"),
+        6,
+    );
     assert_eq!(figures(&ledger), expected);
 
-    ledger.run(Command::ResolveDispute { id: on_g, date: date("2026-02-22"), outcome: DisputeOutcome::Rejected });
+    ledger.run(Command::ResolveDispute {
+        id: on_g,
+        date: date("2026-02-22"),
+        outcome: DisputeOutcome::Rejected,
+    });
     assert_eq!(figures(&ledger).3, dec("200"));
     // Settling G leaves F's dispute as it was.
-    ledger.pay(customer, "2026-02-23", usd("60.00"), manual(&[(g, "60.00")]));
-    assert_eq!(figures(&ledger), (dec("730"), dec("300"), dec("1030"), dec("200"), dec("450"), dec("730"), 6));
-    ledger.run(Command::CloseOrder { id: open_order, date: date("2026-02-24"), closure: OrderClosure::Invoiced });
+    ledger.pay(
+        customer,
+        "2026-02-23",
+        usd("60.00"),
+        manual(&[(g, "60.00")]),
+    );
+    assert_eq!(
+        figures(&ledger),
+        (
+            dec("730"),
+            dec("300"),
+            dec("1030"),
+            dec("200"),
+            dec("450"),
+            dec("730"),
+            6
+        )
+    );
+    ledger.run(Command::CloseOrder {
+        id: open_order,
+        date: date("2026-02-24"),
+        closure: OrderClosure::Invoiced,
+    });
     assert_eq!(figures(&ledger).2, dec("730"));
 }
 
@@ -142,9 +274,17 @@ fn a_disputed_amount_above_what_is_still_open_shows_only_the_open_part() {
     let customer = ledger.register("C000001", "Acme", Currency::CNY, 30);
     let invoice = ledger.invoice(customer, "INV-1", "2026-01-01", cny("100.00"));
     ledger.dispute(invoice, "2026-01-05", Some("80.00"));
-    ledger.pay(customer, "2026-01-10", cny("50.00"), manual(&[(invoice, "50.00")]));
+    ledger.pay(
+        customer,
+        "2026-01-10",
+        cny("50.00"),
+        manual(&[(invoice, "50.00")]),
+    );
     let balance = customer_balance(&ledger.state, ledger.customer(customer), date("2026-01-20"));
-    assert_eq!((balance.open_receivables, balance.disputed), (dec("50.00"), dec("50.00")));
+    assert_eq!(
+        (balance.open_receivables, balance.disputed),
+        (dec("50.00"), dec("50.00"))
+    );
     let summary = portfolio_summary(&ledger.state, date("2026-01-20"), &AgingBuckets::default());
     assert_eq!(summary[0].disputed, dec("50.00"));
 }
@@ -169,13 +309,24 @@ fn bucket_boundaries_follow_the_conventions() {
         (181, 5),
         (5000, 5),
     ];
-    let actual: Vec<(i64, usize)> = cases.iter().map(|(days, _)| (*days, buckets.bucket_of(*days))).collect();
+    let actual: Vec<(i64, usize)> = cases
+        .iter()
+        .map(|(days, _)| (*days, buckets.bucket_of(*days)))
+        .collect();
     assert_eq!(actual, cases.to_vec());
-    assert_eq!(buckets.labels(), vec!["", "1–30", "31–60", "61–90", "91–180", "> 180"]);
+    assert_eq!(
+        buckets.labels(),
+        vec!["", "1–30", "31–60", "61–90", "91–180", "> 180"]
+    );
     assert_eq!(buckets.len(), 6);
-    let custom = AgingBuckets { upper_bounds: vec![15, 45] };
+    let custom = AgingBuckets {
+        upper_bounds: vec![15, 45],
+    };
     assert_eq!(custom.labels(), vec!["", "1–15", "16–45", "> 45"]);
-    assert_eq!([0, 15, 16, 45, 46].map(|days| custom.bucket_of(days)), [0, 1, 2, 2, 3]);
+    assert_eq!(
+        [0, 15, 16, 45, 46].map(|days| custom.bucket_of(days)),
+        [0, 1, 2, 2, 3]
+    );
 }
 
 #[test]
@@ -185,7 +336,20 @@ fn aging_as_of_a_date_puts_each_open_amount_in_its_bucket() {
     let customer = ledger.register("C000003", "Harbor Point Logistics", Currency::CNY, 30);
     // (days past due as of 2026-06-30, amount): powers of two, so each bucket's sum shows
     // exactly which invoices fell into it.
-    let invoices = [(-10, 1), (0, 2), (1, 4), (30, 8), (31, 16), (60, 32), (61, 64), (90, 128), (91, 256), (180, 512), (181, 1024), (400, 2048)];
+    let invoices = [
+        (-10, 1),
+        (0, 2),
+        (1, 4),
+        (30, 8),
+        (31, 16),
+        (60, 32),
+        (61, 64),
+        (90, 128),
+        (91, 256),
+        (180, 512),
+        (181, 1024),
+        (400, 2048),
+    ];
     let mut ids = Vec::new();
     for (position, (days, amount)) in invoices.iter().enumerate() {
         let due = as_of - chrono::Duration::days(*days);
@@ -203,21 +367,54 @@ fn aging_as_of_a_date_puts_each_open_amount_in_its_bucket() {
         ids.push(id);
     }
     let buckets = AgingBuckets::default();
-    let expected = vec![dec("3"), dec("12"), dec("48"), dec("192"), dec("768"), dec("3072")];
+    let expected = vec![
+        dec("3"),
+        dec("12"),
+        dec("48"),
+        dec("192"),
+        dec("768"),
+        dec("3072"),
+    ];
     let aging = customer_aging(&ledger.state, ledger.customer(customer), as_of, &buckets);
-    assert_eq!((aging.buckets.clone(), aging.total, aging.overdue()), (expected.clone(), dec("4095"), dec("4092")));
+    assert_eq!(
+        (aging.buckets.clone(), aging.total, aging.overdue()),
+        (expected.clone(), dec("4095"), dec("4092"))
+    );
     assert_eq!(aging_all(&ledger.state, as_of, &buckets), vec![aging]);
     let balance = customer_balance(&ledger.state, ledger.customer(customer), as_of);
-    assert_eq!((balance.overdue, balance.days_overdue_max), (dec("4092"), 400));
+    assert_eq!(
+        (balance.overdue, balance.days_overdue_max),
+        (dec("4092"), 400)
+    );
 
     // Only what is still open ages: pay 1,000 of the 400-days-late invoice.
-    ledger.pay(customer, "2026-06-30", cny("1000"), manual(&[(ids[11], "1000")]));
+    ledger.pay(
+        customer,
+        "2026-06-30",
+        cny("1000"),
+        manual(&[(ids[11], "1000")]),
+    );
     let aging = customer_aging(&ledger.state, ledger.customer(customer), as_of, &buckets);
     assert_eq!(aging.buckets[5], dec("2072"));
     assert_eq!(aging.total, dec("3095"));
     // A day later everything moves on by one day: 0 → 1–30, 30 → 31–60, 180 → over 180.
-    let later = customer_aging(&ledger.state, ledger.customer(customer), date("2026-07-01"), &buckets);
-    assert_eq!(later.buckets, vec![dec("1"), dec("6"), dec("24"), dec("96"), dec("384"), dec("2584")]);
+    let later = customer_aging(
+        &ledger.state,
+        ledger.customer(customer),
+        date("2026-07-01"),
+        &buckets,
+    );
+    assert_eq!(
+        later.buckets,
+        vec![
+            dec("1"),
+            dec("6"),
+            dec("24"),
+            dec("96"),
+            dec("384"),
+            dec("2584")
+        ]
+    );
 }
 
 #[test]
@@ -237,9 +434,17 @@ fn days_beyond_terms_are_amount_weighted_over_the_window() {
 
     let per_invoice: Vec<Option<i64>> = [i1, i2, i3, i4, i5]
         .iter()
-        .map(|id| ledger.state.invoice(*id).and_then(|invoice| invoice.days_beyond_terms()))
+        .map(|id| {
+            ledger
+                .state
+                .invoice(*id)
+                .and_then(|invoice| invoice.days_beyond_terms())
+        })
         .collect();
-    assert_eq!(per_invoice, vec![Some(10), Some(0), Some(15), Some(40), None]);
+    assert_eq!(
+        per_invoice,
+        vec![Some(10), Some(0), Some(15), Some(40), None]
+    );
 
     let account = ledger.customer(customer);
     // (from, to, amount-weighted days beyond terms, one decimal)
@@ -250,7 +455,11 @@ fn days_beyond_terms_are_amount_weighted_over_the_window() {
         ("2026-06-01", "2026-06-30", None),
     ];
     for (from, to, expected) in cases {
-        assert_eq!(days_beyond_terms(&ledger.state, account, date(from), date(to)), expected, "window {from}..={to}");
+        assert_eq!(
+            days_beyond_terms(&ledger.state, account, date(from), date(to)),
+            expected,
+            "window {from}..={to}"
+        );
     }
 }
 
@@ -265,7 +474,13 @@ fn portfolio_summary_per_currency_with_overdue_share() {
     let overdue = ledger.invoice_due(x, "X1", "2026-05-01", Some("2026-06-01"), cny("200")); // 29 days
     ledger.invoice_due(x, "X2", "2026-06-01", Some("2026-07-31"), cny("400"));
     ledger.invoice_due(y, "Y1", "2026-06-01", Some("2026-06-30"), cny("300")); // due today
-    ledger.invoice_due(z, "Z1", "2025-12-01", Some("2026-01-01"), money("100", Currency::USD)); // 180 days
+    ledger.invoice_due(
+        z,
+        "Z1",
+        "2025-12-01",
+        Some("2026-01-01"),
+        money("100", Currency::USD),
+    ); // 180 days
     ledger.pay(x, "2026-06-10", cny("50"), AllocationChoice::Unapplied);
     ledger.order(y, "2026-06-20", cny("1000"));
     ledger.dispute(overdue, "2026-06-05", Some("80"));
@@ -274,10 +489,30 @@ fn portfolio_summary_per_currency_with_overdue_share() {
     let currencies: Vec<&str> = summary.iter().map(|s| s.currency.code()).collect();
     assert_eq!(currencies, vec!["CNY", "EUR", "USD"]);
     let cny_summary = &summary[0];
-    assert_eq!((cny_summary.customers, cny_summary.customers_overdue), (2, 1));
-    assert_eq!(cny_summary.aging.buckets, vec![dec("700"), dec("200"), dec("0"), dec("0"), dec("0"), dec("0")]);
+    assert_eq!(
+        (cny_summary.customers, cny_summary.customers_overdue),
+        (2, 1)
+    );
+    assert_eq!(
+        cny_summary.aging.buckets,
+        vec![
+            dec("700"),
+            dec("200"),
+            dec("0"),
+            dec("0"),
+            dec("0"),
+            dec("0")
+        ]
+    );
     assert_eq!(cny_summary.aging.total, dec("900"));
-    assert_eq!((cny_summary.unapplied, cny_summary.open_orders, cny_summary.disputed), (dec("50"), dec("1000"), dec("80")));
+    assert_eq!(
+        (
+            cny_summary.unapplied,
+            cny_summary.open_orders,
+            cny_summary.disputed
+        ),
+        (dec("50"), dec("1000"), dec("80"))
+    );
     let shares: Vec<Option<Decimal>> = summary.iter().map(|s| s.overdue_share_percent()).collect();
     // 200 / 900 = 22.22…%; nothing open in EUR; all of USD is overdue (180 days: 91–180).
     assert_eq!(shares, vec![Some(dec("22.2")), None, Some(dec("100"))]);
@@ -294,7 +529,13 @@ fn customer_list_ledger() -> Ledger {
     ledger.invoice_due(shanghai, "S1", "2026-05-01", Some("2026-06-20"), cny("500")); // 10 days late
     ledger.invoice_due(shanghai, "S2", "2026-06-01", Some("2026-07-20"), cny("100"));
     ledger.order(shanghai, "2026-06-25", cny("200"));
-    ledger.invoice_due(ridge, "R1", "2026-03-01", Some("2026-03-22"), money("1000", Currency::USD)); // 100 days
+    ledger.invoice_due(
+        ridge,
+        "R1",
+        "2026-03-01",
+        Some("2026-03-22"),
+        money("1000", Currency::USD),
+    ); // 100 days
     ledger.invoice_due(star, "B1", "2026-06-01", Some("2026-07-01"), cny("300"));
     ledger.pay(star, "2026-06-15", cny("50"), AllocationChoice::Unapplied);
     ledger
@@ -307,7 +548,15 @@ fn customer_rows_agree_with_balances() {
     let rows = customer_rows(&ledger.state, as_of);
     let figures: Vec<(&str, Decimal, Decimal, i64, Decimal)> = rows
         .iter()
-        .map(|row| (row.number.as_str(), row.balance, row.overdue, row.days_overdue_max, row.exposure))
+        .map(|row| {
+            (
+                row.number.as_str(),
+                row.balance,
+                row.overdue,
+                row.days_overdue_max,
+                row.exposure,
+            )
+        })
         .collect();
     assert_eq!(
         figures,
@@ -321,8 +570,20 @@ fn customer_rows_agree_with_balances() {
     for (row, customer) in rows.iter().zip(&ledger.state.customers) {
         let balance = customer_balance(&ledger.state, customer, as_of);
         assert_eq!(
-            (row.balance, row.overdue, row.days_overdue_max, row.exposure, row.currency),
-            (balance.balance, balance.overdue, balance.days_overdue_max, balance.exposure, balance.currency)
+            (
+                row.balance,
+                row.overdue,
+                row.days_overdue_max,
+                row.exposure,
+                row.currency
+            ),
+            (
+                balance.balance,
+                balance.overdue,
+                balance.days_overdue_max,
+                balance.exposure,
+                balance.currency
+            )
         );
     }
 }
@@ -351,7 +612,11 @@ fn select_customers_searches_filters_and_sorts() {
     ];
     for (query, overdue_only, sort, expected) in cases {
         let selected = select_customers(&rows, query, *overdue_only, *sort);
-        assert_eq!(selected, expected.to_vec(), "query {query:?}, overdue only {overdue_only}, sort {sort:?}");
+        assert_eq!(
+            selected,
+            expected.to_vec(),
+            "query {query:?}, overdue only {overdue_only}, sort {sort:?}"
+        );
     }
 }
 
@@ -360,7 +625,12 @@ fn sort_tokens_round_trip_and_unknown_tokens_sort_by_name() {
     for sort in CustomerSort::ALL {
         assert_eq!(CustomerSort::from_token(sort.token()), sort);
     }
-    let cases = [("balance", CustomerSort::BalanceDesc), ("days", CustomerSort::DaysOverdueDesc), ("", CustomerSort::Name), ("BALANCE", CustomerSort::Name)];
+    let cases = [
+        ("balance", CustomerSort::BalanceDesc),
+        ("days", CustomerSort::DaysOverdueDesc),
+        ("", CustomerSort::Name),
+        ("BALANCE", CustomerSort::Name),
+    ];
     for (token, expected) in cases {
         assert_eq!(CustomerSort::from_token(token), expected, "token {token:?}");
     }

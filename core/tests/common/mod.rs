@@ -8,7 +8,8 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 
 pub fn date(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| panic!("test date {text:?} is not YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .unwrap_or_else(|_| panic!("test date {text:?} is not YYYY-MM-DD"))
 }
 
 pub fn dec(text: &str) -> Decimal {
@@ -60,15 +61,31 @@ impl Ledger {
         entries
     }
 
-    pub fn register(&mut self, number: &str, name: &str, currency: Currency, terms: u32) -> CustomerId {
+    pub fn register(
+        &mut self,
+        number: &str,
+        name: &str,
+        currency: Currency,
+        terms: u32,
+    ) -> CustomerId {
         let id = self.state.next_ids().customer;
         let details = details(number, name, currency, terms);
-        self.run(Command::RegisterCustomer { id, date: date("2025-01-01"), details });
+        self.run(Command::RegisterCustomer {
+            id,
+            date: date("2025-01-01"),
+            details,
+        });
         id
     }
 
     /// An invoice on the customer's terms.
-    pub fn invoice(&mut self, customer: CustomerId, number: &str, issue: &str, amount: Money) -> InvoiceId {
+    pub fn invoice(
+        &mut self,
+        customer: CustomerId,
+        number: &str,
+        issue: &str,
+        amount: Money,
+    ) -> InvoiceId {
         self.invoice_due(customer, number, issue, None, amount)
     }
 
@@ -94,7 +111,13 @@ impl Ledger {
         id
     }
 
-    pub fn pay(&mut self, customer: CustomerId, on: &str, amount: Money, allocation: AllocationChoice) -> PaymentId {
+    pub fn pay(
+        &mut self,
+        customer: CustomerId,
+        on: &str,
+        amount: Money,
+        allocation: AllocationChoice,
+    ) -> PaymentId {
         let id = self.state.next_ids().payment;
         self.run(Command::ReceivePayment {
             id,
@@ -107,7 +130,13 @@ impl Ledger {
         id
     }
 
-    pub fn credit(&mut self, customer: CustomerId, on: &str, amount: Money, allocation: AllocationChoice) -> CreditNoteId {
+    pub fn credit(
+        &mut self,
+        customer: CustomerId,
+        on: &str,
+        amount: Money,
+        allocation: AllocationChoice,
+    ) -> CreditNoteId {
         let id = self.state.next_ids().credit_note;
         self.run(Command::IssueCreditNote {
             id,
@@ -132,7 +161,13 @@ impl Ledger {
 
     pub fn order(&mut self, customer: CustomerId, on: &str, amount: Money) -> OrderId {
         let id = self.state.next_ids().order;
-        self.run(Command::OpenOrder { id, customer, number: format!("SO-{}", id.0), date: date(on), amount });
+        self.run(Command::OpenOrder {
+            id,
+            customer,
+            number: format!("SO-{}", id.0),
+            date: date(on),
+            amount,
+        });
         id
     }
 
@@ -153,11 +188,22 @@ impl Ledger {
     }
 
     pub fn open(&self, id: InvoiceId) -> Decimal {
-        self.state.invoice(id).expect("the invoice is issued").open()
+        self.state
+            .invoice(id)
+            .expect("the invoice is issued")
+            .open()
     }
 }
 
 /// Manual allocations from `(invoice, amount)` pairs.
 pub fn manual(parts: &[(InvoiceId, &str)]) -> AllocationChoice {
-    AllocationChoice::Manual(parts.iter().map(|(invoice, amount)| Allocation { invoice: *invoice, amount: dec(amount) }).collect())
+    AllocationChoice::Manual(
+        parts
+            .iter()
+            .map(|(invoice, amount)| Allocation {
+                invoice: *invoice,
+                amount: dec(amount),
+            })
+            .collect(),
+    )
 }
