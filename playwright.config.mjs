@@ -1,0 +1,32 @@
+// End-to-end tests against the release build in dist/ (run `trunk build --release` first;
+// scripts/test.sh does). Uses Debian's Chromium: Playwright's own browser download is unreachable.
+import { defineConfig } from '@playwright/test';
+
+export const chromium = {
+  browserName: 'chromium',
+  headless: true,
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    // --no-sandbox: CI runs as root. The rest keep Chromium from phoning home (no network here).
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  },
+};
+
+export const webServer = {
+  command: 'node tests/serve.mjs dist 4173',
+  url: 'http://127.0.0.1:4173/',
+  reuseExistingServer: false,
+  timeout: 30_000,
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  workers: 1, // one IndexedDB-heavy browser at a time on a 2-core machine
+  retries: 0,
+  reporter: 'list',
+  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  projects: [{ name: 'chromium', use: chromium }],
+  webServer,
+});
