@@ -13,8 +13,12 @@ pub fn now_ms() -> i64 {
 /// Today's date in the device's time zone: the `as_of` of every report.
 pub fn today() -> NaiveDate {
     let date = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(date.get_full_year() as i32, date.get_month() + 1, date.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// Formats a timestamp in the device's time zone, e.g. `2026-11-23 14:05`.
@@ -46,12 +50,22 @@ pub fn store(key: &str, value: &str) {
 }
 
 pub fn browser_languages() -> Vec<String> {
-    let Some(window) = web_sys::window() else { return Vec::new() };
-    window.navigator().languages().iter().filter_map(|value| value.as_string()).collect()
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    window
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|value| value.as_string())
+        .collect()
 }
 
 pub fn set_document_lang(code: &str) {
-    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = element.set_attribute("lang", code);
     }
 }
@@ -70,7 +84,10 @@ pub fn is_online() -> bool {
 
 async fn storage_call(method: &str) -> Option<JsValue> {
     let storage = web_sys::window()?.navigator().storage();
-    let function = Reflect::get(&storage, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let function = Reflect::get(&storage, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
     let promise = function.call0(&storage).ok()?.dyn_into::<Promise>().ok()?;
     JsFuture::from(promise).await.ok()
 }
@@ -87,13 +104,19 @@ pub async fn is_persisted() -> Option<bool> {
 /// Bytes used and the quota, when the browser tells.
 pub async fn storage_estimate() -> Option<(f64, f64)> {
     let estimate = storage_call("estimate").await?;
-    let usage = Reflect::get(&estimate, &JsValue::from_str("usage")).ok()?.as_f64()?;
-    let quota = Reflect::get(&estimate, &JsValue::from_str("quota")).ok()?.as_f64()?;
+    let usage = Reflect::get(&estimate, &JsValue::from_str("usage"))
+        .ok()?
+        .as_f64()?;
+    let quota = Reflect::get(&estimate, &JsValue::from_str("quota"))
+        .ok()?
+        .as_f64()?;
     Some((usage, quota))
 }
 
 pub fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let container = window.navigator().service_worker();
     // Relative to the document base, so it works from a sub-folder too.
     let _ = container.register("sw.js");
@@ -113,7 +136,9 @@ pub fn mark(name: &str) {
 }
 
 pub fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Lets the browser paint before long synchronous work (e.g. generating portfolio L).

@@ -22,7 +22,13 @@ pub fn money(amount: Decimal, currency: Currency) -> String {
 pub fn Layout(children: ChildrenFn) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
-    let switch = move |_| state.set_lang(if state.lang.get() == Lang::Zh { Lang::En } else { Lang::Zh });
+    let switch = move |_| {
+        state.set_lang(if state.lang.get() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        })
+    };
     view! {
         <a class="skip" href="#main">{move || t().skip_to_content}</a>
         <header class="topbar">
@@ -69,7 +75,10 @@ fn Banners() -> impl IntoView {
             let text = match &banner {
                 Banner::Blocked => t().storage_blocked.to_string(),
                 Banner::VersionChanged => t().storage_version_change.to_string(),
-                Banner::Integrity(broken) => fill(t().integrity_banner, &[("detail", &i18n::chain_break(t(), broken))]),
+                Banner::Integrity(broken) => fill(
+                    t().integrity_banner,
+                    &[("detail", &i18n::chain_break(t(), broken))],
+                ),
             };
             let reload = matches!(banner, Banner::VersionChanged);
             view! {
@@ -91,7 +100,10 @@ pub fn storage_message(t: &i18n::Texts, error: &crate::db::StorageError) -> Stri
         StorageError::Blocked => t.storage_blocked.to_string(),
         StorageError::QuotaExceeded => t.storage_quota.to_string(),
         StorageError::Conflict => t.storage_conflict.to_string(),
-        StorageError::Integrity(broken) => fill(t.integrity_banner, &[("detail", &i18n::chain_break(t, broken))]),
+        StorageError::Integrity(broken) => fill(
+            t.integrity_banner,
+            &[("detail", &i18n::chain_break(t, broken))],
+        ),
         StorageError::Failed(detail) => fill(t.storage_failed, &[("detail", detail)]),
     }
 }
@@ -113,7 +125,13 @@ pub fn bucket_labels(t: &i18n::Texts, buckets: &AgingBuckets) -> Vec<String> {
         .labels()
         .into_iter()
         .enumerate()
-        .map(|(index, label)| if index == 0 { t.aging_not_due.to_string() } else { fill(t.aging_days, &[("range", &label)]) })
+        .map(|(index, label)| {
+            if index == 0 {
+                t.aging_not_due.to_string()
+            } else {
+                fill(t.aging_days, &[("range", &label)])
+            }
+        })
         .collect()
 }
 
@@ -128,7 +146,11 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
         if total <= Decimal::ZERO {
             return "0".to_string();
         }
-        format_grouped((amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO), 2).replace(',', "")
+        format_grouped(
+            (amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO),
+            2,
+        )
+        .replace(',', "")
     };
     let segments = aging
         .buckets
@@ -166,7 +188,12 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
 
 /// One headline figure.
 #[component]
-pub fn Figure(label: String, value: String, #[prop(optional)] testid: &'static str, #[prop(optional)] tone: &'static str) -> impl IntoView {
+pub fn Figure(
+    label: String,
+    value: String,
+    #[prop(optional)] testid: &'static str,
+    #[prop(optional)] tone: &'static str,
+) -> impl IntoView {
     view! {
         <div class=format!("figure {tone}") data-testid=testid>
             <div class="label">{label}</div>

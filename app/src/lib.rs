@@ -54,10 +54,16 @@ fn App() -> impl IntoView {
 
 /// Keeps the offline badge true to the browser's online state.
 fn watch_online(state: AppState) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     for (name, online) in [("online", true), ("offline", false)] {
-        let handler = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.online.set(online));
-        let _ = window.add_event_listener_with_callback(name, wasm_bindgen::JsCast::unchecked_ref(handler.as_ref()));
+        let handler =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.online.set(online));
+        let _ = window.add_event_listener_with_callback(
+            name,
+            wasm_bindgen::JsCast::unchecked_ref(handler.as_ref()),
+        );
         handler.forget();
     }
 }

@@ -48,7 +48,10 @@ pub const KEY_STARTED: &str = "creditdesk.started";
 
 impl AppState {
     pub fn new() -> AppState {
-        let lang = Lang::detect(browser::stored(KEY_LANG).as_deref(), &browser::browser_languages());
+        let lang = Lang::detect(
+            browser::stored(KEY_LANG).as_deref(),
+            &browser::browser_languages(),
+        );
         AppState {
             lang: RwSignal::new(lang),
             portfolio: RwSignal::new(Portfolio::default()),
@@ -75,7 +78,10 @@ impl AppState {
 
     /// Writing is stopped while the journal fails verification or another tab upgraded.
     pub fn read_only(&self) -> bool {
-        matches!(self.banner.get_untracked(), Some(Banner::Integrity(_)) | Some(Banner::VersionChanged))
+        matches!(
+            self.banner.get_untracked(),
+            Some(Banner::Integrity(_)) | Some(Banner::VersionChanged)
+        )
     }
 }
 
@@ -123,7 +129,9 @@ pub async fn start(state: AppState) {
         }
         Err(error) => state.phase.set(Phase::Failed(error)),
     }
-    state.persisted.set(browser::is_persisted().await.filter(|granted| *granted));
+    state
+        .persisted
+        .set(browser::is_persisted().await.filter(|granted| *granted));
 }
 
 /// Decides a command, commits its event and folds it in. Nothing changes on any error.
@@ -134,9 +142,17 @@ pub async fn submit(state: AppState, command: Command) -> Result<(), SubmitError
     if state.saving.get_untracked() {
         return Err(SubmitError::Busy);
     }
-    let entries = state.portfolio.with_untracked(|portfolio| decide(portfolio, &command)).map_err(SubmitError::Rejected)?;
+    let entries = state
+        .portfolio
+        .with_untracked(|portfolio| decide(portfolio, &command))
+        .map_err(SubmitError::Rejected)?;
     let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
-    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.actor.get_untracked(), entries);
+    let sealed = SealedEvent::seal(
+        head,
+        Timestamp(browser::now_ms()),
+        &state.actor.get_untracked(),
+        entries,
+    );
     commit(state, sealed, None).await
 }
 
@@ -151,9 +167,15 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
     let generated = demo_portfolio(size, DEMO_SEED, state.today.get_untracked());
     browser::mark("creditdesk:demo-generated");
     state.saving.set(false);
-    let (entries, after) = generated.map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
+    let (entries, after) =
+        generated.map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
     let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
-    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.actor.get_untracked(), entries);
+    let sealed = SealedEvent::seal(
+        head,
+        Timestamp(browser::now_ms()),
+        &state.actor.get_untracked(),
+        entries,
+    );
     browser::mark("creditdesk:demo-sealed");
     let result = commit(state, sealed, Some(after)).await;
     browser::mark("creditdesk:demo-saved");
@@ -162,7 +184,11 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
 
 /// Commits a sealed event, then folds it into the state. `after` is the state after the
 /// event when the caller already has it (a demo load); otherwise the event is applied in place.
-async fn commit(state: AppState, sealed: SealedEvent, after: Option<Portfolio>) -> Result<(), SubmitError> {
+async fn commit(
+    state: AppState,
+    sealed: SealedEvent,
+    after: Option<Portfolio>,
+) -> Result<(), SubmitError> {
     let after = after.map(|mut portfolio| {
         portfolio.head = Some(sealed.head());
         portfolio
@@ -181,7 +207,9 @@ async fn commit(state: AppState, sealed: SealedEvent, after: Option<Portfolio>) 
     written.map_err(SubmitError::Storage)?;
     match after {
         Some(portfolio) => state.portfolio.set(portfolio),
-        None => state.portfolio.update(|portfolio| portfolio.apply_event(&sealed.event, sealed.hash)),
+        None => state
+            .portfolio
+            .update(|portfolio| portfolio.apply_event(&sealed.event, sealed.hash)),
     }
     state.started.set(true);
     if state.persisted.get_untracked().is_none() {

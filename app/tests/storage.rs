@@ -7,7 +7,10 @@ use creditdesk_app::db::{self, records, StorageError, STORE_EVENTS, STORE_META};
 use creditdesk_core::command::{decide, AllocationChoice, Command};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::snapshot::encode_snapshot;
-use creditdesk_core::{Currency, CustomerDetails, CustomerId, InvoiceId, Money, PaymentId, Portfolio, SealedEvent, Timestamp};
+use creditdesk_core::{
+    Currency, CustomerDetails, CustomerId, InvoiceId, Money, PaymentId, Portfolio, SealedEvent,
+    Timestamp,
+};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -24,7 +27,9 @@ async fn fresh(name: &str, version: u32) -> Database {
     if let Ok(request) = Database::delete_by_name(name) {
         let _ = request.await;
     }
-    db::open(name, version, || {}, || {}).await.expect("database opens")
+    db::open(name, version, || {}, || {})
+        .await
+        .expect("database opens")
 }
 
 /// Three commands: register a customer, issue an invoice, receive a part payment.
@@ -42,7 +47,11 @@ fn commands() -> Vec<Command> {
     };
     let cny = |text: &str| Money::new(text.parse::<Decimal>().expect("decimal"), Currency::CNY);
     vec![
-        Command::RegisterCustomer { id: CustomerId(1), date: date("2026-01-05"), details },
+        Command::RegisterCustomer {
+            id: CustomerId(1),
+            date: date("2026-01-05"),
+            details,
+        },
         Command::IssueInvoice {
             id: InvoiceId(1),
             customer: CustomerId(1),
@@ -84,18 +93,27 @@ async fn journal_round_trip_without_snapshot() {
     assert_eq!(loaded.invoices[0].open(), Decimal::new(60000, 2));
     assert_eq!(db::verify_all().await.expect("intact"), written.head);
     let recent = db::recent_events(None, 10).await.expect("lists");
-    assert_eq!(recent.iter().map(|r| r.seq).collect::<Vec<_>>(), vec![3, 2, 1]);
+    assert_eq!(
+        recent.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        vec![3, 2, 1]
+    );
     assert_eq!(recent[0].summary, "PaymentReceived×1");
 }
 
 #[wasm_bindgen_test]
 async fn snapshot_then_newer_events_round_trip() {
     db::install(fresh("test-snapshot", db::SCHEMA_VERSION).await);
-    let (entries, mut demo) = demo_portfolio(DemoSize::S, DEMO_SEED, date("2026-11-23")).expect("demo is valid");
+    let (entries, mut demo) =
+        demo_portfolio(DemoSize::S, DEMO_SEED, date("2026-11-23")).expect("demo is valid");
     let sealed = SealedEvent::seal(None, Timestamp(1), "test", entries);
     demo.head = Some(sealed.head());
-    assert!(db::snapshot_due(&sealed), "a demo load is large enough to snapshot");
-    db::append(&sealed, Some(encode_snapshot(&demo))).await.expect("demo commits");
+    assert!(
+        db::snapshot_due(&sealed),
+        "a demo load is large enough to snapshot"
+    );
+    db::append(&sealed, Some(encode_snapshot(&demo)))
+        .await
+        .expect("demo commits");
     // One more small event after the snapshot: load must replay it on top.
     let customer = demo.customers[0].id;
     let command = Command::ReceivePayment {
@@ -120,7 +138,10 @@ async fn migrates_a_first_schema_journal() {
     let name = "test-migration";
     let v1 = fresh(name, 1).await;
     let names: Vec<String> = v1.object_store_names().collect();
-    assert_eq!(names, vec![STORE_EVENTS.to_string(), STORE_META.to_string()]);
+    assert_eq!(
+        names,
+        vec![STORE_EVENTS.to_string(), STORE_META.to_string()]
+    );
     // Write a journal the way schema v1 stored it: event records and the head, no snapshots.
     let mut state = Portfolio::default();
     let mut sealed_events = Vec::new();
@@ -130,18 +151,36 @@ async fn migrates_a_first_schema_journal() {
         state.apply_event(&sealed.event, sealed.hash);
         sealed_events.push(sealed);
     }
-    let tx = v1.transaction([STORE_EVENTS, STORE_META]).with_mode(TransactionMode::Readwrite).build().expect("tx");
+    let tx = v1
+        .transaction([STORE_EVENTS, STORE_META])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
     for sealed in &sealed_events {
-        tx.object_store(STORE_EVENTS).expect("store").add(records::event_record(sealed)).primitive().expect("add");
+        tx.object_store(STORE_EVENTS)
+            .expect("store")
+            .add(records::event_record(sealed))
+            .primitive()
+            .expect("add");
     }
     let head = serde_json::to_string(&state.head.expect("head")).expect("json");
-    tx.object_store(STORE_META).expect("store").put(head).with_key("head").primitive().expect("put");
+    tx.object_store(STORE_META)
+        .expect("store")
+        .put(head)
+        .with_key("head")
+        .primitive()
+        .expect("put");
     tx.commit().await.expect("v1 commit");
     v1.close();
     // Open with the current schema: the migration adds the snapshot store, data is intact.
-    let current = db::open(name, db::SCHEMA_VERSION, || {}, || {}).await.expect("upgrades");
+    let current = db::open(name, db::SCHEMA_VERSION, || {}, || {})
+        .await
+        .expect("upgrades");
     let names: Vec<String> = current.object_store_names().collect();
-    assert!(names.contains(&db::STORE_SNAPSHOTS.to_string()), "v2 adds snapshots: {names:?}");
+    assert!(
+        names.contains(&db::STORE_SNAPSHOTS.to_string()),
+        "v2 adds snapshots: {names:?}"
+    );
     db::install(current);
     assert_eq!(db::load().await.expect("loads after migration"), state);
     assert_eq!(db::verify_all().await.expect("intact"), state.head);
@@ -162,12 +201,19 @@ async fn a_failed_transaction_leaves_nothing_behind() {
         }
     }
     let stale_head = db::recent_events(Some(2), 1).await.expect("lists")[0].clone();
-    let stale_head = creditdesk_core::ChainHead { seq: 2, hash: stale_head.hash.clone().try_into().expect("hash") };
+    let stale_head = creditdesk_core::ChainHead {
+        seq: 2,
+        hash: stale_head.hash.clone().try_into().expect("hash"),
+    };
     let entries = decide(&stale, &cmds[2]).expect("valid");
     let conflicting = SealedEvent::seal(Some(stale_head), Timestamp(99), "other tab", entries);
     let result = db::append(&conflicting, Some(encode_snapshot(&stale))).await;
     assert_eq!(result, Err(StorageError::Conflict));
-    assert_eq!(db::load().await.expect("loads"), state, "nothing of the failed write is kept");
+    assert_eq!(
+        db::load().await.expect("loads"),
+        state,
+        "nothing of the failed write is kept"
+    );
     assert_eq!(db::verify_all().await.expect("intact"), state.head);
 }
 
@@ -175,12 +221,28 @@ async fn a_failed_transaction_leaves_nothing_behind() {
 async fn a_dropped_transaction_is_rolled_back() {
     let database = fresh("test-drop", db::SCHEMA_VERSION).await;
     {
-        let tx = database.transaction(STORE_META).with_mode(TransactionMode::Readwrite).build().expect("tx");
-        tx.object_store(STORE_META).expect("store").put("x".to_string()).with_key("head").primitive().expect("put");
+        let tx = database
+            .transaction(STORE_META)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .expect("tx");
+        tx.object_store(STORE_META)
+            .expect("store")
+            .put("x".to_string())
+            .with_key("head")
+            .primitive()
+            .expect("put");
         // Dropped without commit: indexed_db_futures aborts it.
     }
     let tx = database.transaction(STORE_META).build().expect("tx");
-    let head: Option<String> = tx.object_store(STORE_META).expect("store").get("head").primitive().expect("get").await.expect("read");
+    let head: Option<String> = tx
+        .object_store(STORE_META)
+        .expect("store")
+        .get("head")
+        .primitive()
+        .expect("get")
+        .await
+        .expect("read");
     assert_eq!(head, None);
 }
 
@@ -192,15 +254,30 @@ async fn a_tampered_journal_is_reported_not_repaired() {
     append_all(commands()).await;
     // Edit the amount inside event 2's stored text, as someone with devtools could.
     let records_before = db::recent_events(None, 10).await.expect("lists");
-    let second = records_before.iter().find(|r| r.seq == 2).expect("event 2").clone();
+    let second = records_before
+        .iter()
+        .find(|r| r.seq == 2)
+        .expect("event 2")
+        .clone();
     let mut sealed_like = SealedEvent::seal(None, Timestamp(0), "x", Vec::new());
     sealed_like.event.seq = 2;
     sealed_like.text = second.text.replace("1000.00", "100.00");
     sealed_like.hash = creditdesk_core::Hash::of(sealed_like.text.as_bytes());
-    let tx = database.transaction(STORE_EVENTS).with_mode(TransactionMode::Readwrite).build().expect("tx");
-    tx.object_store(STORE_EVENTS).expect("store").put(records::event_record(&sealed_like)).primitive().expect("put");
+    let tx = database
+        .transaction(STORE_EVENTS)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    tx.object_store(STORE_EVENTS)
+        .expect("store")
+        .put(records::event_record(&sealed_like))
+        .primitive()
+        .expect("put");
     tx.commit().await.expect("commit");
     let broken = creditdesk_core::ChainBreak::Edited { seq: 2 };
-    assert_eq!(db::load().await, Err(StorageError::Integrity(broken.clone())));
+    assert_eq!(
+        db::load().await,
+        Err(StorageError::Integrity(broken.clone()))
+    );
     assert_eq!(db::verify_all().await, Err(StorageError::Integrity(broken)));
 }

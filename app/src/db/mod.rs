@@ -79,12 +79,16 @@ thread_local! {
 }
 
 fn database() -> Result<Database, StorageError> {
-    DATABASE.with(|cell| cell.borrow().clone()).ok_or_else(|| StorageError::Unavailable("database not open".into()))
+    DATABASE
+        .with(|cell| cell.borrow().clone())
+        .ok_or_else(|| StorageError::Unavailable("database not open".into()))
 }
 
 /// Migration v0 → v1: the journal and its metadata.
 fn migrate_to_v1(db: &Database) -> indexed_db_futures::Result<()> {
-    db.create_object_store(STORE_EVENTS).with_key_path("seq".into()).build()?;
+    db.create_object_store(STORE_EVENTS)
+        .with_key_path("seq".into())
+        .build()?;
     db.create_object_store(STORE_META).build()?;
     Ok(())
 }
@@ -136,21 +140,35 @@ pub fn install(db: Database) {
 /// the snapshot's head to the recorded head. On a broken chain the error names the event.
 pub async fn load() -> Result<Portfolio, StorageError> {
     let db = database()?;
-    let tx = db.transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS]).build()?;
-    let snapshot: Option<JsValue> = tx.object_store(STORE_SNAPSHOTS)?.get(SNAPSHOT_KEY).primitive()?.await?;
-    let recorded_head: Option<String> = tx.object_store(STORE_META)?.get(META_HEAD).primitive()?.await?;
+    let tx = db
+        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
+        .build()?;
+    let snapshot: Option<JsValue> = tx
+        .object_store(STORE_SNAPSHOTS)?
+        .get(SNAPSHOT_KEY)
+        .primitive()?
+        .await?;
+    let recorded_head: Option<String> = tx
+        .object_store(STORE_META)?
+        .get(META_HEAD)
+        .primitive()?
+        .await?;
     let mut portfolio = match snapshot.as_ref().and_then(records::snapshot_bytes) {
-        Some(bytes) => decode_snapshot(&bytes).map_err(|error| StorageError::Failed(error.to_string()))?,
+        Some(bytes) => {
+            decode_snapshot(&bytes).map_err(|error| StorageError::Failed(error.to_string()))?
+        }
         None => Portfolio::default(),
     };
     let from = portfolio.head.map_or(1, |head| head.seq + 1);
     let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, from).await?;
     drop(tx);
-    let recorded_head = recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let recorded_head =
+        recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
     let texts: Vec<&str> = newer.iter().map(|record| record.text.as_str()).collect();
     verify(&texts, portfolio.head, recorded_head).map_err(StorageError::Integrity)?;
     for record in &newer {
-        let event = creditdesk_core::journal::parse_event(&record.text).map_err(StorageError::Integrity)?;
+        let event =
+            creditdesk_core::journal::parse_event(&record.text).map_err(StorageError::Integrity)?;
         portfolio.apply_event(&event, Hash::of(record.text.as_bytes()));
     }
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = from.saturating_sub(1));
@@ -161,10 +179,15 @@ pub async fn load() -> Result<Portfolio, StorageError> {
 pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
     let db = database()?;
     let tx = db.transaction([STORE_EVENTS, STORE_META]).build()?;
-    let recorded_head: Option<String> = tx.object_store(STORE_META)?.get(META_HEAD).primitive()?.await?;
+    let recorded_head: Option<String> = tx
+        .object_store(STORE_META)?
+        .get(META_HEAD)
+        .primitive()?
+        .await?;
     let all = records::read_events(&tx.object_store(STORE_EVENTS)?, 1).await?;
     drop(tx);
-    let recorded_head = recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let recorded_head =
+        recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
     let texts: Vec<&str> = all.iter().map(|record| record.text.as_str()).collect();
     verify(&texts, None, recorded_head).map_err(StorageError::Integrity)
 }
@@ -184,7 +207,8 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     // Everything is serialised before the transaction opens: no foreign await may happen
     // between opening and commit, or the browser commits early.
     let record = records::event_record(sealed);
-    let head = serde_json::to_string(&sealed.head()).map_err(|error| StorageError::Failed(error.to_string()))?;
+    let head = serde_json::to_string(&sealed.head())
+        .map_err(|error| StorageError::Failed(error.to_string()))?;
     let snapshot_written = snapshot.is_some();
     let snapshot = snapshot.map(|bytes| records::snapshot_record(Some(sealed.head()), &bytes));
     let tx = db
@@ -195,9 +219,15 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     // `add`, not `put`: if another tab wrote this sequence number first, the add fails with
     // a ConstraintError and nothing of this transaction is kept.
     tx.object_store(STORE_EVENTS)?.add(record).primitive()?;
-    tx.object_store(STORE_META)?.put(head).with_key(META_HEAD).primitive()?;
+    tx.object_store(STORE_META)?
+        .put(head)
+        .with_key(META_HEAD)
+        .primitive()?;
     if let Some(snapshot) = snapshot {
-        tx.object_store(STORE_SNAPSHOTS)?.put(snapshot).with_key(SNAPSHOT_KEY).primitive()?;
+        tx.object_store(STORE_SNAPSHOTS)?
+            .put(snapshot)
+            .with_key(SNAPSHOT_KEY)
+            .primitive()?;
     }
     tx.commit().await?;
     if snapshot_written {
@@ -207,7 +237,10 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
 }
 
 /// The newest `limit` journal records at or below `before` (all when `None`), newest first.
-pub async fn recent_events(before: Option<u64>, limit: u32) -> Result<Vec<EventRecord>, StorageError> {
+pub async fn recent_events(
+    before: Option<u64>,
+    limit: u32,
+) -> Result<Vec<EventRecord>, StorageError> {
     let db = database()?;
     let tx = db.transaction(STORE_EVENTS).build()?;
     let store = tx.object_store(STORE_EVENTS)?;

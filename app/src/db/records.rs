@@ -32,7 +32,9 @@ fn set(object: &Object, key: &str, value: &JsValue) {
 }
 
 fn get_string(value: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(value, &JsValue::from_str(key)).ok()?.as_string()
+    Reflect::get(value, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
 }
 
 fn get_number(value: &JsValue, key: &str) -> Option<f64> {
@@ -49,7 +51,11 @@ pub fn summarise(entries: &[Entry]) -> String {
             None => counts.push((kind, 1)),
         }
     }
-    counts.iter().map(|(kind, count)| format!("{kind}×{count}")).collect::<Vec<_>>().join(" ")
+    counts
+        .iter()
+        .map(|(kind, count)| format!("{kind}×{count}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn entry_kind(entry: &Entry) -> &'static str {
@@ -73,7 +79,11 @@ pub fn event_record(sealed: &SealedEvent) -> JsValue {
     set(&object, "hash", &JsValue::from_str(&sealed.hash.to_hex()));
     set(&object, "at", &JsValue::from_f64(sealed.event.at.0 as f64));
     set(&object, "actor", &JsValue::from_str(&sealed.event.actor));
-    set(&object, "summary", &JsValue::from_str(&summarise(&sealed.event.entries)));
+    set(
+        &object,
+        "summary",
+        &JsValue::from_str(&summarise(&sealed.event.entries)),
+    );
     set(&object, "text", &JsValue::from_str(&sealed.text));
     object.into()
 }
@@ -94,8 +104,15 @@ fn unreadable(position: usize) -> StorageError {
 }
 
 /// All event records with `seq >= from`, in sequence order.
-pub async fn read_events(store: &ObjectStore<'_>, from: u64) -> Result<Vec<EventRecord>, StorageError> {
-    let values = store.get_all::<JsValue>().with_query((from as f64)..).primitive()?.await?;
+pub async fn read_events(
+    store: &ObjectStore<'_>,
+    from: u64,
+) -> Result<Vec<EventRecord>, StorageError> {
+    let values = store
+        .get_all::<JsValue>()
+        .with_query((from as f64)..)
+        .primitive()?
+        .await?;
     let mut records = Vec::new();
     for (position, value) in values.enumerate() {
         let value = value?;
@@ -105,12 +122,20 @@ pub async fn read_events(store: &ObjectStore<'_>, from: u64) -> Result<Vec<Event
 }
 
 /// Up to `limit` records at or below `before` (the newest when `None`), newest first.
-pub async fn read_recent(store: &ObjectStore<'_>, before: Option<u64>, limit: u32) -> Result<Vec<EventRecord>, StorageError> {
+pub async fn read_recent(
+    store: &ObjectStore<'_>,
+    before: Option<u64>,
+    limit: u32,
+) -> Result<Vec<EventRecord>, StorageError> {
     let upper = match before {
         Some(seq) => seq as f64,
         None => f64::MAX,
     };
-    let values = store.get_all::<JsValue>().with_query(..=upper).primitive()?.await?;
+    let values = store
+        .get_all::<JsValue>()
+        .with_query(..=upper)
+        .primitive()?
+        .await?;
     let mut records = Vec::new();
     for (position, value) in values.enumerate() {
         records.push(parse_event_record(&value?).ok_or_else(|| unreadable(position))?);
@@ -122,7 +147,11 @@ pub async fn read_recent(store: &ObjectStore<'_>, before: Option<u64>, limit: u3
 
 pub fn snapshot_record(head: Option<ChainHead>, bytes: &[u8]) -> JsValue {
     let object = Object::new();
-    set(&object, "seq", &JsValue::from_f64(head.map_or(0.0, |h| h.seq as f64)));
+    set(
+        &object,
+        "seq",
+        &JsValue::from_f64(head.map_or(0.0, |h| h.seq as f64)),
+    );
     set(&object, "bytes", &Uint8Array::from(bytes).into());
     object.into()
 }

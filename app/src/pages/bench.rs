@@ -14,23 +14,43 @@ fn timed<T>(lines: &mut Vec<String>, label: &str, runs: u32, mut work: impl FnMu
     for _ in 1..runs {
         result = work();
     }
-    lines.push(format!("{label}: {:.1} ms", (performance_now() - started) / f64::from(runs)));
+    lines.push(format!(
+        "{label}: {:.1} ms",
+        (performance_now() - started) / f64::from(runs)
+    ));
     result
 }
 
 fn run() -> String {
     let mut lines = vec!["wasm benchmark, portfolio L".to_string()];
     let as_of = crate::browser::today();
-    let generated = timed(&mut lines, "generate + decide", 1, || demo_portfolio(DemoSize::L, DEMO_SEED, as_of));
-    let Ok((_, portfolio)) = generated else { return "demo generation was rejected".into() };
-    lines.push(format!("customers: {}, invoices: {}", portfolio.customers.len(), portfolio.invoices.len()));
+    let generated = timed(&mut lines, "generate + decide", 1, || {
+        demo_portfolio(DemoSize::L, DEMO_SEED, as_of)
+    });
+    let Ok((_, portfolio)) = generated else {
+        return "demo generation was rejected".into();
+    };
+    lines.push(format!(
+        "customers: {}, invoices: {}",
+        portfolio.customers.len(),
+        portfolio.invoices.len()
+    ));
     let buckets = AgingBuckets::default();
-    timed(&mut lines, "aging all customers (mean of 5)", 5, || aging_all(&portfolio, as_of, &buckets));
-    timed(&mut lines, "customer rows (mean of 5)", 5, || customer_rows(&portfolio, as_of));
-    let bytes = timed(&mut lines, "snapshot encode", 1, || encode_snapshot(&portfolio));
+    timed(&mut lines, "aging all customers (mean of 5)", 5, || {
+        aging_all(&portfolio, as_of, &buckets)
+    });
+    timed(&mut lines, "customer rows (mean of 5)", 5, || {
+        customer_rows(&portfolio, as_of)
+    });
+    let bytes = timed(&mut lines, "snapshot encode", 1, || {
+        encode_snapshot(&portfolio)
+    });
     lines.push(format!("snapshot size: {:.1} MB", bytes.len() as f64 / 1e6));
     let decoded = timed(&mut lines, "snapshot decode", 1, || decode_snapshot(&bytes));
-    lines.push(format!("decoded invoices: {}", decoded.map_or(0, |p| p.invoices.len())));
+    lines.push(format!(
+        "decoded invoices: {}",
+        decoded.map_or(0, |p| p.invoices.len())
+    ));
     lines.join("\n")
 }
 

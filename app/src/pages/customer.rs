@@ -13,7 +13,9 @@ use leptos_router::hooks::use_params_map;
 /// The customer id in the current route, if it is a number.
 pub fn route_customer_id() -> Memo<Option<CustomerId>> {
     let params = use_params_map();
-    Memo::new(move |_| params.with(|map| map.get("id").and_then(|id| id.parse().ok()).map(CustomerId)))
+    Memo::new(move |_| {
+        params.with(|map| map.get("id").and_then(|id| id.parse().ok()).map(CustomerId))
+    })
 }
 
 #[component]
@@ -23,10 +25,12 @@ pub fn CustomerPage() -> impl IntoView {
     move || {
         let t = state.texts();
         let today = state.today.get();
-        state.portfolio.with(|portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
-            Some(customer) => customer_view(portfolio, customer, today).into_any(),
-            None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
-        })
+        state.portfolio.with(
+            |portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
+                Some(customer) => customer_view(portfolio, customer, today).into_any(),
+                None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
+            },
+        )
     }
 }
 
@@ -39,7 +43,11 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     let dbt = days_beyond_terms(portfolio, customer, today - Duration::days(365), today);
     let base = format!("/customers/{}", customer.id.0);
     let details = &customer.details;
-    let overdue_tone = if balance.overdue.is_zero() { "" } else { "warn" };
+    let overdue_tone = if balance.overdue.is_zero() {
+        ""
+    } else {
+        "warn"
+    };
     view! {
         <section data-testid="customer-page">
             <div class="title-row">
@@ -88,7 +96,12 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
 
 fn open_invoices(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let t = use_app().texts();
-    let mut open: Vec<_> = customer.invoices.iter().filter_map(|id| portfolio.invoice(*id)).filter(|invoice| !invoice.open().is_zero()).collect();
+    let mut open: Vec<_> = customer
+        .invoices
+        .iter()
+        .filter_map(|id| portfolio.invoice(*id))
+        .filter(|invoice| !invoice.open().is_zero())
+        .collect();
     open.sort_by_key(|invoice| (invoice.due_date, invoice.id));
     let settled = customer.invoices.len() - open.len();
     let rows = open
@@ -132,7 +145,11 @@ fn open_invoices(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
 
 fn payments(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
     let t = use_app().texts();
-    let mut list: Vec<_> = customer.payments.iter().filter_map(|id| portfolio.payment(*id)).collect();
+    let mut list: Vec<_> = customer
+        .payments
+        .iter()
+        .filter_map(|id| portfolio.payment(*id))
+        .collect();
     list.sort_by_key(|payment| std::cmp::Reverse((payment.date, payment.id)));
     let empty = list.is_empty();
     let rows = list
@@ -168,7 +185,13 @@ fn payments(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
 
 fn credit_notes(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
     let t = use_app().texts();
-    let list: Vec<_> = customer.credit_notes.iter().rev().filter_map(|id| portfolio.credit_note(*id)).take(50).collect();
+    let list: Vec<_> = customer
+        .credit_notes
+        .iter()
+        .rev()
+        .filter_map(|id| portfolio.credit_note(*id))
+        .take(50)
+        .collect();
     let empty = list.is_empty();
     let rows = list
         .iter()

@@ -34,7 +34,11 @@ impl ListQuery {
         if self.page > 1 {
             parts.push(format!("page={}", self.page));
         }
-        if parts.is_empty() { "/customers".to_string() } else { format!("/customers?{}", parts.join("&")) }
+        if parts.is_empty() {
+            "/customers".to_string()
+        } else {
+            format!("/customers?{}", parts.join("&"))
+        }
     }
 }
 
@@ -48,14 +52,29 @@ pub fn CustomerList() -> impl IntoView {
             text: map.get("q").unwrap_or_default(),
             overdue_only: map.get("overdue").as_deref() == Some("1"),
             sort: CustomerSort::from_token(&map.get("sort").unwrap_or_default()),
-            page: map.get("page").and_then(|page| page.parse().ok()).unwrap_or(1).max(1),
+            page: map
+                .get("page")
+                .and_then(|page| page.parse().ok())
+                .unwrap_or(1)
+                .max(1),
         })
     });
     let navigate = use_navigate();
-    let go = move |next: ListQuery| navigate(&next.to_url(), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    let go = move |next: ListQuery| {
+        navigate(
+            &next.to_url(),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
+    };
     let rows = Memo::new(move |_| {
         let today = state.today.get();
-        state.portfolio.with(|portfolio| customer_rows(portfolio, today))
+        state
+            .portfolio
+            .with(|portfolio| customer_rows(portfolio, today))
     });
     let selected = Memo::new(move |_| {
         let query = query.get();

@@ -34,10 +34,20 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn take<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
-        result.map_err(|error| self.errors.push((field, input_message(self.t, error, field)))).ok()
+        result
+            .map_err(|error| {
+                self.errors
+                    .push((field, input_message(self.t, error, field)))
+            })
+            .ok()
     }
     fn amount(&mut self, text: &str, currency: Currency) -> Option<Money> {
-        Money::parse_positive(text, currency).map_err(|error| self.errors.push((Field::Amount, i18n::amount_error(self.t, &error)))).ok()
+        Money::parse_positive(text, currency)
+            .map_err(|error| {
+                self.errors
+                    .push((Field::Amount, i18n::amount_error(self.t, &error)))
+            })
+            .ok()
     }
 }
 
@@ -55,7 +65,14 @@ fn TextField(
     let state = use_app();
     let id = format!("f-{testid}");
     let error_id = format!("{id}-error");
-    let message = move || errors.with(|errors| errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.clone()));
+    let message = move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone())
+        })
+    };
     view! {
         <div class="field">
             <label for=id.clone()>{move || label(state.texts())}</label>
@@ -72,7 +89,9 @@ fn TextField(
 
 #[component]
 fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
-    move || error.get().map(|message| view! { <p class="error" role="alert" data-testid="form-error">{message}</p> })
+    move || {
+        error.get().map(|message| view! { <p class="error" role="alert" data-testid="form-error">{message}</p> })
+    }
 }
 
 /// Submits a command; on success goes to `done`, otherwise places the message.
@@ -83,7 +102,10 @@ fn send(command: Command, errors: Errors, form_error: RwSignal<Option<String>>, 
         match state::submit(state, command).await {
             Ok(()) => navigate(&done, NavigateOptions::default()),
             Err(SubmitError::Rejected(rejection)) if rejection.field() != Field::Record => {
-                errors.set(vec![(rejection.field(), i18n::rejection(state.texts(), &rejection))]);
+                errors.set(vec![(
+                    rejection.field(),
+                    i18n::rejection(state.texts(), &rejection),
+                )]);
             }
             Err(other) => form_error.set(Some(submit_message(state.texts(), &other))),
         }
@@ -120,7 +142,10 @@ impl CustomerFields {
     fn read(&self, reader: &mut Reader) -> Option<CustomerDetails> {
         let number = reader.take(Field::Number, input::required(&self.number.get_untracked()));
         let name = reader.take(Field::Name, input::required(&self.name.get_untracked()));
-        let terms = reader.take(Field::Terms, input::required(&self.terms.get_untracked()).and_then(|text| input::parse_terms(&text)));
+        let terms = reader.take(
+            Field::Terms,
+            input::required(&self.terms.get_untracked()).and_then(|text| input::parse_terms(&text)),
+        );
         let currency = Currency::parse(&self.currency.get_untracked());
         Some(CustomerDetails {
             number: number?,
@@ -151,17 +176,45 @@ fn CurrencySelect(value: RwSignal<String>, testid: &'static str) -> impl IntoVie
 }
 
 #[component]
-fn CustomerForm(title: Label, fields: CustomerFields, existing: Option<CustomerId>, currency_editable: bool) -> impl IntoView {
+fn CustomerForm(
+    title: Label,
+    fields: CustomerFields,
+    existing: Option<CustomerId>,
+    currency_editable: bool,
+) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
     let errors: Errors = RwSignal::new(Vec::new());
     let form_error = RwSignal::new(None);
-    let CustomerFields { number, name, registration_no, industry, country, currency, terms, contact, group } = fields;
-    let fields = CustomerFields { number, name, registration_no, industry, country, currency, terms, contact, group };
+    let CustomerFields {
+        number,
+        name,
+        registration_no,
+        industry,
+        country,
+        currency,
+        terms,
+        contact,
+        group,
+    } = fields;
+    let fields = CustomerFields {
+        number,
+        name,
+        registration_no,
+        industry,
+        country,
+        currency,
+        terms,
+        contact,
+        group,
+    };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
-        let mut reader = Reader { t: state.texts(), errors: Vec::new() };
+        let mut reader = Reader {
+            t: state.texts(),
+            errors: Vec::new(),
+        };
         let details = fields.read(&mut reader);
         errors.set(reader.errors);
         let Some(details) = details else { return };
@@ -179,7 +232,9 @@ fn CustomerForm(title: Label, fields: CustomerFields, existing: Option<CustomerI
         };
         send(command, errors, form_error, format!("/customers/{}", id.0));
     };
-    let back = existing.map_or("/customers".to_string(), |id| format!("/customers/{}", id.0));
+    let back = existing.map_or("/customers".to_string(), |id| {
+        format!("/customers/{}", id.0)
+    });
     view! {
         <section>
             <h1>{move || title(t())}</h1>
@@ -226,7 +281,16 @@ pub fn EditCustomer() -> impl IntoView {
     let state = use_app();
     let id = route_customer_id();
     move || {
-        let found = id.get().and_then(|id| state.portfolio.with_untracked(|p| p.customer(id).map(|c| (c.details.clone(), c.invoices.is_empty() && c.payments.is_empty() && c.orders.is_empty()))));
+        let found = id.get().and_then(|id| {
+            state.portfolio.with_untracked(|p| {
+                p.customer(id).map(|c| {
+                    (
+                        c.details.clone(),
+                        c.invoices.is_empty() && c.payments.is_empty() && c.orders.is_empty(),
+                    )
+                })
+            })
+        });
         match found {
             Some((details, editable)) => view! { <CustomerForm title=|t| t.form_edit_customer fields=CustomerFields::from(&details) existing=id.get() currency_editable=editable /> }.into_any(),
             None => view! { <p role="alert">{state.texts().customer_not_found}</p> }.into_any(),
@@ -235,11 +299,18 @@ pub fn EditCustomer() -> impl IntoView {
 }
 
 /// The customer in the route with its currency, or a "not found" message.
-fn with_customer(render: impl Fn(CustomerId, Currency, String) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+fn with_customer(
+    render: impl Fn(CustomerId, Currency, String) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let state = use_app();
     let id = route_customer_id();
     move || {
-        let found = id.get().and_then(|id| state.portfolio.with_untracked(|p| p.customer(id).map(|c| (c.id, c.details.currency, c.details.name.clone()))));
+        let found = id.get().and_then(|id| {
+            state.portfolio.with_untracked(|p| {
+                p.customer(id)
+                    .map(|c| (c.id, c.details.currency, c.details.name.clone()))
+            })
+        });
         match found {
             Some((id, currency, name)) => render(id, currency, name),
             None => view! { <p role="alert">{state.texts().customer_not_found}</p> }.into_any(),
@@ -249,7 +320,9 @@ fn with_customer(render: impl Fn(CustomerId, Currency, String) -> AnyView + Send
 
 #[component]
 pub fn InvoiceForm() -> impl IntoView {
-    with_customer(|customer, currency, name| view! { <InvoiceFormFor customer=customer currency=currency name=name /> }.into_any())
+    with_customer(|customer, currency, name| {
+        view! { <InvoiceFormFor customer=customer currency=currency name=name /> }.into_any()
+    })
 }
 
 #[component]
@@ -269,18 +342,41 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
-        let mut reader = Reader { t: state.texts(), errors: Vec::new() };
+        let mut reader = Reader {
+            t: state.texts(),
+            errors: Vec::new(),
+        };
         let number = reader.take(Field::Number, input::required(&number.get_untracked()));
         let issue_date = reader.take(Field::Date, input::parse_date(&issue.get_untracked()));
         let terms_days = reader.take(Field::Terms, input::parse_terms(&terms.get_untracked()));
-        let due_date = reader.take(Field::DueDate, input::parse_optional_date(&due.get_untracked()));
+        let due_date = reader.take(
+            Field::DueDate,
+            input::parse_optional_date(&due.get_untracked()),
+        );
         let chosen = Currency::parse(&currency_text.get_untracked()).unwrap_or(currency);
         let amount = reader.amount(&amount.get_untracked(), chosen);
         errors.set(reader.errors);
-        let (Some(number), Some(issue_date), Some(terms_days), Some(due_date), Some(amount)) = (number, issue_date, terms_days, due_date, amount) else { return };
+        let (Some(number), Some(issue_date), Some(terms_days), Some(due_date), Some(amount)) =
+            (number, issue_date, terms_days, due_date, amount)
+        else {
+            return;
+        };
         let id = state.portfolio.with_untracked(|p| p.next_ids().invoice);
-        let command = Command::IssueInvoice { id, customer, number, issue_date, terms_days, due_date, amount };
-        send(command, errors, form_error, format!("/customers/{}", customer.0));
+        let command = Command::IssueInvoice {
+            id,
+            customer,
+            number,
+            issue_date,
+            terms_days,
+            due_date,
+            amount,
+        };
+        send(
+            command,
+            errors,
+            form_error,
+            format!("/customers/{}", customer.0),
+        );
     };
     view! {
         <section>
@@ -312,12 +408,34 @@ enum AllocationMode {
 }
 
 #[component]
-fn AllocationPicker(customer: CustomerId, mode: RwSignal<AllocationMode>, invoice: RwSignal<String>, errors: Errors) -> impl IntoView {
+fn AllocationPicker(
+    customer: CustomerId,
+    mode: RwSignal<AllocationMode>,
+    invoice: RwSignal<String>,
+    errors: Errors,
+) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
     let open_invoices = state.portfolio.with_untracked(|p| {
         p.customer(customer)
-            .map(|c| c.invoices.iter().filter_map(|id| p.invoice(*id)).filter(|i| !i.open().is_zero()).map(|i| (i.id.0, format!("{} · {} · {}", i.number, i.due_date, Money::new(i.open(), i.amount.currency)))).collect::<Vec<_>>())
+            .map(|c| {
+                c.invoices
+                    .iter()
+                    .filter_map(|id| p.invoice(*id))
+                    .filter(|i| !i.open().is_zero())
+                    .map(|i| {
+                        (
+                            i.id.0,
+                            format!(
+                                "{} · {} · {}",
+                                i.number,
+                                i.due_date,
+                                Money::new(i.open(), i.amount.currency)
+                            ),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     let radio = move |value: AllocationMode, label: Label, testid: &'static str| {
@@ -345,14 +463,26 @@ fn AllocationPicker(customer: CustomerId, mode: RwSignal<AllocationMode>, invoic
     }
 }
 
-fn allocation_choice(reader: &mut Reader, mode: AllocationMode, invoice: &str, amount: Option<Money>) -> Option<AllocationChoice> {
+fn allocation_choice(
+    reader: &mut Reader,
+    mode: AllocationMode,
+    invoice: &str,
+    amount: Option<Money>,
+) -> Option<AllocationChoice> {
     match mode {
         AllocationMode::OldestFirst => Some(AllocationChoice::OldestFirst),
         AllocationMode::Unapplied => Some(AllocationChoice::Unapplied),
         AllocationMode::ToInvoice => match invoice.parse::<u32>() {
-            Ok(id) => amount.map(|amount| AllocationChoice::Manual(vec![Allocation { invoice: InvoiceId(id), amount: amount.amount }])),
+            Ok(id) => amount.map(|amount| {
+                AllocationChoice::Manual(vec![Allocation {
+                    invoice: InvoiceId(id),
+                    amount: amount.amount,
+                }])
+            }),
             Err(_) => {
-                reader.errors.push((Field::Allocation, reader.t.err_choose_invoice.to_string()));
+                reader
+                    .errors
+                    .push((Field::Allocation, reader.t.err_choose_invoice.to_string()));
                 None
             }
         },
@@ -361,7 +491,9 @@ fn allocation_choice(reader: &mut Reader, mode: AllocationMode, invoice: &str, a
 
 #[component]
 pub fn PaymentForm() -> impl IntoView {
-    with_customer(|customer, currency, name| view! { <PaymentFormFor customer=customer currency=currency name=name /> }.into_any())
+    with_customer(|customer, currency, name| {
+        view! { <PaymentFormFor customer=customer currency=currency name=name /> }.into_any()
+    })
 }
 
 #[component]
@@ -378,15 +510,37 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
-        let mut reader = Reader { t: state.texts(), errors: Vec::new() };
+        let mut reader = Reader {
+            t: state.texts(),
+            errors: Vec::new(),
+        };
         let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
         let amount = reader.amount(&amount.get_untracked(), currency);
-        let allocation = allocation_choice(&mut reader, mode.get_untracked(), &invoice.get_untracked(), amount);
+        let allocation = allocation_choice(
+            &mut reader,
+            mode.get_untracked(),
+            &invoice.get_untracked(),
+            amount,
+        );
         errors.set(reader.errors);
-        let (Some(date), Some(amount), Some(allocation)) = (date, amount, allocation) else { return };
+        let (Some(date), Some(amount), Some(allocation)) = (date, amount, allocation) else {
+            return;
+        };
         let id = state.portfolio.with_untracked(|p| p.next_ids().payment);
-        let command = Command::ReceivePayment { id, customer, date, amount, reference: reference.get_untracked(), allocation };
-        send(command, errors, form_error, format!("/customers/{}", customer.0));
+        let command = Command::ReceivePayment {
+            id,
+            customer,
+            date,
+            amount,
+            reference: reference.get_untracked(),
+            allocation,
+        };
+        send(
+            command,
+            errors,
+            form_error,
+            format!("/customers/{}", customer.0),
+        );
     };
     view! {
         <section>
@@ -409,7 +563,9 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
 
 #[component]
 pub fn CreditNoteForm() -> impl IntoView {
-    with_customer(|customer, currency, name| view! { <CreditNoteFormFor customer=customer currency=currency name=name /> }.into_any())
+    with_customer(|customer, currency, name| {
+        view! { <CreditNoteFormFor customer=customer currency=currency name=name /> }.into_any()
+    })
 }
 
 #[component]
@@ -429,17 +585,42 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
-        let mut reader = Reader { t: state.texts(), errors: Vec::new() };
+        let mut reader = Reader {
+            t: state.texts(),
+            errors: Vec::new(),
+        };
         let number = reader.take(Field::Number, input::required(&number.get_untracked()));
         let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
         let amount = reader.amount(&amount.get_untracked(), currency);
         let reason = reader.take(Field::Reason, input::required(&reason.get_untracked()));
-        let allocation = allocation_choice(&mut reader, mode.get_untracked(), &invoice.get_untracked(), amount);
+        let allocation = allocation_choice(
+            &mut reader,
+            mode.get_untracked(),
+            &invoice.get_untracked(),
+            amount,
+        );
         errors.set(reader.errors);
-        let (Some(number), Some(date), Some(amount), Some(reason), Some(allocation)) = (number, date, amount, reason, allocation) else { return };
+        let (Some(number), Some(date), Some(amount), Some(reason), Some(allocation)) =
+            (number, date, amount, reason, allocation)
+        else {
+            return;
+        };
         let id = state.portfolio.with_untracked(|p| p.next_ids().credit_note);
-        let command = Command::IssueCreditNote { id, customer, number, date, amount, reason, allocation };
-        send(command, errors, form_error, format!("/customers/{}", customer.0));
+        let command = Command::IssueCreditNote {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+            reason,
+            allocation,
+        };
+        send(
+            command,
+            errors,
+            form_error,
+            format!("/customers/{}", customer.0),
+        );
     };
     view! {
         <section>

@@ -28,7 +28,10 @@ fn Welcome() -> impl IntoView {
     let load = move |size: DemoSize| {
         leptos::task::spawn_local(async move {
             if let Err(failure) = state::load_demo(state, size).await {
-                error.set(Some(crate::components::submit_message(state.texts(), &failure)));
+                error.set(Some(crate::components::submit_message(
+                    state.texts(),
+                    &failure,
+                )));
             }
         })
     };
@@ -61,7 +64,9 @@ fn Overview() -> impl IntoView {
     let t = move || state.texts();
     let summaries = Memo::new(move |_| {
         let today = state.today.get();
-        state.portfolio.with(|portfolio| portfolio_summary(portfolio, today, &AgingBuckets::default()))
+        state
+            .portfolio
+            .with(|portfolio| portfolio_summary(portfolio, today, &AgingBuckets::default()))
     });
     view! {
         <section data-testid="home">
@@ -85,8 +90,14 @@ fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
     let state: AppState = use_app();
     let t = state.texts();
     let currency = summary.currency;
-    let share = summary.overdue_share_percent().map_or(t.not_available.to_string(), |share| format!("{share}%"));
-    let tone = if summary.aging.overdue().is_zero() { "" } else { "warn" };
+    let share = summary
+        .overdue_share_percent()
+        .map_or(t.not_available.to_string(), |share| format!("{share}%"));
+    let tone = if summary.aging.overdue().is_zero() {
+        ""
+    } else {
+        "warn"
+    };
     view! {
         <article class="card" data-testid=format!("summary-{}", currency.code())>
             <h2>{currency.code().to_string()}</h2>

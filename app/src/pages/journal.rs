@@ -41,10 +41,15 @@ pub fn Journal() -> impl IntoView {
         verification.set(Verification::Running);
         leptos::task::spawn_local(async move {
             crate::browser::next_frame().await;
-            let outcome = db::verify_all().await.map(|head| head.map_or(0, |h| h.seq)).map_err(|error| match error {
-                db::StorageError::Integrity(broken) => i18n::chain_break(state.texts(), &broken),
-                other => storage_message(state.texts(), &other),
-            });
+            let outcome = db::verify_all()
+                .await
+                .map(|head| head.map_or(0, |h| h.seq))
+                .map_err(|error| match error {
+                    db::StorageError::Integrity(broken) => {
+                        i18n::chain_break(state.texts(), &broken)
+                    }
+                    other => storage_message(state.texts(), &other),
+                });
             verification.set(Verification::Done(outcome));
         })
     };

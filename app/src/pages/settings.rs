@@ -21,10 +21,17 @@ pub fn Settings() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     leptos::task::spawn_local(async move { usage.set(browser::storage_estimate().await) });
     let request = move |_| {
-        leptos::task::spawn_local(async move { state.persisted.set(browser::request_persistence().await) });
+        leptos::task::spawn_local(async move {
+            state.persisted.set(browser::request_persistence().await)
+        });
     };
     let delete_all = move |_| {
-        let confirmed = web_sys::window().and_then(|w| w.confirm_with_message(state.texts().delete_all_confirm).ok()).unwrap_or(false);
+        let confirmed = web_sys::window()
+            .and_then(|w| {
+                w.confirm_with_message(state.texts().delete_all_confirm)
+                    .ok()
+            })
+            .unwrap_or(false);
         if !confirmed {
             return;
         }
@@ -34,7 +41,9 @@ pub fn Settings() -> impl IntoView {
                     state.portfolio.set(Portfolio::default());
                     state.banner.set(None);
                     state.started.set(false);
-                    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                    if let Some(storage) =
+                        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+                    {
                         let _ = storage.remove_item(KEY_STARTED);
                     }
                     message.set(Some(state.texts().deleted.to_string()));
