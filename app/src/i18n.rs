@@ -196,6 +196,7 @@ texts!(
     rej_terms,
     rej_currency_locked,
     rej_duplicate_invoice,
+    rej_duplicate_credit_note,
     rej_currency_mismatch,
     rej_date_range,
     rej_due_before_issue,
@@ -400,6 +401,7 @@ pub static ZH: Texts = Texts {
     rej_terms: "付款天数不能超过 {max} 天。",
     rej_currency_locked: "该客户已有业务记录，不能更改币种。",
     rej_duplicate_invoice: "发票号 {number} 已存在。",
+    rej_duplicate_credit_note: "贷项通知单号 {number} 已存在。",
     rej_currency_mismatch: "币种不符：该客户使用 {expected}，输入的是 {found}。",
     rej_date_range: "日期须在 1990 年到 2100 年之间。",
     rej_due_before_issue: "到期日不能早于开票日期。",
@@ -604,6 +606,7 @@ pub static EN: Texts = Texts {
     rej_terms: "Payment terms cannot exceed {max} days.",
     rej_currency_locked: "This customer has records; its currency cannot change.",
     rej_duplicate_invoice: "Invoice number {number} already exists.",
+    rej_duplicate_credit_note: "Credit note number {number} already exists.",
     rej_currency_mismatch: "Currency mismatch: this customer uses {expected}, not {found}.",
     rej_date_range: "The date must be between 1990 and 2100.",
     rej_due_before_issue: "The due date cannot be before the issue date.",
@@ -700,6 +703,9 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         TermsOutOfRange { max } => fill(t.rej_terms, &[("max", &max.to_string())]),
         CurrencyLocked => t.rej_currency_locked.into(),
         DuplicateInvoiceNumber { number } => fill(t.rej_duplicate_invoice, &[("number", number)]),
+        DuplicateCreditNoteNumber { number } => {
+            fill(t.rej_duplicate_credit_note, &[("number", number)])
+        }
         CurrencyMismatch { expected, found } => fill(
             t.rej_currency_mismatch,
             &[("expected", expected), ("found", found)],

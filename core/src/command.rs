@@ -136,6 +136,9 @@ pub enum Rejection {
     },
     /// Changing a customer's currency once invoices exist would mix currencies.
     CurrencyLocked,
+    DuplicateCreditNoteNumber {
+        number: String,
+    },
     DuplicateInvoiceNumber {
         number: String,
     },
@@ -182,9 +185,10 @@ impl Rejection {
                 Field::Record
             }
             NameEmpty => Field::Name,
-            NumberEmpty | CustomerNumberTaken { .. } | DuplicateInvoiceNumber { .. } => {
-                Field::Number
-            }
+            NumberEmpty
+            | CustomerNumberTaken { .. }
+            | DuplicateInvoiceNumber { .. }
+            | DuplicateCreditNoteNumber { .. } => Field::Number,
             TextTooLong { field, .. } => *field,
             CountryInvalid => Field::Country,
             TermsOutOfRange { .. } => Field::Terms,
@@ -629,6 +633,11 @@ fn issue_credit_note(
         return Err(Rejection::NumberEmpty);
     }
     check_text(number, Field::Number)?;
+    if state.credit_note_by_number(number.trim()).is_some() {
+        return Err(Rejection::DuplicateCreditNoteNumber {
+            number: number.trim().to_string(),
+        });
+    }
     check_text(reason, Field::Reason)?;
     check_date(date)?;
     check_amount(amount, customer.details.currency)?;

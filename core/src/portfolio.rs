@@ -27,6 +27,7 @@ pub struct Portfolio {
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Indexes {
     invoice_numbers: HashMap<String, InvoiceId>,
+    credit_note_numbers: HashMap<String, CreditNoteId>,
     customer_numbers: HashMap<String, CustomerId>,
 }
 
@@ -66,6 +67,9 @@ impl Portfolio {
     }
     pub fn invoice_by_number(&self, number: &str) -> Option<InvoiceId> {
         self.indexes.invoice_numbers.get(number).copied()
+    }
+    pub fn credit_note_by_number(&self, number: &str) -> Option<CreditNoteId> {
+        self.indexes.credit_note_numbers.get(number).copied()
     }
     pub fn customer_by_number(&self, number: &str) -> Option<CustomerId> {
         self.indexes.customer_numbers.get(number).copied()
@@ -110,6 +114,11 @@ impl Portfolio {
             .customers
             .iter()
             .map(|customer| (customer.details.number.clone(), customer.id))
+            .collect();
+        self.indexes.credit_note_numbers = self
+            .credit_notes
+            .iter()
+            .map(|note| (note.number.clone(), note.id))
             .collect();
     }
 
@@ -223,6 +232,7 @@ impl Portfolio {
                 reason,
                 allocations,
             } => {
+                self.indexes.credit_note_numbers.insert(number.clone(), *id);
                 self.allocate(allocations, *date, true);
                 let applied: Decimal = allocations.iter().map(|a| a.amount).sum();
                 let account = self.customer_mut(*customer);

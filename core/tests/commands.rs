@@ -501,6 +501,13 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             },
         ),
         (
+            "duplicate credit note number",
+            f.credit_note(|c| set!(c, IssueCreditNote { number } = " CN-1 ".to_string())),
+            DuplicateCreditNoteNumber {
+                number: "CN-1".to_string(),
+            },
+        ),
+        (
             "USD invoice for a CNY customer",
             f.invoice(|c| set!(c, IssueInvoice { amount } = usd("100.00"))),
             CurrencyMismatch {
@@ -840,6 +847,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         TermsOutOfRange { .. } => "TermsOutOfRange",
         CurrencyLocked => "CurrencyLocked",
         DuplicateInvoiceNumber { .. } => "DuplicateInvoiceNumber",
+        DuplicateCreditNoteNumber { .. } => "DuplicateCreditNoteNumber",
         CurrencyMismatch { .. } => "CurrencyMismatch",
         TooManyDecimals { .. } => "TooManyDecimals",
         AmountNotPositive => "AmountNotPositive",
@@ -860,7 +868,7 @@ fn variant(rejection: &Rejection) -> &'static str {
     }
 }
 
-const ALL_VARIANTS: usize = 30;
+const ALL_VARIANTS: usize = 31;
 
 #[test]
 fn every_rejection_variant_has_a_case() {
