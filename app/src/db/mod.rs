@@ -14,7 +14,7 @@ use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, Tr
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
-pub use records::EventRecord;
+pub use records::{EventRecord, EventSummary};
 
 pub const DB_NAME: &str = "creditdesk";
 /// The current schema version. v1: `events`, `meta`. v2: adds `snapshots`.
@@ -236,15 +236,29 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     Ok(())
 }
 
-/// The newest `limit` journal records at or below `before` (all when `None`), newest first.
+/// The newest `limit` journal events at or below `before` (from the recorded head when
+/// `None`), newest first, without their texts.
 pub async fn recent_events(
     before: Option<u64>,
     limit: u32,
-) -> Result<Vec<EventRecord>, StorageError> {
+) -> Result<Vec<EventSummary>, StorageError> {
     let db = database()?;
-    let tx = db.transaction(STORE_EVENTS).build()?;
-    let store = tx.object_store(STORE_EVENTS)?;
-    records::read_recent(&store, before, limit).await
+    let tx = db.transaction([STORE_EVENTS, STORE_META]).build()?;
+    let upper = match before {
+        Some(seq) => seq,
+        None => {
+            let head: Option<String> = tx
+                .object_store(STORE_META)?
+                .get(META_HEAD)
+                .primitive()?
+                .await?;
+            match head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok()) {
+                Some(head) => head.seq,
+                None => return Ok(Vec::new()),
+            }
+        }
+    };
+    records::read_recent(&tx.object_store(STORE_EVENTS)?, upper, limit).await
 }
 
 /// Removes everything: used by "start over" in settings and by tests.

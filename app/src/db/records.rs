@@ -13,17 +13,23 @@ use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// One journal record as stored: the exact event text plus a few header fields so the journal
-/// page can list events without parsing large texts.
+/// One journal record as stored: the exact event text (what the hash covers) plus header
+/// fields so the journal page can list events without reading large texts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventRecord {
+    pub summary: EventSummary,
+    pub text: String,
+}
+
+/// The header of a stored event, for listing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventSummary {
     pub seq: u64,
     pub hash: String,
     pub at: i64,
     pub actor: String,
     /// Entry kinds with their counts, e.g. `InvoiceIssued×3`.
-    pub summary: String,
-    pub text: String,
+    pub entries: String,
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -90,12 +96,19 @@ pub fn event_record(sealed: &SealedEvent) -> JsValue {
 
 fn parse_event_record(value: &JsValue) -> Option<EventRecord> {
     Some(EventRecord {
+        summary: parse_event_summary(value)?,
+        text: get_string(value, "text")?,
+    })
+}
+
+/// The header fields only: the event text (up to ~100 MB for a demo load) stays in JS.
+fn parse_event_summary(value: &JsValue) -> Option<EventSummary> {
+    Some(EventSummary {
         seq: get_number(value, "seq")? as u64,
         hash: get_string(value, "hash")?,
         at: get_number(value, "at")? as i64,
         actor: get_string(value, "actor")?,
-        summary: get_string(value, "summary").unwrap_or_default(),
-        text: get_string(value, "text")?,
+        entries: get_string(value, "summary").unwrap_or_default(),
     })
 }
 
@@ -124,25 +137,22 @@ pub async fn read_events(
 /// Up to `limit` records at or below `before` (the newest when `None`), newest first.
 pub async fn read_recent(
     store: &ObjectStore<'_>,
-    before: Option<u64>,
+    upper: u64,
     limit: u32,
-) -> Result<Vec<EventRecord>, StorageError> {
-    let upper = match before {
-        Some(seq) => seq as f64,
-        None => f64::MAX,
-    };
+) -> Result<Vec<EventSummary>, StorageError> {
+    // Sequence numbers are contiguous from 1, so the newest `limit` are a key range.
+    let lower = upper.saturating_sub(u64::from(limit.max(1)) - 1).max(1);
     let values = store
         .get_all::<JsValue>()
-        .with_query(..=upper)
+        .with_query((lower as f64)..=(upper as f64))
         .primitive()?
         .await?;
-    let mut records = Vec::new();
+    let mut summaries = Vec::new();
     for (position, value) in values.enumerate() {
-        records.push(parse_event_record(&value?).ok_or_else(|| unreadable(position))?);
+        summaries.push(parse_event_summary(&value?).ok_or_else(|| unreadable(position))?);
     }
-    records.reverse();
-    records.truncate(limit as usize);
-    Ok(records)
+    summaries.reverse();
+    Ok(summaries)
 }
 
 pub fn snapshot_record(head: Option<ChainHead>, bytes: &[u8]) -> JsValue {

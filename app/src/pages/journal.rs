@@ -3,7 +3,7 @@
 
 use crate::browser::format_timestamp;
 use crate::components::{storage_message, use_app};
-use crate::db::{self, EventRecord};
+use crate::db::{self, EventSummary};
 use crate::i18n::{self, fill};
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ enum Verification {
 pub fn Journal() -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
-    let records = RwSignal::new(Vec::<EventRecord>::new());
+    let records = RwSignal::new(Vec::<EventSummary>::new());
     let load_error = RwSignal::new(None::<String>);
     let verification = RwSignal::new(Verification::Idle);
     let load_more = move |before: Option<u64>| {
@@ -84,7 +84,7 @@ pub fn Journal() -> impl IntoView {
                                 <td class="num">{record.seq}</td>
                                 <td>{format_timestamp(record.at)}</td>
                                 <td>{record.actor.clone()}</td>
-                                <td class="summary">{record.summary.clone()}</td>
+                                <td class="summary">{record.entries.clone()}</td>
                                 <td class="hide-narrow mono" title=record.hash.clone()>{record.hash[..12.min(record.hash.len())].to_string()}</td>
                             </tr>
                         }).collect_view()}
