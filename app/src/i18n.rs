@@ -113,6 +113,8 @@ texts!(
     col_days_overdue,
     col_exposure,
     page_of,
+    pagination,
+    date_label,
     previous,
     next,
     no_customers_match,
@@ -318,6 +320,8 @@ pub static ZH: Texts = Texts {
     col_days_overdue: "最长逾期天数",
     col_exposure: "风险敞口",
     page_of: "第 {page} / {pages} 页",
+    pagination: "分页",
+    date_label: "日期",
     previous: "上一页",
     next: "下一页",
     no_customers_match: "没有符合条件的客户。",
@@ -523,6 +527,8 @@ pub static EN: Texts = Texts {
     col_days_overdue: "Max days overdue",
     col_exposure: "Exposure",
     page_of: "Page {page} of {pages}",
+    pagination: "Pages",
+    date_label: "Date",
     previous: "Previous",
     next: "Next",
     no_customers_match: "No customers match.",
@@ -687,6 +693,11 @@ pub fn amount_error(t: &Texts, error: &AmountError) -> String {
     }
 }
 
+/// An amount inside a message: grouped, at the precision it carries (e.g. `1,234.50`).
+fn amount(value: &rust_decimal::Decimal) -> String {
+    creditdesk_core::money::format_grouped(*value, value.scale())
+}
+
 /// The message for a rejected command, naming the broken rule.
 pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
     use Rejection::*;
@@ -721,7 +732,7 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         AllocationToOtherCustomer => t.rej_alloc_other_customer.into(),
         AllocationAboveOpen { invoice, open } => fill(
             t.rej_alloc_above_open,
-            &[("invoice", invoice), ("open", &open.to_string())],
+            &[("invoice", invoice), ("open", &amount(open))],
         ),
         AllocationBeforeIssue { invoice } => {
             fill(t.rej_alloc_before_issue, &[("invoice", invoice)])
@@ -729,11 +740,9 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         AllocationsExceedAmount => t.rej_alloc_exceeds.into(),
         AllocationNotPositive => t.rej_alloc_not_positive.into(),
         InvoiceSettled => t.rej_invoice_settled.into(),
-        WriteOffAboveOpen { open } => {
-            fill(t.rej_write_off_above_open, &[("open", &open.to_string())])
-        }
+        WriteOffAboveOpen { open } => fill(t.rej_write_off_above_open, &[("open", &amount(open))]),
         OrderClosed => t.rej_order_closed.into(),
-        DisputeAboveOpen { open } => fill(t.rej_dispute_above_open, &[("open", &open.to_string())]),
+        DisputeAboveOpen { open } => fill(t.rej_dispute_above_open, &[("open", &amount(open))]),
         DisputeResolved => t.rej_dispute_resolved.into(),
     }
 }

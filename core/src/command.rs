@@ -421,11 +421,7 @@ fn update_customer(state: &Portfolio, id: CustomerId, details: &CustomerDetails)
     };
     check_details(state, id, details)?;
     // Credit notes count too: their unapplied credit is held in the customer's currency.
-    let has_records = !customer.invoices.is_empty()
-        || !customer.payments.is_empty()
-        || !customer.credit_notes.is_empty()
-        || !customer.orders.is_empty();
-    if has_records && details.currency != customer.details.currency {
+    if customer.currency_locked() && details.currency != customer.details.currency {
         return Err(Rejection::CurrencyLocked);
     }
     Ok(vec![Entry::CustomerUpdated {

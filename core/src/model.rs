@@ -292,6 +292,17 @@ pub struct Invoice {
     pub disputed: Decimal,
 }
 
+impl Customer {
+    /// Once a customer has any record in its currency, the currency cannot change: it would
+    /// mix currencies in one account.
+    pub fn currency_locked(&self) -> bool {
+        !self.invoices.is_empty()
+            || !self.payments.is_empty()
+            || !self.credit_notes.is_empty()
+            || !self.orders.is_empty()
+    }
+}
+
 impl Invoice {
     /// What the customer still owes on this invoice.
     pub fn open(&self) -> Decimal {

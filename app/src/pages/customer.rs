@@ -211,7 +211,7 @@ fn credit_notes(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
         <div class="table-wrap">
             <table class="list" data-testid="credit-notes">
                 <thead><tr>
-                    <th scope="col">{t.payment_date}</th>
+                    <th scope="col">{t.date_label}</th>
                     <th scope="col">{t.credit_number}</th>
                     <th scope="col" class="num">{t.amount}</th>
                     <th scope="col">{t.reason}</th>

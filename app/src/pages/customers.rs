@@ -163,13 +163,15 @@ pub fn CustomerList() -> impl IntoView {
             <Show when=move || selected.with(Vec::is_empty)>
                 <p>{move || t().no_customers_match}</p>
             </Show>
-            <nav class="pager" aria-label=move || t().page_of>
-                <button disabled=move || query.get().page <= 1
+            // Comparisons inside attribute values must be in braces: `view!` would end the
+            // attribute at a bare `<` or `>`.
+            <nav class="pager" aria-label=move || t().pagination>
+                <button disabled={move || query.get().page <= 1}
                     on:click=move |_| { let current = query.get_untracked(); go_prev(ListQuery { page: current.page.saturating_sub(1).max(1), ..current }) }>
                     {move || t().previous}
                 </button>
                 <span data-testid="page">{move || fill(t().page_of, &[("page", &query.get().page.min(pages()).to_string()), ("pages", &pages().to_string())])}</span>
-                <button disabled=move || query.get().page >= pages()
+                <button disabled={move || query.get().page >= pages()}
                     on:click=move |_| { let current = query.get_untracked(); go_next(ListQuery { page: current.page + 1, ..current }) }>
                     {move || t().next}
                 </button>

@@ -162,15 +162,24 @@ impl CustomerFields {
 }
 
 #[component]
-fn CurrencySelect(value: RwSignal<String>, testid: &'static str) -> impl IntoView {
+fn CurrencySelect(value: RwSignal<String>, errors: Errors, testid: &'static str) -> impl IntoView {
     let state = use_app();
+    let message = move || {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(field, _)| *field == Field::Currency)
+                .map(|(_, m)| m.clone())
+        })
+    };
     view! {
         <div class="field">
             <label for=format!("f-{testid}")>{move || state.texts().currency}</label>
-            <select id=format!("f-{testid}") data-testid=testid prop:value=move || value.get()
+            <select id=format!("f-{testid}") data-testid=testid aria-describedby=format!("f-{testid}-error") prop:value=move || value.get()
                 on:change=move |event| value.set(event_target_value(&event))>
-                {KNOWN_CURRENCIES.iter().map(|(code, _)| view! { <option value=*code selected=value.get_untracked() == *code>{*code}</option> }).collect_view()}
+                {KNOWN_CURRENCIES.iter().map(|(code, _)| view! { <option value=*code selected={value.get_untracked() == *code}>{*code}</option> }).collect_view()}
             </select>
+            <small class="field-error" id=format!("f-{testid}-error") data-testid=format!("{testid}-error") role="alert">{message}</small>
         </div>
     }
 }
@@ -244,7 +253,7 @@ fn CustomerForm(
                 <TextField label=|t| t.registration_no field=Field::Record value=registration_no errors=errors testid="registration" />
                 <TextField label=|t| t.industry field=Field::Record value=industry errors=errors testid="industry" />
                 <TextField label=|t| t.country field=Field::Country value=country errors=errors testid="country" />
-                {currency_editable.then(|| view! { <CurrencySelect value=currency testid="currency" /> })}
+                {currency_editable.then(|| view! { <CurrencySelect value=currency errors=errors testid="currency" /> })}
                 <TextField label=|t| t.payment_terms field=Field::Terms value=terms errors=errors testid="terms" decimal=true />
                 <TextField label=|t| t.contact field=Field::Reason value=contact errors=errors testid="contact" />
                 <TextField label=|t| t.group field=Field::Customer value=group errors=errors testid="group" />
@@ -283,12 +292,8 @@ pub fn EditCustomer() -> impl IntoView {
     move || {
         let found = id.get().and_then(|id| {
             state.portfolio.with_untracked(|p| {
-                p.customer(id).map(|c| {
-                    (
-                        c.details.clone(),
-                        c.invoices.is_empty() && c.payments.is_empty() && c.orders.is_empty(),
-                    )
-                })
+                p.customer(id)
+                    .map(|c| (c.details.clone(), !c.currency_locked()))
             })
         });
         match found {
@@ -387,8 +392,7 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
                 <TextField label=|t| t.issue_date field=Field::Date value=issue errors=errors testid="issue-date" kind="date" />
                 <TextField label=|t| t.payment_terms field=Field::Terms value=terms errors=errors testid="terms" hint=|t| t.terms_hint />
                 <TextField label=|t| t.due_date field=Field::DueDate value=due errors=errors testid="due-date" kind="date" hint=|t| t.due_date_hint />
-                <CurrencySelect value=currency_text testid="currency" />
-                <small class="field-error" data-testid="currency-error" role="alert">{move || errors.with(|e| e.iter().find(|(f, _)| *f == Field::Currency).map(|(_, m)| m.clone()))}</small>
+                <CurrencySelect value=currency_text errors=errors testid="currency" />
                 <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
                 <FormError error=form_error />
                 <div class="actions">
@@ -453,12 +457,12 @@ fn AllocationPicker(
             {radio(AllocationMode::ToInvoice, |t| t.allocation_to_invoice, "alloc-invoice")}
             {radio(AllocationMode::Unapplied, |t| t.allocation_unapplied, "alloc-unapplied")}
             <Show when=move || mode.get() == AllocationMode::ToInvoice>
-                <select data-testid="alloc-invoice-select" aria-label=move || t().choose_invoice prop:value=move || invoice.get() on:change=move |event| invoice.set(event_target_value(&event))>
+                <select data-testid="alloc-invoice-select" aria-describedby="f-allocation-error" aria-label=move || t().choose_invoice prop:value=move || invoice.get() on:change=move |event| invoice.set(event_target_value(&event))>
                     <option value="">{move || t().choose_invoice}</option>
                     {open_invoices.iter().map(|(id, label)| view! { <option value=id.to_string()>{label.clone()}</option> }).collect_view()}
                 </select>
             </Show>
-            <small class="field-error" data-testid="allocation-error" role="alert">{move || errors.with(|e| e.iter().find(|(f, _)| matches!(f, Field::Allocation | Field::Invoice)).map(|(_, m)| m.clone()))}</small>
+            <small class="field-error" id="f-allocation-error" data-testid="allocation-error" role="alert">{move || errors.with(|e| e.iter().find(|(f, _)| matches!(f, Field::Allocation | Field::Invoice)).map(|(_, m)| m.clone()))}</small>
         </fieldset>
     }
 }
@@ -628,7 +632,7 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
             <p class="muted">{name}" · "{currency.code().to_string()}</p>
             <form class="form" data-testid="credit-note-form" on:submit=on_submit novalidate>
                 <TextField label=|t| t.credit_number field=Field::Number value=number errors=errors testid="number" />
-                <TextField label=|t| t.payment_date field=Field::Date value=date errors=errors testid="date" kind="date" />
+                <TextField label=|t| t.date_label field=Field::Date value=date errors=errors testid="date" kind="date" />
                 <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
                 <TextField label=|t| t.reason field=Field::Reason value=reason errors=errors testid="reason" />
                 <AllocationPicker customer=customer mode=mode invoice=invoice errors=errors />
