@@ -1,0 +1,384 @@
+// Page objects and helpers for Creditdesk's end-to-end tests.
+//
+// Texts come straight from app/src/i18n.rs (parsed at load time), so a test asserts exactly
+// what a user reads and a changed translation cannot drift from the tests. Elements are found
+// by role and accessible name first, then by data-testid; never by HTML/CSS structure.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from '@playwright/test';
+
+// ---------------------------------------------------------------------------------------------
+// i18n: the ZH and EN tables of app/src/i18n.rs
+// ---------------------------------------------------------------------------------------------
+
+const I18N_RS = fileURLToPath(new URL('../../app/src/i18n.rs', import.meta.url));
+
+function parseTable(source, name) {
+  const start = source.indexOf(`pub static ${name}: Texts = Texts {`);
+  if (start < 0) throw new Error(`i18n.rs: table ${name} not found`);
+  const end = source.indexOf('\n};', start);
+  const body = source.slice(start, end);
+  const table = {};
+  for (const m of body.matchAll(/^\s+([a-z0-9_]+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
+    table[m[1]] = JSON.parse(`"${m[2]}"`);
+  }
+  if (Object.keys(table).length < 100) throw new Error(`i18n.rs: table ${name} parsed only ${Object.keys(table).length} keys`);
+  return new Proxy(table, {
+    get(target, key) {
+      if (typeof key === 'string' && !(key in target)) throw new Error(`i18n.rs ${name}: no text "${key}"`);
+      return target[key];
+    },
+  });
+}
+
+const source = readFileSync(I18N_RS, 'utf8');
+export const EN = parseTable(source, 'EN');
+export const ZH = parseTable(source, 'ZH');
+
+/** Same as the app's `fill`: replaces `{key}` placeholders. */
+export function fill(template, values) {
+  let text = template;
+  for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{${key}}`, String(value));
+  return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Money: exact string <-> integer cents (BigInt), never floats
+// ---------------------------------------------------------------------------------------------
+
+/** "¥1,234.56" / "-¥12.00" / "$0.50" -> cents as BigInt. Throws on anything else. */
+export function cents(text) {
+  const m = /^(-)?([^\d\s-]*)\s?(\d{1,3}(?:,\d{3})*)\.(\d{2})$/.exec(String(text).trim());
+  if (!m) throw new Error(`not a formatted money amount: ${JSON.stringify(text)}`);
+  const value = BigInt(m[3].replaceAll(',', '')) * 100n + BigInt(m[4]);
+  return m[1] ? -value : value;
+}
+
+/** The currency prefix of a formatted amount ("¥", "$", "€"...). */
+export function currencyPrefix(text) {
+  return /^-?([^\d\s-]*)/.exec(String(text).trim())[1];
+}
+
+/** cents (BigInt) -> "¥1,234.56" like the app's Money::format. */
+export function formatMoney(value, prefix = '¥') {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = (abs % 100n).toString().padStart(2, '0');
+  return `${negative ? '-' : ''}${prefix}${whole}.${frac}`;
+}
+
+/** cents (BigInt) -> "1234.56" (a plain decimal, as typed into a form or as Decimal prints). */
+export function plainAmount(value) {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/** Adds days to a YYYY-MM-DD date string (UTC arithmetic, no time-zone drift). */
+export function addDays(isoDate, days) {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: read rows as objects keyed by column header (robust to hidden narrow columns)
+// ---------------------------------------------------------------------------------------------
+
+async function readTable(table) {
+  await expect(table).toBeVisible();
+  const headers = (await table.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
+  const rows = [];
+  for (const row of await table.getByRole('row').all()) {
+    const cells = row.getByRole('cell');
+    if ((await cells.count()) === 0) continue; // the header row
+    const texts = (await cells.allInnerTexts()).map((c) => c.trim());
+    const record = {};
+    headers.forEach((header, i) => { record[header] = texts[i]; });
+    rows.push(record);
+  }
+  return rows;
+}
+
+/** The value shown by a headline figure (its label is the first line, the value the last). */
+async function figureValue(figure) {
+  await expect(figure).toBeVisible();
+  const lines = (await figure.innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines[lines.length - 1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app shell
+// ---------------------------------------------------------------------------------------------
+
+export class App {
+  /** @param {import('@playwright/test').Page} page */
+  constructor(page, t = EN) {
+    this.page = page;
+    this.t = t;
+  }
+
+  /** Switches the texts used by later look-ups (after a language change). */
+  use(t) {
+    this.t = t;
+    return this;
+  }
+
+  nav() {
+    return this.page.getByRole('navigation', { name: this.t.app_name });
+  }
+
+  navLink(key) {
+    return this.nav().getByRole('link', { name: this.t[key], exact: true });
+  }
+
+  languageButton() {
+    return this.page.getByTestId('switch-language');
+  }
+
+  offlineBadge() {
+    return this.page.getByTestId('offline-badge');
+  }
+
+  heading(text) {
+    return this.page.getByRole('heading', { level: 1, name: text, exact: true });
+  }
+
+  /** Loads a path and waits until the app has left its loading phase. */
+  async goto(path = '/') {
+    await this.page.goto(path);
+    await this.ready();
+  }
+
+  async reload() {
+    await this.page.reload();
+    await this.ready();
+  }
+
+  async ready() {
+    await expect(this.page.getByTestId('switch-language')).toBeVisible();
+    await expect(this.page.getByRole('status').filter({ hasText: this.t.loading })).toHaveCount(0);
+  }
+
+  async go(key) {
+    await this.navLink(key).click();
+  }
+
+  welcome() { return new Welcome(this); }
+  overview() { return new Overview(this); }
+  customers() { return new CustomerList(this); }
+  customer() { return new CustomerPage(this); }
+  journal() { return new JournalPage(this); }
+  customerForm() { return new CustomerForm(this); }
+  invoiceForm() { return new InvoiceForm(this); }
+  paymentForm() { return new PaymentForm(this); }
+  creditNoteForm() { return new CreditNoteForm(this); }
+  settings() { return this.page.getByTestId('settings'); }
+  help() { return this.page.getByTestId('help'); }
+
+  /** Fresh start: open the app, see the welcome, load demo S and land on the overview. */
+  async loadDemoS() {
+    await this.goto('/');
+    await this.welcome().loadDemo('S');
+    await expect(this.overview().root()).toBeVisible({ timeout: 30_000 });
+  }
+}
+
+export class Welcome {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('welcome'); }
+  loadButton(size) {
+    return this.page.getByRole('button', { name: this.app.t[`load_demo_${size.toLowerCase()}`] });
+  }
+  async loadDemo(size) {
+    await expect(this.app.heading(this.app.t.welcome_title)).toBeVisible();
+    await this.loadButton(size).click();
+  }
+}
+
+export class Overview {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('home'); }
+  card(currency = 'CNY') { return this.page.getByTestId(`summary-${currency}`); }
+  /** { total, overdue, share } as displayed for one currency. */
+  async figures(currency = 'CNY') {
+    const card = this.card(currency);
+    await expect(card.getByRole('heading', { name: currency })).toBeVisible();
+    return {
+      total: await figureValue(card.getByTestId('total-receivables')),
+      overdue: await figureValue(card.getByTestId('overdue-amount')),
+      share: await figureValue(card.getByTestId('overdue-share')),
+    };
+  }
+}
+
+export class CustomerList {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('customer-list'); }
+  search() { return this.page.getByRole('searchbox', { name: this.app.t.search_label }); }
+  overdueOnly() { return this.page.getByRole('checkbox', { name: this.app.t.overdue_only }); }
+  sort() { return this.page.getByRole('combobox', { name: this.app.t.sort_label }); }
+  table() { return this.page.getByTestId('customer-table'); }
+  resultsCount() { return this.page.getByTestId('results-count'); }
+  pageText() { return this.page.getByTestId('page'); }
+  newCustomer() { return this.page.getByRole('link', { name: this.app.t.new_customer }); }
+  async open() {
+    await this.app.go('nav_customers');
+    await expect(this.app.heading(this.app.t.customers_title)).toBeVisible();
+  }
+  /** Rows as { Number, Name, Balance, Overdue, ... } keyed by the visible column headers. */
+  async rows() { return readTable(this.table()); }
+  async openCustomer(name) {
+    await this.table().getByRole('link', { name, exact: true }).click();
+    await expect(this.app.customer().name()).toHaveText(name);
+  }
+}
+
+export class CustomerPage {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('customer-page'); }
+  name() { return this.page.getByTestId('customer-name'); }
+  async figure(testid) { return figureValue(this.root().getByTestId(testid)); }
+  async balance() { return this.figure('balance'); }
+  async openReceivables() { return this.figure('open-receivables'); }
+  agingTable() {
+    return this.root().getByTestId('aging').getByRole('table', { name: this.app.t.aging });
+  }
+  /** The aging legend: [{ label, amount, share }] in bucket order. */
+  async aging() {
+    const table = this.agingTable();
+    await expect(table).toBeVisible();
+    const out = [];
+    for (const row of await table.getByRole('row').all()) {
+      const label = (await row.getByRole('rowheader').innerText()).trim();
+      const [amount, share] = (await row.getByRole('cell').allInnerTexts()).map((c) => c.trim());
+      out.push({ label, amount, share });
+    }
+    return out;
+  }
+  async openInvoices() { return readTable(this.root().getByTestId('open-invoices')); }
+  async payments() { return readTable(this.root().getByTestId('payments')); }
+  async creditNotes() { return readTable(this.root().getByTestId('credit-notes')); }
+  action(key) { return this.root().getByRole('link', { name: this.app.t[key], exact: true }); }
+  async recordPayment() { await this.action('record_payment').click(); await expect(this.app.paymentForm().form()).toBeVisible(); }
+  async issueInvoice() { await this.action('issue_invoice').click(); await expect(this.app.invoiceForm().form()).toBeVisible(); }
+  async issueCreditNote() { await this.action('issue_credit_note').click(); await expect(this.app.creditNoteForm().form()).toBeVisible(); }
+  /** Every figure on the page, for "nothing changed" comparisons. */
+  async snapshot() {
+    const figures = {};
+    for (const id of ['balance', 'open-receivables', 'customer-overdue', 'exposure', 'unapplied-cash', 'dbt']) {
+      figures[id] = await this.figure(id);
+    }
+    return {
+      figures,
+      aging: await this.aging(),
+      openInvoices: await this.openInvoices(),
+      payments: await this.payments(),
+      creditNotes: await this.creditNotes(),
+    };
+  }
+}
+
+class Form {
+  constructor(app, testid) { this.app = app; this.page = app.page; this.testid = testid; }
+  form() { return this.page.getByTestId(this.testid); }
+  field(labelKey) { return this.form().getByLabel(this.app.t[labelKey], { exact: true }); }
+  error(testid) { return this.form().getByTestId(`${testid}-error`); }
+  formError() { return this.form().getByTestId('form-error'); }
+  saveButton() { return this.form().getByRole('button', { name: this.app.t.save, exact: true }); }
+  async save() {
+    await expect(this.saveButton()).toBeEnabled();
+    await this.saveButton().click();
+  }
+  /** Submits and expects to stay on the form with `message` beside the field `testid`. */
+  async expectRejected(testid, message) {
+    await this.save();
+    await expect(this.error(testid)).toHaveText(message);
+    await expect(this.form()).toBeVisible();
+  }
+  /** Submits and expects to land on the customer page. */
+  async saveAndReturn() {
+    await this.save();
+    await expect(this.app.customer().root()).toBeVisible();
+  }
+}
+
+export class CustomerForm extends Form {
+  constructor(app) { super(app, 'customer-form'); }
+  number() { return this.field('customer_number'); }
+  name() { return this.field('name'); }
+  country() { return this.field('country'); }
+  currency() { return this.field('currency'); }
+  terms() { return this.field('payment_terms'); }
+}
+
+export class InvoiceForm extends Form {
+  constructor(app) { super(app, 'invoice-form'); }
+  number() { return this.field('invoice_number'); }
+  issueDate() { return this.field('issue_date'); }
+  terms() { return this.field('payment_terms'); }
+  dueDate() { return this.field('due_date'); }
+  currency() { return this.field('currency'); }
+  amount() { return this.field('amount'); }
+}
+
+class AllocatingForm extends Form {
+  allocation(key) {
+    return this.form().getByRole('group', { name: this.app.t.allocation })
+      .getByRole('radio', { name: this.app.t[key], exact: true });
+  }
+  oldestFirst() { return this.allocation('allocation_oldest_first'); }
+  toInvoice() { return this.allocation('allocation_to_invoice'); }
+  unapplied() { return this.allocation('allocation_unapplied'); }
+  invoiceSelect() { return this.form().getByRole('combobox', { name: this.app.t.choose_invoice }); }
+  /** Picks "to one invoice" and the option whose label starts with the invoice number. */
+  async allocateTo(invoiceNumber) {
+    await this.toInvoice().check();
+    const select = this.invoiceSelect();
+    await expect(select).toBeVisible();
+    const option = select.getByRole('option', { name: new RegExp(`^${invoiceNumber.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `) });
+    await expect(option).toHaveCount(1);
+    await select.selectOption({ label: (await option.innerText()).trim() });
+  }
+}
+
+export class PaymentForm extends AllocatingForm {
+  constructor(app) { super(app, 'payment-form'); }
+  date() { return this.field('payment_date'); }
+  amount() { return this.field('amount'); }
+  reference() { return this.field('reference'); }
+}
+
+export class CreditNoteForm extends AllocatingForm {
+  constructor(app) { super(app, 'credit-note-form'); }
+  number() { return this.field('credit_number'); }
+  date() { return this.field('payment_date'); }
+  amount() { return this.field('amount'); }
+  reason() { return this.field('reason'); }
+}
+
+export class JournalPage {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('journal'); }
+  async open() {
+    await this.app.go('nav_journal');
+    await expect(this.app.heading(this.app.t.journal_title)).toBeVisible();
+  }
+  table() { return this.page.getByTestId('journal-table'); }
+  /** Rows newest first, keyed by column header. Waits until `count` rows are listed. */
+  async rows(count) {
+    const body = this.table().getByRole('row').filter({ has: this.page.getByRole('cell') });
+    await expect(body).toHaveCount(count);
+    return readTable(this.table());
+  }
+  async verify() {
+    await this.root().getByRole('button', { name: this.app.t.verify_integrity }).click();
+  }
+  result() { return this.page.getByTestId('verify-result'); }
+  /** Verifies and expects "intact" with `count` events. */
+  async expectIntact(count) {
+    await this.verify();
+    await expect(this.result()).toHaveText(fill(this.app.t.verify_ok, { count }));
+  }
+}
