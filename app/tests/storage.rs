@@ -3,7 +3,7 @@
 //! transaction leaves nothing behind. Each test uses its own database name.
 
 use chrono::NaiveDate;
-use creditdesk_app::db::{self, records, StorageError, STORE_EVENTS, STORE_META};
+use creditdesk_app::db::{self, records, StorageError, STORE_CHUNKS, STORE_EVENTS, STORE_META};
 use creditdesk_core::command::{decide, AllocationChoice, Command};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::snapshot::encode_snapshot;
@@ -161,7 +161,7 @@ async fn migrates_a_first_schema_journal() {
     for sealed in &sealed_events {
         tx.object_store(STORE_EVENTS)
             .expect("store")
-            .add(records::event_record(sealed))
+            .add(records::event_record(sealed).0)
             .primitive()
             .expect("add");
     }
@@ -180,8 +180,9 @@ async fn migrates_a_first_schema_journal() {
         .expect("upgrades");
     let names: Vec<String> = current.object_store_names().collect();
     assert!(
-        names.contains(&db::STORE_SNAPSHOTS.to_string()),
-        "v2 adds snapshots: {names:?}"
+        names.contains(&db::STORE_SNAPSHOTS.to_string())
+            && names.contains(&STORE_CHUNKS.to_string()),
+        "v2 adds snapshots and chunks: {names:?}"
     );
     db::install(current);
     assert_eq!(db::load().await.expect("loads after migration"), state);
@@ -255,10 +256,16 @@ async fn a_tampered_journal_is_reported_not_repaired() {
     db::install(database.clone());
     append_all(commands()).await;
     // Edit the amount inside event 2's stored text, as someone with devtools could.
-    let tx = database.transaction(STORE_EVENTS).build().expect("tx");
+    let tx = database
+        .transaction([STORE_EVENTS, STORE_CHUNKS])
+        .build()
+        .expect("tx");
     let store = tx.object_store(STORE_EVENTS).expect("store");
-    let stored = records::read_events(&store, 2).await.expect("reads");
-    drop(store);
+    let chunks = tx.object_store(STORE_CHUNKS).expect("store");
+    let stored = records::read_events(&store, &chunks, 2)
+        .await
+        .expect("reads");
+    drop((store, chunks));
     drop(tx);
     let second = stored.first().expect("event 2").clone();
     let mut sealed_like = SealedEvent::seal(None, Timestamp(0), "x", Vec::new());
@@ -272,7 +279,7 @@ async fn a_tampered_journal_is_reported_not_repaired() {
         .expect("tx");
     tx.object_store(STORE_EVENTS)
         .expect("store")
-        .put(records::event_record(&sealed_like))
+        .put(records::event_record(&sealed_like).0)
         .primitive()
         .expect("put");
     tx.commit().await.expect("commit");
@@ -282,4 +289,39 @@ async fn a_tampered_journal_is_reported_not_repaired() {
         Err(StorageError::Integrity(broken.clone()))
     );
     assert_eq!(db::verify_all().await, Err(StorageError::Integrity(broken)));
+}
+
+#[wasm_bindgen_test]
+async fn a_large_event_is_stored_in_chunks_and_round_trips() {
+    // Chromium refuses single values over ~133 MB serialised; portfolio L's event text is
+    // 106 MB (212 MB as UTF-16). Demo M's text is over one chunk, which exercises the same path.
+    let database = fresh("test-chunks", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let (entries, mut demo) =
+        demo_portfolio(DemoSize::M, DEMO_SEED, date("2026-11-23")).expect("demo is valid");
+    let sealed = SealedEvent::seal(None, Timestamp(1), "test", entries);
+    assert!(
+        sealed.text.len() > records::CHUNK_BYTES,
+        "M's text spans chunks: {}",
+        sealed.text.len()
+    );
+    demo.head = Some(sealed.head());
+    db::append(&sealed, Some(encode_snapshot(&demo)))
+        .await
+        .expect("commits");
+    let tx = database.transaction(STORE_CHUNKS).build().expect("tx");
+    let count = tx
+        .object_store(STORE_CHUNKS)
+        .expect("store")
+        .count()
+        .primitive()
+        .expect("count")
+        .await
+        .expect("counts");
+    drop(tx);
+    let expected = sealed.text.len().div_ceil(records::CHUNK_BYTES)
+        + encode_snapshot(&demo).len().div_ceil(records::CHUNK_BYTES);
+    assert_eq!(count as usize, expected);
+    assert_eq!(db::load().await.expect("loads"), demo);
+    assert_eq!(db::verify_all().await.expect("intact"), demo.head);
 }

@@ -17,12 +17,15 @@ use wasm_bindgen::JsValue;
 pub use records::{EventRecord, EventSummary};
 
 pub const DB_NAME: &str = "creditdesk";
-/// The current schema version. v1: `events`, `meta`. v2: adds `snapshots`.
+/// The current schema version. v1: `events`, `meta`. v2: adds `snapshots` and `chunks`.
 pub const SCHEMA_VERSION: u32 = 2;
 
 pub const STORE_EVENTS: &str = "events";
 pub const STORE_META: &str = "meta";
 pub const STORE_SNAPSHOTS: &str = "snapshots";
+/// Large values split into chunks: long event texts and the snapshot (see `records`).
+pub const STORE_CHUNKS: &str = "chunks";
+const ALL_STORES: [&str; 4] = [STORE_EVENTS, STORE_META, STORE_SNAPSHOTS, STORE_CHUNKS];
 const META_HEAD: &str = "head";
 const SNAPSHOT_KEY: &str = "latest";
 
@@ -93,10 +96,12 @@ fn migrate_to_v1(db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 
-/// Migration v1 → v2: the snapshot store. Existing journals simply replay on first open and
-/// get a snapshot with their next large write.
+/// Migration v1 → v2: the snapshot store and the chunk store for values too large for one
+/// IndexedDB record. v1 events keep their inline texts; existing journals replay on first
+/// open and get a snapshot with their next large write.
 fn migrate_to_v2(db: &Database) -> indexed_db_futures::Result<()> {
     db.create_object_store(STORE_SNAPSHOTS).build()?;
+    db.create_object_store(STORE_CHUNKS).build()?;
     Ok(())
 }
 
@@ -140,9 +145,8 @@ pub fn install(db: Database) {
 /// the snapshot's head to the recorded head. On a broken chain the error names the event.
 pub async fn load() -> Result<Portfolio, StorageError> {
     let db = database()?;
-    let tx = db
-        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
-        .build()?;
+    let tx = db.transaction(ALL_STORES).build()?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
     let snapshot: Option<JsValue> = tx
         .object_store(STORE_SNAPSHOTS)?
         .get(SNAPSHOT_KEY)
@@ -153,14 +157,16 @@ pub async fn load() -> Result<Portfolio, StorageError> {
         .get(META_HEAD)
         .primitive()?
         .await?;
-    let mut portfolio = match snapshot.as_ref().and_then(records::snapshot_bytes) {
-        Some(bytes) => {
+    let mut portfolio = match snapshot {
+        Some(record) => {
+            let bytes = records::snapshot_bytes(&record, &chunk_store).await?;
             decode_snapshot(&bytes).map_err(|error| StorageError::Failed(error.to_string()))?
         }
         None => Portfolio::default(),
     };
     let from = portfolio.head.map_or(1, |head| head.seq + 1);
-    let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, from).await?;
+    let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, from).await?;
+    drop(chunk_store);
     drop(tx);
     let recorded_head =
         recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
@@ -178,13 +184,17 @@ pub async fn load() -> Result<Portfolio, StorageError> {
 /// Verifies the whole journal from the first event to the recorded head.
 pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
     let db = database()?;
-    let tx = db.transaction([STORE_EVENTS, STORE_META]).build()?;
+    let tx = db
+        .transaction([STORE_EVENTS, STORE_META, STORE_CHUNKS])
+        .build()?;
     let recorded_head: Option<String> = tx
         .object_store(STORE_META)?
         .get(META_HEAD)
         .primitive()?
         .await?;
-    let all = records::read_events(&tx.object_store(STORE_EVENTS)?, 1).await?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
+    let all = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, 1).await?;
+    drop(chunk_store);
     drop(tx);
     let recorded_head =
         recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
@@ -206,29 +216,40 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     let db = database()?;
     // Everything is serialised before the transaction opens: no foreign await may happen
     // between opening and commit, or the browser commits early.
-    let record = records::event_record(sealed);
+    let (record, text_chunks) = records::event_record(sealed);
     let head = serde_json::to_string(&sealed.head())
         .map_err(|error| StorageError::Failed(error.to_string()))?;
     let snapshot_written = snapshot.is_some();
     let snapshot = snapshot.map(|bytes| records::snapshot_record(Some(sealed.head()), &bytes));
     let tx = db
-        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
+        .transaction(ALL_STORES)
         .with_mode(TransactionMode::Readwrite)
         .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
         .build()?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
     // `add`, not `put`: if another tab wrote this sequence number first, the add fails with
     // a ConstraintError and nothing of this transaction is kept.
     tx.object_store(STORE_EVENTS)?.add(record).primitive()?;
+    records::put_chunks(
+        &chunk_store,
+        records::OWNER_EVENT,
+        sealed.event.seq,
+        text_chunks,
+    )?;
     tx.object_store(STORE_META)?
         .put(head)
         .with_key(META_HEAD)
         .primitive()?;
-    if let Some(snapshot) = snapshot {
+    if let Some((snapshot, snapshot_chunks)) = snapshot {
+        let count = snapshot_chunks.len() as u32;
+        records::put_chunks(&chunk_store, records::OWNER_SNAPSHOT, 0, snapshot_chunks)?;
+        records::delete_chunks_from(&chunk_store, records::OWNER_SNAPSHOT, 0, count)?;
         tx.object_store(STORE_SNAPSHOTS)?
             .put(snapshot)
             .with_key(SNAPSHOT_KEY)
             .primitive()?;
     }
+    drop(chunk_store);
     tx.commit().await?;
     if snapshot_written {
         SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = sealed.event.seq);
@@ -265,12 +286,13 @@ pub async fn recent_events(
 pub async fn clear_all() -> Result<(), StorageError> {
     let db = database()?;
     let tx = db
-        .transaction([STORE_EVENTS, STORE_META, STORE_SNAPSHOTS])
+        .transaction(ALL_STORES)
         .with_mode(TransactionMode::Readwrite)
         .build()?;
     tx.object_store(STORE_EVENTS)?.clear()?;
     tx.object_store(STORE_META)?.clear()?;
     tx.object_store(STORE_SNAPSHOTS)?.clear()?;
+    tx.object_store(STORE_CHUNKS)?.clear()?;
     tx.commit().await?;
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = 0);
     Ok(())

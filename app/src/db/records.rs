@@ -1,6 +1,9 @@
 //! The record shapes kept in each object store and their conversions to and from JS values.
-//! Records are plain JS objects built by hand: the event text is stored verbatim (it is what
-//! the hash covers) and the snapshot as one `Uint8Array`, which IndexedDB clones fast.
+//! Records are plain JS objects built by hand. The event text is stored verbatim (it is what
+//! the hash covers): inline as a string when small, otherwise as UTF-8 chunks in the `chunks`
+//! store. Chromium refuses any single value over ~133 MB once serialised, and a JS string
+//! with non-ASCII text serialises as UTF-16 — portfolio L's 106 MB event would be 212 MB.
+//! The snapshot is always stored as byte chunks.
 
 use super::StorageError;
 use creditdesk_core::journal::{ChainHead, SealedEvent};
@@ -79,7 +82,89 @@ pub fn entry_kind(entry: &Entry) -> &'static str {
     }
 }
 
-pub fn event_record(sealed: &SealedEvent) -> JsValue {
+/// Texts and snapshots longer than this are split into chunks of this many bytes.
+pub const CHUNK_BYTES: usize = 8 * 1024 * 1024;
+pub const OWNER_EVENT: &str = "event";
+pub const OWNER_SNAPSHOT: &str = "snapshot";
+
+/// The key of one chunk: `[owner, seq, index]`.
+pub fn chunk_key(owner: &str, seq: u64, index: u32) -> JsValue {
+    let key = js_sys::Array::new();
+    key.push(&JsValue::from_str(owner));
+    key.push(&JsValue::from_f64(seq as f64));
+    key.push(&JsValue::from_f64(f64::from(index)));
+    key.into()
+}
+
+/// Splits bytes into chunk values, each a `Uint8Array`.
+pub fn chunks(bytes: &[u8]) -> Vec<JsValue> {
+    bytes
+        .chunks(CHUNK_BYTES)
+        .map(|chunk| Uint8Array::from(chunk).into())
+        .collect()
+}
+
+/// Puts chunk values under `[owner, seq, 0..]` in a readwrite transaction's chunk store.
+pub fn put_chunks(
+    store: &ObjectStore<'_>,
+    owner: &str,
+    seq: u64,
+    values: Vec<JsValue>,
+) -> Result<(), StorageError> {
+    for (index, value) in values.into_iter().enumerate() {
+        store
+            .put(value)
+            .with_key(chunk_key(owner, seq, index as u32))
+            .primitive()?;
+    }
+    Ok(())
+}
+
+/// Deletes chunks `[owner, seq, from..]`, e.g. those left from a longer earlier snapshot.
+pub fn delete_chunks_from(
+    store: &ObjectStore<'_>,
+    owner: &str,
+    seq: u64,
+    from: u32,
+) -> Result<(), StorageError> {
+    store
+        .delete(chunk_key(owner, seq, from)..=chunk_key(owner, seq, u32::MAX))
+        .primitive()?;
+    Ok(())
+}
+
+/// Reads and joins `count` chunks of `[owner, seq]`.
+pub async fn read_chunks(
+    store: &ObjectStore<'_>,
+    owner: &str,
+    seq: u64,
+    count: u32,
+) -> Result<Vec<u8>, StorageError> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    let values = store
+        .get_all::<JsValue>()
+        .with_query(chunk_key(owner, seq, 0)..=chunk_key(owner, seq, count - 1))
+        .primitive()?
+        .await?;
+    let mut bytes = Vec::new();
+    let mut found = 0;
+    for value in values {
+        let array = value?
+            .dyn_into::<Uint8Array>()
+            .map_err(|_| unreadable(seq as usize))?;
+        bytes.extend_from_slice(&array.to_vec());
+        found += 1;
+    }
+    if found != count {
+        return Err(unreadable(seq as usize));
+    }
+    Ok(bytes)
+}
+
+/// The event's record and, for a large text, its chunks (to put under `[event, seq]`).
+pub fn event_record(sealed: &SealedEvent) -> (JsValue, Vec<JsValue>) {
     let object = Object::new();
     set(&object, "seq", &JsValue::from_f64(sealed.event.seq as f64));
     set(&object, "hash", &JsValue::from_str(&sealed.hash.to_hex()));
@@ -90,15 +175,28 @@ pub fn event_record(sealed: &SealedEvent) -> JsValue {
         "summary",
         &JsValue::from_str(&summarise(&sealed.event.entries)),
     );
-    set(&object, "text", &JsValue::from_str(&sealed.text));
-    object.into()
+    if sealed.text.len() <= CHUNK_BYTES {
+        set(&object, "text", &JsValue::from_str(&sealed.text));
+        return (object.into(), Vec::new());
+    }
+    let parts = chunks(sealed.text.as_bytes());
+    set(&object, "chunks", &JsValue::from_f64(parts.len() as f64));
+    (object.into(), parts)
 }
 
-fn parse_event_record(value: &JsValue) -> Option<EventRecord> {
-    Some(EventRecord {
-        summary: parse_event_summary(value)?,
-        text: get_string(value, "text")?,
-    })
+/// Reads a stored event's text: inline, or joined from its chunks.
+async fn event_text(
+    value: &JsValue,
+    chunk_store: &ObjectStore<'_>,
+    position: usize,
+) -> Result<String, StorageError> {
+    if let Some(text) = get_string(value, "text") {
+        return Ok(text);
+    }
+    let seq = get_number(value, "seq").ok_or_else(|| unreadable(position))? as u64;
+    let count = get_number(value, "chunks").ok_or_else(|| unreadable(position))? as u32;
+    let bytes = read_chunks(chunk_store, OWNER_EVENT, seq, count).await?;
+    String::from_utf8(bytes).map_err(|_| unreadable(position))
 }
 
 /// The header fields only: the event text (up to ~100 MB for a demo load) stays in JS.
@@ -116,9 +214,10 @@ fn unreadable(position: usize) -> StorageError {
     StorageError::Integrity(creditdesk_core::ChainBreak::Unreadable { position })
 }
 
-/// All event records with `seq >= from`, in sequence order.
+/// All event records with `seq >= from`, in sequence order, with their texts.
 pub async fn read_events(
     store: &ObjectStore<'_>,
+    chunk_store: &ObjectStore<'_>,
     from: u64,
 ) -> Result<Vec<EventRecord>, StorageError> {
     let values = store
@@ -126,10 +225,12 @@ pub async fn read_events(
         .with_query((from as f64)..)
         .primitive()?
         .await?;
-    let mut records = Vec::new();
-    for (position, value) in values.enumerate() {
-        let value = value?;
-        records.push(parse_event_record(&value).ok_or_else(|| unreadable(position))?);
+    let values: Vec<JsValue> = values.collect::<Result<_, _>>()?;
+    let mut records = Vec::with_capacity(values.len());
+    for (position, value) in values.iter().enumerate() {
+        let summary = parse_event_summary(value).ok_or_else(|| unreadable(position))?;
+        let text = event_text(value, chunk_store, position).await?;
+        records.push(EventRecord { summary, text });
     }
     Ok(records)
 }
@@ -155,20 +256,26 @@ pub async fn read_recent(
     Ok(summaries)
 }
 
-pub fn snapshot_record(head: Option<ChainHead>, bytes: &[u8]) -> JsValue {
+/// The snapshot's record (its head and chunk count) and its chunks (under `[snapshot, 0]`).
+pub fn snapshot_record(head: Option<ChainHead>, bytes: &[u8]) -> (JsValue, Vec<JsValue>) {
     let object = Object::new();
     set(
         &object,
         "seq",
         &JsValue::from_f64(head.map_or(0.0, |h| h.seq as f64)),
     );
-    set(&object, "bytes", &Uint8Array::from(bytes).into());
-    object.into()
+    let parts = chunks(bytes);
+    set(&object, "chunks", &JsValue::from_f64(parts.len() as f64));
+    (object.into(), parts)
 }
 
-pub fn snapshot_bytes(value: &JsValue) -> Option<Vec<u8>> {
-    let bytes = Reflect::get(value, &JsValue::from_str("bytes")).ok()?;
-    Some(bytes.dyn_into::<Uint8Array>().ok()?.to_vec())
+/// Reads the snapshot's bytes from its chunks.
+pub async fn snapshot_bytes(
+    value: &JsValue,
+    chunk_store: &ObjectStore<'_>,
+) -> Result<Vec<u8>, StorageError> {
+    let count = get_number(value, "chunks").ok_or_else(|| unreadable(0))? as u32;
+    read_chunks(chunk_store, OWNER_SNAPSHOT, 0, count).await
 }
 
 /// Calls `on_change` when another tab opens a newer schema version; closes this connection
