@@ -325,3 +325,33 @@ async fn a_large_event_is_stored_in_chunks_and_round_trips() {
     assert_eq!(db::load().await.expect("loads"), demo);
     assert_eq!(db::verify_all().await.expect("intact"), demo.head);
 }
+
+#[wasm_bindgen_test]
+async fn an_unreadable_snapshot_is_replaced_by_a_replay() {
+    // A snapshot written by another format version is a stale cache, not a broken journal.
+    let database = fresh("test-stale-snapshot", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_all(commands()).await;
+    let (record, chunks) = records::snapshot_record(state.head, &[255, 1, 2, 3]);
+    let tx = database
+        .transaction([db::STORE_SNAPSHOTS, STORE_CHUNKS])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    let chunk_store = tx.object_store(STORE_CHUNKS).expect("store");
+    records::put_chunks(&chunk_store, records::OWNER_SNAPSHOT, 0, chunks).expect("chunks");
+    drop(chunk_store);
+    tx.object_store(db::STORE_SNAPSHOTS)
+        .expect("store")
+        .put(record)
+        .with_key("latest")
+        .primitive()
+        .expect("put");
+    tx.commit().await.expect("commit");
+    assert_eq!(db::load().await.expect("replays"), state);
+    let next = SealedEvent::seal(state.head, Timestamp(9), "test", Vec::new());
+    assert!(
+        db::snapshot_due(&next),
+        "the next save writes a fresh snapshot"
+    );
+}

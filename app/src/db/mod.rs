@@ -79,6 +79,8 @@ thread_local! {
     static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
     /// Head of the last snapshot written, to decide when the next one is due.
     static SNAPSHOT_SEQ: RefCell<u64> = const { RefCell::new(0) };
+    /// The stored snapshot could not be used (an older format): write one with the next save.
+    static SNAPSHOT_STALE: RefCell<bool> = const { RefCell::new(false) };
 }
 
 fn database() -> Result<Database, StorageError> {
@@ -157,13 +159,15 @@ pub async fn load() -> Result<Portfolio, StorageError> {
         .get(META_HEAD)
         .primitive()?
         .await?;
-    let mut portfolio = match snapshot {
-        Some(record) => {
-            let bytes = records::snapshot_bytes(&record, &chunk_store).await?;
-            decode_snapshot(&bytes).map_err(|error| StorageError::Failed(error.to_string()))?
-        }
-        None => Portfolio::default(),
+    let bytes = match snapshot {
+        Some(record) => Some(records::snapshot_bytes(&record, &chunk_store).await?),
+        None => None,
     };
+    // The snapshot is a cache: one this version cannot decode (an older format) is ignored
+    // and the journal replayed from the start — still verified event by event.
+    let decoded = bytes.map(|bytes| decode_snapshot(&bytes));
+    SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = matches!(decoded, Some(Err(_))));
+    let mut portfolio = decoded.and_then(Result::ok).unwrap_or_default();
     let from = portfolio.head.map_or(1, |head| head.seq + 1);
     let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, from).await?;
     drop(chunk_store);
@@ -206,6 +210,7 @@ pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
 /// demo loads) and every `SNAPSHOT_EVENTS_MAX` events, so opening replays few events.
 pub fn snapshot_due(sealed: &SealedEvent) -> bool {
     sealed.event.entries.len() >= SNAPSHOT_ENTRIES_MIN
+        || SNAPSHOT_STALE.with(|cell| *cell.borrow())
         || sealed.event.seq >= SNAPSHOT_SEQ.with(|cell| *cell.borrow()) + SNAPSHOT_EVENTS_MAX
 }
 
@@ -253,6 +258,7 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     tx.commit().await?;
     if snapshot_written {
         SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = sealed.event.seq);
+        SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = false);
     }
     Ok(())
 }
