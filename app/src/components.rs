@@ -36,6 +36,7 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             <nav aria-label=move || t().app_name>
                 <A href="/">{move || t().nav_home}</A>
                 <A href="/customers">{move || t().nav_customers}</A>
+                <A href="/policy">{move || t().nav_policy}</A>
                 <A href="/journal">{move || t().nav_journal}</A>
                 <A href="/settings">{move || t().nav_settings}</A>
                 <A href="/help">{move || t().nav_help}</A>

@@ -42,6 +42,9 @@ fn App() -> impl IntoView {
                     <Route path=path!("/customers/:id/invoice") view=pages::forms::InvoiceForm />
                     <Route path=path!("/customers/:id/payment") view=pages::forms::PaymentForm />
                     <Route path=path!("/customers/:id/credit-note") view=pages::forms::CreditNoteForm />
+                    <Route path=path!("/customers/:id/credit") view=pages::credit::CreditFilePage />
+                    <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit_forms::CreditRecordForm />
+                    <Route path=path!("/policy") view=pages::policy::PolicyPage />
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/help") view=pages::help::Help />

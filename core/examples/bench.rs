@@ -1,12 +1,12 @@
 //! Native benchmark of the core on demo portfolio L: generation, sealing (JSON + SHA-256),
-//! verification, replay (parse + fold), snapshot encode/decode and aging for all customers.
+//! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers.
 //! Prints figures; fails nothing. Run: `cargo run --release -p creditdesk-core --example bench`.
 
 use chrono::NaiveDate;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
 use creditdesk_core::{
-    decode_snapshot, encode_snapshot, journal, Portfolio, SealedEvent, Timestamp,
+    decode_snapshot, encode_snapshot, journal, score, Portfolio, SealedEvent, Timestamp,
 };
 use std::time::Instant;
 
@@ -69,4 +69,9 @@ fn main() {
     timed("customer list rows, all customers", || {
         customer_rows(&portfolio, as_of)
     });
+    let policy = portfolio.policy();
+    let scores = timed("score_all, all customers", || {
+        score::score_all(&portfolio, &policy, as_of)
+    });
+    assert_eq!(scores.len(), portfolio.customers.len());
 }

@@ -2,6 +2,7 @@
 //! yields the entries to journal, or the one `Rejection` naming the broken rule. The checks
 //! run as a flat sequence of `if … return Err(Rejection::X)`, in the order a user would fix them.
 
+use crate::credit::{validate_policy, CreditPolicy, CreditRecord, FinancialStatement, PolicyError};
 use crate::model::*;
 use crate::money::{amount_max, Money};
 use crate::portfolio::Portfolio;
@@ -13,6 +14,8 @@ use serde::{Deserialize, Serialize};
 pub const TERMS_DAYS_MAX: u32 = 365;
 /// Longest free text accepted in a name, number or reason.
 pub const TEXT_LEN_MAX: usize = 200;
+/// Longest notes or findings accepted in a credit-file record: a visit report is prose.
+pub const NOTES_LEN_MAX: usize = 4000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AllocationChoice {
@@ -93,6 +96,17 @@ pub enum Command {
         date: NaiveDate,
         outcome: DisputeOutcome,
     },
+    AddCreditRecord {
+        customer: CustomerId,
+        /// The day the record is entered (the shell's today), not the date it speaks for.
+        recorded_on: NaiveDate,
+        record: CreditRecord,
+    },
+    /// Journals a new credit policy; its version must be the current version + 1.
+    ChangePolicy {
+        date: NaiveDate,
+        policy: CreditPolicy,
+    },
 }
 
 /// The form field a rejection belongs to, so the shell can show the message beside it.
@@ -111,6 +125,10 @@ pub enum Field {
     Reason,
     Country,
     Record,
+    /// A line of a financial statement (the rejection names which).
+    Statement,
+    /// The credit policy form as a whole.
+    Policy,
 }
 
 /// One variant per broken rule.
@@ -173,6 +191,18 @@ pub enum Rejection {
         open: Decimal,
     },
     DisputeResolved,
+    /// A statement's total assets below zero.
+    NegativeTotalAssets,
+    /// A statement line that cannot be negative is; `line` is its field name, e.g. `cash`.
+    StatementLineNegative {
+        line: String,
+    },
+    AgencyEmpty,
+    RatingEmpty,
+    PolicyInvalid(PolicyError),
+    PolicyVersionNotNext {
+        expected: u32,
+    },
 }
 
 impl Rejection {
@@ -201,6 +231,9 @@ impl Rejection {
             | AllocationAboveOpen { .. }
             | AllocationBeforeIssue { .. } => Field::Allocation,
             AllocationsExceedAmount | AllocationNotPositive => Field::Allocation,
+            NegativeTotalAssets | StatementLineNegative { .. } => Field::Statement,
+            AgencyEmpty | RatingEmpty => Field::Record,
+            PolicyInvalid(_) | PolicyVersionNotNext { .. } => Field::Policy,
         }
     }
 }
@@ -275,6 +308,12 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
         Command::ResolveDispute { id, date, outcome } => {
             resolve_dispute(state, *id, *date, *outcome)
         }
+        Command::AddCreditRecord {
+            customer,
+            recorded_on,
+            record,
+        } => add_credit_record(state, *customer, *recorded_on, record),
+        Command::ChangePolicy { date, policy } => change_policy(state, *date, policy),
     }
 }
 
@@ -305,11 +344,12 @@ pub fn decide_batch(
 }
 
 fn check_text(text: &str, field: Field) -> Result<(), Rejection> {
-    if text.chars().count() > TEXT_LEN_MAX {
-        return Err(Rejection::TextTooLong {
-            field,
-            max: TEXT_LEN_MAX,
-        });
+    check_text_max(text, field, TEXT_LEN_MAX)
+}
+
+fn check_text_max(text: &str, field: Field, max: usize) -> Result<(), Rejection> {
+    if text.chars().count() > max {
+        return Err(Rejection::TextTooLong { field, max });
     }
     Ok(())
 }
@@ -780,4 +820,117 @@ fn resolve_dispute(
     }
     check_date(date)?;
     Ok(vec![Entry::DisputeResolved { id, date, outcome }])
+}
+
+fn add_credit_record(
+    state: &Portfolio,
+    customer_id: CustomerId,
+    recorded_on: NaiveDate,
+    record: &CreditRecord,
+) -> Decision {
+    let Some(customer) = state.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    check_date(recorded_on)?;
+    check_date(record.date())?;
+    let record = match record {
+        CreditRecord::Report(report) => {
+            if report.agency.trim().is_empty() {
+                return Err(Rejection::AgencyEmpty);
+            }
+            if report.rating.trim().is_empty() {
+                return Err(Rejection::RatingEmpty);
+            }
+            check_text(&report.agency, Field::Record)?;
+            check_text(&report.rating, Field::Record)?;
+            check_text_max(&report.notes, Field::Reason, NOTES_LEN_MAX)?;
+            if let Some(limit) = &report.recommended_limit {
+                check_amount(limit, customer.details.currency)?;
+            }
+            CreditRecord::Report(crate::credit::CreditReport {
+                agency: report.agency.trim().to_string(),
+                rating: report.rating.trim().to_string(),
+                notes: report.notes.trim().to_string(),
+                ..report.clone()
+            })
+        }
+        CreditRecord::Statement(statement) => {
+            check_statement(statement)?;
+            record.clone()
+        }
+        CreditRecord::Reference(reference) => {
+            check_text(&reference.source, Field::Name)?;
+            check_text_max(&reference.findings, Field::Reason, NOTES_LEN_MAX)?;
+            record.clone()
+        }
+        CreditRecord::Visit(visit) => {
+            check_text(&visit.who, Field::Name)?;
+            check_text_max(&visit.findings, Field::Reason, NOTES_LEN_MAX)?;
+            record.clone()
+        }
+        CreditRecord::Signal(signal) => {
+            check_text(&signal.source, Field::Name)?;
+            check_text_max(&signal.notes, Field::Reason, NOTES_LEN_MAX)?;
+            record.clone()
+        }
+    };
+    Ok(vec![Entry::CreditRecordAdded {
+        customer: customer_id,
+        recorded_on,
+        record,
+    }])
+}
+
+/// Statement lines may carry up to 2 decimals and lie within ± `amount_max`, which keeps every
+/// ratio and Z″ product far from Decimal's limits. Balance is only warned about
+/// (`credit::statement_warnings`), never refused: published figures do not always add up.
+fn check_statement(statement: &FinancialStatement) -> Result<(), Rejection> {
+    if statement
+        .total_assets
+        .is_some_and(|assets| assets < Decimal::ZERO)
+    {
+        return Err(Rejection::NegativeTotalAssets);
+    }
+    let lines = [
+        ("current_assets", statement.current_assets, false),
+        ("total_assets", statement.total_assets, false),
+        ("current_liabilities", statement.current_liabilities, false),
+        ("total_liabilities", statement.total_liabilities, false),
+        ("equity", statement.equity, true),
+        ("retained_earnings", statement.retained_earnings, true),
+        ("inventory", statement.inventory, false),
+        ("cash", statement.cash, false),
+        ("revenue", statement.revenue, false),
+        ("ebit", statement.ebit, true),
+        ("net_profit", statement.net_profit, true),
+        ("interest_expense", statement.interest_expense, false),
+    ];
+    for (line, value, may_be_negative) in lines {
+        let Some(value) = value else { continue };
+        if !may_be_negative && value < Decimal::ZERO {
+            return Err(Rejection::StatementLineNegative {
+                line: line.to_string(),
+            });
+        }
+        if value.normalize().scale() > 2 {
+            return Err(Rejection::TooManyDecimals { allowed: 2 });
+        }
+        if value.abs() > amount_max() {
+            return Err(Rejection::AmountTooLarge);
+        }
+    }
+    Ok(())
+}
+
+fn change_policy(state: &Portfolio, date: NaiveDate, policy: &CreditPolicy) -> Decision {
+    check_date(date)?;
+    validate_policy(policy).map_err(Rejection::PolicyInvalid)?;
+    let expected = state.policy().version.saturating_add(1);
+    if policy.version != expected {
+        return Err(Rejection::PolicyVersionNotNext { expected });
+    }
+    Ok(vec![Entry::PolicyChanged {
+        date,
+        policy: policy.clone(),
+    }])
 }

@@ -9,6 +9,9 @@ pub enum InputError {
     Required,
     NotADate,
     TermsInvalid,
+    NotANumber,
+    /// More decimals than allowed (figures on a financial statement: 2).
+    TooManyDecimals,
 }
 
 /// Reads `2026-11-23`, `2026/11/23`, `2026.11.23` or `2026年11月23日`.
@@ -48,6 +51,34 @@ pub fn parse_terms(text: &str) -> Result<Option<u32>, InputError> {
     }
 }
 
+/// An optional figure such as a balance-sheet line: empty is `None` ("not disclosed"), which
+/// is different from zero. Accepts grouping commas, full-width digits and a minus sign.
+pub fn parse_optional_figure(text: &str) -> Result<Option<rust_decimal::Decimal>, InputError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter_map(|character| match character {
+            '０'..='９' => char::from_u32(character as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '－' | '−' => Some('-'),
+            ',' | '，' | ' ' | '\u{a0}' | '_' => None,
+            other => Some(other),
+        })
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    let value =
+        rust_decimal::Decimal::from_str_exact(&cleaned).map_err(|_| InputError::NotANumber)?;
+    if value.normalize().scale() > 2 {
+        return Err(InputError::TooManyDecimals);
+    }
+    if value.abs() > crate::money::amount_max() {
+        return Err(InputError::NotANumber);
+    }
+    Ok(Some(value))
+}
+
 /// Text that must not be empty after trimming.
 pub fn required(text: &str) -> Result<String, InputError> {
     let trimmed = text.trim();
@@ -81,5 +112,19 @@ mod tests {
         assert_eq!(parse_terms("366"), Err(InputError::TermsInvalid));
         assert_eq!(parse_terms("30.5"), Err(InputError::TermsInvalid));
         assert_eq!(required("  "), Err(InputError::Required));
+        assert_eq!(parse_optional_figure(""), Ok(None));
+        assert_eq!(
+            parse_optional_figure("-1,234.5"),
+            Ok(Some(rust_decimal::Decimal::new(-12345, 1)))
+        );
+        assert_eq!(
+            parse_optional_figure("１２"),
+            Ok(Some(rust_decimal::Decimal::from(12)))
+        );
+        assert_eq!(parse_optional_figure("12a"), Err(InputError::NotANumber));
+        assert_eq!(
+            parse_optional_figure("1.234"),
+            Err(InputError::TooManyDecimals)
+        );
     }
 }

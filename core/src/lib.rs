@@ -4,6 +4,7 @@
 //! It reads no clock, touches no browser and does no I/O; time and ids are inputs.
 
 pub mod command;
+pub mod credit;
 pub mod demo;
 pub mod input;
 pub mod journal;
@@ -12,6 +13,7 @@ pub mod money;
 pub mod portfolio;
 pub mod reports;
 mod rng;
+pub mod score;
 pub mod snapshot;
 
 pub use command::{

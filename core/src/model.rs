@@ -1,6 +1,7 @@
 //! The ledger's vocabulary: ids, the immutable entries an event carries, and the records the
 //! fold keeps per customer, invoice, payment, credit note, order and dispute.
 
+use crate::credit::{CreditPolicy, CreditRecord};
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -247,6 +248,19 @@ pub enum Entry {
         date: NaiveDate,
         outcome: DisputeOutcome,
     },
+    /// An investigation record added to a customer's credit file on `recorded_on`.
+    CreditRecordAdded {
+        customer: CustomerId,
+        #[serde(with = "crate::model::date_serde")]
+        recorded_on: NaiveDate,
+        record: CreditRecord,
+    },
+    /// A new version of the credit policy, in force from `date`.
+    PolicyChanged {
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        policy: CreditPolicy,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -265,6 +279,10 @@ pub struct Customer {
     /// Credit notes not applied to any invoice.
     #[serde(with = "crate::money::decimal_serde")]
     pub unapplied_credit: Decimal,
+    /// The credit file: each investigation record with the date it was recorded, in journal
+    /// order.
+    #[serde(default)]
+    pub credit_file: Vec<(NaiveDate, CreditRecord)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -360,6 +378,16 @@ pub struct Order {
     pub amount: Money,
     #[serde(default, with = "crate::model::date_serde::option_pair")]
     pub closed: Option<(NaiveDate, OrderClosure)>,
+}
+
+/// One write-off, kept with its date so that open amounts can be told as of a past date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WriteOff {
+    pub invoice: InvoiceId,
+    #[serde(with = "crate::model::date_serde")]
+    pub date: NaiveDate,
+    #[serde(with = "crate::money::decimal_serde")]
+    pub amount: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -128,6 +128,94 @@ pub mod decimal_serde {
             Decimal::try_from_i128_with_scale(mantissa, scale).map_err(D::Error::custom)
         }
     }
+
+    /// A `Decimal` that serialises as above, for use inside options and arrays.
+    struct Exact(Decimal);
+
+    impl Serialize for Exact {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serialize(&self.0, serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Exact {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
+            deserialize(deserializer).map(Exact)
+        }
+    }
+
+    /// For `Option<Decimal>` fields.
+    pub mod option {
+        use super::Exact;
+        use rust_decimal::Decimal;
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            value: &Option<Decimal>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            value.map(Exact).serialize(serializer)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Option<Decimal>, D::Error> {
+            Option::<Exact>::deserialize(deserializer).map(|value| value.map(|exact| exact.0))
+        }
+    }
+
+    /// For `[Decimal; N]` fields (serde implements arrays up to 32 elements).
+    pub mod array {
+        use super::Exact;
+        use rust_decimal::Decimal;
+        use serde::{Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer, const N: usize>(
+            value: &[Decimal; N],
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeTuple;
+            let mut tuple = serializer.serialize_tuple(N)?;
+            for element in value {
+                tuple.serialize_element(&Exact(*element))?;
+            }
+            tuple.end()
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+            deserializer: D,
+        ) -> Result<[Decimal; N], D::Error> {
+            deserializer.deserialize_tuple(N, ArrayVisitor::<N>)
+        }
+
+        struct ArrayVisitor<const N: usize>;
+
+        impl<'de, const N: usize> serde::de::Visitor<'de> for ArrayVisitor<N> {
+            type Value = [Decimal; N];
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(formatter, "{N} decimals")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<[Decimal; N], A::Error> {
+                let mut values = [Decimal::ZERO; N];
+                for (index, value) in values.iter_mut().enumerate() {
+                    *value = seq
+                        .next_element::<Exact>()?
+                        .ok_or_else(|| serde::de::Error::invalid_length(index, &self))?
+                        .0;
+                }
+                // JSON may carry more elements than N; refuse them rather than drop them.
+                if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                    return Err(serde::de::Error::invalid_length(N + 1, &self));
+                }
+                Ok(values)
+            }
+        }
+    }
 }
 
 /// Why a typed amount could not be read; the app turns each into a message beside the field.

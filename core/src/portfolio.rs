@@ -1,6 +1,7 @@
 //! The portfolio state: a fold of journal entries. It is a cache of the journal, never a
 //! source of truth; `apply` is total because entries were validated when they were decided.
 
+use crate::credit::CreditPolicy;
 use crate::journal::ChainHead;
 use crate::model::*;
 use rust_decimal::Decimal;
@@ -17,6 +18,10 @@ pub struct Portfolio {
     pub credit_notes: Vec<CreditNote>,
     pub orders: Vec<Order>,
     pub disputes: Vec<Dispute>,
+    /// Every write-off in journal order, with its date (the invoice keeps only the total).
+    pub write_offs: Vec<WriteOff>,
+    /// Every credit policy journalled, with the date it took effect, oldest first.
+    pub policies: Vec<(chrono::NaiveDate, CreditPolicy)>,
     /// The last event folded in; `None` for an empty journal.
     pub head: Option<ChainHead>,
     /// Uniqueness indexes, rebuilt after loading a snapshot (see `rebuild_indexes`).
@@ -64,6 +69,12 @@ impl Portfolio {
     }
     pub fn dispute(&self, id: DisputeId) -> Option<&Dispute> {
         find(&self.disputes, id, |d| d.id).map(|index| &self.disputes[index])
+    }
+    /// The credit policy in force: the latest one journalled, or the default policy.
+    pub fn policy(&self) -> CreditPolicy {
+        self.policies
+            .last()
+            .map_or_else(CreditPolicy::default, |(_, policy)| policy.clone())
     }
     pub fn invoice_by_number(&self, number: &str) -> Option<InvoiceId> {
         self.indexes.invoice_numbers.get(number).copied()
@@ -165,6 +176,7 @@ impl Portfolio {
                     orders: Vec::new(),
                     unapplied_cash: Decimal::ZERO,
                     unapplied_credit: Decimal::ZERO,
+                    credit_file: Vec::new(),
                 });
             }
             Entry::CustomerUpdated { id, details } => {
@@ -249,9 +261,17 @@ impl Portfolio {
                 });
             }
             Entry::InvoiceWrittenOff {
-                invoice, amount, ..
+                invoice,
+                date,
+                amount,
+                ..
             } => {
                 self.invoice_mut(*invoice).written_off += *amount;
+                self.write_offs.push(WriteOff {
+                    invoice: *invoice,
+                    date: *date,
+                    amount: *amount,
+                });
             }
             Entry::OrderOpened {
                 id,
@@ -299,6 +319,18 @@ impl Portfolio {
                     let (invoice, amount) = (dispute.invoice, dispute.amount);
                     self.invoice_mut(invoice).disputed -= amount;
                 }
+            }
+            Entry::CreditRecordAdded {
+                customer,
+                recorded_on,
+                record,
+            } => {
+                self.customer_mut(*customer)
+                    .credit_file
+                    .push((*recorded_on, record.clone()));
+            }
+            Entry::PolicyChanged { date, policy } => {
+                self.policies.push((*date, policy.clone()));
             }
         }
     }

@@ -9,7 +9,8 @@ use std::fmt;
 /// The format version written by `encode_snapshot`. Bump it whenever the serialised shape of
 /// `Portfolio` (or anything it contains) changes: an old snapshot is then refused and the
 /// shell falls back to replaying the journal, which is always the source of truth.
-pub const SNAPSHOT_VERSION: u8 = 1;
+/// Version 2 added the credit file per customer, the dated write-offs and the credit policies.
+pub const SNAPSHOT_VERSION: u8 = 2;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,9 +116,13 @@ fn check_consistency(portfolio: &Portfolio) -> Result<(), String> {
     let settled = settled.chain(portfolio.credit_notes.iter().flat_map(|n| &n.allocations));
     let targets = settled
         .map(|a| a.invoice.0)
-        .chain(portfolio.disputes.iter().map(|d| d.invoice.0));
+        .chain(portfolio.disputes.iter().map(|d| d.invoice.0))
+        .chain(portfolio.write_offs.iter().map(|w| w.invoice.0));
     if !invoices.contains_all(targets) {
-        return Err("an allocation or dispute refers to an invoice that is not there".to_string());
+        return Err(
+            "an allocation, dispute or write-off refers to an invoice that is not there"
+                .to_string(),
+        );
     }
     Ok(())
 }
@@ -203,7 +208,7 @@ mod tests {
     fn unknown_versions_and_empty_input_are_refused() {
         let mut bytes = encode_snapshot(&Portfolio::default());
         assert_eq!(decode_snapshot(&[]), Err(SnapshotError::Empty));
-        for version in [0u8, 2, 255] {
+        for version in [0u8, 1, 3, 255] {
             bytes[0] = version;
             assert_eq!(
                 decode_snapshot(&bytes),
@@ -405,7 +410,7 @@ mod tests {
     fn errors_read_as_sentences() {
         assert_eq!(
             SnapshotError::UnknownVersion { found: 9 }.to_string(),
-            "unknown snapshot format version 9 (this build reads 1)"
+            "unknown snapshot format version 9 (this build reads 2)"
         );
         assert_eq!(SnapshotError::Empty.to_string(), "the snapshot is empty");
     }

@@ -5,6 +5,9 @@ mod common;
 
 use common::*;
 use creditdesk_core::command::TEXT_LEN_MAX;
+use creditdesk_core::credit::{
+    CreditPolicy, CreditRecord, CreditReport, FinancialStatement, PolicyError,
+};
 use creditdesk_core::money::amount_max;
 use creditdesk_core::*;
 
@@ -189,6 +192,14 @@ impl Fixture {
         };
         change(&mut command);
         command
+    }
+
+    fn record(&self, customer: CustomerId, record: CreditRecord) -> Command {
+        Command::AddCreditRecord {
+            customer,
+            recorded_on: date("2026-04-01"),
+            record,
+        }
     }
 
     fn dispute(&self, invoice: InvoiceId, amount: Option<&str>) -> Command {
@@ -806,7 +817,135 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             },
             DisputeResolved,
         ),
+        (
+            "credit record for an unknown customer",
+            f.record(CustomerId(99), CreditRecord::Statement(statement(|_| {}))),
+            UnknownCustomer,
+        ),
+        (
+            "credit record dated out of range",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Statement(statement(|s| s.period_end = date("1989-12-31"))),
+            ),
+            DateOutOfRange,
+        ),
+        (
+            "statement with negative total assets",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Statement(statement(|s| s.total_assets = Some(dec("-0.01")))),
+            ),
+            NegativeTotalAssets,
+        ),
+        (
+            "statement with negative cash",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Statement(statement(|s| s.cash = Some(dec("-1")))),
+            ),
+            StatementLineNegative {
+                line: "cash".to_string(),
+            },
+        ),
+        (
+            "statement line with three decimals",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Statement(statement(|s| s.revenue = Some(dec("1.001")))),
+            ),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "report without agency",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Report(report(|r| r.agency = " ".to_string())),
+            ),
+            AgencyEmpty,
+        ),
+        (
+            "report without rating",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Report(report(|r| r.rating = String::new())),
+            ),
+            RatingEmpty,
+        ),
+        (
+            "report with a too long agency name",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Report(report(|r| r.agency = long(too_long, 'a'))),
+            ),
+            TextTooLong {
+                field: Field::Record,
+                max,
+            },
+        ),
+        (
+            "report limit in another currency",
+            f.record(
+                f.cny_customer,
+                CreditRecord::Report(report(|r| r.recommended_limit = Some(usd("100")))),
+            ),
+            CurrencyMismatch {
+                expected: "CNY".to_string(),
+                found: "USD".to_string(),
+            },
+        ),
+        (
+            "policy whose weights do not sum to 100",
+            Command::ChangePolicy {
+                date: date("2026-04-01"),
+                policy: next_policy(|p| p.weights[0] = dec("36")),
+            },
+            PolicyInvalid(PolicyError::WeightsNotHundred { sum: dec("101") }),
+        ),
+        (
+            "policy with the current version",
+            Command::ChangePolicy {
+                date: date("2026-04-01"),
+                policy: next_policy(|p| p.version = 1),
+            },
+            PolicyVersionNotNext { expected: 2 },
+        ),
     ]
+}
+
+fn statement(change: impl FnOnce(&mut FinancialStatement)) -> FinancialStatement {
+    let mut statement = FinancialStatement {
+        period_end: date("2025-12-31"),
+        currency: Some(Currency::CNY),
+        total_assets: Some(dec("1000")),
+        total_liabilities: Some(dec("600")),
+        equity: Some(dec("400")),
+        ..FinancialStatement::default()
+    };
+    change(&mut statement);
+    statement
+}
+
+fn report(change: impl FnOnce(&mut CreditReport)) -> CreditReport {
+    let mut report = CreditReport {
+        agency: "Bureau".to_string(),
+        report_date: date("2026-03-01"),
+        rating: "A".to_string(),
+        recommended_limit: Some(cny("5000.00")),
+        notes: String::new(),
+    };
+    change(&mut report);
+    report
+}
+
+/// The default policy as the next version, changed.
+fn next_policy(change: impl FnOnce(&mut CreditPolicy)) -> CreditPolicy {
+    let mut policy = CreditPolicy {
+        version: 2,
+        ..CreditPolicy::default()
+    };
+    change(&mut policy);
+    policy
 }
 
 #[test]
@@ -865,10 +1004,16 @@ fn variant(rejection: &Rejection) -> &'static str {
         OrderClosed => "OrderClosed",
         DisputeAboveOpen { .. } => "DisputeAboveOpen",
         DisputeResolved => "DisputeResolved",
+        NegativeTotalAssets => "NegativeTotalAssets",
+        StatementLineNegative { .. } => "StatementLineNegative",
+        AgencyEmpty => "AgencyEmpty",
+        RatingEmpty => "RatingEmpty",
+        PolicyInvalid(_) => "PolicyInvalid",
+        PolicyVersionNotNext { .. } => "PolicyVersionNotNext",
     }
 }
 
-const ALL_VARIANTS: usize = 31;
+const ALL_VARIANTS: usize = 37;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

@@ -472,6 +472,7 @@ impl Books {
             Entry::DisputeResolved { id, .. } => {
                 self.disputes_open.remove(id);
             }
+            Entry::CreditRecordAdded { .. } | Entry::PolicyChanged { .. } => {}
         }
     }
 

@@ -79,6 +79,8 @@ pub fn entry_kind(entry: &Entry) -> &'static str {
         Entry::OrderClosed { .. } => "OrderClosed",
         Entry::DisputeOpened { .. } => "DisputeOpened",
         Entry::DisputeResolved { .. } => "DisputeResolved",
+        Entry::CreditRecordAdded { .. } => "CreditRecordAdded",
+        Entry::PolicyChanged { .. } => "PolicyChanged",
     }
 }
 

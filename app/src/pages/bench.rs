@@ -39,6 +39,10 @@ fn run() -> String {
     timed(&mut lines, "aging all customers (mean of 5)", 5, || {
         aging_all(&portfolio, as_of, &buckets)
     });
+    let policy = portfolio.policy();
+    timed(&mut lines, "score all customers (mean of 5)", 5, || {
+        creditdesk_core::score::score_all(&portfolio, &policy, as_of)
+    });
     timed(&mut lines, "customer rows (mean of 5)", 5, || {
         customer_rows(&portfolio, as_of)
     });

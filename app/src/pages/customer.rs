@@ -5,6 +5,7 @@ use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use chrono::{Duration, NaiveDate};
 use creditdesk_core::reports::{customer_aging, customer_balance, days_beyond_terms, AgingBuckets};
+use creditdesk_core::score;
 use creditdesk_core::{Customer, CustomerId, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,6 +49,11 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     } else {
         "warn"
     };
+    let policy = portfolio.policy();
+    let score = score::score(&score::score_inputs(portfolio, customer, today), &policy);
+    let drop = score::grade_drop(&score::score_history(
+        portfolio, customer, &policy, today, 2,
+    ));
     view! {
         <section data-testid="customer-page">
             <div class="title-row">
@@ -59,7 +65,11 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <A href=format!("{base}/payment") attr:class="button primary" attr:data-testid="action-payment">{t.record_payment}</A>
                 <A href=format!("{base}/credit-note") attr:class="button" attr:data-testid="action-credit-note">{t.issue_credit_note}</A>
                 <A href=format!("{base}/edit") attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
+                <A href=format!("{base}/credit") attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
             </div>
+            {drop.map(|(before, now)| view! {
+                <p class="banner" role="alert" data-testid="grade-drop">{crate::i18n::fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
+            })}
             <div class="figures">
                 <Figure label=t.balance.into() value=money(balance.balance, currency) testid="balance" />
                 <Figure label=t.open_receivables.into() value=money(balance.open_receivables, currency) testid="open-receivables" />

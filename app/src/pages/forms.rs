@@ -4,7 +4,7 @@
 
 use super::customer::route_customer_id;
 use crate::components::{submit_message, use_app};
-use crate::i18n::{self, Texts};
+use crate::i18n::{self, fill, Texts};
 use crate::state::{self, SubmitError};
 use creditdesk_core::command::{AllocationChoice, Command, Field};
 use creditdesk_core::input::{self, InputError};
@@ -15,25 +15,27 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-type Errors = RwSignal<Vec<(Field, String)>>;
-type Label = fn(&Texts) -> &'static str;
+pub(super) type Errors = RwSignal<Vec<(Field, String)>>;
+pub(super) type Label = fn(&Texts) -> &'static str;
 
-fn input_message(t: &Texts, error: InputError, field: Field) -> String {
+pub(super) fn input_message(t: &Texts, error: InputError, field: Field) -> String {
     match (error, field) {
         (InputError::Required, _) => t.err_required.to_string(),
         (InputError::NotADate, _) => t.err_date.to_string(),
         (InputError::TermsInvalid, _) => t.err_terms.to_string(),
+        (InputError::NotANumber, _) => t.err_amount_nan.to_string(),
+        (InputError::TooManyDecimals, _) => fill(t.err_amount_decimals, &[("allowed", "2")]),
     }
 }
 
 /// Collects field errors while reading a form.
-struct Reader<'a> {
-    t: &'a Texts,
-    errors: Vec<(Field, String)>,
+pub(super) struct Reader<'a> {
+    pub t: &'a Texts,
+    pub errors: Vec<(Field, String)>,
 }
 
 impl Reader<'_> {
-    fn take<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
+    pub fn take<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
         result
             .map_err(|error| {
                 self.errors
@@ -41,7 +43,7 @@ impl Reader<'_> {
             })
             .ok()
     }
-    fn amount(&mut self, text: &str, currency: Currency) -> Option<Money> {
+    pub fn amount(&mut self, text: &str, currency: Currency) -> Option<Money> {
         Money::parse_positive(text, currency)
             .map_err(|error| {
                 self.errors
@@ -52,7 +54,7 @@ impl Reader<'_> {
 }
 
 #[component]
-fn TextField(
+pub(super) fn TextField(
     label: Label,
     field: Field,
     value: RwSignal<String>,
@@ -88,14 +90,19 @@ fn TextField(
 }
 
 #[component]
-fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
+pub(super) fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|message| view! { <p class="error" role="alert" data-testid="form-error">{message}</p> })
     }
 }
 
 /// Submits a command; on success goes to `done`, otherwise places the message.
-fn send(command: Command, errors: Errors, form_error: RwSignal<Option<String>>, done: String) {
+pub(super) fn send(
+    command: Command,
+    errors: Errors,
+    form_error: RwSignal<Option<String>>,
+    done: String,
+) {
     let state = use_app();
     let navigate = use_navigate();
     leptos::task::spawn_local(async move {
@@ -162,7 +169,11 @@ impl CustomerFields {
 }
 
 #[component]
-fn CurrencySelect(value: RwSignal<String>, errors: Errors, testid: &'static str) -> impl IntoView {
+pub(super) fn CurrencySelect(
+    value: RwSignal<String>,
+    errors: Errors,
+    testid: &'static str,
+) -> impl IntoView {
     let state = use_app();
     let message = move || {
         errors.with(|errors| {
@@ -304,7 +315,7 @@ pub fn EditCustomer() -> impl IntoView {
 }
 
 /// The customer in the route with its currency, or a "not found" message.
-fn with_customer(
+pub(super) fn with_customer(
     render: impl Fn(CustomerId, Currency, String) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = use_app();

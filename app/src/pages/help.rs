@@ -16,6 +16,10 @@ pub fn Help() -> impl IntoView {
             <p>{move || t().help_body_ledger}</p>
             <h2>{move || t().aging}</h2>
             <p>{move || t().help_body_aging}</p>
+            <h2>{move || t().score}</h2>
+            <p>{move || t().help_body_score}</p>
+            <h2>{move || t().policy_title}</h2>
+            <p>{move || t().help_body_policy}</p>
             <h2>{move || t().offline_badge}</h2>
             <p>{move || t().help_body_offline}</p>
             <h2>{move || t().storage}</h2>

@@ -3,6 +3,7 @@
 use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use crate::state::{self, AppState};
+use chrono::Datelike;
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
 use leptos::prelude::*;
@@ -81,6 +82,7 @@ fn Overview() -> impl IntoView {
                 }
                 summaries.into_iter().map(|summary| view! { <CurrencyCard summary=summary /> }).collect_view().into_any()
             }}
+            <GradeDrops />
         </section>
     }
 }
@@ -113,6 +115,56 @@ fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
             </div>
             <AgingBar aging=summary.aging.clone() currency=currency />
             <p class="muted">{fill(t.results_count, &[("count", &summary.customers.to_string())])}</p>
+        </article>
+    }
+}
+
+/// Customers whose grade is worse today than at the last month end.
+#[component]
+fn GradeDrops() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let drops = Memo::new(move |_| {
+        let today = state.today.get();
+        let month_end = today
+            .with_day(1)
+            .and_then(|first| first.pred_opt())
+            .unwrap_or(today);
+        state.portfolio.with(|portfolio| {
+            let policy = portfolio.policy();
+            let now = creditdesk_core::score::score_all(portfolio, &policy, today);
+            let before = creditdesk_core::score::score_all(portfolio, &policy, month_end);
+            portfolio
+                .customers
+                .iter()
+                .zip(now.iter().zip(&before))
+                .filter(|(_, (now, before))| now.grade > before.grade)
+                .map(|(customer, (now, before))| {
+                    (
+                        customer.id,
+                        customer.details.name.clone(),
+                        before.grade,
+                        now.grade,
+                    )
+                })
+                .take(20)
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <article class="card" data-testid="grade-drops">
+            <h2>{move || t().grade_drops_title}</h2>
+            {move || {
+                let drops = drops.get();
+                if drops.is_empty() {
+                    return view! { <p>{t().no_grade_drops}</p> }.into_any();
+                }
+                view! {
+                    <ul>{drops.into_iter().map(|(id, name, before, now)| view! {
+                        <li><A href=format!("/customers/{}/credit", id.0)>{name}</A>{format!(" · {} → {}", before.letter(), now.letter())}</li>
+                    }).collect_view()}</ul>
+                }.into_any()
+            }}
         </article>
     }
 }

@@ -1,12 +1,15 @@
 //! The app's pages, one module each; routes are declared in `lib.rs`.
 
 pub mod bench;
+pub mod credit;
+pub mod credit_forms;
 pub mod customer;
 pub mod customers;
 pub mod forms;
 pub mod help;
 pub mod home;
 pub mod journal;
+pub mod policy;
 pub mod settings;
 
 use crate::components::use_app;

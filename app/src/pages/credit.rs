@@ -1,0 +1,403 @@
+//! The credit file and the score card: investigation records with staleness, the explainable
+//! score (contributions, Z″ and zone, ratios, payment behaviour, trend, data-quality flags)
+//! and the what-if panel, which re-scores an edited copy of the inputs without saving.
+
+use super::customer::route_customer_id;
+use crate::components::{money, use_app};
+use crate::i18n::{self, fill, Texts};
+use chrono::NaiveDate;
+use creditdesk_core::credit::{CreditPolicy, CreditRecord, Factor, FinancialStatement};
+use creditdesk_core::input::parse_optional_figure;
+use creditdesk_core::money::format_grouped;
+use creditdesk_core::score::{self, Score, ScoreInputs, ZZone};
+use creditdesk_core::{Customer, Portfolio};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rust_decimal::Decimal;
+
+fn percent_width(value: Decimal, scale: Decimal) -> String {
+    if scale <= Decimal::ZERO {
+        return "0".into();
+    }
+    format_grouped(
+        (value.abs() * Decimal::from(50) / scale).min(Decimal::from(50)),
+        2,
+    )
+    .replace(',', "")
+}
+
+fn figure(value: Option<Decimal>, decimals: u32, t: &Texts) -> String {
+    value.map_or(t.not_available.to_string(), |value| {
+        format_grouped(value, decimals)
+    })
+}
+
+/// A ratio shown as a percentage, e.g. `60.0%`; "not available" without a sign.
+fn percent(value: Option<Decimal>, t: &Texts) -> String {
+    value.map_or(t.not_available.to_string(), |value| {
+        format!("{}%", format_grouped(value * Decimal::ONE_HUNDRED, 1))
+    })
+}
+
+/// A contribution with its sign and one decimal, e.g. `+10.0` or `-35.0`.
+fn signed(value: Decimal) -> String {
+    let sign = if value.is_sign_negative() && !value.is_zero() {
+        ""
+    } else {
+        "+"
+    };
+    format!("{sign}{}", format_grouped(value, 1))
+}
+
+pub fn factor_name(t: &Texts, factor: Factor) -> &'static str {
+    match factor {
+        Factor::FinancialStrength => t.factor_financial,
+        Factor::PaymentBehaviour => t.factor_payment,
+        Factor::ExternalRating => t.factor_external,
+        Factor::RiskSignals => t.factor_signals,
+        Factor::Relationship => t.factor_relationship,
+    }
+}
+
+fn zone_name(t: &Texts, zone: ZZone) -> &'static str {
+    match zone {
+        ZZone::Safe => t.zone_safe,
+        ZZone::Grey => t.zone_grey,
+        ZZone::Distress => t.zone_distress,
+    }
+}
+
+#[component]
+pub fn CreditFilePage() -> impl IntoView {
+    let state = use_app();
+    let id = route_customer_id();
+    move || {
+        let t = state.texts();
+        let today = state.today.get();
+        state.portfolio.with(
+            |portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
+                Some(customer) => credit_view(portfolio, customer, today).into_any(),
+                None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
+            },
+        )
+    }
+}
+
+fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
+    let t = use_app().texts();
+    let policy = portfolio.policy();
+    let inputs = score::score_inputs(portfolio, customer, today);
+    let current = score::score(&inputs, &policy);
+    let history = score::score_history(portfolio, customer, &policy, today, 12);
+    let drop = score::grade_drop(&history);
+    let base = format!("/customers/{}", customer.id.0);
+    view! {
+        <section data-testid="credit-file">
+            <div class="title-row">
+                <h1>{t.credit_file}" · "{customer.details.name.clone()}</h1>
+                <A href=base.clone() attr:class="button">{t.back_to_customer}</A>
+            </div>
+            {drop.map(|(before, now)| view! {
+                <p class="banner" role="alert" data-testid="grade-drop">{fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
+            })}
+            <ScoreCard score=current policy=policy.clone() />
+            <Trend history=history />
+            <WhatIf inputs=inputs policy=policy.clone() />
+            {records_view(customer, today, &policy, &base)}
+        </section>
+    }
+}
+
+#[component]
+pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
+    let t = use_app().texts();
+    let scale = score
+        .contributions
+        .iter()
+        .map(|c| c.contribution.abs())
+        .max()
+        .unwrap_or_default();
+    let bars = score
+        .contributions
+        .iter()
+        .map(|contribution| {
+            let width = percent_width(contribution.contribution, scale);
+            let negative = contribution.contribution < Decimal::ZERO;
+            let style = if negative { format!("width:{width}%;right:50%") } else { format!("width:{width}%;left:50%") };
+            let points = contribution.points.map_or(t.not_available.to_string(), |p| format_grouped(p, 0));
+            view! {
+                <tr>
+                    <th scope="row">{factor_name(t, contribution.factor)}</th>
+                    <td class="num">{format!("{}%", format_grouped(contribution.weight_percent, 1))}</td>
+                    <td class="num">{points}</td>
+                    <td class="chart-cell"><span class="axis"></span><span class=if negative { "bar neg" } else { "bar pos" } style=style></span></td>
+                    <td class="num" data-testid=format!("contribution-{:?}", contribution.factor)>{signed(contribution.contribution)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let flags = score
+        .flags
+        .iter()
+        .map(|flag| view! { <li>{i18n::quality_flag(t, flag)}</li> })
+        .collect_view();
+    let has_flags = !score.flags.is_empty();
+    view! {
+        <article class="card" data-testid="score-card">
+            <div class="figures">
+                <div class="figure"><div class="label">{t.score}</div><div class="value" data-testid="score">{format_grouped(score.score, 1)}</div></div>
+                <div class=format!("figure grade-{}", score.grade.letter())><div class="label">{t.grade}</div><div class="value" data-testid="grade">{score.grade.letter()}</div></div>
+                <div class="figure"><div class="label">{t.pd}</div><div class="value" data-testid="pd">{format!("{}%", format_grouped(score.pd_percent, 2))}</div></div>
+                <div class="figure"><div class="label">{t.policy_version}</div><div class="value" data-testid="policy-version">{format!("v{}", score.policy_version)}</div></div>
+            </div>
+            <h2>{t.contributions}</h2>
+            <p class="hint">{fill(t.contributions_help, &[("base", &format_grouped(score::base(), 0))])}</p>
+            <div class="table-wrap">
+                <table class="list contributions" data-testid="contributions">
+                    <thead><tr><th scope="col">{t.factor}</th><th scope="col" class="num">{t.weight}</th><th scope="col" class="num">{t.points}</th><th scope="col">{t.chart}</th><th scope="col" class="num">{t.contribution}</th></tr></thead>
+                    <tbody>{bars}</tbody>
+                </table>
+            </div>
+            {has_flags.then(|| view! { <h2>{t.data_quality}</h2><ul class="flags" data-testid="quality-flags">{flags}</ul> })}
+            {financials_view(&score, &policy)}
+            {payment_view(&score)}
+        </article>
+    }
+}
+
+fn financials_view(score: &Score, policy: &CreditPolicy) -> impl IntoView {
+    let t = use_app().texts();
+    let z = score.z.clone();
+    let ratios = score.ratios.clone();
+    let bands = policy
+        .z_bands
+        .iter()
+        .map(|band| {
+            let upper = band.upper.map_or("∞".to_string(), |upper| format_grouped(upper, 2));
+            view! { <tr><td class="num">{format!("≤ {upper}")}</td><td class="num">{format_grouped(band.points, 0)}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <h2>{t.financial_strength}</h2>
+        {match z {
+            Some(z) => view! {
+                <p data-testid="z-score">{format!("Z″ = {} · {}", format_grouped(z.z, 2), zone_name(t, z.zone))}
+                    <span class="muted">{format!(" (X1 {} · X2 {} · X3 {} · X4 {})", format_grouped(z.x1, 3), format_grouped(z.x2, 3), format_grouped(z.x3, 3), format_grouped(z.x4, 3))}</span></p>
+            }.into_any(),
+            None => view! { <p data-testid="z-score">{format!("Z″: {}", t.not_available)}</p> }.into_any(),
+        }}
+        <div class="two-col">
+            <table class="list" data-testid="ratios">
+                <caption>{t.ratios}</caption>
+                <tbody>
+                    <tr><th scope="row">{t.debt_ratio}</th><td class="num" data-testid="ratio-debt">{percent(ratios.debt_ratio, t)}</td></tr>
+                    <tr><th scope="row">{t.current_ratio}</th><td class="num" data-testid="ratio-current">{figure(ratios.current_ratio, 2, t)}</td></tr>
+                    <tr><th scope="row">{t.quick_ratio}</th><td class="num" data-testid="ratio-quick">{figure(ratios.quick_ratio, 2, t)}</td></tr>
+                    <tr><th scope="row">{t.net_margin}</th><td class="num" data-testid="ratio-net-margin">{percent(ratios.net_margin, t)}</td></tr>
+                    <tr><th scope="row">{t.interest_cover}</th><td class="num" data-testid="ratio-interest-cover">{figure(ratios.interest_cover, 2, t)}</td></tr>
+                </tbody>
+            </table>
+            <table class="list" data-testid="z-bands">
+                <caption>{t.z_bands}</caption>
+                <thead><tr><th scope="col" class="num">"Z″"</th><th scope="col" class="num">{t.points}</th></tr></thead>
+                <tbody>{bands}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn payment_view(score: &Score) -> impl IntoView {
+    let t = use_app().texts();
+    let payment = score.payment.clone();
+    view! {
+        <h2>{t.payment_behaviour}</h2>
+        <dl class="master">
+            <dt>{t.dbt_12m}</dt><dd>{figure(payment.dbt_weighted, 1, t)}</dd>
+            <dt>{t.late_share}</dt><dd>{payment.late_share_percent.map_or(t.not_available.to_string(), |p| format!("{}%", format_grouped(p, 1)))}</dd>
+            <dt>{t.longest_overdue}</dt><dd>{payment.overdue_days_max}</dd>
+            <dt>{t.trend_3_9}</dt><dd>{format!("{} / {}", figure(payment.dbt_recent_3m, 1, t), figure(payment.dbt_prior_9m, 1, t))}</dd>
+            <dt>{t.relationship_months}</dt><dd>{score.relationship_months}</dd>
+            <dt>{t.signal_penalty}</dt><dd>{format_grouped(score.signal_penalty, 1)}</dd>
+        </dl>
+    }
+}
+
+#[component]
+fn Trend(history: Vec<(NaiveDate, Score)>) -> impl IntoView {
+    let t = use_app().texts();
+    let count = history.len().max(2) - 1;
+    let points: Vec<String> = history
+        .iter()
+        .enumerate()
+        .map(|(index, (_, score))| {
+            format!(
+                "{},{}",
+                index * 300 / count,
+                format_grouped(Decimal::ONE_HUNDRED - score.score, 1).replace(',', "")
+            )
+        })
+        .collect();
+    let rows = history
+        .iter()
+        .map(|(date, score)| view! { <tr><td>{date.to_string()}</td><td class="num">{format_grouped(score.score, 1)}</td><td>{score.grade.letter()}</td></tr> })
+        .collect_view();
+    view! {
+        <h2>{t.score_trend}</h2>
+        <svg class="trend" viewBox="0 0 300 100" preserveAspectRatio="none" role="img" aria-label=t.score_trend data-testid="trend">
+            <polyline fill="none" stroke="#1f4e79" stroke-width="2" points=points.join(" ") />
+        </svg>
+        <details>
+            <summary>{t.show_numbers}</summary>
+            <table class="list" data-testid="trend-table"><tbody>{rows}</tbody></table>
+        </details>
+    }
+}
+
+#[component]
+fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
+    let state = use_app();
+    let t = state.texts();
+    let statement = inputs.statement.clone().unwrap_or_default();
+    let lines = super::credit_forms::lines(t);
+    let values: Vec<RwSignal<String>> = lines
+        .iter()
+        .map(|(_, _, line)| {
+            let mut copy = statement.clone();
+            RwSignal::new(line(&mut copy).map(|v| v.to_string()).unwrap_or_default())
+        })
+        .collect();
+    let overdue: Vec<usize> = inputs
+        .invoices
+        .iter()
+        .enumerate()
+        .filter(|(_, invoice)| invoice.open > Decimal::ZERO && invoice.due_date < inputs.as_of)
+        .map(|(index, _)| index)
+        .collect();
+    let paid: Vec<RwSignal<bool>> = overdue.iter().map(|_| RwSignal::new(false)).collect();
+    let original = score::score(&inputs, &policy);
+    let (inputs_for, policy_for, values_for, paid_for, overdue_for) = (
+        inputs.clone(),
+        policy.clone(),
+        values.clone(),
+        paid.clone(),
+        overdue.clone(),
+    );
+    let hypothetical = Memo::new(move |_| {
+        let mut changed = inputs_for.clone();
+        let mut statement = changed.statement.clone().unwrap_or_default();
+        for ((_, _, line), value) in super::credit_forms::lines(state.texts())
+            .iter()
+            .zip(&values_for)
+        {
+            if let Ok(parsed) = parse_optional_figure(&value.get()) {
+                *line(&mut statement) = parsed;
+            }
+        }
+        if changed.statement.is_some() || statement != FinancialStatement::default() {
+            if changed.statement.is_none() {
+                statement.period_end = changed.as_of;
+            }
+            changed.statement = Some(statement);
+        }
+        for (index, flag) in overdue_for.iter().zip(&paid_for) {
+            if flag.get() {
+                let invoice = &mut changed.invoices[*index];
+                invoice.settled_on = Some(changed.as_of);
+                invoice.open = Decimal::ZERO;
+            }
+        }
+        score::score(&changed, &policy_for)
+    });
+    let inputs_view = lines
+        .iter()
+        .zip(values.iter())
+        .enumerate()
+        .map(|(index, ((_, label, _), value))| {
+            let value = *value;
+            let invalid = move || parse_optional_figure(&value.get()).is_err();
+            view! {
+                <div class="field">
+                    <label for=format!("whatif-{index}")>{*label}</label>
+                    <input id=format!("whatif-{index}") data-testid=format!("whatif-line-{index}") inputmode="decimal"
+                        aria-invalid=move || if invalid() { "true" } else { "false" }
+                        prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
+                </div>
+            }
+        })
+        .collect_view();
+    let invoices_view = overdue
+        .iter()
+        .zip(paid.iter())
+        .map(|(index, flag)| {
+            let invoice = inputs.invoices[*index].clone();
+            let flag = *flag;
+            view! {
+                <label class="check">
+                    <input type="checkbox" data-testid="whatif-paid" prop:checked=move || flag.get() on:change=move |event| flag.set(event_target_checked(&event)) />
+                    <span>{fill(t.whatif_mark_paid, &[("due", &invoice.due_date.to_string()), ("amount", &format_grouped(invoice.open, 2))])}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="card whatif" data-testid="what-if">
+            <summary><h2 class="inline">{t.what_if}</h2></summary>
+            <p class="hint">{t.what_if_help}</p>
+            <p role="status" data-testid="whatif-result">{move || {
+                let now = hypothetical.get();
+                fill(state.texts().whatif_result, &[
+                    ("score", &format_grouped(now.score, 1)), ("grade", now.grade.letter()),
+                    ("was", &format_grouped(original.score, 1)), ("was_grade", original.grade.letter()),
+                ])
+            }}</p>
+            <div class="grid-fields">{inputs_view}</div>
+            <fieldset class="field"><legend>{t.whatif_invoices}</legend>{invoices_view}</fieldset>
+        </details>
+    }
+}
+
+fn records_view(
+    customer: &Customer,
+    today: NaiveDate,
+    policy: &CreditPolicy,
+    base: &str,
+) -> impl IntoView {
+    let t = use_app().texts();
+    let mut records: Vec<(NaiveDate, CreditRecord)> = customer.credit_file.clone();
+    records.sort_by_key(|(recorded, record)| std::cmp::Reverse((record.date(), *recorded)));
+    let rows = records
+        .iter()
+        .map(|(recorded_on, record)| {
+            let age = score::months_between(record.date(), today);
+            let stale = match record {
+                CreditRecord::Statement(_) => age > i64::from(policy.statement_stale_months),
+                CreditRecord::Report(_) => age > i64::from(policy.report_stale_months),
+                _ => false,
+            };
+            view! {
+                <tr class=if stale { "stale" } else { "" }>
+                    <td>{record.date().to_string()}</td>
+                    <td>{i18n::record_kind(t, record)}</td>
+                    <td>{i18n::record_summary(t, record, money)}</td>
+                    <td>{if stale { view! { <span class="badge stale-badge" data-testid="stale">{t.stale}</span> }.into_any() } else { ().into_any() }}</td>
+                    <td class="muted hide-narrow">{recorded_on.to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let add = [("statement", t.add_statement), ("report", t.add_report), ("reference", t.add_reference), ("visit", t.add_visit), ("signal", t.add_signal)]
+        .into_iter()
+        .map(|(kind, label)| view! { <A href=format!("{base}/credit/add/{kind}") attr:class="button" attr:data-testid=format!("add-{kind}")>{label}</A> })
+        .collect_view();
+    view! {
+        <h2>{t.credit_records}</h2>
+        <div class="actions">{add}</div>
+        <div class="table-wrap">
+            <table class="list" data-testid="credit-records">
+                <thead><tr><th scope="col">{t.date_label}</th><th scope="col">{t.record_kind}</th><th scope="col">{t.details}</th><th scope="col">{t.status}</th><th scope="col" class="hide-narrow">{t.recorded_on}</th></tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {records.is_empty().then(|| view! { <p>{t.no_credit_records}</p> })}
+    }
+}

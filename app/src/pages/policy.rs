@@ -1,0 +1,242 @@
+//! The credit policy editor: factor weights, grade floors, PD per grade, staleness limits,
+//! signal penalties, the Z″ / DBT / relationship bands and the external-rating mapping.
+//! Saving proposes the next version; the core validates it and journals it, and every score
+//! then shows the version it used.
+
+use super::credit::factor_name;
+use super::forms::{send, Errors, FormError};
+use crate::components::use_app;
+use creditdesk_core::command::Command;
+use creditdesk_core::credit::{Band, CreditPolicy, Factor, Grade, RatingPoints};
+use creditdesk_core::input::parse_optional_figure;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+type Cell = RwSignal<String>;
+
+fn cell(value: Option<Decimal>) -> Cell {
+    RwSignal::new(value.map(|v| v.normalize().to_string()).unwrap_or_default())
+}
+
+fn number(cell: &Cell) -> Option<Decimal> {
+    parse_optional_figure(&cell.get_untracked()).ok().flatten()
+}
+
+fn whole(cell: &Cell) -> Option<u32> {
+    cell.get_untracked().trim().parse().ok()
+}
+
+#[component]
+fn NumberCell(value: Cell, label: String, testid: String) -> impl IntoView {
+    view! { <input class="cell" inputmode="decimal" aria-label=label data-testid=testid prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) /> }
+}
+
+/// Rows of (upper bound, points); an empty upper bound means "no bound" (the last row).
+#[component]
+fn BandsEditor(
+    title: &'static str,
+    rows: RwSignal<Vec<(Cell, Cell)>>,
+    testid: &'static str,
+) -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    view! {
+        <fieldset class="field" data-testid=testid>
+            <legend>{title}</legend>
+            <table class="list compact">
+                <thead><tr><th scope="col">{move || t().band_upper}</th><th scope="col">{move || t().points}</th><th></th></tr></thead>
+                <tbody>
+                    {move || rows.get().into_iter().enumerate().map(|(index, (upper, points))| view! {
+                        <tr>
+                            <td><NumberCell value=upper label=format!("{title} {} {}", t().band_upper, index + 1) testid=format!("{testid}-upper-{index}") /></td>
+                            <td><NumberCell value=points label=format!("{title} {} {}", t().points, index + 1) testid=format!("{testid}-points-{index}") /></td>
+                            <td><button type="button" on:click=move |_| rows.update(|rows| { rows.remove(index); })>{move || t().remove}</button></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <button type="button" on:click=move |_| rows.update(|rows| rows.push((cell(None), cell(None))))>{move || t().add_row}</button>
+        </fieldset>
+    }
+}
+
+fn band_rows(bands: &[Band]) -> RwSignal<Vec<(Cell, Cell)>> {
+    RwSignal::new(
+        bands
+            .iter()
+            .map(|band| (cell(band.upper), cell(Some(band.points))))
+            .collect(),
+    )
+}
+
+fn read_bands(rows: &RwSignal<Vec<(Cell, Cell)>>) -> Vec<Band> {
+    rows.get_untracked()
+        .iter()
+        .map(|(upper, points)| Band {
+            upper: number(upper),
+            points: number(points).unwrap_or(Decimal::MIN),
+        })
+        .collect()
+}
+
+#[component]
+pub fn PolicyPage() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let current = state
+        .portfolio
+        .with_untracked(|portfolio| portfolio.policy());
+    let weights: Vec<Cell> = current.weights.iter().map(|w| cell(Some(*w))).collect();
+    let floors: Vec<Cell> = current
+        .grade_floors
+        .iter()
+        .map(|f| cell(Some(*f)))
+        .collect();
+    let pds: Vec<Cell> = current.pd_percent.iter().map(|p| cell(Some(*p))).collect();
+    let penalties: Vec<Cell> = current
+        .signal_penalty
+        .iter()
+        .map(|p| cell(Some(*p)))
+        .collect();
+    let stale_statement = RwSignal::new(current.statement_stale_months.to_string());
+    let stale_report = RwSignal::new(current.report_stale_months.to_string());
+    let fade = RwSignal::new(current.signal_fade_months.to_string());
+    let z_rows = band_rows(&current.z_bands);
+    let dbt_rows = band_rows(&current.dbt_bands);
+    let relationship_rows = band_rows(&current.relationship_bands);
+    let ratings = RwSignal::new(
+        current
+            .rating_map
+            .iter()
+            .map(|r| {
+                (
+                    RwSignal::new(r.agency.clone()),
+                    RwSignal::new(r.rating.clone()),
+                    cell(Some(r.points)),
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    let errors: Errors = RwSignal::new(Vec::new());
+    let form_error = RwSignal::new(None);
+    let (w, f, p, pen) = (
+        weights.clone(),
+        floors.clone(),
+        pds.clone(),
+        penalties.clone(),
+    );
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        form_error.set(None);
+        let pick = |cells: &[Cell]| {
+            cells
+                .iter()
+                .map(|c| number(c).unwrap_or(Decimal::MIN))
+                .collect::<Vec<_>>()
+        };
+        let (weights, floors, pds, penalties) = (pick(&w), pick(&f), pick(&p), pick(&pen));
+        let next = state
+            .portfolio
+            .with_untracked(|portfolio| portfolio.policy().version + 1);
+        let policy = CreditPolicy {
+            version: next,
+            weights: [weights[0], weights[1], weights[2], weights[3], weights[4]],
+            grade_floors: [floors[0], floors[1], floors[2], floors[3]],
+            pd_percent: [pds[0], pds[1], pds[2], pds[3], pds[4]],
+            statement_stale_months: whole(&stale_statement).unwrap_or(0),
+            report_stale_months: whole(&stale_report).unwrap_or(0),
+            z_bands: read_bands(&z_rows),
+            dbt_bands: read_bands(&dbt_rows),
+            relationship_bands: read_bands(&relationship_rows),
+            signal_penalty: [penalties[0], penalties[1], penalties[2]],
+            signal_fade_months: whole(&fade).unwrap_or(0),
+            rating_map: ratings
+                .get_untracked()
+                .iter()
+                .map(|(agency, rating, points)| RatingPoints {
+                    agency: agency.get_untracked().trim().to_string(),
+                    rating: rating.get_untracked().trim().to_string(),
+                    points: number(points).unwrap_or(Decimal::MIN),
+                })
+                .collect(),
+        };
+        send(
+            Command::ChangePolicy {
+                date: state.today.get_untracked(),
+                policy,
+            },
+            errors,
+            form_error,
+            "/policy".to_string(),
+        );
+    };
+    let policy_error = move || {
+        errors.with(|e| {
+            e.iter()
+                .map(|(_, m)| m.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    let row = |label: String, value: Cell, testid: String| {
+        view! {
+            <div class="field"><label>{label.clone()}<NumberCell value=value label=label.clone() testid=testid /></label></div>
+        }
+    };
+    let texts = state.texts();
+    view! {
+        <section data-testid="policy">
+            <h1>{move || t().policy_title}</h1>
+            <p>{move || crate::i18n::fill(t().policy_current, &[("version", &current.version.to_string())])}</p>
+            <p class="hint">{move || t().policy_help}</p>
+            <form class="form wide" data-testid="policy-form" on:submit=on_submit novalidate>
+                <fieldset class="field"><legend>{move || t().weights}</legend>
+                    <div class="grid-fields">{Factor::ALL.iter().zip(weights).enumerate().map(|(i, (factor, value))| row(factor_name(texts, *factor).to_string(), value, format!("weight-{i}"))).collect_view()}</div>
+                </fieldset>
+                <fieldset class="field"><legend>{move || t().grade_floors}</legend>
+                    <div class="grid-fields">{Grade::ALL.iter().zip(floors).enumerate().map(|(i, (grade, value))| row(grade.letter().to_string(), value, format!("floor-{i}"))).collect_view()}</div>
+                </fieldset>
+                <fieldset class="field"><legend>{move || t().pd_per_grade}</legend>
+                    <div class="grid-fields">{Grade::ALL.iter().zip(pds).enumerate().map(|(i, (grade, value))| row(grade.letter().to_string(), value, format!("pd-{i}"))).collect_view()}</div>
+                </fieldset>
+                <fieldset class="field"><legend>{move || t().staleness}</legend>
+                    <div class="grid-fields">
+                        {row(texts.stale_statement_months.to_string(), stale_statement, "stale-statement".into())}
+                        {row(texts.stale_report_months.to_string(), stale_report, "stale-report".into())}
+                    </div>
+                </fieldset>
+                <fieldset class="field"><legend>{move || t().signal_penalties}</legend>
+                    <div class="grid-fields">
+                        {[texts.severity_low, texts.severity_medium, texts.severity_high].into_iter().zip(penalties).enumerate().map(|(i, (label, value))| row(label.to_string(), value, format!("penalty-{i}"))).collect_view()}
+                        {row(texts.signal_fade.to_string(), fade, "fade".into())}
+                    </div>
+                </fieldset>
+                <BandsEditor title=texts.z_bands rows=z_rows testid="z-bands" />
+                <BandsEditor title=texts.dbt_bands rows=dbt_rows testid="dbt-bands" />
+                <BandsEditor title=texts.relationship_bands rows=relationship_rows testid="relationship-bands" />
+                <fieldset class="field" data-testid="rating-map">
+                    <legend>{move || t().rating_map}</legend>
+                    <table class="list compact">
+                        <thead><tr><th scope="col">{move || t().agency}</th><th scope="col">{move || t().rating}</th><th scope="col">{move || t().points}</th><th></th></tr></thead>
+                        <tbody>
+                            {move || ratings.get().into_iter().enumerate().map(|(index, (agency, rating, points))| view! {
+                                <tr>
+                                    <td><input class="cell" aria-label=format!("{} {}", t().agency, index + 1) prop:value=move || agency.get() on:input=move |e| agency.set(event_target_value(&e)) /></td>
+                                    <td><input class="cell" aria-label=format!("{} {}", t().rating, index + 1) prop:value=move || rating.get() on:input=move |e| rating.set(event_target_value(&e)) /></td>
+                                    <td><NumberCell value=points label=format!("{} {}", t().points, index + 1) testid=format!("rating-points-{index}") /></td>
+                                    <td><button type="button" on:click=move |_| ratings.update(|rows| { rows.remove(index); })>{move || t().remove}</button></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    <button type="button" on:click=move |_| ratings.update(|rows| rows.push((RwSignal::new("*".into()), RwSignal::new(String::new()), cell(None))))>{move || t().add_row}</button>
+                </fieldset>
+                <small class="field-error" data-testid="policy-error" role="alert">{policy_error}</small>
+                <FormError error=form_error />
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save_policy}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,224 @@
+//! The credit policy: the default is valid, every broken rule is named by its own
+//! `PolicyError`, and the band and rating lookups read the policy as documented.
+
+mod common;
+
+use common::*;
+use creditdesk_core::credit::*;
+use rust_decimal::Decimal;
+
+fn changed(change: impl FnOnce(&mut CreditPolicy)) -> CreditPolicy {
+    let mut policy = CreditPolicy::default();
+    change(&mut policy);
+    policy
+}
+
+fn band(upper: Option<&str>, points: &str) -> Band {
+    Band {
+        upper: upper.map(dec),
+        points: dec(points),
+    }
+}
+
+#[test]
+fn the_default_policy_is_valid_and_version_one() {
+    let policy = CreditPolicy::default();
+    assert_eq!(validate_policy(&policy), Ok(()));
+    assert_eq!(policy.version, 1);
+    assert_eq!(policy.weights.iter().sum::<Decimal>(), dec("100"));
+}
+
+#[test]
+fn each_broken_rule_has_its_error() {
+    use BandSet::*;
+    use PolicyError::*;
+    let rating = |agency: &str, rating: &str, points: &str| RatingPoints {
+        agency: agency.to_string(),
+        rating: rating.to_string(),
+        points: dec(points),
+    };
+    let cases: Vec<(&str, CreditPolicy, PolicyError)> = vec![
+        (
+            "weights sum to 99",
+            changed(|p| p.weights[4] = dec("4")),
+            WeightsNotHundred { sum: dec("99") },
+        ),
+        (
+            "negative weight",
+            changed(|p| {
+                p.weights[1] = dec("-5");
+                p.weights[0] = dec("75");
+            }),
+            WeightNegative {
+                factor: Factor::PaymentBehaviour,
+            },
+        ),
+        (
+            "floors not falling",
+            changed(|p| p.grade_floors[2] = dec("65")),
+            GradeFloorsNotDecreasing,
+        ),
+        (
+            "floor above 100",
+            changed(|p| p.grade_floors[0] = dec("100.1")),
+            GradeFloorOutOfRange,
+        ),
+        (
+            "pd above 100",
+            changed(|p| p.pd_percent[4] = dec("101")),
+            PdOutOfRange,
+        ),
+        (
+            "pd falling from D to E",
+            changed(|p| p.pd_percent[4] = dec("9")),
+            PdNotIncreasing,
+        ),
+        (
+            "no z bands",
+            changed(|p| p.z_bands.clear()),
+            BandsEmpty { set: Z },
+        ),
+        (
+            "dbt bounds out of order",
+            changed(|p| p.dbt_bands[2].upper = Some(dec("7"))),
+            BandsOverlap { set: Dbt },
+        ),
+        (
+            "last relationship band bounded",
+            changed(|p| p.relationship_bands.last_mut().unwrap().upper = Some(dec("999"))),
+            LastBandBounded { set: Relationship },
+        ),
+        (
+            "an open-ended band before the last",
+            changed(|p| p.z_bands[1].upper = None),
+            LastBandBounded { set: Z },
+        ),
+        (
+            "band points above 100",
+            changed(|p| p.z_bands = vec![band(Some("1"), "50"), band(None, "101")]),
+            BandPointsOutOfRange { set: Z },
+        ),
+        (
+            "z points falling",
+            changed(|p| p.z_bands = vec![band(Some("1"), "60"), band(None, "50")]),
+            BandPointsNotMonotone { set: Z },
+        ),
+        (
+            "dbt points rising with days",
+            changed(|p| p.dbt_bands = vec![band(Some("10"), "50"), band(None, "60")]),
+            BandPointsNotMonotone { set: Dbt },
+        ),
+        (
+            "negative signal penalty",
+            changed(|p| p.signal_penalty[0] = dec("-1")),
+            SignalPenaltyOutOfRange,
+        ),
+        (
+            "statements stale at once",
+            changed(|p| p.statement_stale_months = 0),
+            StalenessZero,
+        ),
+        (
+            "rating worth 120",
+            changed(|p| p.rating_map.push(rating("X", "Top", "120"))),
+            RatingPointsOutOfRange {
+                agency: "X".to_string(),
+                rating: "Top".to_string(),
+            },
+        ),
+        (
+            "rating mapped twice, differing only in case and spaces",
+            changed(|p| p.rating_map.push(rating("*", " aa ", "70"))),
+            RatingDuplicate {
+                agency: "*".to_string(),
+                rating: " aa ".to_string(),
+            },
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (label, policy, expected) in cases {
+        let found = validate_policy(&policy);
+        if found != Err(expected.clone()) {
+            failures.push(format!("{label}: expected {expected:?}, got {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_band_includes_its_upper_bound() {
+    let bands = CreditPolicy::default().z_bands;
+    let cases = [
+        ("-5", "0"),
+        ("0", "0"),
+        ("0.0001", "20"),
+        ("1.10", "20"),
+        ("1.1001", "45"),
+        ("2.60", "65"),
+        ("2.6001", "85"),
+        ("4.0", "85"),
+        ("4.0001", "100"),
+        ("1000000", "100"),
+    ];
+    for (value, points) in cases {
+        assert_eq!(band_points(&bands, dec(value)), dec(points), "Z″ {value}");
+    }
+    assert_eq!(band_points(&[], dec("1")), Decimal::ZERO);
+}
+
+#[test]
+fn ratings_match_the_agency_first_then_any_agency() {
+    let map = CreditPolicy::default().rating_map;
+    assert_eq!(rating_points(&map, "S&P", "AAA"), Some(dec("100")));
+    assert_eq!(rating_points(&map, "anyone", " bbb "), Some(dec("65")));
+    assert_eq!(rating_points(&map, "x", "AA+"), Some(dec("93")));
+    assert_eq!(rating_points(&map, "x", "CR3"), Some(dec("60")));
+    assert_eq!(
+        rating_points(&map, "Dun & Bradstreet", "2"),
+        Some(dec("70"))
+    );
+    assert_eq!(rating_points(&map, "other", "2"), None);
+    assert_eq!(rating_points(&map, "x", "720"), None);
+    let mut own = map.clone();
+    own.push(RatingPoints {
+        agency: "Local".to_string(),
+        rating: "A".to_string(),
+        points: dec("55"),
+    });
+    assert_eq!(rating_points(&own, "local", "A"), Some(dec("55")));
+}
+
+#[test]
+fn a_policy_round_trips_through_json() {
+    let policy = CreditPolicy::default();
+    let text = serde_json::to_string(&policy).expect("serialises");
+    let read: CreditPolicy = serde_json::from_str(&text).expect("parses");
+    assert_eq!(read, policy);
+}
+
+#[test]
+fn unbalanced_statements_warn_beyond_half_a_percent() {
+    let statement = |assets: &str, liabilities: &str, equity: Option<&str>| FinancialStatement {
+        period_end: date("2025-12-31"),
+        total_assets: Some(dec(assets)),
+        total_liabilities: Some(dec(liabilities)),
+        equity: equity.map(dec),
+        ..FinancialStatement::default()
+    };
+    assert_eq!(
+        statement_warnings(&statement("1000", "600", Some("400"))),
+        vec![]
+    );
+    assert_eq!(
+        statement_warnings(&statement("1000", "600", Some("405"))),
+        vec![]
+    );
+    assert_eq!(statement_warnings(&statement("1000", "600", None)), vec![]);
+    assert_eq!(
+        statement_warnings(&statement("1000", "600", Some("405.01"))),
+        vec![StatementWarning::Unbalanced {
+            assets: dec("1000"),
+            liabilities_and_equity: dec("1005.01"),
+        }]
+    );
+}
