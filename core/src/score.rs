@@ -261,6 +261,18 @@ pub fn altman_z(statement: &FinancialStatement) -> Option<AltmanZ> {
 }
 
 /// Whole months from `from` to `to` (negative when `to` is earlier).
+/// How many whole months old a statement or report is, when that is beyond the policy's
+/// limit; `None` when it is fresh or the record kind does not go stale.
+pub fn stale_months(record: &CreditRecord, policy: &CreditPolicy, as_of: NaiveDate) -> Option<i64> {
+    let (date, limit) = match record {
+        CreditRecord::Statement(statement) => (statement.period_end, policy.statement_stale_months),
+        CreditRecord::Report(report) => (report.report_date, policy.report_stale_months),
+        _ => return None,
+    };
+    let months = months_between(date, as_of);
+    (months > i64::from(limit)).then_some(months)
+}
+
 pub fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
     let months =
         i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
@@ -582,8 +594,11 @@ fn financial_strength(
         flags.push(QualityFlag::NoStatement);
         return (None, None, Ratios::default());
     };
-    let months = months_between(statement.period_end, inputs.as_of);
-    if months > i64::from(policy.statement_stale_months) {
+    if let Some(months) = stale_months(
+        &CreditRecord::Statement(statement.clone()),
+        policy,
+        inputs.as_of,
+    ) {
         flags.push(QualityFlag::StaleStatement { months });
     }
     let exact = z_exact(statement);
@@ -619,8 +634,8 @@ fn external_rating(
         flags.push(QualityFlag::NoReport);
         return None;
     };
-    let months = months_between(report.report_date, inputs.as_of);
-    if months > i64::from(policy.report_stale_months) {
+    if let Some(months) = stale_months(&CreditRecord::Report(report.clone()), policy, inputs.as_of)
+    {
         flags.push(QualityFlag::StaleReport { months });
     }
     let points = rating_points(&policy.rating_map, &report.agency, &report.rating);

@@ -365,39 +365,63 @@ fn records_view(
     let t = use_app().texts();
     let mut records: Vec<(NaiveDate, CreditRecord)> = customer.credit_file.clone();
     records.sort_by_key(|(recorded, record)| std::cmp::Reverse((record.date(), *recorded)));
-    let rows = records
-        .iter()
-        .map(|(recorded_on, record)| {
-            let age = score::months_between(record.date(), today);
-            let stale = match record {
-                CreditRecord::Statement(_) => age > i64::from(policy.statement_stale_months),
-                CreditRecord::Report(_) => age > i64::from(policy.report_stale_months),
-                _ => false,
-            };
-            view! {
-                <tr class=if stale { "stale" } else { "" }>
-                    <td>{record.date().to_string()}</td>
-                    <td>{i18n::record_kind(t, record)}</td>
-                    <td>{i18n::record_summary(t, record, money)}</td>
-                    <td>{if stale { view! { <span class="badge stale-badge" data-testid="stale">{t.stale}</span> }.into_any() } else { ().into_any() }}</td>
-                    <td class="muted hide-narrow">{recorded_on.to_string()}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let add = [("statement", t.add_statement), ("report", t.add_report), ("reference", t.add_reference), ("visit", t.add_visit), ("signal", t.add_signal)]
-        .into_iter()
-        .map(|(kind, label)| view! { <A href=format!("{base}/credit/add/{kind}") attr:class="button" attr:data-testid=format!("add-{kind}")>{label}</A> })
-        .collect_view();
+    let kind_of = |record: &CreditRecord| match record {
+        CreditRecord::Statement(_) => "statement",
+        CreditRecord::Report(_) => "report",
+        CreditRecord::Reference(_) => "reference",
+        CreditRecord::Visit(_) => "visit",
+        CreditRecord::Signal(_) => "signal",
+    };
+    let sections = [
+        ("statement", t.kind_statement, t.add_statement),
+        ("report", t.kind_report, t.add_report),
+        ("reference", t.kind_reference, t.add_reference),
+        ("visit", t.kind_visit, t.add_visit),
+        ("signal", t.kind_signal, t.add_signal),
+    ]
+    .into_iter()
+    .map(|(kind, title, add)| {
+        let rows: Vec<_> = records.iter().filter(|(_, record)| kind_of(record) == kind).collect();
+        let empty = rows.is_empty();
+        let rows = rows
+            .into_iter()
+            .map(|(recorded_on, record)| {
+                let stale = score::stale_months(record, policy, today).is_some();
+                view! {
+                    <tr class=if stale { "stale" } else { "" }>
+                        <td>{record.date().to_string()}</td>
+                        <td>{i18n::record_kind(t, record)}</td>
+                        <td>{i18n::record_summary(t, record, money)}</td>
+                        <td>{stale.then(|| view! { <span class="badge stale-badge" data-testid="stale">{t.stale}</span> })}</td>
+                        <td class="muted hide-narrow">{recorded_on.to_string()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="record-section" data-testid=format!("records-{kind}")>
+                <div class="title-row">
+                    <h3>{title}</h3>
+                    <A href=format!("{base}/credit/add/{kind}") attr:class="button" attr:data-testid=format!("add-{kind}")>{add}</A>
+                </div>
+                {if empty {
+                    view! { <p class="muted">{t.no_credit_records}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap">
+                            <table class="list">
+                                <thead><tr><th scope="col">{t.date_label}</th><th scope="col">{t.record_kind}</th><th scope="col">{t.details}</th><th scope="col">{t.status}</th><th scope="col" class="hide-narrow">{t.recorded_on}</th></tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }}
+            </section>
+        }
+    })
+    .collect_view();
     view! {
         <h2>{t.credit_records}</h2>
-        <div class="actions">{add}</div>
-        <div class="table-wrap">
-            <table class="list" data-testid="credit-records">
-                <thead><tr><th scope="col">{t.date_label}</th><th scope="col">{t.record_kind}</th><th scope="col">{t.details}</th><th scope="col">{t.status}</th><th scope="col" class="hide-narrow">{t.recorded_on}</th></tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-        {records.is_empty().then(|| view! { <p>{t.no_credit_records}</p> })}
+        <div data-testid="credit-records">{sections}</div>
     }
 }
