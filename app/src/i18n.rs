@@ -264,6 +264,8 @@ texts!(
     offline_badge,
     saved_not,
     skip_to_content,
+    err_named,
+    err_policy_cell,
     rej_negative_total_assets,
     rej_statement_line_negative,
     rej_agency_empty,
@@ -779,6 +781,8 @@ pub static ZH: Texts = Texts {
     pol_staleness_zero: "资料有效月数和扣分消退月数必须大于零。",
     pol_rating_points: "评级“{rating}”（{agency}）的得分必须在 0 到 100 之间。",
     pol_rating_duplicate: "评级“{rating}”（{agency}）重复出现。",
+    err_named: "{name}：{message}",
+    err_policy_cell: "“{cell}”不是有效数字。",
 };
 
 pub static EN: Texts = Texts {
@@ -1140,6 +1144,8 @@ pub static EN: Texts = Texts {
     pol_staleness_zero: "Staleness limits and the fade period must be more than zero months.",
     pol_rating_points: "Points for rating “{rating}” ({agency}) must be between 0 and 100.",
     pol_rating_duplicate: "Rating “{rating}” ({agency}) appears twice.",
+    err_named: "{name}: {message}",
+    err_policy_cell: "{cell}: not a number.",
 };
 
 /// The message for a typed amount that could not be read.

@@ -125,6 +125,8 @@ pub enum Field {
     Reason,
     Country,
     Record,
+    /// A credit report's rating or score.
+    Rating,
     /// A line of a financial statement (the rejection names which).
     Statement,
     /// The credit policy form as a whole.
@@ -232,7 +234,8 @@ impl Rejection {
             | AllocationBeforeIssue { .. } => Field::Allocation,
             AllocationsExceedAmount | AllocationNotPositive => Field::Allocation,
             NegativeTotalAssets | StatementLineNegative { .. } => Field::Statement,
-            AgencyEmpty | RatingEmpty => Field::Record,
+            AgencyEmpty => Field::Name,
+            RatingEmpty => Field::Rating,
             PolicyInvalid(_) | PolicyVersionNotNext { .. } => Field::Policy,
         }
     }
@@ -841,8 +844,8 @@ fn add_credit_record(
             if report.rating.trim().is_empty() {
                 return Err(Rejection::RatingEmpty);
             }
-            check_text(&report.agency, Field::Record)?;
-            check_text(&report.rating, Field::Record)?;
+            check_text(&report.agency, Field::Name)?;
+            check_text(&report.rating, Field::Rating)?;
             check_text_max(&report.notes, Field::Reason, NOTES_LEN_MAX)?;
             if let Some(limit) = &report.recommended_limit {
                 check_amount(limit, customer.details.currency)?;

@@ -12,6 +12,8 @@ pub enum InputError {
     NotANumber,
     /// More decimals than allowed (figures on a financial statement: 2).
     TooManyDecimals,
+    /// Beyond the largest figure accepted anywhere (ten trillion): a typing mistake.
+    TooLarge,
 }
 
 /// Reads `2026-11-23`, `2026/11/23`, `2026.11.23` or `2026年11月23日`.
@@ -74,7 +76,7 @@ pub fn parse_optional_figure(text: &str) -> Result<Option<rust_decimal::Decimal>
         return Err(InputError::TooManyDecimals);
     }
     if value.abs() > crate::money::amount_max() {
-        return Err(InputError::NotANumber);
+        return Err(InputError::TooLarge);
     }
     Ok(Some(value))
 }

@@ -879,7 +879,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 CreditRecord::Report(report(|r| r.agency = long(too_long, 'a'))),
             ),
             TextTooLong {
-                field: Field::Record,
+                field: Field::Name,
                 max,
             },
         ),

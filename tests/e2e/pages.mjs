@@ -382,3 +382,268 @@ export class JournalPage {
     await expect(this.result()).toHaveText(fill(this.app.t.verify_ok, { count }));
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Credit file, credit-record forms and the credit policy (issue 3)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A shown decimal ("+17.5", "-3", "4.07", "1,234.5", "60.0%") -> an integer count of
+ * 10^-places units (BigInt), exactly. Throws on anything else, or on more decimals than
+ * `places` (so a figure shown with too much precision is caught, not rounded away).
+ */
+export function decimalUnits(text, places) {
+  const m = /^([+-])?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?%?$/.exec(String(text).trim());
+  if (!m) throw new Error(`not a shown decimal: ${JSON.stringify(text)}`);
+  const frac = m[3] || '';
+  if (frac.length > places) throw new Error(`${JSON.stringify(text)} has more than ${places} decimals`);
+  const value = BigInt(m[2].replaceAll(',', '') + frac.padEnd(places, '0'));
+  return m[1] === '-' ? -value : value;
+}
+
+/**
+ * numerator / denominator (BigInt, denominator > 0) rounded half away from zero to `places`
+ * decimals and printed like the app's format_grouped ("4.07", "1,234.50", "-0.30").
+ */
+export function roundedQuotient(numerator, denominator, places) {
+  if (denominator <= 0n) throw new Error('roundedQuotient: denominator must be positive');
+  const negative = numerator < 0n;
+  const abs = negative ? -numerator : numerator;
+  const scale = 10n ** BigInt(places);
+  const units = (abs * scale * 2n + denominator) / (denominator * 2n);
+  const whole = (units / scale).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const frac = places > 0 ? `.${(units % scale).toString().padStart(places, '0')}` : '';
+  return `${negative && units !== 0n ? '-' : ''}${whole}${frac}`;
+}
+
+/** The factors in the order of the score card and the policy's weights (core Factor::ALL). */
+export const FACTORS = ['FinancialStrength', 'PaymentBehaviour', 'ExternalRating', 'RiskSignals', 'Relationship'];
+export const FACTOR_TEXT = {
+  FinancialStrength: 'factor_financial',
+  PaymentBehaviour: 'factor_payment',
+  ExternalRating: 'factor_external',
+  RiskSignals: 'factor_signals',
+  Relationship: 'factor_relationship',
+};
+
+/** Statement lines in form / what-if order: [testid, i18n key]. */
+export const STATEMENT_LINES = [
+  ['current-assets', 'line_current_assets'],
+  ['total-assets', 'line_total_assets'],
+  ['current-liabilities', 'line_current_liabilities'],
+  ['total-liabilities', 'line_total_liabilities'],
+  ['equity', 'line_equity'],
+  ['retained-earnings', 'line_retained_earnings'],
+  ['inventory', 'line_inventory'],
+  ['cash', 'line_cash'],
+  ['revenue', 'line_revenue'],
+  ['ebit', 'line_ebit'],
+  ['net-profit', 'line_net_profit'],
+  ['interest-expense', 'line_interest_expense'],
+];
+
+export class CreditFile {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('credit-file'); }
+  heading() {
+    return this.page.getByRole('heading', { level: 1, name: new RegExp(`^${escapeRegExp(this.app.t.credit_file)} · `) });
+  }
+  /** The customer page's link "Credit file · Grade X". */
+  customerLink() {
+    return this.app.customer().root().getByRole('link', {
+      name: new RegExp(`^${escapeRegExp(this.app.t.credit_file)} · ${escapeRegExp(this.app.t.grade)} [A-E]$`),
+    });
+  }
+  /** From the customer page: the grade its link shows, then open the credit file. */
+  async openFromCustomer() {
+    const link = this.customerLink();
+    await expect(link).toBeVisible();
+    const grade = (await link.innerText()).trim().slice(-1);
+    await link.click();
+    await expect(this.root()).toBeVisible();
+    await expect(this.heading()).toBeVisible();
+    return grade;
+  }
+  scoreCard() { return this.root().getByTestId('score-card'); }
+  scoreValue() { return this.scoreCard().getByTestId('score'); }
+  grade() { return this.scoreCard().getByTestId('grade'); }
+  pd() { return this.scoreCard().getByTestId('pd'); }
+  policyVersion() { return this.scoreCard().getByTestId('policy-version'); }
+  flagList() { return this.scoreCard().getByTestId('quality-flags'); }
+  /** Data-quality flag texts; [] when the card shows none. */
+  async flags() {
+    const list = this.flagList();
+    if ((await list.count()) === 0) return [];
+    return (await list.getByRole('listitem').allInnerTexts()).map((f) => f.trim());
+  }
+  /** { FinancialStrength: { weight, points, contribution }, ... } as displayed. */
+  async contributions() {
+    const table = this.scoreCard().getByTestId('contributions');
+    await expect(table).toBeVisible();
+    const out = {};
+    for (const factor of FACTORS) {
+      const row = table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: this.app.t[FACTOR_TEXT[factor]], exact: true }) });
+      await expect(row).toHaveCount(1);
+      const cells = (await row.getByRole('cell').allInnerTexts()).map((c) => c.trim());
+      out[factor] = {
+        weight: cells[0],
+        points: cells[1],
+        contribution: (await table.getByTestId(`contribution-${factor}`).innerText()).trim(),
+      };
+    }
+    return out;
+  }
+  zScore() { return this.scoreCard().getByTestId('z-score'); }
+  /** The ratio table as { label: value }. */
+  async ratios() {
+    const table = this.scoreCard().getByTestId('ratios');
+    await expect(table).toBeVisible();
+    const out = {};
+    for (const row of await table.getByRole('row').all()) {
+      out[(await row.getByRole('rowheader').innerText()).trim()] = (await row.getByRole('cell').innerText()).trim();
+    }
+    return out;
+  }
+  /** The investigation records: one section per kind (`records-statement`, ...). */
+  recordsArea() { return this.root().getByTestId('credit-records'); }
+  recordSection(kind) { return this.recordsArea().getByTestId(`records-${kind}`); }
+  /** Every record row, section by section (statement, report, reference, visit, signal). */
+  async records() {
+    await expect(this.recordsArea()).toBeVisible();
+    await expect(this.recordSection('signal')).toBeVisible();
+    const rows = [];
+    for (const table of await this.recordsArea().getByRole('table').all()) rows.push(...await readTable(table));
+    return rows;
+  }
+  staleBadges() { return this.recordsArea().getByTestId('stale'); }
+  addLink(kind) {
+    return this.root().getByRole('link', { name: this.app.t[`add_${kind}`], exact: true });
+  }
+  async add(kind) {
+    await this.addLink(kind).click();
+    const form = this.app.creditRecordForm();
+    await expect(form.form()).toBeVisible();
+    await expect(this.app.heading(this.app.t[`add_${kind}`])).toBeVisible();
+    return form;
+  }
+  // What-if panel
+  whatIf() { return this.root().getByTestId('what-if'); }
+  async openWhatIf() {
+    const panel = this.whatIf();
+    if (!(await panel.evaluate((d) => d.open))) await panel.getByText(this.app.t.what_if, { exact: true }).click();
+    await expect(this.whatIfResult()).toBeVisible();
+  }
+  whatIfLine(index) { return this.whatIf().getByTestId(`whatif-line-${index}`); }
+  whatIfPaid() { return this.whatIf().getByRole('checkbox'); }
+  whatIfResult() { return this.whatIf().getByRole('status'); }
+  /** { score, grade, was, wasGrade } read from the what-if result text. */
+  async whatIfFigures() {
+    const text = (await this.whatIfResult().innerText()).trim();
+    const pattern = escapeRegExp(this.app.t.whatif_result)
+      .replace('\\{score\\}', '(?<score>[\\d,]+\\.\\d)').replace('\\{grade\\}', '(?<grade>[A-E])')
+      .replace('\\{was\\}', '(?<was>[\\d,]+\\.\\d)').replace('\\{was_grade\\}', '(?<wasGrade>[A-E])');
+    const m = new RegExp(`^${pattern}$`).exec(text);
+    if (!m) throw new Error(`what-if result not in the form of whatif_result: ${JSON.stringify(text)}`);
+    return { ...m.groups };
+  }
+  trend() { return this.root().getByRole('img', { name: this.app.t.score_trend, exact: true }); }
+  /** The trend's numbers (opens "Show the numbers"): [[date, score, grade], ...] oldest first. */
+  async trendRows() {
+    const table = this.root().getByTestId('trend-table');
+    if (!(await table.isVisible())) await this.root().getByText(this.app.t.show_numbers, { exact: true }).click();
+    await expect(table).toBeVisible();
+    const rows = [];
+    for (const row of await table.getByRole('row').all()) rows.push((await row.getByRole('cell').allInnerTexts()).map((c) => c.trim()));
+    return rows;
+  }
+  /** Everything the score card and the records table show, for "nothing changed" checks. */
+  async snapshot() {
+    return {
+      score: (await this.scoreValue().innerText()).trim(),
+      grade: (await this.grade().innerText()).trim(),
+      pd: (await this.pd().innerText()).trim(),
+      version: (await this.policyVersion().innerText()).trim(),
+      flags: await this.flags(),
+      contributions: await this.contributions(),
+      z: (await this.zScore().innerText()).trim(),
+      ratios: await this.ratios(),
+      records: await this.records(),
+    };
+  }
+}
+
+function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+
+export class CreditRecordForm extends Form {
+  constructor(app) { super(app, 'credit-record-form'); }
+  date() { return this.form().getByTestId('date'); }
+  periodEnd() { return this.field('period_end'); }
+  currency() { return this.form().getByRole('combobox', { name: this.app.t.currency, exact: true }); }
+  /** A statement line by its i18n key, e.g. line('line_total_assets'). */
+  line(key) { return this.field(key); }
+  statementError() { return this.form().getByTestId('statement-error'); }
+  statementWarning() { return this.form().getByTestId('statement-warning'); }
+  /** Fills statement lines: { 'total-assets': '1,000,000', ... } keyed by test id. */
+  async fillStatement(values) {
+    for (const [testid, key] of STATEMENT_LINES) {
+      if (testid in values) {
+        const input = this.line(key);
+        await expect(input).toHaveAttribute('data-testid', testid);
+        await input.fill(values[testid]);
+      }
+    }
+  }
+  // Report
+  agency() { return this.field('agency'); }
+  reportDate() { return this.field('report_date'); }
+  rating() { return this.field('rating'); }
+  recommendedLimit() { return this.field('recommended_limit'); }
+  notes() { return this.field('notes'); }
+  // Reference / visit / signal
+  choice(key) { return this.form().getByRole('combobox', { name: this.app.t[key], exact: true }); }
+  source() { return this.field('source'); }
+  findings() { return this.field('findings'); }
+  who() { return this.field('who'); }
+  /** Submits and expects the credit file again. */
+  async saveAndReturnToFile() {
+    await this.save();
+    await expect(this.app.creditFile().root()).toBeVisible();
+  }
+}
+
+export class PolicyPage {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('policy'); }
+  form() { return this.page.getByTestId('policy-form'); }
+  async open() {
+    await this.app.go('nav_policy');
+    await expect(this.app.heading(this.app.t.policy_title)).toBeVisible();
+  }
+  async expectVersion(version) {
+    await expect(this.root().getByText(fill(this.app.t.policy_current, { version }), { exact: true })).toBeVisible();
+  }
+  group(key) { return this.form().getByRole('group', { name: this.app.t[key], exact: true }); }
+  /** The weight input of a factor (index in FACTORS order). */
+  weight(index) {
+    return this.group('weights').getByRole('textbox', { name: this.app.t[FACTOR_TEXT[FACTORS[index]]], exact: true });
+  }
+  cell(testid) { return this.form().getByTestId(testid); }
+  bandUpper(set, index) { return this.cell(`${set}-upper-${index}`); }
+  bandPoints(set, index) { return this.cell(`${set}-points-${index}`); }
+  error() { return this.form().getByTestId('policy-error'); }
+  formError() { return this.form().getByTestId('form-error'); }
+  saveButton() { return this.form().getByRole('button', { name: this.app.t.save_policy, exact: true }); }
+  async save() {
+    await expect(this.saveButton()).toBeEnabled();
+    await this.saveButton().click();
+  }
+  async expectRejected(message) {
+    await this.save();
+    await expect(this.error()).toHaveText(message);
+    await expect(this.form()).toBeVisible();
+  }
+}
+
+App.prototype.creditFile = function creditFile() { return new CreditFile(this); };
+App.prototype.creditRecordForm = function creditRecordForm() { return new CreditRecordForm(this); };
+App.prototype.policy = function policy() { return new PolicyPage(this); };

@@ -107,13 +107,17 @@ fn read_statement(
         ..FinancialStatement::default()
     };
     let mut ok = true;
-    for ((_, _, line), value) in lines(reader.t).iter().zip(&fields.lines) {
+    for ((_, label, line), value) in lines(reader.t).iter().zip(&fields.lines) {
         match parse_optional_figure(&value.get_untracked()) {
             Ok(parsed) => *line(&mut statement) = parsed,
             Err(error) => {
                 ok = false;
                 let message = super::forms::input_message(reader.t, error, Field::Statement);
-                reader.errors.push((Field::Statement, message));
+                let named = crate::i18n::fill(
+                    reader.t.err_named,
+                    &[("name", label), ("message", &message)],
+                );
+                reader.errors.push((Field::Statement, named));
             }
         }
     }
@@ -134,7 +138,7 @@ fn read_record(
             let report_date =
                 reader.take(Field::Date, input::parse_date(&fields.date.get_untracked()));
             let rating = reader.take(
-                Field::Reason,
+                Field::Rating,
                 input::required(&fields.text_b.get_untracked()),
             );
             let limit_text = fields.text_c.get_untracked();
@@ -294,7 +298,9 @@ fn RecordFormFor(
                 .map(|((testid, label, _), value)| view! {
                     <div class="field">
                         <label for=format!("f-{testid}")>{label}</label>
-                        <input id=format!("f-{testid}") data-testid=testid inputmode="decimal" prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
+                        <input id=format!("f-{testid}") data-testid=testid inputmode="decimal" aria-describedby="f-statement-error"
+                            aria-invalid=move || if parse_optional_figure(&value.get()).is_err() { "true" } else { "false" }
+                            prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
                     </div>
                 })
                 .collect_view();
@@ -303,7 +309,7 @@ fn RecordFormFor(
                 <CurrencySelect value=currency_text errors=errors testid="currency" />
                 <p class="hint">{move || t().statement_hint}</p>
                 <div class="grid-fields">{line_fields}</div>
-                <small class="field-error" data-testid="statement-error" role="alert">{move || errors.with(|e| e.iter().filter(|(f, _)| *f == Field::Statement).map(|(_, m)| m.clone()).collect::<Vec<_>>().join(" "))}</small>
+                <small class="field-error" id="f-statement-error" data-testid="statement-error" role="alert">{move || errors.with(|e| e.iter().filter(|(f, _)| *f == Field::Statement).map(|(_, m)| m.clone()).collect::<Vec<_>>().join(" "))}</small>
                 {move || warning.get().map(|StatementWarning::Unbalanced { assets, liabilities_and_equity }| view! {
                     <p class="warn-box" role="status" data-testid="statement-warning">{crate::i18n::fill(t().statement_unbalanced, &[("assets", &format_grouped(assets, 2)), ("sum", &format_grouped(liabilities_and_equity, 2))])}</p>
                 })}
@@ -312,9 +318,9 @@ fn RecordFormFor(
         "report" => view! {
             <TextField label=|t| t.agency field=Field::Name value=text_a errors=errors testid="agency" />
             <TextField label=|t| t.report_date field=Field::Date value=date errors=errors testid="date" kind="date" />
-            <TextField label=|t| t.rating field=Field::Reason value=text_b errors=errors testid="rating" />
+            <TextField label=|t| t.rating field=Field::Rating value=text_b errors=errors testid="rating" />
             <TextField label=|t| t.recommended_limit field=Field::Amount value=text_c errors=errors testid="amount" decimal=true />
-            <TextField label=|t| t.notes field=Field::Record value=choice_b errors=errors testid="notes" />
+            <TextField label=|t| t.notes field=Field::Reason value=choice_b errors=errors testid="notes" />
         }.into_any(),
         "reference" => view! {
             <Choice label=|t| t.reference_kind value=choice_a options=vec![("bank", |t: &Texts| t.reference_bank), ("supplier", |t: &Texts| t.reference_supplier)] testid="reference-kind" />

@@ -24,6 +24,7 @@ pub(super) fn input_message(t: &Texts, error: InputError, field: Field) -> Strin
         (InputError::NotADate, _) => t.err_date.to_string(),
         (InputError::TermsInvalid, _) => t.err_terms.to_string(),
         (InputError::NotANumber, _) => t.err_amount_nan.to_string(),
+        (InputError::TooLarge, _) => t.err_amount_large.to_string(),
         (InputError::TooManyDecimals, _) => fill(t.err_amount_decimals, &[("allowed", "2")]),
     }
 }

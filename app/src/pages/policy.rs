@@ -6,7 +6,8 @@
 use super::credit::factor_name;
 use super::forms::{send, Errors, FormError};
 use crate::components::use_app;
-use creditdesk_core::command::Command;
+use crate::i18n::{fill, Texts};
+use creditdesk_core::command::{Command, Field};
 use creditdesk_core::credit::{Band, CreditPolicy, Factor, Grade, RatingPoints};
 use creditdesk_core::input::parse_optional_figure;
 use leptos::prelude::*;
@@ -18,12 +19,73 @@ fn cell(value: Option<Decimal>) -> Cell {
     RwSignal::new(value.map(|v| v.normalize().to_string()).unwrap_or_default())
 }
 
-fn number(cell: &Cell) -> Option<Decimal> {
-    parse_optional_figure(&cell.get_untracked()).ok().flatten()
+/// Reads the policy form's cells, collecting one message per cell that is not a number, so
+/// the message names the cell instead of a rule the typo happened to break.
+struct CellReader<'a> {
+    t: &'a Texts,
+    problems: Vec<String>,
 }
 
-fn whole(cell: &Cell) -> Option<u32> {
-    cell.get_untracked().trim().parse().ok()
+impl CellReader<'_> {
+    fn complain(&mut self, label: &str) {
+        self.problems
+            .push(fill(self.t.err_policy_cell, &[("cell", label)]));
+    }
+
+    fn number(&mut self, cell: &Cell, label: &str) -> Decimal {
+        match parse_optional_figure(&cell.get_untracked()) {
+            Ok(Some(value)) => value,
+            _ => {
+                self.complain(label);
+                Decimal::ZERO
+            }
+        }
+    }
+
+    /// An empty cell is `None` (an unbounded band); anything else must be a number.
+    fn optional(&mut self, cell: &Cell, label: &str) -> Option<Decimal> {
+        parse_optional_figure(&cell.get_untracked()).unwrap_or_else(|_| {
+            self.complain(label);
+            None
+        })
+    }
+
+    fn months(&mut self, cell: &Cell, label: &str) -> u32 {
+        cell.get_untracked().trim().parse().unwrap_or_else(|_| {
+            self.complain(label);
+            0
+        })
+    }
+
+    fn numbers<const N: usize>(
+        &mut self,
+        cells: &[Cell],
+        labels: [&str; N],
+        section: &str,
+    ) -> [Decimal; N] {
+        let mut values = [Decimal::ZERO; N];
+        for (index, (value, label)) in values.iter_mut().zip(labels).enumerate() {
+            *value = self.number(&cells[index], &format!("{section} · {label}"));
+        }
+        values
+    }
+
+    fn bands(&mut self, rows: &RwSignal<Vec<(Cell, Cell)>>, section: &str) -> Vec<Band> {
+        rows.get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(index, (upper, points))| Band {
+                upper: self.optional(
+                    upper,
+                    &format!("{section} · {} {}", self.t.band_upper, index + 1),
+                ),
+                points: self.number(
+                    points,
+                    &format!("{section} · {} {}", self.t.points, index + 1),
+                ),
+            })
+            .collect()
+    }
 }
 
 #[component]
@@ -69,23 +131,20 @@ fn band_rows(bands: &[Band]) -> RwSignal<Vec<(Cell, Cell)>> {
     )
 }
 
-fn read_bands(rows: &RwSignal<Vec<(Cell, Cell)>>) -> Vec<Band> {
-    rows.get_untracked()
-        .iter()
-        .map(|(upper, points)| Band {
-            upper: number(upper),
-            points: number(points).unwrap_or(Decimal::MIN),
-        })
-        .collect()
-}
-
+/// Rebuilt whenever the policy changes, so a saved version shows its own values at once.
 #[component]
 pub fn PolicyPage() -> impl IntoView {
     let state = use_app();
+    move || {
+        let current = state.portfolio.with(|portfolio| portfolio.policy());
+        view! { <PolicyForm current=current /> }
+    }
+}
+
+#[component]
+fn PolicyForm(current: CreditPolicy) -> impl IntoView {
+    let state = use_app();
     let t = move || state.texts();
-    let current = state
-        .portfolio
-        .with_untracked(|portfolio| portfolio.policy());
     let weights: Vec<Cell> = current.weights.iter().map(|w| cell(Some(*w))).collect();
     let floors: Vec<Cell> = current
         .grade_floors
@@ -128,37 +187,63 @@ pub fn PolicyPage() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
-        let pick = |cells: &[Cell]| {
-            cells
-                .iter()
-                .map(|c| number(c).unwrap_or(Decimal::MIN))
-                .collect::<Vec<_>>()
+        let texts = state.texts();
+        let mut reader = CellReader {
+            t: texts,
+            problems: Vec::new(),
         };
-        let (weights, floors, pds, penalties) = (pick(&w), pick(&f), pick(&p), pick(&pen));
+        let factor_labels = Factor::ALL.map(|factor| factor_name(texts, factor));
+        let weights = reader.numbers(&w, factor_labels, texts.weights);
+        let floors = reader.numbers(&f, ["A", "B", "C", "D"], texts.grade_floors);
+        let pds = reader.numbers(&p, ["A", "B", "C", "D", "E"], texts.pd_per_grade);
+        let penalties = reader.numbers(
+            &pen,
+            [
+                texts.severity_low,
+                texts.severity_medium,
+                texts.severity_high,
+            ],
+            texts.signal_penalties,
+        );
+        let statement_stale_months = reader.months(&stale_statement, texts.stale_statement_months);
+        let report_stale_months = reader.months(&stale_report, texts.stale_report_months);
+        let signal_fade_months = reader.months(&fade, texts.signal_fade);
+        let z_bands = reader.bands(&z_rows, texts.z_bands);
+        let dbt_bands = reader.bands(&dbt_rows, texts.dbt_bands);
+        let relationship_bands = reader.bands(&relationship_rows, texts.relationship_bands);
+        let rating_map: Vec<RatingPoints> = ratings
+            .get_untracked()
+            .iter()
+            .enumerate()
+            .map(|(index, (agency, rating, points))| RatingPoints {
+                agency: agency.get_untracked().trim().to_string(),
+                rating: rating.get_untracked().trim().to_string(),
+                points: reader.number(
+                    points,
+                    &format!("{} · {} {}", texts.rating_map, texts.points, index + 1),
+                ),
+            })
+            .collect();
+        if !reader.problems.is_empty() {
+            errors.set(vec![(Field::Policy, reader.problems.join(" "))]);
+            return;
+        }
         let next = state
             .portfolio
             .with_untracked(|portfolio| portfolio.policy().version + 1);
         let policy = CreditPolicy {
             version: next,
-            weights: [weights[0], weights[1], weights[2], weights[3], weights[4]],
-            grade_floors: [floors[0], floors[1], floors[2], floors[3]],
-            pd_percent: [pds[0], pds[1], pds[2], pds[3], pds[4]],
-            statement_stale_months: whole(&stale_statement).unwrap_or(0),
-            report_stale_months: whole(&stale_report).unwrap_or(0),
-            z_bands: read_bands(&z_rows),
-            dbt_bands: read_bands(&dbt_rows),
-            relationship_bands: read_bands(&relationship_rows),
-            signal_penalty: [penalties[0], penalties[1], penalties[2]],
-            signal_fade_months: whole(&fade).unwrap_or(0),
-            rating_map: ratings
-                .get_untracked()
-                .iter()
-                .map(|(agency, rating, points)| RatingPoints {
-                    agency: agency.get_untracked().trim().to_string(),
-                    rating: rating.get_untracked().trim().to_string(),
-                    points: number(points).unwrap_or(Decimal::MIN),
-                })
-                .collect(),
+            weights,
+            grade_floors: floors,
+            pd_percent: pds,
+            statement_stale_months,
+            report_stale_months,
+            z_bands,
+            dbt_bands,
+            relationship_bands,
+            signal_penalty: penalties,
+            signal_fade_months,
+            rating_map,
         };
         send(
             Command::ChangePolicy {
