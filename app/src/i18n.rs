@@ -264,6 +264,13 @@ texts!(
     offline_badge,
     saved_not,
     skip_to_content,
+    ratio,
+    value,
+    policy_limit,
+    beyond_limit,
+    ratio_limits,
+    ratio_limits_help,
+    pol_ratio_limits,
     err_named,
     err_policy_cell,
     rej_negative_total_assets,
@@ -783,6 +790,13 @@ pub static ZH: Texts = Texts {
     pol_rating_duplicate: "评级“{rating}”（{agency}）重复出现。",
     err_named: "{name}：{message}",
     err_policy_cell: "“{cell}”不是有效数字。",
+    ratio: "比率",
+    value: "数值",
+    policy_limit: "政策限值",
+    beyond_limit: "超出限值",
+    ratio_limits: "财务比率限值",
+    ratio_limits_help: "比率以小数填写（例如资产负债率 0.70 表示 70%，净利率 0 表示不亏损）。超出限值的比率在评分卡上标出，但不改变评分：财务实力只看 Z″。",
+    pol_ratio_limits: "比率限值超出范围：资产负债率上限须在 0 到 1 之间，流动比率、速动比率和利息保障倍数下限不能为负，净利率下限须在 −1 到 1 之间。",
 };
 
 pub static EN: Texts = Texts {
@@ -1146,6 +1160,13 @@ pub static EN: Texts = Texts {
     pol_rating_duplicate: "Rating “{rating}” ({agency}) appears twice.",
     err_named: "{name}: {message}",
     err_policy_cell: "{cell}: not a number.",
+    ratio: "Ratio",
+    value: "Value",
+    policy_limit: "Policy limit",
+    beyond_limit: "Beyond limit",
+    ratio_limits: "Ratio limits",
+    ratio_limits_help: "Enter ratios as decimals (e.g. debt ratio 0.70 for 70 %, net margin 0 for no loss). A ratio beyond its limit is marked on the score card but does not change the score: financial strength reads Z″ only.",
+    pol_ratio_limits: "A ratio limit is out of range: the debt ratio maximum must be above 0 and at most 1, the current, quick and interest-cover minimums cannot be negative, and the net margin minimum must be between −1 and 1.",
 };
 
 /// The message for a typed amount that could not be read.
@@ -1407,6 +1428,7 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::credit::PolicyError) -> 
         }
         SignalPenaltyOutOfRange => t.pol_signal_penalty.into(),
         StalenessZero => t.pol_staleness_zero.into(),
+        RatioLimitOutOfRange => t.pol_ratio_limits.into(),
         RatingPointsOutOfRange { agency, rating } => fill(
             t.pol_rating_points,
             &[("agency", agency), ("rating", rating)],

@@ -233,6 +233,42 @@ pub struct CreditPolicy {
     pub signal_penalty: [Decimal; 3],
     pub signal_fade_months: u32,
     pub rating_map: Vec<RatingPoints>,
+    /// Limits the ratio table is compared against (shown, not scored). Journals written
+    /// before limits existed read as the defaults.
+    #[serde(default)]
+    pub ratio_limits: RatioLimits,
+}
+
+/// The policy's limits for the financial ratios. A ratio beyond its limit is marked on the
+/// score card for the analyst; it does not change the score, which reads Z″ alone for
+/// financial strength (see `score.rs` for why).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatioLimits {
+    /// Highest acceptable total liabilities / total assets, e.g. 0.70.
+    #[serde(with = "crate::money::decimal_serde")]
+    pub debt_ratio_max: Decimal,
+    #[serde(with = "crate::money::decimal_serde")]
+    pub current_ratio_min: Decimal,
+    #[serde(with = "crate::money::decimal_serde")]
+    pub quick_ratio_min: Decimal,
+    /// Lowest acceptable net profit / revenue, e.g. 0 (no loss).
+    #[serde(with = "crate::money::decimal_serde")]
+    pub net_margin_min: Decimal,
+    #[serde(with = "crate::money::decimal_serde")]
+    pub interest_cover_min: Decimal,
+}
+
+impl Default for RatioLimits {
+    /// Common rules of thumb for trade customers; a credit manager tunes them per portfolio.
+    fn default() -> RatioLimits {
+        RatioLimits {
+            debt_ratio_max: Decimal::new(70, 2),
+            current_ratio_min: Decimal::ONE,
+            quick_ratio_min: Decimal::new(8, 1),
+            net_margin_min: Decimal::ZERO,
+            interest_cover_min: Decimal::new(15, 1),
+        }
+    }
 }
 
 impl Default for CreditPolicy {
@@ -291,6 +327,7 @@ impl Default for CreditPolicy {
             signal_penalty: [5, 15, 30].map(Decimal::from),
             signal_fade_months: 24,
             rating_map: default_rating_map(),
+            ratio_limits: RatioLimits::default(),
         }
     }
 }
@@ -397,6 +434,9 @@ pub enum PolicyError {
     SignalPenaltyOutOfRange,
     /// A staleness limit of zero months would flag every statement or report.
     StalenessZero,
+    /// Debt ratio limit outside (0, 1], a negative current/quick/interest-cover limit, or a
+    /// net-margin limit outside −100 %…100 %.
+    RatioLimitOutOfRange,
     RatingPointsOutOfRange {
         agency: String,
         rating: String,
@@ -458,6 +498,16 @@ pub fn validate_policy(policy: &CreditPolicy) -> Result<(), PolicyError> {
         || policy.signal_fade_months == 0
     {
         return Err(PolicyError::StalenessZero);
+    }
+    let limits = &policy.ratio_limits;
+    if limits.debt_ratio_max <= Decimal::ZERO
+        || limits.debt_ratio_max > Decimal::ONE
+        || limits.current_ratio_min < Decimal::ZERO
+        || limits.quick_ratio_min < Decimal::ZERO
+        || limits.interest_cover_min < Decimal::ZERO
+        || limits.net_margin_min.abs() > Decimal::ONE
+    {
+        return Err(PolicyError::RatioLimitOutOfRange);
     }
     validate_rating_map(&policy.rating_map)
 }

@@ -60,6 +60,77 @@ pub struct Ratios {
     pub interest_cover: Option<Decimal>,
 }
 
+/// The ratios in display order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RatioKind {
+    DebtRatio,
+    CurrentRatio,
+    QuickRatio,
+    NetMargin,
+    InterestCover,
+}
+
+/// One ratio against the policy's limit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RatioCheck {
+    pub kind: RatioKind,
+    pub value: Option<Decimal>,
+    pub limit: Decimal,
+    /// True when the limit is a maximum (debt ratio), false for a minimum.
+    pub limit_is_max: bool,
+    /// Beyond the limit; false when the ratio is not available.
+    pub breached: bool,
+}
+
+/// The ratio table: each ratio with the policy's limit and whether it is breached.
+pub fn ratio_checks(ratios: &Ratios, limits: &crate::credit::RatioLimits) -> Vec<RatioCheck> {
+    let check = |kind, value: Option<Decimal>, limit: Decimal, limit_is_max: bool| RatioCheck {
+        kind,
+        value,
+        limit,
+        limit_is_max,
+        breached: value.is_some_and(|value| {
+            if limit_is_max {
+                value > limit
+            } else {
+                value < limit
+            }
+        }),
+    };
+    vec![
+        check(
+            RatioKind::DebtRatio,
+            ratios.debt_ratio,
+            limits.debt_ratio_max,
+            true,
+        ),
+        check(
+            RatioKind::CurrentRatio,
+            ratios.current_ratio,
+            limits.current_ratio_min,
+            false,
+        ),
+        check(
+            RatioKind::QuickRatio,
+            ratios.quick_ratio,
+            limits.quick_ratio_min,
+            false,
+        ),
+        check(
+            RatioKind::NetMargin,
+            ratios.net_margin,
+            limits.net_margin_min,
+            false,
+        ),
+        check(
+            RatioKind::InterestCover,
+            ratios.interest_cover,
+            limits.interest_cover_min,
+            false,
+        ),
+    ]
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ZZone {
     Safe,

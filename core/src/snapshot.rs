@@ -10,7 +10,7 @@ use std::fmt;
 /// `Portfolio` (or anything it contains) changes: an old snapshot is then refused and the
 /// shell falls back to replaying the journal, which is always the source of truth.
 /// Version 2 added the credit file per customer, the dated write-offs and the credit policies.
-pub const SNAPSHOT_VERSION: u8 = 2;
+pub const SNAPSHOT_VERSION: u8 = 3;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,7 +208,7 @@ mod tests {
     fn unknown_versions_and_empty_input_are_refused() {
         let mut bytes = encode_snapshot(&Portfolio::default());
         assert_eq!(decode_snapshot(&[]), Err(SnapshotError::Empty));
-        for version in [0u8, 1, 3, 255] {
+        for version in [0u8, SNAPSHOT_VERSION - 1, SNAPSHOT_VERSION + 1, 255] {
             bytes[0] = version;
             assert_eq!(
                 decode_snapshot(&bytes),
@@ -410,7 +410,7 @@ mod tests {
     fn errors_read_as_sentences() {
         assert_eq!(
             SnapshotError::UnknownVersion { found: 9 }.to_string(),
-            "unknown snapshot format version 9 (this build reads 2)"
+            format!("unknown snapshot format version 9 (this build reads {SNAPSHOT_VERSION})")
         );
         assert_eq!(SnapshotError::Empty.to_string(), "the snapshot is empty");
     }

@@ -119,6 +119,16 @@ fn each_broken_rule_has_its_error() {
             StalenessZero,
         ),
         (
+            "debt ratio limit above 100 %",
+            changed(|p| p.ratio_limits.debt_ratio_max = dec("1.5")),
+            RatioLimitOutOfRange,
+        ),
+        (
+            "negative current ratio limit",
+            changed(|p| p.ratio_limits.current_ratio_min = dec("-0.1")),
+            RatioLimitOutOfRange,
+        ),
+        (
             "rating worth 120",
             changed(|p| p.rating_map.push(rating("X", "Top", "120"))),
             RatingPointsOutOfRange {
@@ -221,4 +231,38 @@ fn unbalanced_statements_warn_beyond_half_a_percent() {
             liabilities_and_equity: dec("1005.01"),
         }]
     );
+}
+
+#[test]
+fn ratios_are_checked_against_the_policy_limits() {
+    use creditdesk_core::score::{ratio_checks, RatioKind, Ratios};
+    let limits = CreditPolicy::default().ratio_limits;
+    let ratios = Ratios {
+        debt_ratio: Some(dec("0.75")),
+        current_ratio: Some(dec("1")),
+        quick_ratio: Some(dec("0.79")),
+        net_margin: None,
+        interest_cover: Some(dec("1.5")),
+    };
+    let checks = ratio_checks(&ratios, &limits);
+    let breached: Vec<(RatioKind, bool)> = checks.iter().map(|c| (c.kind, c.breached)).collect();
+    assert_eq!(
+        breached,
+        vec![
+            (RatioKind::DebtRatio, true),
+            (RatioKind::CurrentRatio, false),
+            (RatioKind::QuickRatio, true),
+            (RatioKind::NetMargin, false),
+            (RatioKind::InterestCover, false),
+        ],
+        "a limit itself is acceptable; a missing ratio is never a breach"
+    );
+}
+
+#[test]
+fn a_policy_journalled_before_ratio_limits_reads_with_the_defaults() {
+    let mut json = serde_json::to_value(CreditPolicy::default()).expect("serialises");
+    json.as_object_mut().expect("object").remove("ratio_limits");
+    let read: CreditPolicy = serde_json::from_value(json).expect("old policies still read");
+    assert_eq!(read, CreditPolicy::default());
 }

@@ -179,6 +179,10 @@ test('journey: statement and report for a demo customer → Z″, ratios, contri
   expect(expectedRatios(STATEMENT)).toEqual({
     [EN.debt_ratio]: '60.0%', [EN.current_ratio]: '2.00', [EN.quick_ratio]: '1.60', [EN.net_margin]: '4.5%', [EN.interest_cover]: '8.00',
   });
+  // Each ratio beside the default policy's limit; none of these is beyond it.
+  const ratioTable = file.scoreCard().getByTestId('ratios');
+  await expect(ratioTable.locator('tbody tr').first().getByRole('cell').last()).toHaveText('≤ 70.0%');
+  await expect(ratioTable.getByTestId('ratio-breach')).toHaveCount(0);
   flags = await file.flags();
   expect(flags).not.toContain(EN.flag_no_statement);
   expect(flags).not.toContain(EN.flag_statement_incomplete);
@@ -363,13 +367,17 @@ test('statement form: negative total assets, a negative line, "abc", 3 decimals,
   // None of it was saved.
   await expectFileUnchanged(app, url, before);
 
-  // An unbalanced statement (assets 1,000,000; liabilities + equity 900,000): a warning while
-  // typing, and it saves; the score card flags it.
+  // An unbalanced statement (assets 1,000,000; liabilities 800,000 + equity 100,000): a
+  // warning while typing, and it saves; the score card flags it, and the 80 % debt ratio is
+  // marked beyond the policy's 70 % limit.
   form = await file.add('statement');
-  await form.fillStatement({ ...balanced, equity: '300,000' });
+  await form.fillStatement({ ...balanced, 'total-liabilities': '800,000', equity: '100,000' });
   await expect(form.statementWarning()).toHaveText(fill(EN.statement_unbalanced, { assets: '1,000,000.00', sum: '900,000.00' }));
   await form.saveAndReturnToFile();
   expect(await file.flags()).toContain(EN.flag_statement_unbalanced);
+  const debtRow = file.scoreCard().getByTestId('ratios').locator('tbody tr').first();
+  await expect(debtRow.getByTestId('ratio-debt')).toHaveText('80.0%');
+  await expect(debtRow.getByTestId('ratio-breach')).toHaveText(EN.beyond_limit);
   expect(await file.records()).toHaveLength(1);
   await expectJournal(app, 2);
 });

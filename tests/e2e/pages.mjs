@@ -499,8 +499,9 @@ export class CreditFile {
     const table = this.scoreCard().getByTestId('ratios');
     await expect(table).toBeVisible();
     const out = {};
-    for (const row of await table.getByRole('row').all()) {
-      out[(await row.getByRole('rowheader').innerText()).trim()] = (await row.getByRole('cell').innerText()).trim();
+    // Each body row: the ratio (row header), its value (first cell), the policy's limit.
+    for (const row of await table.locator('tbody tr').all()) {
+      out[(await row.getByRole('rowheader').innerText()).trim()] = (await row.getByRole('cell').first().innerText()).trim();
     }
     return out;
   }

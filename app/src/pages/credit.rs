@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use creditdesk_core::credit::{CreditPolicy, CreditRecord, Factor, FinancialStatement};
 use creditdesk_core::input::parse_optional_figure;
 use creditdesk_core::money::format_grouped;
-use creditdesk_core::score::{self, Score, ScoreInputs, ZZone};
+use creditdesk_core::score::{self, RatioKind, Score, ScoreInputs, ZZone};
 use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -168,7 +168,28 @@ pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
 fn financials_view(score: &Score, policy: &CreditPolicy) -> impl IntoView {
     let t = use_app().texts();
     let z = score.z.clone();
-    let ratios = score.ratios.clone();
+    let ratio_rows = score::ratio_checks(&score.ratios, &policy.ratio_limits)
+        .into_iter()
+        .map(|check| {
+            let (label, testid, as_percent) = match check.kind {
+                RatioKind::DebtRatio => (t.debt_ratio, "ratio-debt", true),
+                RatioKind::CurrentRatio => (t.current_ratio, "ratio-current", false),
+                RatioKind::QuickRatio => (t.quick_ratio, "ratio-quick", false),
+                RatioKind::NetMargin => (t.net_margin, "ratio-net-margin", true),
+                RatioKind::InterestCover => (t.interest_cover, "ratio-interest-cover", false),
+            };
+            let show = |value: Option<Decimal>| if as_percent { percent(value, t) } else { figure(value, 2, t) };
+            let limit = format!("{} {}", if check.limit_is_max { "≤" } else { "≥" }, show(Some(check.limit)));
+            let class = if check.breached { "num warn" } else { "num" };
+            view! {
+                <tr>
+                    <th scope="row">{label}</th>
+                    <td class=class data-testid=testid>{show(check.value)}</td>
+                    <td class="num">{limit}{check.breached.then(|| view! { <span class="badge stale-badge" data-testid="ratio-breach">{t.beyond_limit}</span> })}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     let bands = policy
         .z_bands
         .iter()
@@ -189,13 +210,12 @@ fn financials_view(score: &Score, policy: &CreditPolicy) -> impl IntoView {
         <div class="two-col">
             <table class="list" data-testid="ratios">
                 <caption>{t.ratios}</caption>
-                <tbody>
-                    <tr><th scope="row">{t.debt_ratio}</th><td class="num" data-testid="ratio-debt">{percent(ratios.debt_ratio, t)}</td></tr>
-                    <tr><th scope="row">{t.current_ratio}</th><td class="num" data-testid="ratio-current">{figure(ratios.current_ratio, 2, t)}</td></tr>
-                    <tr><th scope="row">{t.quick_ratio}</th><td class="num" data-testid="ratio-quick">{figure(ratios.quick_ratio, 2, t)}</td></tr>
-                    <tr><th scope="row">{t.net_margin}</th><td class="num" data-testid="ratio-net-margin">{percent(ratios.net_margin, t)}</td></tr>
-                    <tr><th scope="row">{t.interest_cover}</th><td class="num" data-testid="ratio-interest-cover">{figure(ratios.interest_cover, 2, t)}</td></tr>
-                </tbody>
+                <thead><tr>
+                    <th scope="col">{t.ratio}</th>
+                    <th scope="col" class="num">{t.value}</th>
+                    <th scope="col" class="num">{t.policy_limit}</th>
+                </tr></thead>
+                <tbody>{ratio_rows}</tbody>
             </table>
             <table class="list" data-testid="z-bands">
                 <caption>{t.z_bands}</caption>

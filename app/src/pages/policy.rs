@@ -8,7 +8,7 @@ use super::forms::{send, Errors, FormError};
 use crate::components::use_app;
 use crate::i18n::{fill, Texts};
 use creditdesk_core::command::{Command, Field};
-use creditdesk_core::credit::{Band, CreditPolicy, Factor, Grade, RatingPoints};
+use creditdesk_core::credit::{Band, CreditPolicy, Factor, Grade, RatingPoints, RatioLimits};
 use creditdesk_core::input::parse_optional_figure;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -160,6 +160,17 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
     let stale_statement = RwSignal::new(current.statement_stale_months.to_string());
     let stale_report = RwSignal::new(current.report_stale_months.to_string());
     let fade = RwSignal::new(current.signal_fade_months.to_string());
+    let limits = &current.ratio_limits;
+    let limit_cells: Vec<Cell> = [
+        limits.debt_ratio_max,
+        limits.current_ratio_min,
+        limits.quick_ratio_min,
+        limits.net_margin_min,
+        limits.interest_cover_min,
+    ]
+    .iter()
+    .map(|value| cell(Some(*value)))
+    .collect();
     let z_rows = band_rows(&current.z_bands);
     let dbt_rows = band_rows(&current.dbt_bands);
     let relationship_rows = band_rows(&current.relationship_bands);
@@ -184,6 +195,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
         pds.clone(),
         penalties.clone(),
     );
+    let limit_cells_for = limit_cells.clone();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
@@ -196,6 +208,17 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
         let weights = reader.numbers(&w, factor_labels, texts.weights);
         let floors = reader.numbers(&f, ["A", "B", "C", "D"], texts.grade_floors);
         let pds = reader.numbers(&p, ["A", "B", "C", "D", "E"], texts.pd_per_grade);
+        let limit_values = reader.numbers(
+            &limit_cells_for,
+            [
+                texts.debt_ratio,
+                texts.current_ratio,
+                texts.quick_ratio,
+                texts.net_margin,
+                texts.interest_cover,
+            ],
+            texts.ratio_limits,
+        );
         let penalties = reader.numbers(
             &pen,
             [
@@ -244,6 +267,13 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
             signal_penalty: penalties,
             signal_fade_months,
             rating_map,
+            ratio_limits: RatioLimits {
+                debt_ratio_max: limit_values[0],
+                current_ratio_min: limit_values[1],
+                quick_ratio_min: limit_values[2],
+                net_margin_min: limit_values[3],
+                interest_cover_min: limit_values[4],
+            },
         };
         send(
             Command::ChangePolicy {
@@ -294,6 +324,17 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
                     <div class="grid-fields">
                         {[texts.severity_low, texts.severity_medium, texts.severity_high].into_iter().zip(penalties).enumerate().map(|(i, (label, value))| row(label.to_string(), value, format!("penalty-{i}"))).collect_view()}
                         {row(texts.signal_fade.to_string(), fade, "fade".into())}
+                    </div>
+                </fieldset>
+                <fieldset class="field"><legend>{move || t().ratio_limits}</legend>
+                    <p class="hint">{move || t().ratio_limits_help}</p>
+                    <div class="grid-fields">
+                        {[texts.debt_ratio, texts.current_ratio, texts.quick_ratio, texts.net_margin, texts.interest_cover]
+                            .into_iter()
+                            .zip(limit_cells)
+                            .enumerate()
+                            .map(|(i, (label, value))| row(label.to_string(), value, format!("limit-{i}")))
+                            .collect_view()}
                     </div>
                 </fieldset>
                 <BandsEditor title=texts.z_bands rows=z_rows testid="z-bands" />
