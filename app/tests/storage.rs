@@ -381,7 +381,7 @@ async fn credit_records_and_policy_changes_round_trip() {
     });
     all.push(Command::ChangePolicy {
         date: date("2026-03-02"),
-        policy: policy.clone(),
+        policy: Box::new(policy.clone()),
     });
     let state = append_all(all).await;
     assert_eq!(state.policy(), policy);

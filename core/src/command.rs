@@ -105,7 +105,8 @@ pub enum Command {
     /// Journals a new credit policy; its version must be the current version + 1.
     ChangePolicy {
         date: NaiveDate,
-        policy: CreditPolicy,
+        /// Boxed: a policy is several times larger than any other command.
+        policy: Box<CreditPolicy>,
     },
 }
 
@@ -934,6 +935,6 @@ fn change_policy(state: &Portfolio, date: NaiveDate, policy: &CreditPolicy) -> D
     }
     Ok(vec![Entry::PolicyChanged {
         date,
-        policy: policy.clone(),
+        policy: Box::new(policy.clone()),
     }])
 }

@@ -259,7 +259,8 @@ pub enum Entry {
     PolicyChanged {
         #[serde(with = "crate::model::date_serde")]
         date: NaiveDate,
-        policy: CreditPolicy,
+        /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
+        policy: Box<CreditPolicy>,
     },
 }
 

@@ -330,7 +330,7 @@ impl Portfolio {
                     .push((*recorded_on, record.clone()));
             }
             Entry::PolicyChanged { date, policy } => {
-                self.policies.push((*date, policy.clone()));
+                self.policies.push((*date, policy.as_ref().clone()));
             }
         }
     }

@@ -898,7 +898,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             "policy whose weights do not sum to 100",
             Command::ChangePolicy {
                 date: date("2026-04-01"),
-                policy: next_policy(|p| p.weights[0] = dec("36")),
+                policy: Box::new(next_policy(|p| p.weights[0] = dec("36"))),
             },
             PolicyInvalid(PolicyError::WeightsNotHundred { sum: dec("101") }),
         ),
@@ -906,7 +906,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             "policy with the current version",
             Command::ChangePolicy {
                 date: date("2026-04-01"),
-                policy: next_policy(|p| p.version = 1),
+                policy: Box::new(next_policy(|p| p.version = 1)),
             },
             PolicyVersionNotNext { expected: 2 },
         ),

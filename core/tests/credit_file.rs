@@ -153,7 +153,7 @@ fn a_policy_change_needs_the_next_version_and_then_is_in_force() {
     policy.weights = [dec("40"), dec("30"), dec("15"), dec("10"), dec("5")];
     let change = |policy: &CreditPolicy| Command::ChangePolicy {
         date: date("2026-03-01"),
-        policy: policy.clone(),
+        policy: Box::new(policy.clone()),
     };
     assert_eq!(
         decide(&ledger.state, &change(&policy)),
@@ -352,10 +352,10 @@ fn new_entries_survive_json_and_the_snapshot() {
     ledger.write_off(invoice, "2026-05-01", Some("100.00"));
     ledger.run(Command::ChangePolicy {
         date: date("2026-03-01"),
-        policy: CreditPolicy {
+        policy: Box::new(CreditPolicy {
             version: 2,
             ..CreditPolicy::default()
-        },
+        }),
     });
     let text = serde_json::to_string(&ledger.entries).expect("serialises");
     let read: Vec<Entry> = serde_json::from_str(&text).expect("parses");

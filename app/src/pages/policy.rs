@@ -278,7 +278,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
         send(
             Command::ChangePolicy {
                 date: state.today.get_untracked(),
-                policy,
+                policy: Box::new(policy),
             },
             errors,
             form_error,
