@@ -2,7 +2,7 @@
 //! score (contributions, Z″ and zone, ratios, payment behaviour, trend, data-quality flags)
 //! and the what-if panel, which re-scores an edited copy of the inputs without saving.
 
-use super::customer::route_customer_id;
+use super::customer::with_route_customer;
 use crate::components::{money, use_app};
 use crate::i18n::{self, fill, Texts};
 use chrono::NaiveDate;
@@ -69,18 +69,9 @@ fn zone_name(t: &Texts, zone: ZZone) -> &'static str {
 
 #[component]
 pub fn CreditFilePage() -> impl IntoView {
-    let state = use_app();
-    let id = route_customer_id();
-    move || {
-        let t = state.texts();
-        let today = state.today.get();
-        state.portfolio.with(
-            |portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
-                Some(customer) => credit_view(portfolio, customer, today).into_any(),
-                None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
-            },
-        )
-    }
+    with_route_customer(|portfolio, customer, today| {
+        credit_view(portfolio, customer, today).into_any()
+    })
 }
 
 fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {

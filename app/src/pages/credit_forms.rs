@@ -3,7 +3,9 @@
 //! Parsing errors and the core's rejections appear beside the field; an unbalanced balance
 //! sheet is a warning, not a rejection.
 
-use super::forms::{send, CurrencySelect, Errors, FormError, Label, Reader, TextField};
+use super::forms::{
+    send, CurrencySelect, Errors, FormActions, FormError, Label, Reader, TextField,
+};
 use crate::components::use_app;
 use crate::i18n::Texts;
 use creditdesk_core::command::{Command, Field};
@@ -15,7 +17,6 @@ use creditdesk_core::input::{self, parse_optional_figure};
 use creditdesk_core::money::format_grouped;
 use creditdesk_core::{Currency, CustomerId};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 
@@ -350,10 +351,7 @@ fn RecordFormFor(
             <form class="form" data-testid="credit-record-form" on:submit=on_submit novalidate>
                 {body}
                 <FormError error=form_error />
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save}</button>
-                    <A href=format!("/customers/{}/credit", customer.0) attr:class="button">{move || t().cancel}</A>
-                </div>
+                <FormActions cancel=format!("/customers/{}/credit", customer.0) />
             </form>
         </section>
     }

@@ -19,8 +19,11 @@ pub fn route_customer_id() -> Memo<Option<CustomerId>> {
     })
 }
 
-#[component]
-pub fn CustomerPage() -> impl IntoView {
+/// Renders the route's customer with `render`, re-rendering when the portfolio changes; a
+/// "not found" message when the id names no customer.
+pub fn with_route_customer(
+    render: fn(&Portfolio, &Customer, NaiveDate) -> AnyView,
+) -> impl IntoView {
     let state = use_app();
     let id = route_customer_id();
     move || {
@@ -28,11 +31,18 @@ pub fn CustomerPage() -> impl IntoView {
         let today = state.today.get();
         state.portfolio.with(
             |portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
-                Some(customer) => customer_view(portfolio, customer, today).into_any(),
+                Some(customer) => render(portfolio, customer, today),
                 None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
             },
         )
     }
+}
+
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    with_route_customer(|portfolio, customer, today| {
+        customer_view(portfolio, customer, today).into_any()
+    })
 }
 
 fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {

@@ -90,6 +90,18 @@ pub(super) fn TextField(
     }
 }
 
+/// Save and Cancel, the same on every form; Save is disabled while a write is in flight.
+#[component]
+pub(super) fn FormActions(#[prop(into)] cancel: String) -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="actions">
+            <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || state.texts().save}</button>
+            <A href=cancel attr:class="button">{move || state.texts().cancel}</A>
+        </div>
+    }
+}
+
 #[component]
 pub(super) fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
     move || {
@@ -270,10 +282,7 @@ fn CustomerForm(
                 <TextField label=|t| t.contact field=Field::Reason value=contact errors=errors testid="contact" />
                 <TextField label=|t| t.group field=Field::Customer value=group errors=errors testid="group" />
                 <FormError error=form_error />
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save}</button>
-                    <A href=back attr:class="button">{move || t().cancel}</A>
-                </div>
+                <FormActions cancel=back />
             </form>
         </section>
     }
@@ -407,10 +416,7 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
                 <CurrencySelect value=currency_text errors=errors testid="currency" />
                 <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
                 <FormError error=form_error />
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save}</button>
-                    <A href=format!("/customers/{}", customer.0) attr:class="button">{move || t().cancel}</A>
-                </div>
+                <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>
     }
@@ -568,10 +574,7 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
                 <TextField label=|t| t.reference field=Field::Reason value=reference errors=errors testid="reference" />
                 <AllocationPicker customer=customer mode=mode invoice=invoice errors=errors />
                 <FormError error=form_error />
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save}</button>
-                    <A href=format!("/customers/{}", customer.0) attr:class="button">{move || t().cancel}</A>
-                </div>
+                <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>
     }
@@ -649,10 +652,7 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
                 <TextField label=|t| t.reason field=Field::Reason value=reason errors=errors testid="reason" />
                 <AllocationPicker customer=customer mode=mode invoice=invoice errors=errors />
                 <FormError error=form_error />
-                <div class="actions">
-                    <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || t().save}</button>
-                    <A href=format!("/customers/{}", customer.0) attr:class="button">{move || t().cancel}</A>
-                </div>
+                <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>
     }
