@@ -132,6 +132,8 @@ pub(super) fn send(
     });
 }
 
+/// The form's signals; `Copy`, so the submit closure and the view can both hold them.
+#[derive(Clone, Copy)]
 struct CustomerFields {
     number: RwSignal<String>,
     name: RwSignal<String>,
@@ -219,28 +221,6 @@ fn CustomerForm(
     let t = move || state.texts();
     let errors: Errors = RwSignal::new(Vec::new());
     let form_error = RwSignal::new(None);
-    let CustomerFields {
-        number,
-        name,
-        registration_no,
-        industry,
-        country,
-        currency,
-        terms,
-        contact,
-        group,
-    } = fields;
-    let fields = CustomerFields {
-        number,
-        name,
-        registration_no,
-        industry,
-        country,
-        currency,
-        terms,
-        contact,
-        group,
-    };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form_error.set(None);
@@ -272,15 +252,15 @@ fn CustomerForm(
         <section>
             <h1>{move || title(t())}</h1>
             <form class="form" data-testid="customer-form" on:submit=on_submit novalidate>
-                <TextField label=|t| t.customer_number field=Field::Number value=number errors=errors testid="number" />
-                <TextField label=|t| t.name field=Field::Name value=name errors=errors testid="name" />
-                <TextField label=|t| t.registration_no field=Field::Record value=registration_no errors=errors testid="registration" />
-                <TextField label=|t| t.industry field=Field::Record value=industry errors=errors testid="industry" />
-                <TextField label=|t| t.country field=Field::Country value=country errors=errors testid="country" />
-                {currency_editable.then(|| view! { <CurrencySelect value=currency errors=errors testid="currency" /> })}
-                <TextField label=|t| t.payment_terms field=Field::Terms value=terms errors=errors testid="terms" decimal=true />
-                <TextField label=|t| t.contact field=Field::Reason value=contact errors=errors testid="contact" />
-                <TextField label=|t| t.group field=Field::Customer value=group errors=errors testid="group" />
+                <TextField label=|t| t.customer_number field=Field::Number value=fields.number errors=errors testid="number" />
+                <TextField label=|t| t.name field=Field::Name value=fields.name errors=errors testid="name" />
+                <TextField label=|t| t.registration_no field=Field::Record value=fields.registration_no errors=errors testid="registration" />
+                <TextField label=|t| t.industry field=Field::Record value=fields.industry errors=errors testid="industry" />
+                <TextField label=|t| t.country field=Field::Country value=fields.country errors=errors testid="country" />
+                {currency_editable.then(|| view! { <CurrencySelect value=fields.currency errors=errors testid="currency" /> })}
+                <TextField label=|t| t.payment_terms field=Field::Terms value=fields.terms errors=errors testid="terms" decimal=true />
+                <TextField label=|t| t.contact field=Field::Reason value=fields.contact errors=errors testid="contact" />
+                <TextField label=|t| t.group field=Field::Customer value=fields.group errors=errors testid="group" />
                 <FormError error=form_error />
                 <FormActions cancel=back />
             </form>
