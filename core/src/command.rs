@@ -3,6 +3,7 @@
 //! run as a flat sequence of `if … return Err(Rejection::X)`, in the order a user would fix them.
 
 use crate::credit::{validate_policy, CreditPolicy, CreditRecord, FinancialStatement, PolicyError};
+use crate::limits::{OriginError, RequestId, Role, UserId};
 use crate::model::*;
 use crate::money::{amount_max, Money};
 use crate::portfolio::Portfolio;
@@ -108,6 +109,72 @@ pub enum Command {
         /// Boxed: a policy is several times larger than any other command.
         policy: Box<CreditPolicy>,
     },
+    AddUser {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    ChangeUser {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    /// Asks for a new limit of `amount` (zero closes the credit line); `until` makes it a
+    /// temporary limit with that last day.
+    RequestLimit {
+        id: RequestId,
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        amount: Money,
+        reason: String,
+        until: Option<NaiveDate>,
+    },
+    ApproveLimit {
+        request: RequestId,
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+    },
+    RejectLimit {
+        request: RequestId,
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+    },
+    /// Journals the lapse of a temporary limit whose last day is before `date`.
+    RecordLapse {
+        request: RequestId,
+        date: NaiveDate,
+    },
+    PlaceHold {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    ReleaseHold {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    /// An order through the credit check: it opens when the check passes or warns; when it
+    /// blocks, only with `release_reason` and a user whose role may release it.
+    PlaceOrder {
+        id: OrderId,
+        customer: CustomerId,
+        number: String,
+        date: NaiveDate,
+        amount: Money,
+        by: UserId,
+        release_reason: Option<String>,
+    },
+    SetWidgetOrigins {
+        date: NaiveDate,
+        by: UserId,
+        origins: Vec<String>,
+    },
 }
 
 /// The form field a rejection belongs to, so the shell can show the message beside it.
@@ -132,6 +199,16 @@ pub enum Field {
     Statement,
     /// The credit policy form as a whole.
     Policy,
+    /// The user acting (the current profile), or a profile being edited.
+    User,
+    /// A limit request (the one being decided).
+    Request,
+    /// A temporary limit's last day.
+    Until,
+    /// An approver's or releaser's comment.
+    Comment,
+    /// The widget's allowed origins.
+    Origins,
 }
 
 /// One variant per broken rule.
@@ -206,6 +283,39 @@ pub enum Rejection {
     PolicyVersionNotNext {
         expected: u32,
     },
+    UnknownUser,
+    UserNameTaken {
+        name: String,
+    },
+    UnknownRequest,
+    /// The customer already has a request waiting for a decision.
+    RequestPending,
+    /// The request was already approved or rejected.
+    RequestDecided,
+    LimitNegative,
+    /// A temporary limit's last day must be after the request date.
+    UntilNotAfterDate,
+    ReasonEmpty,
+    CommentEmpty,
+    /// A decision dated before the request it decides.
+    DecisionBeforeRequest,
+    /// Four eyes: the requester may not decide their own request.
+    OwnRequest,
+    /// The user's role may not do this; `required` is the lowest role that may.
+    AboveAuthority {
+        required: Role,
+    },
+    /// The temporary limit has not run out by that date, or was not approved.
+    LapseNotDue,
+    LapseRecorded,
+    AlreadyOnHold,
+    NotOnHold,
+    /// The credit check blocks the order and no release reason was given.
+    OrderBlocked,
+    OriginInvalid {
+        origin: String,
+        error: OriginError,
+    },
 }
 
 impl Rejection {
@@ -238,11 +348,24 @@ impl Rejection {
             AgencyEmpty => Field::Name,
             RatingEmpty => Field::Rating,
             PolicyInvalid(_) | PolicyVersionNotNext { .. } => Field::Policy,
+            UnknownUser | AboveAuthority { .. } | OwnRequest => Field::User,
+            UserNameTaken { .. } => Field::Name,
+            UnknownRequest | RequestPending | RequestDecided | LapseNotDue | LapseRecorded => {
+                Field::Request
+            }
+            LimitNegative => Field::Amount,
+            UntilNotAfterDate => Field::Until,
+            ReasonEmpty => Field::Reason,
+            CommentEmpty => Field::Comment,
+            DecisionBeforeRequest => Field::Date,
+            AlreadyOnHold | NotOnHold => Field::Customer,
+            OrderBlocked => Field::Reason,
+            OriginInvalid { .. } => Field::Origins,
         }
     }
 }
 
-type Decision = Result<Vec<Entry>, Rejection>;
+pub(crate) type Decision = Result<Vec<Entry>, Rejection>;
 
 /// Checks a command against the state and yields the entries that record it.
 pub fn decide(state: &Portfolio, command: &Command) -> Decision {
@@ -318,6 +441,7 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             record,
         } => add_credit_record(state, *customer, *recorded_on, record),
         Command::ChangePolicy { date, policy } => change_policy(state, *date, policy),
+        other => crate::decide_limits::decide(state, other),
     }
 }
 
@@ -347,7 +471,7 @@ pub fn decide_batch(
     Ok((entries, working))
 }
 
-fn check_text(text: &str, field: Field) -> Result<(), Rejection> {
+pub(crate) fn check_text(text: &str, field: Field) -> Result<(), Rejection> {
     check_text_max(text, field, TEXT_LEN_MAX)
 }
 
@@ -358,14 +482,14 @@ fn check_text_max(text: &str, field: Field, max: usize) -> Result<(), Rejection>
     Ok(())
 }
 
-fn check_date(date: NaiveDate) -> Result<(), Rejection> {
+pub(crate) fn check_date(date: NaiveDate) -> Result<(), Rejection> {
     if !(1990..=2100).contains(&date.year()) {
         return Err(Rejection::DateOutOfRange);
     }
     Ok(())
 }
 
-fn check_amount(amount: &Money, expected: crate::money::Currency) -> Result<(), Rejection> {
+pub(crate) fn check_amount(amount: &Money, expected: crate::money::Currency) -> Result<(), Rejection> {
     if amount.currency != expected {
         return Err(Rejection::CurrencyMismatch {
             expected: expected.code().to_string(),
@@ -729,7 +853,7 @@ fn write_off(
     }])
 }
 
-fn open_order(
+pub(crate) fn open_order(
     state: &Portfolio,
     id: OrderId,
     customer_id: CustomerId,

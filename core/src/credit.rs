@@ -237,6 +237,10 @@ pub struct CreditPolicy {
     /// before limits existed read as the defaults.
     #[serde(default)]
     pub ratio_limits: RatioLimits,
+    /// Per-grade limits and terms, the authority matrix and the recommended-limit rules.
+    /// Journals written before limits existed read as the defaults.
+    #[serde(default)]
+    pub limits: crate::limits::LimitPolicy,
 }
 
 /// The policy's limits for the financial ratios. A ratio beyond its limit is marked on the
@@ -328,6 +332,7 @@ impl Default for CreditPolicy {
             signal_fade_months: 24,
             rating_map: default_rating_map(),
             ratio_limits: RatioLimits::default(),
+            limits: crate::limits::LimitPolicy::default(),
         }
     }
 }
@@ -445,6 +450,8 @@ pub enum PolicyError {
         agency: String,
         rating: String,
     },
+    /// The limit part of the policy (grades, authority matrix, exchange rates).
+    Limits(crate::limits::LimitPolicyError),
 }
 
 fn percent_range(value: Decimal) -> bool {
@@ -509,7 +516,8 @@ pub fn validate_policy(policy: &CreditPolicy) -> Result<(), PolicyError> {
     {
         return Err(PolicyError::RatioLimitOutOfRange);
     }
-    validate_rating_map(&policy.rating_map)
+    validate_rating_map(&policy.rating_map)?;
+    crate::limits::validate_limit_policy(&policy.limits).map_err(PolicyError::Limits)
 }
 
 fn validate_bands(bands: &[Band], set: BandSet, falling: bool) -> Result<(), PolicyError> {

@@ -4,6 +4,10 @@
 //! Every record goes through `decide_batch`, so demo data obeys the same rules as user input.
 
 use crate::command::{decide_batch, AllocationChoice, BatchRejection, Command};
+use crate::decide_limits::approval_role;
+use crate::limits::{recommend, RequestId, Role, UserId};
+use crate::reports::customer_balance;
+use crate::score::{score, score_inputs};
 use crate::model::*;
 use crate::money::{Currency, Money};
 use crate::portfolio::Portfolio;
@@ -225,12 +229,105 @@ pub fn demo_commands(size: DemoSize, seed: u64, as_of: NaiveDate) -> Vec<Command
 }
 
 /// Generates and decides the demo portfolio: the entries to journal and the state after them.
+/// The ledger comes first; the credit team's profiles and limit decisions are then planned
+/// from the decided ledger (a limit is recommended from the history it follows).
 pub fn demo_portfolio(
     size: DemoSize,
     seed: u64,
     as_of: NaiveDate,
 ) -> Result<(Vec<Entry>, Portfolio), BatchRejection> {
-    decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of))
+    let (mut entries, ledger) =
+        decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of))?;
+    let offset = entries.len();
+    let limit_commands = limit_commands(&ledger, seed, as_of);
+    let (limit_entries, state) = decide_batch(&ledger, limit_commands).map_err(|mut rejected| {
+        rejected.index += offset;
+        rejected
+    })?;
+    entries.extend(limit_entries);
+    Ok((entries, state))
+}
+
+/// The demo credit team, one profile per role (the order gives their ids 1–5).
+pub const DEMO_USERS: [(&str, Role); 5] = [
+    ("赵敏 Zhao Min", Role::Sales),
+    ("陈静 Chen Jing", Role::Collector),
+    ("张伟 Zhang Wei", Role::Analyst),
+    ("李娜 Li Na", Role::Manager),
+    ("王强 Wang Qiang", Role::Director),
+];
+
+/// Profiles, then per customer a limit request by the analyst decided by the lowest role with
+/// the authority: mostly standing limits at the recommended figure, some temporary (running or
+/// lapsed), some still pending, a few rejected, and holds on customers long overdue.
+fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command> {
+    let mut rng = Rng::new(seed.rotate_left(17) ^ 0x5EED_11A1);
+    let mut commands: Vec<Command> = DEMO_USERS
+        .iter()
+        .enumerate()
+        .map(|(index, (name, role))| Command::AddUser {
+            id: UserId(index as u32 + 1),
+            name: name.to_string(),
+            role: *role,
+        })
+        .collect();
+    let user_with = |role: Role| {
+        UserId(DEMO_USERS.iter().position(|(_, r)| *r == role).unwrap_or(4) as u32 + 1)
+    };
+    let analyst = user_with(Role::Analyst);
+    let policy = state.policy();
+    let mut next_request = 1;
+    for customer in &state.customers {
+        let requested_on = (as_of - Duration::days(rng.range(20, 330))).max(customer.registered_on);
+        let decided_on = (requested_on + Duration::days(rng.range(0, 5))).min(as_of);
+        let grade = score(&score_inputs(state, customer, decided_on), &policy).grade;
+        let recommended = recommend(state, customer, &policy, grade, requested_on, None).amount;
+        let currency = customer.details.currency;
+        let amount = recommended.unwrap_or(Decimal::ZERO);
+        let roll = rng.range(0, 99);
+        let until = (roll < 6).then(|| decided_on + Duration::days(rng.range(15, 120)));
+        let id = RequestId(next_request);
+        next_request += 1;
+        commands.push(Command::RequestLimit {
+            id,
+            customer: customer.id,
+            date: requested_on,
+            by: analyst,
+            amount: Money::new(amount, currency),
+            reason: if until.is_some() {
+                "Seasonal peak / 旺季备货".to_string()
+            } else {
+                "Annual review / 年度复核".to_string()
+            },
+            until,
+        });
+        let approver = user_with(approval_role(&policy, &Money::new(amount, currency), grade));
+        let decided_by = if approver == analyst { user_with(Role::Manager) } else { approver };
+        if roll >= 97 {
+            commands.push(Command::RejectLimit {
+                request: id,
+                date: decided_on,
+                by: decided_by,
+                comment: "Financials too weak / 财务状况不足".to_string(),
+            });
+        } else if roll < 92 || requested_on < as_of - Duration::days(60) {
+            commands.push(Command::ApproveLimit {
+                request: id,
+                date: decided_on,
+                by: decided_by,
+                comment: String::new(),
+            });
+        }
+        if customer_balance(state, customer, as_of).days_overdue_max > 120 && rng.chance(50) {
+            commands.push(Command::PlaceHold {
+                customer: customer.id,
+                date: as_of - Duration::days(rng.range(0, 20)),
+                by: analyst,
+                reason: "Over 120 days overdue / 逾期超过120天".to_string(),
+            });
+        }
+    }
+    commands
 }
 
 struct Planner<'a> {

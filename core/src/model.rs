@@ -1,7 +1,9 @@
 //! The ledger's vocabulary: ids, the immutable entries an event carries, and the records the
 //! fold keeps per customer, invoice, payment, credit note, order and dispute.
 
-use crate::credit::{CreditPolicy, CreditRecord};
+use crate::check::CheckReason;
+use crate::credit::{CreditPolicy, CreditRecord, Grade};
+use crate::limits::{RequestId, Role, UserId};
 use crate::money::{Currency, Money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -262,6 +264,87 @@ pub enum Entry {
         /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
         policy: Box<CreditPolicy>,
     },
+    /// A local user profile (PRODUCT.md L).
+    UserAdded {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    UserChanged {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    /// A request for a new credit limit; `until` makes it temporary (its last day).
+    LimitRequested {
+        id: RequestId,
+        customer: CustomerId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        amount: Money,
+        reason: String,
+        #[serde(default, with = "crate::model::date_serde::option")]
+        until: Option<NaiveDate>,
+    },
+    /// An approval within the approver's authority; the limit takes effect on `date`.
+    LimitApproved {
+        request: RequestId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+        #[serde(with = "crate::model::date_serde")]
+        review_on: NaiveDate,
+        /// The customer's grade on `date`, which set the review interval.
+        grade: Grade,
+    },
+    LimitRejected {
+        request: RequestId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+    },
+    /// Records that a temporary limit ran out (it stopped applying after its last day whether
+    /// or not this was journalled).
+    LimitLapsed {
+        request: RequestId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+    },
+    /// Credit hold (停止赊销): orders on credit are blocked until released.
+    HoldPlaced {
+        customer: CustomerId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    HoldReleased {
+        customer: CustomerId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    /// A blocked order let through by someone with the authority, with the reasons it was
+    /// blocked for at the time.
+    OrderReleased {
+        order: OrderId,
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+        blocked_for: Vec<CheckReason>,
+    },
+    /// The host page origins the embedded credit-check widget answers (exact matches).
+    WidgetOriginsSet {
+        #[serde(with = "crate::model::date_serde")]
+        date: NaiveDate,
+        by: UserId,
+        origins: Vec<String>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,6 +367,22 @@ pub struct Customer {
     /// order.
     #[serde(default)]
     pub credit_file: Vec<(NaiveDate, CreditRecord)>,
+    /// Limit requests, in journal order.
+    #[serde(default)]
+    pub limit_requests: Vec<RequestId>,
+    /// Every hold placed or released, in journal order; the last one tells the state.
+    #[serde(default)]
+    pub hold_log: Vec<HoldChange>,
+}
+
+/// A hold placed (`placed: true`) or released, by whom and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldChange {
+    #[serde(with = "crate::model::date_serde")]
+    pub date: NaiveDate,
+    pub by: UserId,
+    pub reason: String,
+    pub placed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -319,6 +418,11 @@ impl Customer {
             || !self.payments.is_empty()
             || !self.credit_notes.is_empty()
             || !self.orders.is_empty()
+    }
+
+    /// The hold in force: the last hold change, when it placed one.
+    pub fn hold(&self) -> Option<&HoldChange> {
+        self.hold_log.last().filter(|change| change.placed)
     }
 }
 
@@ -379,6 +483,18 @@ pub struct Order {
     pub amount: Money,
     #[serde(default, with = "crate::model::date_serde::option_pair")]
     pub closed: Option<(NaiveDate, OrderClosure)>,
+    /// Set when the order was blocked by the credit check and released.
+    #[serde(default)]
+    pub release: Option<OrderRelease>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRelease {
+    #[serde(with = "crate::model::date_serde")]
+    pub date: NaiveDate,
+    pub by: UserId,
+    pub reason: String,
+    pub blocked_for: Vec<CheckReason>,
 }
 
 /// One write-off, kept with its date so that open amounts can be told as of a past date.

@@ -3,6 +3,7 @@
 
 use crate::credit::CreditPolicy;
 use crate::journal::ChainHead;
+use crate::limits::{LimitRequest, RequestId, RequestStatus, User, UserId};
 use crate::model::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,12 @@ pub struct Portfolio {
     pub write_offs: Vec<WriteOff>,
     /// Every credit policy journalled, with the date it took effect, oldest first.
     pub policies: Vec<(chrono::NaiveDate, CreditPolicy)>,
+    /// Local user profiles, in id order.
+    pub users: Vec<User>,
+    /// Every limit request with its outcome, in id order.
+    pub limit_requests: Vec<LimitRequest>,
+    /// Host page origins the embedded widget answers, exactly as a browser writes them.
+    pub widget_origins: Vec<String>,
     /// The last event folded in; `None` for an empty journal.
     pub head: Option<ChainHead>,
     /// Uniqueness indexes, rebuilt after loading a snapshot (see `rebuild_indexes`).
@@ -45,6 +52,8 @@ pub struct NextIds {
     pub credit_note: CreditNoteId,
     pub order: OrderId,
     pub dispute: DisputeId,
+    pub user: UserId,
+    pub request: RequestId,
 }
 
 fn find<T, K: Ord + Copy>(items: &[T], id: K, key: impl Fn(&T) -> K) -> Option<usize> {
@@ -69,6 +78,12 @@ impl Portfolio {
     }
     pub fn dispute(&self, id: DisputeId) -> Option<&Dispute> {
         find(&self.disputes, id, |d| d.id).map(|index| &self.disputes[index])
+    }
+    pub fn user(&self, id: UserId) -> Option<&User> {
+        find(&self.users, id, |u| u.id).map(|index| &self.users[index])
+    }
+    pub fn limit_request(&self, id: RequestId) -> Option<&LimitRequest> {
+        find(&self.limit_requests, id, |r| r.id).map(|index| &self.limit_requests[index])
     }
     /// The credit policy in force: the latest one journalled, or the default policy.
     pub fn policy(&self) -> CreditPolicy {
@@ -99,6 +114,8 @@ impl Portfolio {
             credit_note: CreditNoteId(self.credit_notes.last().map_or(1, |n| n.id.0 + 1)),
             order: OrderId(self.orders.last().map_or(1, |o| o.id.0 + 1)),
             dispute: DisputeId(self.disputes.last().map_or(1, |d| d.id.0 + 1)),
+            user: UserId(self.users.last().map_or(1, |u| u.id.0 + 1)),
+            request: RequestId(self.limit_requests.last().map_or(1, |r| r.id.0 + 1)),
         }
     }
 
@@ -177,6 +194,8 @@ impl Portfolio {
                     unapplied_cash: Decimal::ZERO,
                     unapplied_credit: Decimal::ZERO,
                     credit_file: Vec::new(),
+                    limit_requests: Vec::new(),
+                    hold_log: Vec::new(),
                 });
             }
             Entry::CustomerUpdated { id, details } => {
@@ -288,6 +307,7 @@ impl Portfolio {
                     date: *date,
                     amount: *amount,
                     closed: None,
+                    release: None,
                 });
             }
             Entry::OrderClosed { id, date, closure } => {
@@ -332,6 +352,123 @@ impl Portfolio {
             Entry::PolicyChanged { date, policy } => {
                 self.policies.push((*date, policy.as_ref().clone()));
             }
+            other => self.apply_limit_entry(other),
+        }
+    }
+
+    fn request_mut(&mut self, id: RequestId) -> &mut LimitRequest {
+        let index = find(&self.limit_requests, id, |r| r.id);
+        // Validated by `decide`, as above.
+        &mut self.limit_requests[index.expect("entry refers to a limit request")]
+    }
+
+    /// Folds users, limit requests and their outcomes, holds, released orders and the widget's
+    /// origins.
+    fn apply_limit_entry(&mut self, entry: &Entry) {
+        match entry {
+            Entry::UserAdded { id, name, role } => self.users.push(User {
+                id: *id,
+                name: name.clone(),
+                role: *role,
+            }),
+            Entry::UserChanged { id, name, role } => {
+                if let Some(index) = find(&self.users, *id, |u| u.id) {
+                    self.users[index].name = name.clone();
+                    self.users[index].role = *role;
+                }
+            }
+            Entry::LimitRequested {
+                id,
+                customer,
+                date,
+                by,
+                amount,
+                reason,
+                until,
+            } => {
+                self.customer_mut(*customer).limit_requests.push(*id);
+                self.limit_requests.push(LimitRequest {
+                    id: *id,
+                    customer: *customer,
+                    date: *date,
+                    by: *by,
+                    amount: *amount,
+                    reason: reason.clone(),
+                    until: *until,
+                    status: RequestStatus::Pending,
+                    lapse_recorded: None,
+                });
+            }
+            Entry::LimitApproved {
+                request,
+                date,
+                by,
+                comment,
+                review_on,
+                grade,
+            } => {
+                self.request_mut(*request).status = RequestStatus::Approved {
+                    by: *by,
+                    date: *date,
+                    comment: comment.clone(),
+                    review_on: *review_on,
+                    grade: *grade,
+                };
+            }
+            Entry::LimitRejected {
+                request,
+                date,
+                by,
+                comment,
+            } => {
+                self.request_mut(*request).status = RequestStatus::Rejected {
+                    by: *by,
+                    date: *date,
+                    comment: comment.clone(),
+                };
+            }
+            Entry::LimitLapsed { request, date } => {
+                self.request_mut(*request).lapse_recorded = Some(*date);
+            }
+            Entry::HoldPlaced {
+                customer,
+                date,
+                by,
+                reason,
+            }
+            | Entry::HoldReleased {
+                customer,
+                date,
+                by,
+                reason,
+            } => {
+                let placed = matches!(entry, Entry::HoldPlaced { .. });
+                self.customer_mut(*customer).hold_log.push(HoldChange {
+                    date: *date,
+                    by: *by,
+                    reason: reason.clone(),
+                    placed,
+                });
+            }
+            Entry::OrderReleased {
+                order,
+                date,
+                by,
+                reason,
+                blocked_for,
+            } => {
+                if let Some(index) = find(&self.orders, *order, |o| o.id) {
+                    self.orders[index].release = Some(OrderRelease {
+                        date: *date,
+                        by: *by,
+                        reason: reason.clone(),
+                        blocked_for: blocked_for.clone(),
+                    });
+                }
+            }
+            Entry::WidgetOriginsSet { origins, .. } => self.widget_origins = origins.clone(),
+            // Every other entry is folded by `apply`.
+            _ => {}
         }
     }
 }

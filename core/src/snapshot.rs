@@ -10,7 +10,9 @@ use std::fmt;
 /// `Portfolio` (or anything it contains) changes: an old snapshot is then refused and the
 /// shell falls back to replaying the journal, which is always the source of truth.
 /// Version 2 added the credit file per customer, the dated write-offs and the credit policies.
-pub const SNAPSHOT_VERSION: u8 = 3;
+/// Version 4 added users, limit requests, holds, order releases, widget origins and the limit
+/// part of the policy.
+pub const SNAPSHOT_VERSION: u8 = 4;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,8 +95,14 @@ fn check_consistency(portfolio: &Portfolio) -> Result<(), String> {
     )?;
     let orders = IdSet::collect("orders", portfolio.orders.iter().map(|o| o.id.0))?;
     IdSet::collect("disputes", portfolio.disputes.iter().map(|d| d.id.0))?;
+    IdSet::collect("users", portfolio.users.iter().map(|u| u.id.0))?;
+    let requests = IdSet::collect(
+        "limit requests",
+        portfolio.limit_requests.iter().map(|r| r.id.0),
+    )?;
     for customer in &portfolio.customers {
         let complete = invoices.contains_all(customer.invoices.iter().map(|id| id.0))
+            && requests.contains_all(customer.limit_requests.iter().map(|id| id.0))
             && payments.contains_all(customer.payments.iter().map(|id| id.0))
             && credit_notes.contains_all(customer.credit_notes.iter().map(|id| id.0))
             && orders.contains_all(customer.orders.iter().map(|id| id.0));
@@ -109,6 +117,7 @@ fn check_consistency(portfolio: &Portfolio) -> Result<(), String> {
     let owners = owners.chain(portfolio.payments.iter().map(|p| p.customer.0));
     let owners = owners.chain(portfolio.credit_notes.iter().map(|n| n.customer.0));
     let owners = owners.chain(portfolio.orders.iter().map(|o| o.customer.0));
+    let owners = owners.chain(portfolio.limit_requests.iter().map(|r| r.customer.0));
     if !customers.contains_all(owners) {
         return Err("a record refers to a customer that is not there".to_string());
     }
@@ -333,6 +342,7 @@ mod tests {
             entries
         );
         let order = Order {
+            release: None,
             id: OrderId(1),
             customer: CustomerId(1),
             number: "SO".to_string(),
@@ -342,7 +352,7 @@ mod tests {
         };
         let expected = concat!(
             r#"{"id":1,"customer":1,"number":"SO","date":"2026-01-02","#,
-            r#""amount":{"amount":"7","currency":"CNY"},"closed":["2026-01-03","Invoiced"]}"#,
+            r#""amount":{"amount":"7","currency":"CNY"},"closed":["2026-01-03","Invoiced"],"release":null}"#,
         );
         assert_eq!(serde_json::to_string(&order).expect("serialises"), expected);
         assert_eq!(

@@ -1010,10 +1010,28 @@ fn variant(rejection: &Rejection) -> &'static str {
         RatingEmpty => "RatingEmpty",
         PolicyInvalid(_) => "PolicyInvalid",
         PolicyVersionNotNext { .. } => "PolicyVersionNotNext",
+        UnknownUser => "UnknownUser",
+        UserNameTaken { .. } => "UserNameTaken",
+        UnknownRequest => "UnknownRequest",
+        RequestPending => "RequestPending",
+        RequestDecided => "RequestDecided",
+        LimitNegative => "LimitNegative",
+        UntilNotAfterDate => "UntilNotAfterDate",
+        ReasonEmpty => "ReasonEmpty",
+        CommentEmpty => "CommentEmpty",
+        DecisionBeforeRequest => "DecisionBeforeRequest",
+        OwnRequest => "OwnRequest",
+        AboveAuthority { .. } => "AboveAuthority",
+        LapseNotDue => "LapseNotDue",
+        LapseRecorded => "LapseRecorded",
+        AlreadyOnHold => "AlreadyOnHold",
+        NotOnHold => "NotOnHold",
+        OrderBlocked => "OrderBlocked",
+        OriginInvalid { .. } => "OriginInvalid",
     }
 }
 
-const ALL_VARIANTS: usize = 37;
+const ALL_VARIANTS: usize = 55;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

@@ -472,7 +472,20 @@ impl Books {
             Entry::DisputeResolved { id, .. } => {
                 self.disputes_open.remove(id);
             }
-            Entry::CreditRecordAdded { .. } | Entry::PolicyChanged { .. } => {}
+            // Limits, users, holds and releases move no money; an order placed through the
+            // credit check arrives as `OrderOpened` above.
+            Entry::CreditRecordAdded { .. }
+            | Entry::PolicyChanged { .. }
+            | Entry::UserAdded { .. }
+            | Entry::UserChanged { .. }
+            | Entry::LimitRequested { .. }
+            | Entry::LimitApproved { .. }
+            | Entry::LimitRejected { .. }
+            | Entry::LimitLapsed { .. }
+            | Entry::HoldPlaced { .. }
+            | Entry::HoldReleased { .. }
+            | Entry::OrderReleased { .. }
+            | Entry::WidgetOriginsSet { .. } => {}
         }
     }
 

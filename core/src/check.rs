@@ -1,0 +1,336 @@
+//! The order credit check (PRODUCT.md E): for a prospective order, the limit in force, the
+//! exposure and what the order leaves available, overdue and hold status, review date and the
+//! grade's rules, giving pass / warn / block with every reason and the role that may release
+//! a block. Pure and fast: one customer's invoices and one score.
+
+use crate::credit::{CreditPolicy, Grade};
+use crate::limits::{limit_status, LimitStatus, Role, Security};
+use crate::model::{Customer, CustomerId};
+use crate::money::{Currency, Money};
+use crate::portfolio::Portfolio;
+use crate::reports::customer_balance;
+use crate::score::{score, score_inputs};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The outcome, worst reason first: any blocking reason blocks, else any warning warns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Block,
+}
+
+impl Verdict {
+    pub fn token(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Block => "block",
+        }
+    }
+}
+
+/// One reason of a check; each knows whether it blocks or warns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckReason {
+    /// No limit was ever approved.
+    NoLimit,
+    /// The temporary limit ended and no standing limit remains.
+    LimitLapsed {
+        #[serde(with = "crate::model::date_serde")]
+        until: NaiveDate,
+    },
+    /// Exposure plus the order exceeds the limit by `shortfall`.
+    OverLimit {
+        #[serde(with = "crate::money::decimal_serde")]
+        shortfall: Decimal,
+    },
+    OverdueBeyondTolerance {
+        days: i64,
+        tolerance: u32,
+        #[serde(with = "crate::money::decimal_serde")]
+        overdue: Decimal,
+    },
+    OnHold {
+        #[serde(with = "crate::model::date_serde")]
+        since: NaiveDate,
+        reason: String,
+    },
+    /// Overdue, but within the grade's tolerance.
+    OverdueWithinTolerance {
+        days: i64,
+        tolerance: u32,
+        #[serde(with = "crate::money::decimal_serde")]
+        overdue: Decimal,
+    },
+    UtilisationHigh {
+        #[serde(with = "crate::money::decimal_serde")]
+        percent: Decimal,
+        #[serde(with = "crate::money::decimal_serde")]
+        warning: Decimal,
+    },
+    ReviewOverdue {
+        #[serde(with = "crate::model::date_serde")]
+        review_on: NaiveDate,
+    },
+    /// The customer's payment terms are longer than its grade allows.
+    TermsAboveGrade {
+        terms: u32,
+        allowed: u32,
+    },
+    /// The grade asks for security before shipping on credit.
+    SecurityRequired {
+        security: Security,
+    },
+}
+
+impl CheckReason {
+    pub fn verdict(&self) -> Verdict {
+        use CheckReason::*;
+        match self {
+            NoLimit | LimitLapsed { .. } | OverLimit { .. } | OverdueBeyondTolerance { .. }
+            | OnHold { .. } => Verdict::Block,
+            OverdueWithinTolerance { .. }
+            | UtilisationHigh { .. }
+            | ReviewOverdue { .. }
+            | TermsAboveGrade { .. }
+            | SecurityRequired { .. } => Verdict::Warn,
+        }
+    }
+
+    /// A short stable code for the widget's `postMessage` replies.
+    pub fn code(&self) -> &'static str {
+        use CheckReason::*;
+        match self {
+            NoLimit => "no_limit",
+            LimitLapsed { .. } => "limit_lapsed",
+            OverLimit { .. } => "over_limit",
+            OverdueBeyondTolerance { .. } => "overdue_beyond_tolerance",
+            OnHold { .. } => "on_hold",
+            OverdueWithinTolerance { .. } => "overdue_within_tolerance",
+            UtilisationHigh { .. } => "utilisation_high",
+            ReviewOverdue { .. } => "review_overdue",
+            TermsAboveGrade { .. } => "terms_above_grade",
+            SecurityRequired { .. } => "security_required",
+        }
+    }
+}
+
+/// Everything a check found, in the customer's currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditCheck {
+    pub customer: CustomerId,
+    pub as_of: NaiveDate,
+    pub currency: Currency,
+    pub verdict: Verdict,
+    /// Blocking reasons first, then warnings, each in the order of the module doc.
+    pub reasons: Vec<CheckReason>,
+    pub grade: Grade,
+    pub limit: LimitStatus,
+    pub open_receivables: Decimal,
+    pub open_orders: Decimal,
+    pub exposure: Decimal,
+    pub order: Decimal,
+    /// Limit − exposure, before this order (negative when already over); `None` without a limit.
+    pub available: Option<Decimal>,
+    /// Limit − exposure − this order.
+    pub available_after: Option<Decimal>,
+    /// How much the order exceeds what is available (zero when it fits).
+    pub shortfall: Decimal,
+    /// (Exposure + order) ÷ limit × 100, one decimal; `None` without a positive limit.
+    pub utilisation_percent: Option<Decimal>,
+    /// The lowest role that may release a blocked order; `None` unless blocked.
+    pub release_role: Option<Role>,
+}
+
+/// Why a check could not be run at all (the order itself is wrong, not the customer).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CheckError {
+    UnknownCustomer,
+    CurrencyMismatch { expected: Currency, found: Currency },
+    AmountNegative,
+    TooManyDecimals { allowed: u32 },
+}
+
+/// Checks an order of `order` for `customer` on `as_of` with `policy`. An amount of zero
+/// checks the customer's standing alone (the field-sales screen before an amount is typed).
+pub fn check_order(
+    state: &Portfolio,
+    policy: &CreditPolicy,
+    customer: CustomerId,
+    order: &Money,
+    as_of: NaiveDate,
+) -> Result<CreditCheck, CheckError> {
+    let account = state.customer(customer).ok_or(CheckError::UnknownCustomer)?;
+    let currency = account.details.currency;
+    if order.currency != currency {
+        return Err(CheckError::CurrencyMismatch {
+            expected: currency,
+            found: order.currency,
+        });
+    }
+    if order.amount < Decimal::ZERO {
+        return Err(CheckError::AmountNegative);
+    }
+    if !order.has_valid_precision() {
+        return Err(CheckError::TooManyDecimals {
+            allowed: currency.minor_units(),
+        });
+    }
+    let grade = score(&score_inputs(state, account, as_of), policy).grade;
+    Ok(check_with_grade(state, policy, account, grade, order.amount, as_of))
+}
+
+/// The check once the grade is known (the benchmark and `check_order` share it).
+pub fn check_with_grade(
+    state: &Portfolio,
+    policy: &CreditPolicy,
+    account: &Customer,
+    grade: Grade,
+    order: Decimal,
+    as_of: NaiveDate,
+) -> CreditCheck {
+    let terms = policy.limits.terms(grade);
+    let balance = customer_balance(state, account, as_of);
+    let limit = limit_status(state, account, as_of);
+    let needed = balance.exposure + order;
+    let mut reasons = Vec::new();
+    let mut available = None;
+    let mut utilisation_percent = None;
+    let mut shortfall = Decimal::ZERO;
+    match &limit {
+        LimitStatus::None => reasons.push(CheckReason::NoLimit),
+        LimitStatus::Lapsed { until, .. } => reasons.push(CheckReason::LimitLapsed { until: *until }),
+        LimitStatus::InForce(in_force) => {
+            available = Some(in_force.amount - balance.exposure);
+            shortfall = (needed - in_force.amount).max(Decimal::ZERO);
+            if needed > in_force.amount {
+                reasons.push(CheckReason::OverLimit { shortfall });
+            }
+            if in_force.amount > Decimal::ZERO {
+                let percent = (needed * Decimal::ONE_HUNDRED / in_force.amount).round_dp(1);
+                utilisation_percent = Some(percent);
+            }
+        }
+    }
+    let tolerance = terms.overdue_tolerance_days;
+    if balance.days_overdue_max > i64::from(tolerance) {
+        reasons.push(CheckReason::OverdueBeyondTolerance {
+            days: balance.days_overdue_max,
+            tolerance,
+            overdue: balance.overdue,
+        });
+    }
+    if let Some(hold) = account.hold() {
+        reasons.push(CheckReason::OnHold {
+            since: hold.date,
+            reason: hold.reason.clone(),
+        });
+    }
+    warnings(&mut reasons, account, &limit, terms, &balance, utilisation_percent, as_of);
+    let verdict = reasons
+        .iter()
+        .map(CheckReason::verdict)
+        .max()
+        .unwrap_or(Verdict::Pass);
+    let release_role = (verdict == Verdict::Block)
+        .then(|| release_role(policy, &reasons, needed, currency_of(account), grade));
+    CreditCheck {
+        customer: account.id,
+        as_of,
+        currency: account.details.currency,
+        verdict,
+        reasons,
+        grade,
+        limit,
+        open_receivables: balance.open_receivables,
+        open_orders: balance.open_orders,
+        exposure: balance.exposure,
+        order,
+        available,
+        available_after: available.map(|available| available - order),
+        shortfall,
+        utilisation_percent,
+        release_role,
+    }
+}
+
+fn currency_of(account: &Customer) -> Currency {
+    account.details.currency
+}
+
+fn warnings(
+    reasons: &mut Vec<CheckReason>,
+    account: &Customer,
+    limit: &LimitStatus,
+    terms: &crate::limits::GradeTerms,
+    balance: &crate::reports::Balance,
+    utilisation_percent: Option<Decimal>,
+    as_of: NaiveDate,
+) {
+    let tolerance = terms.overdue_tolerance_days;
+    if balance.days_overdue_max > 0 && balance.days_overdue_max <= i64::from(tolerance) {
+        reasons.push(CheckReason::OverdueWithinTolerance {
+            days: balance.days_overdue_max,
+            tolerance,
+            overdue: balance.overdue,
+        });
+    }
+    let over_limit = reasons
+        .iter()
+        .any(|reason| matches!(reason, CheckReason::OverLimit { .. }));
+    if let Some(percent) = utilisation_percent {
+        if !over_limit && percent >= terms.warning_utilisation_percent {
+            reasons.push(CheckReason::UtilisationHigh {
+                percent,
+                warning: terms.warning_utilisation_percent,
+            });
+        }
+    }
+    if let LimitStatus::InForce(in_force) = limit {
+        if in_force.review_on < as_of {
+            reasons.push(CheckReason::ReviewOverdue {
+                review_on: in_force.review_on,
+            });
+        }
+    }
+    if account.details.payment_terms_days > terms.terms_days_max {
+        reasons.push(CheckReason::TermsAboveGrade {
+            terms: account.details.payment_terms_days,
+            allowed: terms.terms_days_max,
+        });
+    }
+    if terms.security != Security::None {
+        reasons.push(CheckReason::SecurityRequired {
+            security: terms.security,
+        });
+    }
+    reasons.sort_by_key(|reason| std::cmp::Reverse(reason.verdict()));
+}
+
+/// Who may release a blocked order: for a limit shortfall, whoever may approve a limit covering
+/// the exposure with the order (a director above the grade's maximum); for anything else
+/// (overdue, hold, no limit) at least a manager.
+fn release_role(
+    policy: &CreditPolicy,
+    reasons: &[CheckReason],
+    needed: Decimal,
+    currency: Currency,
+    grade: Grade,
+) -> Role {
+    let limits = &policy.limits;
+    let mut role = Role::Manager;
+    if reasons
+        .iter()
+        .any(|reason| matches!(reason, CheckReason::OverLimit { .. } | CheckReason::NoLimit | CheckReason::LimitLapsed { .. }))
+    {
+        let needed_base = limits.to_base(needed, currency);
+        role = role.max(limits.approver_role(needed_base));
+        if needed_base.is_none_or(|base| base > limits.terms(grade).limit_max) {
+            role = Role::Director;
+        }
+    }
+    role
+}

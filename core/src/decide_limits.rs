@@ -1,0 +1,385 @@
+//! `decide` for users, limit requests and approvals, holds, orders through the credit check
+//! and the widget's origins. The authority rules live here: no approval or release above the
+//! user's role, and never an approval of one's own request (four eyes).
+
+use crate::check::{check_with_grade, Verdict};
+use crate::command::{
+    check_amount, check_date, check_text, open_order, Command, Decision, Field, Rejection,
+};
+use crate::limits::{parse_origin, review_date, RequestId, RequestStatus, Role, User, UserId};
+use crate::model::*;
+use crate::money::{amount_max, Money};
+use crate::portfolio::Portfolio;
+use crate::score::{score, score_inputs};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+pub(crate) fn decide(state: &Portfolio, command: &Command) -> Decision {
+    match command {
+        Command::AddUser { id, name, role } => add_user(state, *id, name, *role),
+        Command::ChangeUser { id, name, role } => change_user(state, *id, name, *role),
+        Command::RequestLimit {
+            id,
+            customer,
+            date,
+            by,
+            amount,
+            reason,
+            until,
+        } => request_limit(state, *id, *customer, *date, *by, amount, reason, *until),
+        Command::ApproveLimit {
+            request,
+            date,
+            by,
+            comment,
+        } => approve_limit(state, *request, *date, *by, comment),
+        Command::RejectLimit {
+            request,
+            date,
+            by,
+            comment,
+        } => reject_limit(state, *request, *date, *by, comment),
+        Command::RecordLapse { request, date } => record_lapse(state, *request, *date),
+        Command::PlaceHold {
+            customer,
+            date,
+            by,
+            reason,
+        } => change_hold(state, *customer, *date, *by, reason, true),
+        Command::ReleaseHold {
+            customer,
+            date,
+            by,
+            reason,
+        } => change_hold(state, *customer, *date, *by, reason, false),
+        Command::PlaceOrder {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+            by,
+            release_reason,
+        } => place_order(
+            state,
+            *id,
+            *customer,
+            number,
+            *date,
+            amount,
+            *by,
+            release_reason.as_deref(),
+        ),
+        Command::SetWidgetOrigins { date, by, origins } => {
+            set_widget_origins(state, *date, *by, origins)
+        }
+        // The ledger and credit-file commands are decided in `command.rs`, which only hands
+        // the commands above to this function.
+        _ => unreachable!("command.rs decides the ledger and credit-file commands"),
+    }
+}
+
+fn user(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
+    state.user(id).ok_or(Rejection::UnknownUser)
+}
+
+/// The user, when their role covers `required`.
+fn user_with(state: &Portfolio, id: UserId, required: Role) -> Result<&User, Rejection> {
+    let user = user(state, id)?;
+    if !user.role.covers(required) {
+        return Err(Rejection::AboveAuthority { required });
+    }
+    Ok(user)
+}
+
+fn check_user_name(state: &Portfolio, id: UserId, name: &str) -> Result<String, Rejection> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Rejection::NameEmpty);
+    }
+    check_text(name, Field::Name)?;
+    let taken = state
+        .users
+        .iter()
+        .any(|user| user.id != id && user.name.trim().eq_ignore_ascii_case(name));
+    if taken {
+        return Err(Rejection::UserNameTaken {
+            name: name.to_string(),
+        });
+    }
+    Ok(name.to_string())
+}
+
+fn add_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
+    if id < state.next_ids().user {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    let name = check_user_name(state, id, name)?;
+    Ok(vec![Entry::UserAdded { id, name, role }])
+}
+
+fn change_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
+    user(state, id)?;
+    let name = check_user_name(state, id, name)?;
+    Ok(vec![Entry::UserChanged { id, name, role }])
+}
+
+fn required_text(text: &str, field: Field, empty: Rejection) -> Result<String, Rejection> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(empty);
+    }
+    check_text(text, field)?;
+    Ok(text.to_string())
+}
+
+/// A limit amount: zero or more, in the customer's currency, with its minor units at most.
+fn check_limit_amount(amount: &Money, customer: &Customer) -> Result<(), Rejection> {
+    if amount.amount < Decimal::ZERO {
+        return Err(Rejection::LimitNegative);
+    }
+    if amount.amount.is_zero() && amount.currency == customer.details.currency {
+        return Ok(());
+    }
+    check_amount(amount, customer.details.currency)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn request_limit(
+    state: &Portfolio,
+    id: RequestId,
+    customer_id: CustomerId,
+    date: NaiveDate,
+    by: UserId,
+    amount: &Money,
+    reason: &str,
+    until: Option<NaiveDate>,
+) -> Decision {
+    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    if id < state.next_ids().request {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    user(state, by)?;
+    check_date(date)?;
+    check_limit_amount(amount, customer)?;
+    if amount.amount > amount_max() {
+        return Err(Rejection::AmountTooLarge);
+    }
+    let reason = required_text(reason, Field::Reason, Rejection::ReasonEmpty)?;
+    if let Some(until) = until {
+        check_date(until).map_err(|_| Rejection::UntilNotAfterDate)?;
+        if until <= date {
+            return Err(Rejection::UntilNotAfterDate);
+        }
+    }
+    let pending = crate::limits::requests_of(state, customer)
+        .any(|request| request.status == RequestStatus::Pending);
+    if pending {
+        return Err(Rejection::RequestPending);
+    }
+    Ok(vec![Entry::LimitRequested {
+        id,
+        customer: customer_id,
+        date,
+        by,
+        amount: *amount,
+        reason,
+        until,
+    }])
+}
+
+/// The pending request and its customer, when `by` may decide it on `date`.
+fn decidable(
+    state: &Portfolio,
+    request_id: RequestId,
+    date: NaiveDate,
+    by: UserId,
+) -> Result<(&crate::limits::LimitRequest, &Customer), Rejection> {
+    let request = state.limit_request(request_id).ok_or(Rejection::UnknownRequest)?;
+    if request.status != RequestStatus::Pending {
+        return Err(Rejection::RequestDecided);
+    }
+    user(state, by)?;
+    check_date(date)?;
+    if date < request.date {
+        return Err(Rejection::DecisionBeforeRequest);
+    }
+    if request.by == by {
+        return Err(Rejection::OwnRequest);
+    }
+    let customer = state
+        .customer(request.customer)
+        .ok_or(Rejection::UnknownCustomer)?;
+    Ok((request, customer))
+}
+
+/// The lowest role that may approve `amount` for a customer of `grade`: the authority matrix's
+/// band for the amount in the base currency, and a director above the grade's maximum or when
+/// the policy has no exchange rate for the currency.
+pub fn approval_role(
+    policy: &crate::credit::CreditPolicy,
+    amount: &Money,
+    grade: crate::credit::Grade,
+) -> Role {
+    let limits = &policy.limits;
+    let base = limits.to_base(amount.amount, amount.currency);
+    let role = limits.approver_role(base);
+    match base {
+        Some(base) if base <= limits.terms(grade).limit_max => role,
+        _ => role.max(Role::Director),
+    }
+}
+
+fn approve_limit(
+    state: &Portfolio,
+    request_id: RequestId,
+    date: NaiveDate,
+    by: UserId,
+    comment: &str,
+) -> Decision {
+    let (request, customer) = decidable(state, request_id, date, by)?;
+    let policy = state.policy();
+    let grade = score(&score_inputs(state, customer, date), &policy).grade;
+    user_with(state, by, approval_role(&policy, &request.amount, grade))?;
+    check_text(comment, Field::Comment)?;
+    if request.until.is_some_and(|until| until < date) {
+        return Err(Rejection::UntilNotAfterDate);
+    }
+    Ok(vec![Entry::LimitApproved {
+        request: request_id,
+        date,
+        by,
+        comment: comment.trim().to_string(),
+        review_on: review_date(date, policy.limits.terms(grade).review_months),
+        grade,
+    }])
+}
+
+fn reject_limit(
+    state: &Portfolio,
+    request_id: RequestId,
+    date: NaiveDate,
+    by: UserId,
+    comment: &str,
+) -> Decision {
+    decidable(state, request_id, date, by)?;
+    // Saying no needs no authority beyond an analyst's, but it needs a reason on record.
+    user_with(state, by, Role::Analyst)?;
+    let comment = required_text(comment, Field::Comment, Rejection::CommentEmpty)?;
+    Ok(vec![Entry::LimitRejected {
+        request: request_id,
+        date,
+        by,
+        comment,
+    }])
+}
+
+fn record_lapse(state: &Portfolio, request_id: RequestId, date: NaiveDate) -> Decision {
+    let request = state.limit_request(request_id).ok_or(Rejection::UnknownRequest)?;
+    check_date(date)?;
+    if request.approved_on().is_none() || !request.lapsed(date) {
+        return Err(Rejection::LapseNotDue);
+    }
+    if request.lapse_recorded.is_some() {
+        return Err(Rejection::LapseRecorded);
+    }
+    Ok(vec![Entry::LimitLapsed {
+        request: request_id,
+        date,
+    }])
+}
+
+fn change_hold(
+    state: &Portfolio,
+    customer_id: CustomerId,
+    date: NaiveDate,
+    by: UserId,
+    reason: &str,
+    place: bool,
+) -> Decision {
+    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    // Anyone in the credit team may stop credit; lifting a hold is a manager's call.
+    user_with(state, by, if place { Role::Analyst } else { Role::Manager })?;
+    check_date(date)?;
+    let reason = required_text(reason, Field::Reason, Rejection::ReasonEmpty)?;
+    match (place, customer.hold().is_some()) {
+        (true, true) => return Err(Rejection::AlreadyOnHold),
+        (false, false) => return Err(Rejection::NotOnHold),
+        _ => {}
+    }
+    Ok(vec![if place {
+        Entry::HoldPlaced {
+            customer: customer_id,
+            date,
+            by,
+            reason,
+        }
+    } else {
+        Entry::HoldReleased {
+            customer: customer_id,
+            date,
+            by,
+            reason,
+        }
+    }])
+}
+
+#[allow(clippy::too_many_arguments)]
+fn place_order(
+    state: &Portfolio,
+    id: OrderId,
+    customer_id: CustomerId,
+    number: &str,
+    date: NaiveDate,
+    amount: &Money,
+    by: UserId,
+    release_reason: Option<&str>,
+) -> Decision {
+    user(state, by)?;
+    let mut entries = open_order(state, id, customer_id, number, date, amount)?;
+    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let policy = state.policy();
+    let grade = score(&score_inputs(state, customer, date), &policy).grade;
+    let check = check_with_grade(state, &policy, customer, grade, amount.amount, date);
+    if check.verdict != Verdict::Block {
+        return Ok(entries);
+    }
+    let Some(reason) = release_reason.map(str::trim).filter(|reason| !reason.is_empty()) else {
+        return Err(Rejection::OrderBlocked);
+    };
+    check_text(reason, Field::Reason)?;
+    user_with(state, by, check.release_role.unwrap_or(Role::Director))?;
+    entries.push(Entry::OrderReleased {
+        order: id,
+        date,
+        by,
+        reason: reason.to_string(),
+        blocked_for: check.reasons,
+    });
+    Ok(entries)
+}
+
+fn set_widget_origins(
+    state: &Portfolio,
+    date: NaiveDate,
+    by: UserId,
+    origins: &[String],
+) -> Decision {
+    user_with(state, by, Role::Manager)?;
+    check_date(date)?;
+    let mut exact = Vec::new();
+    for origin in origins.iter().filter(|origin| !origin.trim().is_empty()) {
+        let parsed = parse_origin(origin).map_err(|error| Rejection::OriginInvalid {
+            origin: origin.trim().to_string(),
+            error,
+        })?;
+        if !exact.contains(&parsed) {
+            exact.push(parsed);
+        }
+    }
+    Ok(vec![Entry::WidgetOriginsSet {
+        date,
+        by,
+        origins: exact,
+    }])
+}
