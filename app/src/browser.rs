@@ -42,6 +42,13 @@ pub fn stored(key: &str) -> Option<String> {
     local_storage()?.get_item(key).ok()?
 }
 
+/// Removes a remembered choice.
+pub fn forget(key: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
 pub fn store(key: &str, value: &str) {
     if let Some(storage) = local_storage() {
         // A full or disabled localStorage only loses a preference; the journal is elsewhere.

@@ -18,10 +18,83 @@ pub fn money(amount: Decimal, currency: Currency) -> String {
     Money::new(amount, currency).format()
 }
 
+/// The page frame. Widget routes (for an iframe on another page) get no chrome at all.
 #[component]
 pub fn Layout(children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let bare = move || location.pathname.get().contains("/widget/");
+    let children = StoredValue::new(children);
+    view! {
+        <Show
+            when=bare
+            fallback=move || view! { <Chrome>{children.read_value()()}</Chrome> }
+        >
+            <main id="main" class="widget">
+                <Ready>{children.read_value()()}</Ready>
+            </main>
+        </Show>
+    }
+}
+
+/// Shows its children once storage is open; a loading line or the storage error before that.
+#[component]
+fn Ready(children: ChildrenFn) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
+    view! {
+        {move || match state.phase.get() {
+            Phase::Loading => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
+            Phase::Failed(error) => view! {
+                <p class="error" role="alert">{storage_message(t(), &error)}</p>
+            }.into_any(),
+            Phase::Ready => ().into_any(),
+        }}
+        <Show when=move || state.phase.get() == Phase::Ready>
+            {children()}
+        </Show>
+    }
+}
+
+/// The acting profile: chosen explicitly, remembered on this device.
+#[component]
+fn UserSwitch() -> impl IntoView {
+    let state = use_app();
+    let desk = move || state.lang.get().desk();
+    let vocab = move || state.lang.get().vocab();
+    let options = move || {
+        state.portfolio.with(|portfolio| {
+            portfolio
+                .users
+                .iter()
+                .map(|user| {
+                    let selected = state.user.get() == Some(user.id);
+                    let label = format!("{} · {}", user.name, i18n::vocab::role(vocab(), user.role));
+                    view! { <option value=user.id.0.to_string() selected=selected>{label}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let change = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        state.set_user(value.parse().ok().map(creditdesk_core::limits::UserId));
+    };
+    view! {
+        <label class="user-switch">
+            <span class="visually-hidden">{move || desk().acting_as}</span>
+            <select data-testid="user-switch" on:change=change aria-label=move || desk().acting_as>
+                <option value="" selected=move || state.current_user().is_none()>{move || desk().no_profile}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn Chrome(children: ChildrenFn) -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let desk = move || state.lang.get().desk();
+    let field = move || state.lang.get().field();
     let switch = move |_| {
         state.set_lang(if state.lang.get() == Lang::Zh {
             Lang::En
@@ -36,8 +109,11 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
             <nav aria-label=move || t().app_name>
                 <A href="/">{move || t().nav_home}</A>
                 <A href="/customers">{move || t().nav_customers}</A>
+                <A href="/check">{move || field().nav_check}</A>
+                <A href="/approvals">{move || desk().nav_approvals}</A>
                 <A href="/policy">{move || t().nav_policy}</A>
                 <A href="/journal">{move || t().nav_journal}</A>
+                <A href="/users">{move || desk().nav_users}</A>
                 <A href="/settings">{move || t().nav_settings}</A>
                 <A href="/help">{move || t().nav_help}</A>
             </nav>
@@ -49,20 +125,12 @@ pub fn Layout(children: ChildrenFn) -> impl IntoView {
                     <span class="badge" role="status">{move || t().saving}</span>
                 </Show>
             </span>
+            <UserSwitch />
             <button class="lang" data-testid="switch-language" on:click=switch>{move || t().switch_language}</button>
         </header>
         <Banners />
         <main id="main">
-            {move || match state.phase.get() {
-                Phase::Loading => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
-                Phase::Failed(error) => view! {
-                    <p class="error" role="alert">{storage_message(t(), &error)}</p>
-                }.into_any(),
-                Phase::Ready => ().into_any(),
-            }}
-            <Show when=move || state.phase.get() == Phase::Ready>
-                {children()}
-            </Show>
+            <Ready>{children()}</Ready>
         </main>
     }
 }

@@ -20,6 +20,27 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+    /// Shared credit vocabulary: roles, verdicts, check reasons, limit methods.
+    pub fn vocab(self) -> &'static VocabTexts {
+        match self {
+            Lang::Zh => &vocab::ZH,
+            Lang::En => &vocab::EN,
+        }
+    }
+    /// The credit manager's limit, approval and user screens.
+    pub fn desk(self) -> &'static DeskTexts {
+        match self {
+            Lang::Zh => &desk::ZH,
+            Lang::En => &desk::EN,
+        }
+    }
+    /// The field-sales check and the embeddable widget.
+    pub fn field(self) -> &'static FieldTexts {
+        match self {
+            Lang::Zh => &field::ZH,
+            Lang::En => &field::EN,
+        }
+    }
     pub fn code(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
@@ -53,13 +74,22 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     text
 }
 
+/// Declares a table of texts: one `&'static str` field per string. Each language is a
+/// `static` of the struct, so a missing translation does not compile.
 macro_rules! texts {
-    ($($field:ident),* $(,)?) => {
-        pub struct Texts { $(pub $field: &'static str,)* }
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        pub struct $name { $(pub $field: &'static str,)* }
     };
 }
 
-texts!(
+mod desk;
+mod field;
+pub mod vocab;
+pub use desk::DeskTexts;
+pub use field::FieldTexts;
+pub use vocab::{check_error, check_reason, VocabTexts};
+
+texts!(Texts {
     app_name,
     app_tagline,
     nav_home,
@@ -427,7 +457,7 @@ texts!(
     kind_reference,
     kind_visit,
     kind_signal,
-);
+});
 
 pub static ZH: Texts = Texts {
     app_name: "Creditdesk 信用管理",
@@ -1244,6 +1274,34 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         OrderClosed => t.rej_order_closed.into(),
         DisputeAboveOpen { open } => fill(t.rej_dispute_above_open, &[("open", &amount(open))]),
         DisputeResolved => t.rej_dispute_resolved.into(),
+        other @ (UnknownUser
+        | UserNameTaken { .. }
+        | UnknownRequest
+        | RequestPending
+        | RequestDecided
+        | LimitNegative
+        | UntilNotAfterDate
+        | ReasonEmpty
+        | CommentEmpty
+        | DecisionBeforeRequest
+        | OwnRequest
+        | AboveAuthority { .. }
+        | LapseNotDue
+        | LapseRecorded
+        | AlreadyOnHold
+        | NotOnHold
+        | OrderBlocked
+        | OriginInvalid { .. }) => vocab::rejection(vocab_for(t), other),
+    }
+}
+
+/// The vocabulary table in the same language as `t` (the rejection messages of limits,
+/// approvals and orders live there).
+fn vocab_for(t: &Texts) -> &'static VocabTexts {
+    if std::ptr::eq(t, &ZH) {
+        &vocab::ZH
+    } else {
+        &vocab::EN
     }
 }
 
@@ -1437,5 +1495,6 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::credit::PolicyError) -> 
             t.pol_rating_duplicate,
             &[("agency", agency), ("rating", rating)],
         ),
+        Limits(error) => vocab::limit_policy_error(vocab_for(t), error),
     }
 }

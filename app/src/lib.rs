@@ -44,7 +44,14 @@ fn App() -> impl IntoView {
                     <Route path=path!("/customers/:id/credit-note") view=pages::forms::CreditNoteForm />
                     <Route path=path!("/customers/:id/credit") view=pages::credit::CreditFilePage />
                     <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit_forms::CreditRecordForm />
+                    <Route path=path!("/customers/:id/limit") view=pages::limits::LimitPage />
                     <Route path=path!("/policy") view=pages::policy::PolicyPage />
+                    <Route path=path!("/policy/limits") view=pages::limit_policy::LimitPolicyPage />
+                    <Route path=path!("/approvals") view=pages::approvals::Approvals />
+                    <Route path=path!("/users") view=pages::users::Users />
+                    <Route path=path!("/check") view=pages::field::FieldCheck />
+                    <Route path=path!("/widget/check") view=pages::widget::WidgetCheck />
+                    <Route path=path!("/help/widget") view=pages::widget::WidgetHelp />
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/help") view=pages::help::Help />

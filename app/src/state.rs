@@ -5,9 +5,10 @@ use crate::browser;
 use crate::db::{self, StorageError};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use creditdesk_core::command::{decide, Command, Rejection};
+use creditdesk_core::command::{decide, decide_batch, Command, Rejection};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::journal::ChainBreak;
+use creditdesk_core::limits::{lapses_due, User, UserId};
 use creditdesk_core::snapshot::encode_snapshot;
 use creditdesk_core::{Portfolio, SealedEvent, Timestamp};
 use leptos::prelude::*;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub saving: RwSignal<bool>,
     pub persisted: RwSignal<Option<bool>>,
     pub actor: RwSignal<String>,
+    /// The local profile acting on this device (chosen explicitly; see `set_user`).
+    pub user: RwSignal<Option<UserId>>,
     /// The user chose "start empty" (or the journal has events): skip the welcome screen.
     pub started: RwSignal<bool>,
     pub online: RwSignal<bool>,
@@ -45,6 +48,7 @@ pub struct AppState {
 pub const KEY_LANG: &str = "creditdesk.lang";
 pub const KEY_ACTOR: &str = "creditdesk.actor";
 pub const KEY_STARTED: &str = "creditdesk.started";
+pub const KEY_USER: &str = "creditdesk.user";
 
 impl AppState {
     pub fn new() -> AppState {
@@ -61,6 +65,11 @@ impl AppState {
             saving: RwSignal::new(false),
             persisted: RwSignal::new(None),
             actor: RwSignal::new(browser::stored(KEY_ACTOR).unwrap_or_else(|| "user".to_string())),
+            user: RwSignal::new(
+                browser::stored(KEY_USER)
+                    .and_then(|id| id.parse().ok())
+                    .map(UserId),
+            ),
             started: RwSignal::new(browser::stored(KEY_STARTED).is_some()),
             online: RwSignal::new(browser::is_online()),
         }
@@ -74,6 +83,38 @@ impl AppState {
         self.lang.set(lang);
         browser::store(KEY_LANG, lang.code());
         browser::set_document_lang(lang.code());
+    }
+
+    /// Switches the acting profile (remembered on this device). `None` acts as nobody, which
+    /// the core refuses for anything that needs a role.
+    pub fn set_user(&self, user: Option<UserId>) {
+        self.user.set(user);
+        match user {
+            Some(UserId(id)) => browser::store(KEY_USER, &id.to_string()),
+            None => browser::forget(KEY_USER),
+        }
+    }
+
+    /// The acting profile, when it still exists in the portfolio.
+    pub fn current_user(&self) -> Option<User> {
+        let id = self.user.get()?;
+        self.portfolio.with(|portfolio| portfolio.user(id).cloned())
+    }
+
+    /// The acting profile's id for a command; an id no profile has when none is chosen, so
+    /// the core answers with its "choose a profile" rejection.
+    pub fn acting(&self) -> UserId {
+        self.user.get_untracked().unwrap_or(UserId(0))
+    }
+
+    /// Who seals an event: the acting profile's name, else the device's label.
+    fn sealer(&self) -> String {
+        let id = self.user.get_untracked();
+        id.and_then(|id| {
+            self.portfolio
+                .with_untracked(|portfolio| portfolio.user(id).map(|user| user.name.clone()))
+        })
+        .unwrap_or_else(|| self.actor.get_untracked())
     }
 
     /// Writing is stopped while the journal fails verification or another tab upgraded.
@@ -122,6 +163,7 @@ pub async fn start(state: AppState) {
             }
             state.portfolio.set(portfolio);
             state.phase.set(Phase::Ready);
+            record_lapses(state).await;
         }
         Err(StorageError::Integrity(broken)) => {
             state.banner.set(Some(Banner::Integrity(broken)));
@@ -132,6 +174,45 @@ pub async fn start(state: AppState) {
     state
         .persisted
         .set(browser::is_persisted().await.filter(|granted| *granted));
+}
+
+/// Journals the lapse of every temporary limit that ran out before today. The lapse applies by
+/// date regardless (the core derives it from `as_of`); the event puts it on the record.
+pub async fn record_lapses(state: AppState) {
+    let today = state.today.get_untracked();
+    let due = state
+        .portfolio
+        .with_untracked(|portfolio| lapses_due(portfolio, today));
+    if due.is_empty() {
+        return;
+    }
+    let commands = due
+        .into_iter()
+        .map(|request| Command::RecordLapse {
+            request,
+            date: today,
+        })
+        .collect();
+    // On failure (read-only, storage trouble) the banner already says so, and the lapses still
+    // apply by date; the next start tries again.
+    let _ = submit_batch(state, commands).await;
+}
+
+/// Decides commands all or nothing and commits them as one event.
+pub async fn submit_batch(state: AppState, commands: Vec<Command>) -> Result<(), SubmitError> {
+    if state.read_only() {
+        return Err(SubmitError::ReadOnly);
+    }
+    if state.saving.get_untracked() {
+        return Err(SubmitError::Busy);
+    }
+    let (entries, _) = state
+        .portfolio
+        .with_untracked(|portfolio| decide_batch(portfolio, commands))
+        .map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
+    let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
+    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.sealer(), entries);
+    commit(state, sealed, None).await
 }
 
 /// Decides a command, commits its event and folds it in. Nothing changes on any error.
@@ -147,12 +228,7 @@ pub async fn submit(state: AppState, command: Command) -> Result<(), SubmitError
         .with_untracked(|portfolio| decide(portfolio, &command))
         .map_err(SubmitError::Rejected)?;
     let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
-    let sealed = SealedEvent::seal(
-        head,
-        Timestamp(browser::now_ms()),
-        &state.actor.get_untracked(),
-        entries,
-    );
+    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.sealer(), entries);
     commit(state, sealed, None).await
 }
 
@@ -179,6 +255,9 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
     browser::mark("creditdesk:demo-sealed");
     let result = commit(state, sealed, Some(after)).await;
     browser::mark("creditdesk:demo-saved");
+    if result.is_ok() {
+        record_lapses(state).await;
+    }
     result
 }
 

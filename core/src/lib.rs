@@ -3,17 +3,21 @@
 //! demo portfolios.
 //! It reads no clock, touches no browser and does no I/O; time and ids are inputs.
 
+pub mod check;
 pub mod command;
 pub mod credit;
+pub mod decide_limits;
 pub mod demo;
 pub mod input;
 pub mod journal;
+pub mod limits;
 pub mod model;
 pub mod money;
 pub mod portfolio;
 pub mod reports;
 mod rng;
 pub mod score;
+pub mod search;
 pub mod snapshot;
 
 pub use command::{

@@ -81,6 +81,16 @@ pub fn entry_kind(entry: &Entry) -> &'static str {
         Entry::DisputeResolved { .. } => "DisputeResolved",
         Entry::CreditRecordAdded { .. } => "CreditRecordAdded",
         Entry::PolicyChanged { .. } => "PolicyChanged",
+        Entry::UserAdded { .. } => "UserAdded",
+        Entry::UserChanged { .. } => "UserChanged",
+        Entry::LimitRequested { .. } => "LimitRequested",
+        Entry::LimitApproved { .. } => "LimitApproved",
+        Entry::LimitRejected { .. } => "LimitRejected",
+        Entry::LimitLapsed { .. } => "LimitLapsed",
+        Entry::HoldPlaced { .. } => "HoldPlaced",
+        Entry::HoldReleased { .. } => "HoldReleased",
+        Entry::OrderReleased { .. } => "OrderReleased",
+        Entry::WidgetOriginsSet { .. } => "WidgetOriginsSet",
     }
 }
 

@@ -1,16 +1,22 @@
 //! The app's pages, one module each; routes are declared in `lib.rs`.
 
+pub mod approvals;
 pub mod bench;
 pub mod credit;
 pub mod credit_forms;
 pub mod customer;
 pub mod customers;
+pub mod field;
 pub mod forms;
 pub mod help;
 pub mod home;
 pub mod journal;
+pub mod limit_policy;
+pub mod limits;
 pub mod policy;
 pub mod settings;
+pub mod users;
+pub mod widget;
 
 use crate::components::use_app;
 use leptos::prelude::*;

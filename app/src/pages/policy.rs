@@ -274,6 +274,10 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
                 net_margin_min: limit_values[3],
                 interest_cover_min: limit_values[4],
             },
+            // The limit part is edited on its own form; this form keeps it as it is.
+            limits: state
+                .portfolio
+                .with_untracked(|portfolio| portfolio.policy().limits),
         };
         send(
             Command::ChangePolicy {

@@ -1,0 +1,8 @@
+//! Local user profiles and their roles.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Users() -> impl IntoView {
+    view! { <section></section> }
+}
