@@ -13,9 +13,14 @@ export const chromium = {
   },
 };
 
+// CD_DIST / CD_PORT let two builds be tested side by side (e.g. while developing); CI uses the
+// defaults.
+const dist = process.env.CD_DIST || 'dist';
+export const port = Number(process.env.CD_PORT || 4173);
+
 export const webServer = {
-  command: 'node tests/serve.mjs dist 4173',
-  url: 'http://127.0.0.1:4173/',
+  command: `node tests/serve.mjs ${dist} ${port}`,
+  url: `http://127.0.0.1:${port}/`,
   reuseExistingServer: false,
   timeout: 30_000,
 };
@@ -26,7 +31,7 @@ export default defineConfig({
   workers: 1, // one IndexedDB-heavy browser at a time on a 2-core machine
   retries: 0,
   reporter: 'list',
-  use: { baseURL: 'http://127.0.0.1:4173', trace: 'retain-on-failure' },
+  use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [{ name: 'chromium', use: chromium }],
   webServer,
 });

@@ -13,16 +13,16 @@ import { expect } from '@playwright/test';
 
 const I18N_RS = fileURLToPath(new URL('../../app/src/i18n.rs', import.meta.url));
 
-function parseTable(source, name) {
-  const start = source.indexOf(`pub static ${name}: Texts = Texts {`);
-  if (start < 0) throw new Error(`i18n.rs: table ${name} not found`);
+function parseTable(source, name, struct = 'Texts', minKeys = 100) {
+  const start = source.indexOf(`pub static ${name}: ${struct} = ${struct} {`);
+  if (start < 0) throw new Error(`i18n: table ${struct} ${name} not found`);
   const end = source.indexOf('\n};', start);
   const body = source.slice(start, end);
   const table = {};
   for (const m of body.matchAll(/^\s+([a-z0-9_]+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
     table[m[1]] = JSON.parse(`"${m[2]}"`);
   }
-  if (Object.keys(table).length < 100) throw new Error(`i18n.rs: table ${name} parsed only ${Object.keys(table).length} keys`);
+  if (Object.keys(table).length < minKeys) throw new Error(`i18n: table ${struct} ${name} parsed only ${Object.keys(table).length} keys`);
   return new Proxy(table, {
     get(target, key) {
       if (typeof key === 'string' && !(key in target)) throw new Error(`i18n.rs ${name}: no text "${key}"`);
@@ -34,6 +34,18 @@ function parseTable(source, name) {
 const source = readFileSync(I18N_RS, 'utf8');
 export const EN = parseTable(source, 'EN');
 export const ZH = parseTable(source, 'ZH');
+
+/** The per-area tables in app/src/i18n/<file>.rs, e.g. `areaTables('desk', 'DeskTexts')`. */
+function areaTables(file, struct) {
+  const text = readFileSync(fileURLToPath(new URL(`../../app/src/i18n/${file}.rs`, import.meta.url)), 'utf8');
+  return { EN: parseTable(text, 'EN', struct, 1), ZH: parseTable(text, 'ZH', struct, 1) };
+}
+/** Shared credit vocabulary: roles, verdicts, check reasons, limit rejections. */
+export const VOCAB = areaTables('vocab', 'VocabTexts');
+/** Limit, approval and user screens. */
+export const DESK = areaTables('desk', 'DeskTexts');
+/** Field-sales check and widget. */
+export const FIELD = areaTables('field', 'FieldTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 export function fill(template, values) {
