@@ -1,10 +1,12 @@
 //! Native benchmark of the core on demo portfolio L: generation, sealing (JSON + SHA-256),
-//! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers.
+//! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers,
+//! and customer search.
 //! Prints figures; fails nothing. Run: `cargo run --release -p creditdesk-core --example bench`.
 
 use chrono::NaiveDate;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
+use creditdesk_core::search::SearchIndex;
 use creditdesk_core::{
     decode_snapshot, encode_snapshot, journal, score, Portfolio, SealedEvent, Timestamp,
 };
@@ -74,4 +76,11 @@ fn main() {
         score::score_all(&portfolio, &policy, as_of)
     });
     assert_eq!(scores.len(), portfolio.customers.len());
+    let search_index = timed("search index build", || SearchIndex::new(&portfolio));
+    // A salesperson typing a number, pinyin initials and a Chinese name, one query per key.
+    let keystrokes = ["c", "c0", "c001", "s", "sz", "szh", "深", "深圳"];
+    let found = timed("search, 8 keystrokes, 50 results each", || {
+        keystrokes.map(|query| search_index.search(query, 50).len())
+    });
+    println!("  results per keystroke {found:?}");
 }

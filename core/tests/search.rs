@@ -1,0 +1,288 @@
+//! Customer search: the pinyin initials of known names, each way a query matches (number,
+//! Chinese or Latin name, initials), the ranking and its ties, the limit, and queries and
+//! names of any text never panicking.
+
+use chrono::NaiveDate;
+use creditdesk_core::search::{initials, SearchIndex};
+use creditdesk_core::*;
+use proptest::prelude::*;
+
+/// A portfolio of customers `(number, name)` with ids 1, 2, … in the given order, decided
+/// and folded through the public API as the shell does.
+fn portfolio(customers: &[(&str, &str)]) -> Portfolio {
+    let date = NaiveDate::from_ymd_opt(2025, 1, 1).expect("2025-01-01 is a date");
+    let commands =
+        customers
+            .iter()
+            .zip(1..)
+            .map(|(&(number, name), id)| Command::RegisterCustomer {
+                id: CustomerId(id),
+                date,
+                details: CustomerDetails {
+                    number: number.into(),
+                    name: name.into(),
+                    registration_no: String::new(),
+                    industry: String::new(),
+                    country: "CN".into(),
+                    currency: Currency::CNY,
+                    payment_terms_days: 30,
+                    contact: String::new(),
+                    group: String::new(),
+                },
+            });
+    let (_entries, state) = decide_batch(&Portfolio::default(), commands)
+        .unwrap_or_else(|rejection| panic!("test customers were rejected: {rejection:?}"));
+    state
+}
+
+/// The numbers of the customers a query finds, best first, for readable expectations.
+fn found(state: &Portfolio, query: &str, limit: usize) -> Vec<String> {
+    SearchIndex::new(state)
+        .search(query, limit)
+        .into_iter()
+        .map(|id| match state.customer(id) {
+            Some(customer) => customer.details.number.clone(),
+            None => panic!("search returned {id:?}, which is no customer"),
+        })
+        .collect()
+}
+
+#[test]
+fn initials_of_known_names() {
+    let cases = [
+        ("华为技术有限公司", "hwjsyxgs"),
+        ("上海华联 Trading Co.", "shhltc"),
+        ("Blue Ridge Trading Ltd.", "brtl"),
+        ("阿里巴巴（中国）网络技术有限公司", "albbzgwljsyxgs"),
+        // A Latin word gives its first letter or digit once, however long it is.
+        ("3M中国", "3zg"),
+        ("ABC-123 深圳", "a1sz"),
+        ("Hello世界World", "hsjw"),
+        // Full-width Latin, as Chinese input methods type it, counts as Latin.
+        ("ＴＣＬ科技", "tkj"),
+        // Extension A is in the table: 㐀 qiū.
+        ("㐀", "q"),
+        // Heteronyms (多音字) take their first reading: 行 háng reads xíng, 重 chóng reads
+        // zhòng, 长 cháng reads zhǎng. The module doc states this limit.
+        ("中国银行", "zgyx"),
+        ("重庆长安", "zqza"),
+        // Everything that is neither Chinese nor ASCII-alphanumeric is skipped.
+        ("", ""),
+        ("  ·、。！？🙂—", ""),
+        // Accented letters continue a Latin word but start none: no table folds them.
+        ("Café Noël", "cn"),
+        ("Société Générale", "sg"),
+        ("𠀀", ""),
+    ];
+    let actual: Vec<(&str, String)> = cases
+        .iter()
+        .map(|&(text, _)| (text, initials(text)))
+        .collect();
+    let expected: Vec<(&str, String)> = cases
+        .iter()
+        .map(|&(text, initials)| (text, initials.to_string()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+/// The customers most tests search.
+fn customers() -> Portfolio {
+    portfolio(&[
+        ("C000001", "上海华联 Trading Co."),
+        ("C000010", "中国银行上海分行"),
+        ("C000100", "华为技术有限公司"),
+        ("C001000", "Blue Ridge Trading Ltd."),
+        ("C010000", "深圳市腾讯计算机系统有限公司"),
+        ("K-77", "ＴＣＬ科技集团"),
+    ])
+}
+
+#[test]
+fn each_way_of_matching() {
+    let state = customers();
+    let cases: [(&str, &[&str]); 16] = [
+        // Number: exact, prefix, substring, any case.
+        ("C000100", &["C000100"]),
+        ("c0001", &["C000100"]),
+        ("000100", &["C000100"]),
+        ("k-77", &["K-77"]),
+        // Chinese substring anywhere in the name.
+        ("上海", &["C000001", "C000010"]),
+        ("技术", &["C000100"]),
+        ("腾讯", &["C010000"]),
+        // Latin name, case-insensitive, substring.
+        ("TRADING", &["C000001", "C001000"]),
+        ("blue ridge", &["C001000"]),
+        ("ＴＣＬ", &["K-77"]),
+        // Initials, as a prefix or inside, only for all-letter queries.
+        ("hwjs", &["C000100"]),
+        ("shhl", &["C000001"]),
+        ("txjs", &["C010000"]),
+        ("HWJS", &["C000100"]),
+        ("tkj", &["K-77"]),
+        ("hwjs1", &[]),
+    ];
+    let actual: Vec<(&str, Vec<String>)> = cases
+        .iter()
+        .map(|&(query, _)| (query, found(&state, query, 10)))
+        .collect();
+    let expected: Vec<(&str, Vec<String>)> = cases
+        .iter()
+        .map(|&(query, numbers)| (query, numbers.iter().map(|n| n.to_string()).collect()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn ranking_is_number_exact_then_prefixes_then_the_rest_by_id() {
+    // Registered in the reverse of the expected order, so the id never decides across ranks.
+    let state = portfolio(&[
+        ("X4", "Bright HW Supplies"), // 1: "hw" inside the name
+        ("X3", "深圳华为"),           // 2: "hw" inside the initials szhw
+        ("X2", "华为技术"),           // 3: initials hwjs start with "hw"
+        ("X1", "Hwang Logistics"),    // 4: name starts with "hw"
+        ("HW-2", "Beta"),             // 5: number starts with "hw"
+        ("HW", "Alpha"),              // 6: number is "hw"
+        ("X5", "Nothing to see"),     // 7: no match
+    ]);
+    assert_eq!(
+        found(&state, "hw", 10),
+        ["HW", "HW-2", "X1", "X2", "X4", "X3"]
+    );
+}
+
+#[test]
+fn limit_keeps_the_best() {
+    let state = customers();
+    // "c0" is in every number but K-77's; all are number prefixes, so by id.
+    let cases: [(usize, &[&str]); 4] = [
+        (0, &[]),
+        (1, &["C000001"]),
+        (3, &["C000001", "C000010", "C000100"]),
+        (99, &["C000001", "C000010", "C000100", "C001000", "C010000"]),
+    ];
+    for (limit, numbers) in cases {
+        assert_eq!(found(&state, "c0", limit), numbers, "limit {limit}");
+    }
+}
+
+#[test]
+fn blank_queries_find_nothing_and_queries_are_trimmed() {
+    let state = customers();
+    for query in ["", " ", "\t\n", "\u{3000}"] {
+        assert_eq!(found(&state, query, 10), Vec::<String>::new(), "{query:?}");
+    }
+    assert_eq!(found(&state, "  C000010\u{3000}", 10), ["C000010"]);
+}
+
+#[test]
+fn odd_queries_find_nothing_without_panicking() {
+    let state = customers();
+    for query in [
+        "🙂", "(", "%", "\\", ".*", "\u{0}", "İ", "e\u{301}", "ß", "\u{FFFF}",
+    ] {
+        assert_eq!(found(&state, query, 10), Vec::<String>::new(), "{query:?}");
+    }
+}
+
+proptest! {
+    /// Any names and any query: no panic, no duplicates, and a smaller limit returns a
+    /// prefix of the longer answer.
+    #[test]
+    fn any_text_never_panics(
+        names in proptest::collection::vec("\\PC{1,12}", 1..8),
+        query in "\\PC{0,6}",
+        limit in 0usize..10,
+    ) {
+        let named: Vec<(String, String)> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| !name.trim().is_empty())
+            .map(|(index, name)| (format!("N{index}"), name.clone()))
+            .collect();
+        let customers: Vec<(&str, &str)> = named
+            .iter()
+            .map(|(number, name)| (number.as_str(), name.as_str()))
+            .collect();
+        let index = SearchIndex::new(&portfolio(&customers));
+        let all = index.search(&query, usize::MAX);
+        let limited = index.search(&query, limit);
+        prop_assert!(limited.len() <= limit);
+        prop_assert_eq!(&all[..limited.len()], &limited[..]);
+        let mut unique = all.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), all.len());
+        for name in &names {
+            let _ = initials(name);
+        }
+    }
+}
+
+/// What `search` must answer, computed the obvious way, customer by customer, for text
+/// without full-width forms (where lowercasing is all the normalizing there is).
+fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -> Vec<CustomerId> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let letters = query.bytes().all(|byte| byte.is_ascii_alphabetic());
+    let mut ranked: Vec<(u8, CustomerId)> = customers
+        .iter()
+        .zip(1..)
+        .filter_map(|((number, name), id)| {
+            let number = number.trim().to_lowercase();
+            let name = name.trim().to_lowercase();
+            let initials = initials(&name);
+            let rank = if number == query {
+                0
+            } else if number.starts_with(&query) {
+                1
+            } else if name.starts_with(&query) {
+                2
+            } else if letters && initials.starts_with(&query) {
+                3
+            } else if number.contains(&query)
+                || name.contains(&query)
+                || (letters && initials.contains(&query))
+            {
+                4
+            } else {
+                return None;
+            };
+            Some((rank, CustomerId(id)))
+        })
+        .collect();
+    ranked.sort();
+    ranked.into_iter().take(limit).map(|(_, id)| id).collect()
+}
+
+proptest! {
+    /// Small alphabets, so that matches are frequent and often sit at the border between
+    /// two customers' texts, which must never join into a match.
+    #[test]
+    fn search_answers_as_the_reference_does(
+        customers in proptest::collection::vec(
+            ("[a-c0-1]{1,3}", "[a-cA-Chs 深圳华行]{0,6}[a-cA-Chs深圳华行]"),
+            1..12,
+        ),
+        query in "[ a-cA-Chs0-1深圳华行]{0,4}",
+        limit in 1usize..15,
+    ) {
+        let mut unique: Vec<(String, String)> = Vec::new();
+        for (number, name) in customers {
+            if !unique.iter().any(|(taken, _)| *taken == number) {
+                unique.push((number, name));
+            }
+        }
+        let borrowed: Vec<(&str, &str)> = unique
+            .iter()
+            .map(|(number, name)| (number.as_str(), name.as_str()))
+            .collect();
+        let index = SearchIndex::new(&portfolio(&borrowed));
+        prop_assert_eq!(
+            index.search(&query, limit),
+            search_reference(&unique, &query, limit)
+        );
+    }
+}
