@@ -76,21 +76,19 @@ pub enum CheckReason {
         review_on: NaiveDate,
     },
     /// The customer's payment terms are longer than its grade allows.
-    TermsAboveGrade {
-        terms: u32,
-        allowed: u32,
-    },
+    TermsAboveGrade { terms: u32, allowed: u32 },
     /// The grade asks for security before shipping on credit.
-    SecurityRequired {
-        security: Security,
-    },
+    SecurityRequired { security: Security },
 }
 
 impl CheckReason {
     pub fn verdict(&self) -> Verdict {
         use CheckReason::*;
         match self {
-            NoLimit | LimitLapsed { .. } | OverLimit { .. } | OverdueBeyondTolerance { .. }
+            NoLimit
+            | LimitLapsed { .. }
+            | OverLimit { .. }
+            | OverdueBeyondTolerance { .. }
             | OnHold { .. } => Verdict::Block,
             OverdueWithinTolerance { .. }
             | UtilisationHigh { .. }
@@ -163,7 +161,9 @@ pub fn check_order(
     order: &Money,
     as_of: NaiveDate,
 ) -> Result<CreditCheck, CheckError> {
-    let account = state.customer(customer).ok_or(CheckError::UnknownCustomer)?;
+    let account = state
+        .customer(customer)
+        .ok_or(CheckError::UnknownCustomer)?;
     let currency = account.details.currency;
     if order.currency != currency {
         return Err(CheckError::CurrencyMismatch {
@@ -180,7 +180,14 @@ pub fn check_order(
         });
     }
     let grade = score(&score_inputs(state, account, as_of), policy).grade;
-    Ok(check_with_grade(state, policy, account, grade, order.amount, as_of))
+    Ok(check_with_grade(
+        state,
+        policy,
+        account,
+        grade,
+        order.amount,
+        as_of,
+    ))
 }
 
 /// The check once the grade is known (the benchmark and `check_order` share it).
@@ -195,14 +202,18 @@ pub fn check_with_grade(
     let terms = policy.limits.terms(grade);
     let balance = customer_balance(state, account, as_of);
     let limit = limit_status(state, account, as_of);
-    let needed = balance.exposure + order;
+    // Saturating: `check_order` takes any amount a host page sends, and an absurd one must
+    // block, not overflow.
+    let needed = balance.exposure.saturating_add(order);
     let mut reasons = Vec::new();
     let mut available = None;
-    let mut utilisation_percent = None;
+    let mut utilisation_exact = None;
     let mut shortfall = Decimal::ZERO;
     match &limit {
         LimitStatus::None => reasons.push(CheckReason::NoLimit),
-        LimitStatus::Lapsed { until, .. } => reasons.push(CheckReason::LimitLapsed { until: *until }),
+        LimitStatus::Lapsed { until, .. } => {
+            reasons.push(CheckReason::LimitLapsed { until: *until })
+        }
         LimitStatus::InForce(in_force) => {
             available = Some(in_force.amount - balance.exposure);
             shortfall = (needed - in_force.amount).max(Decimal::ZERO);
@@ -210,11 +221,15 @@ pub fn check_with_grade(
                 reasons.push(CheckReason::OverLimit { shortfall });
             }
             if in_force.amount > Decimal::ZERO {
-                let percent = (needed * Decimal::ONE_HUNDRED / in_force.amount).round_dp(1);
-                utilisation_percent = Some(percent);
+                let percent = needed
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|scaled| scaled.checked_div(in_force.amount));
+                utilisation_exact = Some(percent.unwrap_or(Decimal::MAX));
             }
         }
     }
+    // Shown to one decimal; the warning compares the exact figure, so 84.99 % is not 85 %.
+    let utilisation_percent = utilisation_exact.map(|percent| percent.round_dp(1));
     let tolerance = terms.overdue_tolerance_days;
     if balance.days_overdue_max > i64::from(tolerance) {
         reasons.push(CheckReason::OverdueBeyondTolerance {
@@ -229,7 +244,16 @@ pub fn check_with_grade(
             reason: hold.reason.clone(),
         });
     }
-    warnings(&mut reasons, account, &limit, terms, &balance, utilisation_percent, as_of);
+    let utilisation = utilisation_exact.zip(utilisation_percent);
+    warnings(
+        &mut reasons,
+        account,
+        &limit,
+        terms,
+        &balance,
+        utilisation,
+        as_of,
+    );
     let verdict = reasons
         .iter()
         .map(CheckReason::verdict)
@@ -250,7 +274,7 @@ pub fn check_with_grade(
         exposure: balance.exposure,
         order,
         available,
-        available_after: available.map(|available| available - order),
+        available_after: available.map(|available: Decimal| available.saturating_sub(order)),
         shortfall,
         utilisation_percent,
         release_role,
@@ -267,7 +291,7 @@ fn warnings(
     limit: &LimitStatus,
     terms: &crate::limits::GradeTerms,
     balance: &crate::reports::Balance,
-    utilisation_percent: Option<Decimal>,
+    utilisation: Option<(Decimal, Decimal)>,
     as_of: NaiveDate,
 ) {
     let tolerance = terms.overdue_tolerance_days;
@@ -281,10 +305,10 @@ fn warnings(
     let over_limit = reasons
         .iter()
         .any(|reason| matches!(reason, CheckReason::OverLimit { .. }));
-    if let Some(percent) = utilisation_percent {
-        if !over_limit && percent >= terms.warning_utilisation_percent {
+    if let Some((exact, shown)) = utilisation {
+        if !over_limit && exact >= terms.warning_utilisation_percent {
             reasons.push(CheckReason::UtilisationHigh {
-                percent,
+                percent: shown,
                 warning: terms.warning_utilisation_percent,
             });
         }
@@ -321,11 +345,22 @@ fn release_role(
     grade: Grade,
 ) -> Role {
     let limits = &policy.limits;
-    let mut role = Role::Manager;
-    if reasons
+    let only_over_limit = reasons
         .iter()
-        .any(|reason| matches!(reason, CheckReason::OverLimit { .. } | CheckReason::NoLimit | CheckReason::LimitLapsed { .. }))
-    {
+        .filter(|reason| reason.verdict() == Verdict::Block)
+        .all(|reason| matches!(reason, CheckReason::OverLimit { .. }));
+    // The lowest role that approves anything; the matrix below raises it as the amount needs.
+    let mut role = if only_over_limit {
+        Role::Analyst
+    } else {
+        Role::Manager
+    };
+    if reasons.iter().any(|reason| {
+        matches!(
+            reason,
+            CheckReason::OverLimit { .. } | CheckReason::NoLimit | CheckReason::LimitLapsed { .. }
+        )
+    }) {
         let needed_base = limits.to_base(needed, currency);
         role = role.max(limits.approver_role(needed_base));
         if needed_base.is_none_or(|base| base > limits.terms(grade).limit_max) {

@@ -143,10 +143,7 @@ pub enum Command {
         comment: String,
     },
     /// Journals the lapse of a temporary limit whose last day is before `date`.
-    RecordLapse {
-        request: RequestId,
-        date: NaiveDate,
-    },
+    RecordLapse { request: RequestId, date: NaiveDate },
     PlaceHold {
         customer: CustomerId,
         date: NaiveDate,
@@ -489,7 +486,10 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<(), Rejection> {
     Ok(())
 }
 
-pub(crate) fn check_amount(amount: &Money, expected: crate::money::Currency) -> Result<(), Rejection> {
+pub(crate) fn check_amount(
+    amount: &Money,
+    expected: crate::money::Currency,
+) -> Result<(), Rejection> {
     if amount.currency != expected {
         return Err(Rejection::CurrencyMismatch {
             expected: expected.code().to_string(),

@@ -155,7 +155,9 @@ fn request_limit(
     reason: &str,
     until: Option<NaiveDate>,
 ) -> Decision {
-    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let customer = state
+        .customer(customer_id)
+        .ok_or(Rejection::UnknownCustomer)?;
     if id < state.next_ids().request {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -195,7 +197,9 @@ fn decidable(
     date: NaiveDate,
     by: UserId,
 ) -> Result<(&crate::limits::LimitRequest, &Customer), Rejection> {
-    let request = state.limit_request(request_id).ok_or(Rejection::UnknownRequest)?;
+    let request = state
+        .limit_request(request_id)
+        .ok_or(Rejection::UnknownRequest)?;
     if request.status != RequestStatus::Pending {
         return Err(Rejection::RequestDecided);
     }
@@ -275,7 +279,9 @@ fn reject_limit(
 }
 
 fn record_lapse(state: &Portfolio, request_id: RequestId, date: NaiveDate) -> Decision {
-    let request = state.limit_request(request_id).ok_or(Rejection::UnknownRequest)?;
+    let request = state
+        .limit_request(request_id)
+        .ok_or(Rejection::UnknownRequest)?;
     check_date(date)?;
     if request.approved_on().is_none() || !request.lapsed(date) {
         return Err(Rejection::LapseNotDue);
@@ -297,7 +303,9 @@ fn change_hold(
     reason: &str,
     place: bool,
 ) -> Decision {
-    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let customer = state
+        .customer(customer_id)
+        .ok_or(Rejection::UnknownCustomer)?;
     // Anyone in the credit team may stop credit; lifting a hold is a manager's call.
     user_with(state, by, if place { Role::Analyst } else { Role::Manager })?;
     check_date(date)?;
@@ -337,14 +345,19 @@ fn place_order(
 ) -> Decision {
     user(state, by)?;
     let mut entries = open_order(state, id, customer_id, number, date, amount)?;
-    let customer = state.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let customer = state
+        .customer(customer_id)
+        .ok_or(Rejection::UnknownCustomer)?;
     let policy = state.policy();
     let grade = score(&score_inputs(state, customer, date), &policy).grade;
     let check = check_with_grade(state, &policy, customer, grade, amount.amount, date);
     if check.verdict != Verdict::Block {
         return Ok(entries);
     }
-    let Some(reason) = release_reason.map(str::trim).filter(|reason| !reason.is_empty()) else {
+    let Some(reason) = release_reason
+        .map(str::trim)
+        .filter(|reason| !reason.is_empty())
+    else {
         return Err(Rejection::OrderBlocked);
     };
     check_text(reason, Field::Reason)?;

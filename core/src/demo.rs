@@ -6,12 +6,12 @@
 use crate::command::{decide_batch, AllocationChoice, BatchRejection, Command};
 use crate::decide_limits::approval_role;
 use crate::limits::{recommend, RequestId, Role, UserId};
-use crate::reports::customer_balance;
-use crate::score::{score, score_inputs};
 use crate::model::*;
 use crate::money::{Currency, Money};
 use crate::portfolio::Portfolio;
+use crate::reports::customer_balance;
 use crate::rng::Rng;
+use crate::score::{score, score_inputs};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -240,10 +240,11 @@ pub fn demo_portfolio(
         decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of))?;
     let offset = entries.len();
     let limit_commands = limit_commands(&ledger, seed, as_of);
-    let (limit_entries, state) = decide_batch(&ledger, limit_commands).map_err(|mut rejected| {
-        rejected.index += offset;
-        rejected
-    })?;
+    let (limit_entries, state) =
+        decide_batch(&ledger, limit_commands).map_err(|mut rejected| {
+            rejected.index += offset;
+            rejected
+        })?;
     entries.extend(limit_entries);
     Ok((entries, state))
 }
@@ -276,8 +277,7 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
     };
     let analyst = user_with(Role::Analyst);
     let policy = state.policy();
-    let mut next_request = 1;
-    for customer in &state.customers {
+    for (index, customer) in state.customers.iter().enumerate() {
         let requested_on = (as_of - Duration::days(rng.range(20, 330))).max(customer.registered_on);
         let decided_on = (requested_on + Duration::days(rng.range(0, 5))).min(as_of);
         let grade = score(&score_inputs(state, customer, decided_on), &policy).grade;
@@ -286,8 +286,7 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
         let amount = recommended.unwrap_or(Decimal::ZERO);
         let roll = rng.range(0, 99);
         let until = (roll < 6).then(|| decided_on + Duration::days(rng.range(15, 120)));
-        let id = RequestId(next_request);
-        next_request += 1;
+        let id = RequestId(index as u32 + 1);
         commands.push(Command::RequestLimit {
             id,
             customer: customer.id,
@@ -302,7 +301,11 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
             until,
         });
         let approver = user_with(approval_role(&policy, &Money::new(amount, currency), grade));
-        let decided_by = if approver == analyst { user_with(Role::Manager) } else { approver };
+        let decided_by = if approver == analyst {
+            user_with(Role::Manager)
+        } else {
+            approver
+        };
         if roll >= 97 {
             commands.push(Command::RejectLimit {
                 request: id,

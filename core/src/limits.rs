@@ -277,7 +277,10 @@ impl LimitPolicy {
     /// The lowest role that may approve a limit of `amount_base`. Unbounded amounts (no rate
     /// to convert) need the role of the last band.
     pub fn approver_role(&self, amount_base: Option<Decimal>) -> Role {
-        let last = self.authority.last().map_or(Role::Director, |band| band.role);
+        let last = self
+            .authority
+            .last()
+            .map_or(Role::Director, |band| band.role);
         let Some(amount) = amount_base else {
             return last;
         };
@@ -291,29 +294,48 @@ impl LimitPolicy {
 /// Why a limit part of the policy does not make sense; one variant per broken rule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LimitPolicyError {
-    GradeLimitNegative { grade: Grade },
+    GradeLimitNegative {
+        grade: Grade,
+    },
     /// Warning utilisation must lie within 1–100 %.
-    WarningOutOfRange { grade: Grade },
+    WarningOutOfRange {
+        grade: Grade,
+    },
     /// Net-worth and working-capital shares must lie within 0–100 %.
-    CapacityShareOutOfRange { grade: Grade },
+    CapacityShareOutOfRange {
+        grade: Grade,
+    },
     /// A review interval of zero months, or more than 60.
-    ReviewMonthsOutOfRange { grade: Grade },
-    TermsAboveMax { grade: Grade, max: u32 },
+    ReviewMonthsOutOfRange {
+        grade: Grade,
+    },
+    TermsAboveMax {
+        grade: Grade,
+        max: u32,
+    },
     AuthorityEmpty,
     /// Band bounds must increase strictly and be above zero.
     AuthorityBandsOverlap,
     /// The last band, and only the last, must be open-ended.
     AuthorityLastBounded,
     /// Sales and collectors cannot approve limits.
-    AuthorityRoleCannotApprove { role: Role },
+    AuthorityRoleCannotApprove {
+        role: Role,
+    },
     /// A higher band must not need a lower role.
     AuthorityRolesNotRising,
-    FxRateNotPositive { currency: Currency },
-    FxRateDuplicate { currency: Currency },
+    FxRateNotPositive {
+        currency: Currency,
+    },
+    FxRateDuplicate {
+        currency: Currency,
+    },
     /// The base currency is 1 by definition and must not be listed.
     FxRateForBase,
     RoundingStepNotPositive,
-    GraceDaysOutOfRange { max: u32 },
+    GraceDaysOutOfRange {
+        max: u32,
+    },
 }
 
 /// Checks the limit part of a policy, in the order of the policy form.
@@ -630,7 +652,11 @@ pub struct Recommendation {
 
 /// Average monthly invoicing over the 12 months before `as_of` (fewer when the customer is
 /// younger, at least one month); `None` without invoices in that window.
-pub fn monthly_purchases(state: &Portfolio, customer: &Customer, as_of: NaiveDate) -> Option<Decimal> {
+pub fn monthly_purchases(
+    state: &Portfolio,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Option<Decimal> {
     let from = as_of
         .checked_sub_months(Months::new(12))
         .unwrap_or(NaiveDate::MIN);
@@ -642,13 +668,20 @@ pub fn monthly_purchases(state: &Portfolio, customer: &Customer, as_of: NaiveDat
             first = Some(first.map_or(invoice.issue_date, |first| first.min(invoice.issue_date)));
         }
     }
-    let first = first?;
-    let start = first.max(customer.registered_on).max(from);
-    let months = crate::score::months_between(start, as_of).clamp(1, 12);
-    Some(
-        (total / Decimal::from(months))
-            .round_dp(customer.details.currency.minor_units()),
-    )
+    // The history starts at registration, or at an earlier invoice (an import registers a
+    // customer on the day of import); a rare buyer of long standing is not younger for buying
+    // rarely, so the first invoice in the window does not shorten it.
+    let start = first?.min(customer.registered_on).max(from);
+    // A begun month counts: twelve monthly invoices from the 15th average over twelve months.
+    let mut months = crate::score::months_between(start, as_of);
+    let whole = u32::try_from(months)
+        .ok()
+        .and_then(|whole| start.checked_add_months(Months::new(whole)));
+    if whole.is_some_and(|end| end < as_of) {
+        months += 1;
+    }
+    let months = months.clamp(1, 12);
+    Some((total / Decimal::from(months)).round_dp(customer.details.currency.minor_units()))
 }
 
 /// The latest statement and report known on `as_of`.
@@ -691,6 +724,13 @@ fn convert(policy: &LimitPolicy, amount: Decimal, from: Currency, to: Currency) 
     policy
         .to_base(amount, from)
         .and_then(|base| policy.from_base(base, to))
+}
+
+/// The first of `currencies` the policy has no rate for: the one a `NoRate` names.
+fn missing_rate(limits: &LimitPolicy, currencies: [Currency; 2]) -> Option<Currency> {
+    currencies
+        .into_iter()
+        .find(|currency| limits.rate(*currency).is_none())
 }
 
 fn percent_of(amount: Decimal, percent: Decimal) -> Decimal {
@@ -754,16 +794,16 @@ fn financial_capacity(
 ) -> MethodFigure {
     let method = LimitMethod::FinancialCapacity;
     let from = statement.and_then(|s| s.currency).unwrap_or(currency);
-    let in_currency = |value: Option<Decimal>| value.and_then(|v| convert(limits, v, from, currency));
-    if statement.is_some()
-        && from != currency
-        && (limits.rate(from).is_none() || limits.rate(currency).is_none())
-    {
-        return MethodFigure {
-            method,
-            amount: None,
-            basis: MethodBasis::NoRate { currency: from },
-        };
+    let in_currency =
+        |value: Option<Decimal>| value.and_then(|v| convert(limits, v, from, currency));
+    if statement.is_some() && from != currency {
+        if let Some(missing) = missing_rate(limits, [from, currency]) {
+            return MethodFigure {
+                method,
+                amount: None,
+                basis: MethodBasis::NoRate { currency: missing },
+            };
+        }
     }
     // Tangible net worth is book equity: statements here carry no intangibles line.
     let net_worth = in_currency(statement.and_then(|s| s.equity));
@@ -796,20 +836,19 @@ fn agency_figure(
     currency: Currency,
 ) -> MethodFigure {
     let recommended = report.and_then(|report| report.recommended_limit);
-    if let Some(money) = recommended {
-        if limits.rate(money.currency).is_none() || limits.rate(currency).is_none() {
+    if let Some(money) = recommended.filter(|money| money.currency != currency) {
+        if let Some(missing) = missing_rate(limits, [money.currency, currency]) {
             return MethodFigure {
                 method: LimitMethod::Agency,
                 amount: None,
-                basis: MethodBasis::NoRate {
-                    currency: money.currency,
-                },
+                basis: MethodBasis::NoRate { currency: missing },
             };
         }
     }
     MethodFigure {
         method: LimitMethod::Agency,
-        amount: recommended.and_then(|money| convert(limits, money.amount, money.currency, currency)),
+        amount: recommended
+            .and_then(|money| convert(limits, money.amount, money.currency, currency)),
         basis: MethodBasis::Agency {
             agency: report.map(|report| report.agency.clone()),
             report_date: report.map(|report| report.report_date),
@@ -862,7 +901,9 @@ fn combine(
         Combination::Average => None,
     };
     let (amount, bound_by) = match (combined, cap) {
-        (Some((_, value)), Some(cap)) if cap < value => (Some(cap), Some(LimitMethod::GradeMaximum)),
+        (Some((_, value)), Some(cap)) if cap < value => {
+            (Some(cap), Some(LimitMethod::GradeMaximum))
+        }
         (Some((method, value)), _) => (Some(value), method),
         (None, _) => (None, None),
     };
@@ -901,23 +942,55 @@ pub fn limit_events(state: &Portfolio, customer: &Customer, as_of: NaiveDate) ->
     let mut events = Vec::new();
     for request in requests_of(state, customer) {
         let id = request.id;
-        events.push((request.date, 0, LimitEvent::Requested { request: id, date: request.date }));
+        events.push((
+            request.date,
+            0,
+            LimitEvent::Requested {
+                request: id,
+                date: request.date,
+            },
+        ));
         match &request.status {
             RequestStatus::Approved { date, .. } => {
-                events.push((*date, 1, LimitEvent::Approved { request: id, date: *date }));
+                events.push((
+                    *date,
+                    1,
+                    LimitEvent::Approved {
+                        request: id,
+                        date: *date,
+                    },
+                ));
                 if let Some(until) = request.until.filter(|_| request.lapsed(as_of)) {
                     let lapsed_on = until.succ_opt().unwrap_or(until);
-                    events.push((lapsed_on, 2, LimitEvent::Lapsed { request: id, date: lapsed_on }));
+                    events.push((
+                        lapsed_on,
+                        2,
+                        LimitEvent::Lapsed {
+                            request: id,
+                            date: lapsed_on,
+                        },
+                    ));
                 }
             }
             RequestStatus::Rejected { date, .. } => {
-                events.push((*date, 1, LimitEvent::Rejected { request: id, date: *date }));
+                events.push((
+                    *date,
+                    1,
+                    LimitEvent::Rejected {
+                        request: id,
+                        date: *date,
+                    },
+                ));
             }
             RequestStatus::Pending => {}
         }
     }
-    events.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
-    events.into_iter().map(|(_, _, event)| event).collect()
+    events.sort_by_key(|(date, order, _)| std::cmp::Reverse((*date, *order)));
+    events
+        .into_iter()
+        .filter(|(date, ..)| *date <= as_of)
+        .map(|(_, _, event)| event)
+        .collect()
 }
 
 /// Whether `text` is an allowed widget host origin, and its exact form: `scheme://host[:port]`
@@ -935,6 +1008,9 @@ pub fn parse_origin(text: &str) -> Result<String, OriginError> {
     // A single trailing slash is what people paste from the address bar; anything after it is a
     // path, which an origin never has.
     let rest = rest.strip_suffix('/').unwrap_or(rest);
+    if rest.contains(['/', '?', '#']) {
+        return Err(OriginError::NotAnOrigin);
+    }
     // IPv6 literals are left out: an intranet host has a name or an IPv4 address.
     let (host, port) = match rest.split_once(':') {
         Some((host, port)) => (host, Some(port)),
@@ -950,6 +1026,10 @@ pub fn parse_origin(text: &str) -> Result<String, OriginError> {
     }
     let port = match port {
         None => None,
+        // Digits only: `parse` would also take a sign, which no browser writes.
+        Some(port) if !port.bytes().all(|byte| byte.is_ascii_digit()) => {
+            return Err(OriginError::Port)
+        }
         Some(port) => match port.parse::<u16>() {
             Ok(0) | Err(_) => return Err(OriginError::Port),
             Ok(port) => Some(port),

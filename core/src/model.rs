@@ -412,12 +412,13 @@ pub struct Invoice {
 
 impl Customer {
     /// Once a customer has any record in its currency, the currency cannot change: it would
-    /// mix currencies in one account.
+    /// mix currencies in one account (a limit of 100,000 CNY must not become 100,000 USD).
     pub fn currency_locked(&self) -> bool {
         !self.invoices.is_empty()
             || !self.payments.is_empty()
             || !self.credit_notes.is_empty()
             || !self.orders.is_empty()
+            || !self.limit_requests.is_empty()
     }
 
     /// The hold in force: the last hold change, when it placed one.

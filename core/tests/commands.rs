@@ -8,6 +8,7 @@ use creditdesk_core::command::TEXT_LEN_MAX;
 use creditdesk_core::credit::{
     CreditPolicy, CreditRecord, CreditReport, FinancialStatement, PolicyError,
 };
+use creditdesk_core::limits::{OriginError, RequestId, Role, UserId};
 use creditdesk_core::money::amount_max;
 use creditdesk_core::*;
 
@@ -33,6 +34,19 @@ struct Fixture {
     closed_order: OrderId,
     open_dispute: DisputeId,
     resolved_dispute: DisputeId,
+    /// Profiles: Li Na (sales), Wang Wei (analyst), Zhao Min (manager), Chen Jie (director).
+    sales: UserId,
+    analyst: UserId,
+    manager: UserId,
+    director: UserId,
+    /// USD 1,000,000 for the USD customer, asked by sales on 2026-03-10 and still pending:
+    /// CNY 7,100,000 at the policy's rate, so only a director may approve it.
+    pending: RequestId,
+    /// A temporary CNY 100,000 for the CNY customer to 2026-06-30, approved 2026-03-02.
+    approved: RequestId,
+    /// A temporary JPY 1,000,000 for the JPY customer to 2026-01-31, its lapse recorded; the
+    /// JPY customer is also on hold.
+    lapsed: RequestId,
 }
 
 fn fixture() -> Fixture {
@@ -83,7 +97,84 @@ fn fixture() -> Fixture {
         date: date("2026-02-20"),
         outcome: DisputeOutcome::Rejected,
     });
+    let users = [
+        ("Li Na", Role::Sales),
+        ("Wang Wei", Role::Analyst),
+        ("Zhao Min", Role::Manager),
+        ("Chen Jie", Role::Director),
+    ]
+    .map(|(name, role)| {
+        let id = ledger.state.next_ids().user;
+        ledger.run(Command::AddUser {
+            id,
+            name: name.to_string(),
+            role,
+        });
+        id
+    });
+    let [sales, analyst, manager, director] = users;
+    let request = |ledger: &mut Ledger, customer, on: &str, amount, until: Option<&str>| {
+        let id = ledger.state.next_ids().request;
+        ledger.run(Command::RequestLimit {
+            id,
+            customer,
+            date: date(on),
+            by: sales,
+            amount,
+            reason: "trade growth".to_string(),
+            until: until.map(date),
+        });
+        id
+    };
+    let approve = |ledger: &mut Ledger, request, on: &str| {
+        ledger.run(Command::ApproveLimit {
+            request,
+            date: date(on),
+            by: director,
+            comment: String::new(),
+        });
+    };
+    let lapsed = request(
+        &mut ledger,
+        yen_customer,
+        "2026-01-10",
+        money("1000000", jpy()),
+        Some("2026-01-31"),
+    );
+    approve(&mut ledger, lapsed, "2026-01-11");
+    ledger.run(Command::RecordLapse {
+        request: lapsed,
+        date: date("2026-02-01"),
+    });
+    let approved = request(
+        &mut ledger,
+        cny_customer,
+        "2026-03-01",
+        cny("100000"),
+        Some("2026-06-30"),
+    );
+    approve(&mut ledger, approved, "2026-03-02");
+    let pending = request(
+        &mut ledger,
+        usd_customer,
+        "2026-03-10",
+        money("1000000", Currency::USD),
+        None,
+    );
+    ledger.run(Command::PlaceHold {
+        customer: yen_customer,
+        date: date("2026-03-15"),
+        by: analyst,
+        reason: "cheque bounced".to_string(),
+    });
     Fixture {
+        sales,
+        analyst,
+        manager,
+        director,
+        pending,
+        approved,
+        lapsed,
         ledger,
         cny_customer,
         usd_customer,
@@ -209,6 +300,58 @@ impl Fixture {
             date: date("2026-04-01"),
             amount: amount.map(dec),
             reason: "quality".to_string(),
+        }
+    }
+}
+
+/// Builders for the limit commands.
+impl Fixture {
+    /// A valid request: CNY 50,000 for the fresh customer by sales on 2026-04-01.
+    fn request_limit(&self, change: impl FnOnce(&mut Command)) -> Command {
+        let mut command = Command::RequestLimit {
+            id: self.state().next_ids().request,
+            customer: self.fresh,
+            date: date("2026-04-01"),
+            by: self.sales,
+            amount: cny("50000"),
+            reason: "new customer".to_string(),
+            until: None,
+        };
+        change(&mut command);
+        command
+    }
+
+    /// An approval of the pending request on 2026-04-01 by `by`.
+    fn decide_pending(&self, by: UserId, change: impl FnOnce(&mut Command)) -> Command {
+        let mut command = Command::ApproveLimit {
+            request: self.pending,
+            date: date("2026-04-01"),
+            by,
+            comment: "ok".to_string(),
+        };
+        change(&mut command);
+        command
+    }
+
+    fn reject_pending(&self, by: UserId, comment: &str) -> Command {
+        Command::RejectLimit {
+            request: self.pending,
+            date: date("2026-04-01"),
+            by,
+            comment: comment.to_string(),
+        }
+    }
+
+    /// An order of CNY 10 by sales, which the check blocks for a customer without a limit.
+    fn place_order(&self, customer: CustomerId, release_reason: Option<&str>) -> Command {
+        Command::PlaceOrder {
+            id: self.state().next_ids().order,
+            customer,
+            number: "SO-NEW".to_string(),
+            date: date("2026-04-01"),
+            amount: cny("10"),
+            by: self.sales,
+            release_reason: release_reason.map(str::to_string),
         }
     }
 }
@@ -909,6 +1052,359 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 policy: Box::new(next_policy(|p| p.version = 1)),
             },
             PolicyVersionNotNext { expected: 2 },
+        ),
+        (
+            "limit request by an unknown user",
+            f.request_limit(|c| set!(c, RequestLimit { by } = UserId(99))),
+            UnknownUser,
+        ),
+        (
+            "change of an unknown user",
+            Command::ChangeUser {
+                id: UserId(99),
+                name: "Nobody".to_string(),
+                role: Role::Sales,
+            },
+            UnknownUser,
+        ),
+        (
+            "approval by an unknown user",
+            f.decide_pending(UserId(99), |_| {}),
+            UnknownUser,
+        ),
+        (
+            "user id already used",
+            Command::AddUser {
+                id: f.sales,
+                name: "Sun Li".to_string(),
+                role: Role::Sales,
+            },
+            IdAlreadyUsed,
+        ),
+        (
+            "blank user name",
+            Command::AddUser {
+                id: next.user,
+                name: "  ".to_string(),
+                role: Role::Sales,
+            },
+            NameEmpty,
+        ),
+        (
+            "user name taken, in another case and with spaces",
+            Command::AddUser {
+                id: next.user,
+                name: " wang wei ".to_string(),
+                role: Role::Sales,
+            },
+            UserNameTaken {
+                name: "wang wei".to_string(),
+            },
+        ),
+        (
+            "renaming a user to another's name",
+            Command::ChangeUser {
+                id: f.sales,
+                name: "Zhao Min".to_string(),
+                role: Role::Sales,
+            },
+            UserNameTaken {
+                name: "Zhao Min".to_string(),
+            },
+        ),
+        (
+            "limit for an unknown customer",
+            f.request_limit(|c| set!(c, RequestLimit { customer } = CustomerId(99))),
+            UnknownCustomer,
+        ),
+        (
+            "request id already used",
+            f.request_limit(|c| set!(c, RequestLimit { id } = f.approved)),
+            IdAlreadyUsed,
+        ),
+        (
+            "approving an unknown request",
+            Command::ApproveLimit {
+                request: RequestId(99),
+                date: date("2026-04-01"),
+                by: f.manager,
+                comment: String::new(),
+            },
+            UnknownRequest,
+        ),
+        (
+            "lapse of an unknown request",
+            Command::RecordLapse {
+                request: RequestId(99),
+                date: date("2026-04-01"),
+            },
+            UnknownRequest,
+        ),
+        (
+            "a second request while one is pending",
+            f.request_limit(|c| {
+                set!(c, RequestLimit { customer } = f.usd_customer);
+                set!(c, RequestLimit { amount } = usd("5000"));
+            }),
+            RequestPending,
+        ),
+        (
+            "approving an approved request",
+            Command::ApproveLimit {
+                request: f.approved,
+                date: date("2026-04-01"),
+                by: f.manager,
+                comment: String::new(),
+            },
+            RequestDecided,
+        ),
+        (
+            "rejecting an approved request",
+            Command::RejectLimit {
+                request: f.approved,
+                date: date("2026-04-01"),
+                by: f.manager,
+                comment: "changed my mind".to_string(),
+            },
+            RequestDecided,
+        ),
+        (
+            "negative limit",
+            f.request_limit(|c| set!(c, RequestLimit { amount } = cny("-0.01"))),
+            LimitNegative,
+        ),
+        (
+            "limit in another currency",
+            f.request_limit(|c| set!(c, RequestLimit { amount } = usd("100"))),
+            CurrencyMismatch {
+                expected: "CNY".to_string(),
+                found: "USD".to_string(),
+            },
+        ),
+        (
+            "limit with three decimals",
+            f.request_limit(|c| set!(c, RequestLimit { amount } = cny("1.001"))),
+            TooManyDecimals { allowed: 2 },
+        ),
+        (
+            "limit above ten trillion",
+            f.request_limit(|c| set!(c, RequestLimit { amount } = cny("10000000000000.01"))),
+            AmountTooLarge,
+        ),
+        (
+            "limit requested after 2100",
+            {
+                let late = date("2101-01-01");
+                f.request_limit(|c| set!(c, RequestLimit { date } = late))
+            },
+            DateOutOfRange,
+        ),
+        (
+            "temporary limit ending on the request date",
+            f.request_limit(|c| set!(c, RequestLimit { until } = Some(date("2026-04-01")))),
+            UntilNotAfterDate,
+        ),
+        (
+            "temporary limit ending before the request date",
+            f.request_limit(|c| set!(c, RequestLimit { until } = Some(date("2026-03-31")))),
+            UntilNotAfterDate,
+        ),
+        (
+            "limit request without a reason",
+            f.request_limit(|c| set!(c, RequestLimit { reason } = " ".to_string())),
+            ReasonEmpty,
+        ),
+        (
+            "limit request with a too long reason",
+            f.request_limit(|c| set!(c, RequestLimit { reason } = long(too_long, 'r'))),
+            TextTooLong {
+                field: Field::Reason,
+                max,
+            },
+        ),
+        (
+            "hold without a reason",
+            Command::PlaceHold {
+                customer: f.cny_customer,
+                date: date("2026-04-01"),
+                by: f.analyst,
+                reason: String::new(),
+            },
+            ReasonEmpty,
+        ),
+        (
+            "rejection without a comment",
+            f.reject_pending(f.analyst, " "),
+            CommentEmpty,
+        ),
+        (
+            "approval with a too long comment",
+            f.decide_pending(f.director, |c| {
+                set!(c, ApproveLimit { comment } = long(too_long, 'c'))
+            }),
+            TextTooLong {
+                field: Field::Comment,
+                max,
+            },
+        ),
+        (
+            "approval dated before the request",
+            {
+                let early = date("2026-03-09");
+                f.decide_pending(f.manager, |c| set!(c, ApproveLimit { date } = early))
+            },
+            DecisionBeforeRequest,
+        ),
+        (
+            "rejection dated before the request",
+            Command::RejectLimit {
+                request: f.pending,
+                date: date("2026-03-09"),
+                by: f.analyst,
+                comment: "no".to_string(),
+            },
+            DecisionBeforeRequest,
+        ),
+        (
+            "approving one's own request",
+            f.decide_pending(f.sales, |_| {}),
+            OwnRequest,
+        ),
+        (
+            "rejecting one's own request",
+            f.reject_pending(f.sales, "no"),
+            OwnRequest,
+        ),
+        (
+            "USD 1,000,000 approved by a manager",
+            f.decide_pending(f.manager, |_| {}),
+            AboveAuthority {
+                required: Role::Director,
+            },
+        ),
+        (
+            "hold placed by sales",
+            Command::PlaceHold {
+                customer: f.cny_customer,
+                date: date("2026-04-01"),
+                by: f.sales,
+                reason: "late".to_string(),
+            },
+            AboveAuthority {
+                required: Role::Analyst,
+            },
+        ),
+        (
+            "hold released by an analyst",
+            Command::ReleaseHold {
+                customer: f.yen_customer,
+                date: date("2026-04-01"),
+                by: f.analyst,
+                reason: "paid".to_string(),
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "widget origins set by an analyst",
+            Command::SetWidgetOrigins {
+                date: date("2026-04-01"),
+                by: f.analyst,
+                origins: vec!["https://erp.example.com".to_string()],
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "lapse of a temporary limit on its last day",
+            Command::RecordLapse {
+                request: f.approved,
+                date: date("2026-06-30"),
+            },
+            LapseNotDue,
+        ),
+        (
+            "lapse of a pending request",
+            Command::RecordLapse {
+                request: f.pending,
+                date: date("2030-01-01"),
+            },
+            LapseNotDue,
+        ),
+        (
+            "lapse recorded twice",
+            Command::RecordLapse {
+                request: f.lapsed,
+                date: date("2026-04-01"),
+            },
+            LapseRecorded,
+        ),
+        (
+            "hold on a customer on hold",
+            Command::PlaceHold {
+                customer: f.yen_customer,
+                date: date("2026-04-01"),
+                by: f.analyst,
+                reason: "again".to_string(),
+            },
+            AlreadyOnHold,
+        ),
+        (
+            "release of a customer not on hold",
+            Command::ReleaseHold {
+                customer: f.cny_customer,
+                date: date("2026-04-01"),
+                by: f.manager,
+                reason: "paid".to_string(),
+            },
+            NotOnHold,
+        ),
+        (
+            "order for a customer without a limit, no release reason",
+            f.place_order(f.fresh, None),
+            OrderBlocked,
+        ),
+        (
+            "blocked order with a blank release reason",
+            f.place_order(f.fresh, Some("  ")),
+            OrderBlocked,
+        ),
+        (
+            "blocked order released by sales",
+            f.place_order(f.fresh, Some("urgent")),
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "order placed by an unknown user",
+            Command::PlaceOrder {
+                id: next.order,
+                customer: f.fresh,
+                number: "SO-NEW".to_string(),
+                date: date("2026-04-01"),
+                amount: cny("10"),
+                by: UserId(99),
+                release_reason: None,
+            },
+            UnknownUser,
+        ),
+        (
+            "widget origin with another scheme",
+            Command::SetWidgetOrigins {
+                date: date("2026-04-01"),
+                by: f.manager,
+                origins: vec![
+                    "https://erp.example.com".to_string(),
+                    " ftp://files.example.com ".to_string(),
+                ],
+            },
+            OriginInvalid {
+                origin: "ftp://files.example.com".to_string(),
+                error: OriginError::Scheme,
+            },
         ),
     ]
 }

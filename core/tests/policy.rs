@@ -30,6 +30,9 @@ fn the_default_policy_is_valid_and_version_one() {
 
 #[test]
 fn each_broken_rule_has_its_error() {
+    use creditdesk_core::limits::LimitPolicyError::*;
+    use creditdesk_core::limits::{FxRate, Role};
+    use creditdesk_core::Currency;
     use BandSet::*;
     use PolicyError::*;
     let rating = |agency: &str, rating: &str, points: &str| RatingPoints {
@@ -143,6 +146,133 @@ fn each_broken_rule_has_its_error() {
                 agency: "*".to_string(),
                 rating: " aa ".to_string(),
             },
+        ),
+        (
+            "grade D with a negative maximum limit",
+            changed(|p| p.limits.grades[3].limit_max = dec("-1")),
+            Limits(GradeLimitNegative { grade: Grade::D }),
+        ),
+        (
+            "grade A warning below 1 %",
+            changed(|p| p.limits.grades[0].warning_utilisation_percent = dec("0.99")),
+            Limits(WarningOutOfRange { grade: Grade::A }),
+        ),
+        (
+            "grade B warning above 100 %",
+            changed(|p| p.limits.grades[1].warning_utilisation_percent = dec("100.01")),
+            Limits(WarningOutOfRange { grade: Grade::B }),
+        ),
+        (
+            "grade B taking 101 % of net worth",
+            changed(|p| p.limits.grades[1].net_worth_percent = dec("101")),
+            Limits(CapacityShareOutOfRange { grade: Grade::B }),
+        ),
+        (
+            "grade E taking a negative share of working capital",
+            changed(|p| p.limits.grades[4].working_capital_percent = dec("-1")),
+            Limits(CapacityShareOutOfRange { grade: Grade::E }),
+        ),
+        (
+            "grade C reviewed after 0 months",
+            changed(|p| p.limits.grades[2].review_months = 0),
+            Limits(ReviewMonthsOutOfRange { grade: Grade::C }),
+        ),
+        (
+            "grade C reviewed after 61 months",
+            changed(|p| p.limits.grades[2].review_months = 61),
+            Limits(ReviewMonthsOutOfRange { grade: Grade::C }),
+        ),
+        (
+            "grade E terms of 366 days",
+            changed(|p| p.limits.grades[4].terms_days_max = 366),
+            Limits(TermsAboveMax {
+                grade: Grade::E,
+                max: 365,
+            }),
+        ),
+        (
+            "no authority bands",
+            changed(|p| p.limits.authority.clear()),
+            Limits(AuthorityEmpty),
+        ),
+        (
+            "two bands with the same bound",
+            changed(|p| p.limits.authority[1].up_to = Some(dec("500000"))),
+            Limits(AuthorityBandsOverlap),
+        ),
+        (
+            "a first band up to zero",
+            changed(|p| p.limits.authority[0].up_to = Some(dec("0"))),
+            Limits(AuthorityBandsOverlap),
+        ),
+        (
+            "the last band bounded",
+            changed(|p| p.limits.authority[2].up_to = Some(dec("10000000"))),
+            Limits(AuthorityLastBounded),
+        ),
+        (
+            "an open band before the last",
+            changed(|p| p.limits.authority[0].up_to = None),
+            Limits(AuthorityLastBounded),
+        ),
+        (
+            "sales approving the first band",
+            changed(|p| p.limits.authority[0].role = Role::Sales),
+            Limits(AuthorityRoleCannotApprove { role: Role::Sales }),
+        ),
+        (
+            "a collector in the last band",
+            changed(|p| p.limits.authority[2].role = Role::Collector),
+            Limits(AuthorityRoleCannotApprove {
+                role: Role::Collector,
+            }),
+        ),
+        (
+            "a higher band needing an analyst after a manager",
+            changed(|p| {
+                p.limits.authority[0].role = Role::Manager;
+                p.limits.authority[1].role = Role::Analyst;
+            }),
+            Limits(AuthorityRolesNotRising),
+        ),
+        (
+            "a rate of zero",
+            changed(|p| p.limits.fx_rates[1].rate = dec("0")),
+            Limits(FxRateNotPositive {
+                currency: Currency::EUR,
+            }),
+        ),
+        (
+            "USD listed twice",
+            changed(|p| {
+                p.limits.fx_rates.push(FxRate {
+                    currency: Currency::USD,
+                    rate: dec("7.2"),
+                })
+            }),
+            Limits(FxRateDuplicate {
+                currency: Currency::USD,
+            }),
+        ),
+        (
+            "a rate for the base currency",
+            changed(|p| {
+                p.limits.fx_rates.push(FxRate {
+                    currency: Currency::CNY,
+                    rate: dec("1"),
+                })
+            }),
+            Limits(FxRateForBase),
+        ),
+        (
+            "a rounding step of zero",
+            changed(|p| p.limits.rounding_step = dec("0")),
+            Limits(RoundingStepNotPositive),
+        ),
+        (
+            "366 grace days",
+            changed(|p| p.limits.grace_days = 366),
+            Limits(GraceDaysOutOfRange { max: 365 }),
         ),
     ];
     let mut failures = Vec::new();
@@ -263,6 +393,74 @@ fn ratios_are_checked_against_the_policy_limits() {
 fn a_policy_journalled_before_ratio_limits_reads_with_the_defaults() {
     let mut json = serde_json::to_value(CreditPolicy::default()).expect("serialises");
     json.as_object_mut().expect("object").remove("ratio_limits");
+    let read: CreditPolicy = serde_json::from_value(json).expect("old policies still read");
+    assert_eq!(read, CreditPolicy::default());
+}
+
+#[test]
+fn the_limit_policy_accepts_the_value_at_each_boundary() {
+    use creditdesk_core::limits::{AuthorityBand, Role};
+    let cases: Vec<(&str, CreditPolicy)> = vec![
+        (
+            "warning at 1 % and at 100 %",
+            changed(|p| {
+                p.limits.grades[0].warning_utilisation_percent = dec("1");
+                p.limits.grades[1].warning_utilisation_percent = dec("100");
+            }),
+        ),
+        (
+            "capacity shares of 0 % and 100 %",
+            changed(|p| {
+                p.limits.grades[0].net_worth_percent = dec("100");
+                p.limits.grades[0].working_capital_percent = dec("0");
+            }),
+        ),
+        (
+            "reviews after 1 and 60 months",
+            changed(|p| {
+                p.limits.grades[0].review_months = 60;
+                p.limits.grades[4].review_months = 1;
+            }),
+        ),
+        (
+            "365 days of terms and of grace",
+            changed(|p| {
+                p.limits.grades[0].terms_days_max = 365;
+                p.limits.grace_days = 365;
+            }),
+        ),
+        (
+            "one open band for the director alone",
+            changed(|p| {
+                p.limits.authority = vec![AuthorityBand {
+                    up_to: None,
+                    role: Role::Director,
+                }]
+            }),
+        ),
+        (
+            "two bands for the same role",
+            changed(|p| p.limits.authority[1].role = Role::Analyst),
+        ),
+        ("no exchange rates", changed(|p| p.limits.fx_rates.clear())),
+        (
+            "a limit maximum of zero for every grade",
+            changed(|p| {
+                for grade in &mut p.limits.grades {
+                    grade.limit_max = Decimal::ZERO;
+                }
+            }),
+        ),
+    ];
+    for (label, policy) in cases {
+        assert_eq!(validate_policy(&policy), Ok(()), "{label}");
+    }
+}
+
+#[test]
+fn a_policy_journalled_before_limits_reads_with_the_default_limits() {
+    let mut json = serde_json::to_value(CreditPolicy::default()).expect("serialises");
+    json.as_object_mut().expect("object").remove("limits");
     let read: CreditPolicy = serde_json::from_value(json).expect("old policies still read");
     assert_eq!(read, CreditPolicy::default());
 }

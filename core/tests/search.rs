@@ -3,7 +3,7 @@
 //! names of any text never panicking.
 
 use chrono::NaiveDate;
-use creditdesk_core::search::{initials, SearchIndex};
+use creditdesk_core::search::{alternative_initials, initials, SearchIndex};
 use creditdesk_core::*;
 use proptest::prelude::*;
 
@@ -62,8 +62,9 @@ fn initials_of_known_names() {
         ("ＴＣＬ科技", "tkj"),
         // Extension A is in the table: 㐀 qiū.
         ("㐀", "q"),
-        // Heteronyms (多音字) take their first reading: 行 háng reads xíng, 重 chóng reads
-        // zhòng, 长 cháng reads zhǎng. The module doc states this limit.
+        // Heteronyms (多音字) take their first reading here: 行 háng reads xíng, 重 chóng
+        // reads zhòng, 长 cháng reads zhǎng. `alternative_initials` gives the other reading,
+        // and search accepts either (see `heteronyms_match_either_initial`).
         ("中国银行", "zgyx"),
         ("重庆长安", "zqza"),
         // Everything that is neither Chinese nor ASCII-alphanumeric is skipped.
@@ -81,6 +82,73 @@ fn initials_of_known_names() {
     let expected: Vec<(&str, String)> = cases
         .iter()
         .map(|&(text, initials)| (text, initials.to_string()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn alternative_initials_of_heteronyms() {
+    let cases = [
+        // 行 xíng/háng, 重 zhòng/chóng, 长 zhǎng/cháng, 厦 shà/xià.
+        ("中国银行", "zgyx", "zgyh"),
+        ("重庆长安", "zqza", "cqca"),
+        ("长沙", "zs", "cs"),
+        ("厦门", "sm", "xm"),
+        // 中 zhōng/zhòng: all readings start with z, so no alternative.
+        ("中国", "zg", "zg"),
+        // Latin words and skipped characters line up in both forms.
+        ("3M 重庆 Ltd.", "3zql", "3cql"),
+        ("", "", ""),
+    ];
+    let actual: Vec<(&str, String, String)> = cases
+        .iter()
+        .map(|&(text, _, _)| (text, initials(text), alternative_initials(text)))
+        .collect();
+    let expected: Vec<(&str, String, String)> = cases
+        .iter()
+        .map(|&(text, primary, alternative)| (text, primary.to_string(), alternative.to_string()))
+        .collect();
+    assert_eq!(actual, expected);
+}
+
+#[test]
+fn heteronyms_match_either_initial() {
+    let state = portfolio(&[
+        ("H1", "重庆长安汽车"),
+        ("H2", "长沙银行"),
+        ("H3", "厦门航空"),
+        ("H4", "中国银行"),
+        ("H5", "重庆银行"),
+    ]);
+    let cases: [(&str, &[&str]); 14] = [
+        // Either reading of 重 (zhòng, chóng), per position.
+        ("cq", &["H1", "H5"]),
+        ("zq", &["H1", "H5"]),
+        ("cqca", &["H1"]),
+        ("zqza", &["H1"]),
+        // Mixed readings in one query still match, letter by letter.
+        ("cqza", &["H1"]),
+        // 长 cháng.
+        ("cs", &["H2"]),
+        ("csyh", &["H2"]),
+        // 厦 xià.
+        ("xm", &["H3"]),
+        ("xmhk", &["H3"]),
+        // 行 háng, as a prefix and inside; the first reading xíng still matches.
+        ("zgyh", &["H4"]),
+        ("zgyx", &["H4"]),
+        ("yh", &["H2", "H4", "H5"]),
+        // A letter neither reading starts with does not match.
+        ("tq", &[]),
+        ("sq", &[]),
+    ];
+    let actual: Vec<(&str, Vec<String>)> = cases
+        .iter()
+        .map(|&(query, _)| (query, found(&state, query, 10)))
+        .collect();
+    let expected: Vec<(&str, Vec<String>)> = cases
+        .iter()
+        .map(|&(query, numbers)| (query, numbers.iter().map(|n| n.to_string()).collect()))
         .collect();
     assert_eq!(actual, expected);
 }
@@ -219,8 +287,20 @@ proptest! {
     }
 }
 
+/// Whether `query` matches `primary`/`alternative` (initials of one name, position by
+/// position) at byte offset `at`: each query byte equals either string's byte there.
+fn initials_match_at(primary: &[u8], alternative: &[u8], query: &[u8], at: usize) -> bool {
+    at + query.len() <= primary.len()
+        && query
+            .iter()
+            .enumerate()
+            .all(|(i, &letter)| primary[at + i] == letter || alternative[at + i] == letter)
+}
+
 /// What `search` must answer, computed the obvious way, customer by customer, for text
-/// without full-width forms (where lowercasing is all the normalizing there is).
+/// without full-width forms (where lowercasing is all the normalizing there is). A query
+/// matches a customer's initials where, letter by letter, it equals the primary or the
+/// alternative initial.
 fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -> Vec<CustomerId> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
@@ -233,19 +313,25 @@ fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -
         .filter_map(|((number, name), id)| {
             let number = number.trim().to_lowercase();
             let name = name.trim().to_lowercase();
-            let initials = initials(&name);
+            let primary = initials(&name);
+            let alternative = alternative_initials(&name);
+            assert_eq!(primary.len(), alternative.len(), "{name:?}");
+            let (primary, alternative) = (primary.as_bytes(), alternative.as_bytes());
+            let query_bytes = query.as_bytes();
+            let initials_prefix =
+                letters && initials_match_at(primary, alternative, query_bytes, 0);
+            let initials_contain = letters
+                && (0..=primary.len())
+                    .any(|at| initials_match_at(primary, alternative, query_bytes, at));
             let rank = if number == query {
                 0
             } else if number.starts_with(&query) {
                 1
             } else if name.starts_with(&query) {
                 2
-            } else if letters && initials.starts_with(&query) {
+            } else if initials_prefix {
                 3
-            } else if number.contains(&query)
-                || name.contains(&query)
-                || (letters && initials.contains(&query))
-            {
+            } else if number.contains(&query) || name.contains(&query) || initials_contain {
                 4
             } else {
                 return None;
@@ -259,14 +345,16 @@ fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -
 
 proptest! {
     /// Small alphabets, so that matches are frequent and often sit at the border between
-    /// two customers' texts, which must never join into a match.
+    /// two customers' texts, which must never join into a match. The heteronyms 行 (x/h),
+    /// 重 and 长 (z/c) and 圳 (z/q) and their letters in queries exercise matching either
+    /// initial, also mixed within one query.
     #[test]
     fn search_answers_as_the_reference_does(
         customers in proptest::collection::vec(
-            ("[a-c0-1]{1,3}", "[a-cA-Chs 深圳华行]{0,6}[a-cA-Chs深圳华行]"),
+            ("[a-c0-1]{1,3}", "[a-cA-Chs 深圳华行重长]{0,6}[a-cA-Chs深圳华行重长]"),
             1..12,
         ),
-        query in "[ a-cA-Chs0-1深圳华行]{0,4}",
+        query in "[ a-cA-Chqsxz0-1深圳华行重长]{0,4}",
         limit in 1usize..15,
     ) {
         let mut unique: Vec<(String, String)> = Vec::new();
