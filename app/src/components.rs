@@ -68,7 +68,8 @@ fn UserSwitch() -> impl IntoView {
                 .iter()
                 .map(|user| {
                     let selected = state.user.get() == Some(user.id);
-                    let label = format!("{} · {}", user.name, i18n::vocab::role(vocab(), user.role));
+                    let label =
+                        format!("{} · {}", user.name, i18n::vocab::role(vocab(), user.role));
                     view! { <option value=user.id.0.to_string() selected=selected>{label}</option> }
                 })
                 .collect_view()

@@ -410,7 +410,10 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     let mut all = commands();
     // A director approves: the grade of a two-month-old customer with one invoice, and so the
     // authority it needs, is not what this test is about.
-    for (id, name, role) in [(1, "Analyst", Role::Analyst), (2, "Director", Role::Director)] {
+    for (id, name, role) in [
+        (1, "Analyst", Role::Analyst),
+        (2, "Director", Role::Director),
+    ] {
         all.push(Command::AddUser {
             id: UserId(id),
             name: name.into(),
@@ -482,7 +485,10 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     assert!(state.limit_requests[1].lapse_recorded.is_some());
     assert!(customer.hold().is_some());
     assert!(state.orders[0].release.is_some());
-    assert_eq!(state.widget_origins, vec!["https://erp.example.com".to_string()]);
+    assert_eq!(
+        state.widget_origins,
+        vec!["https://erp.example.com".to_string()]
+    );
     let check = check_order(
         &state,
         &state.policy(),

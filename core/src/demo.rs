@@ -277,6 +277,7 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
     };
     let analyst = user_with(Role::Analyst);
     let policy = state.policy();
+    let mut lapses = Vec::new();
     for (index, customer) in state.customers.iter().enumerate() {
         let requested_on = (as_of - Duration::days(rng.range(20, 330))).max(customer.registered_on);
         let decided_on = (requested_on + Duration::days(rng.range(0, 5))).min(as_of);
@@ -320,6 +321,14 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
                 by: decided_by,
                 comment: String::new(),
             });
+            // A temporary limit that ran out before `as_of` has its lapse on record, as the
+            // app would have journalled it.
+            if until.is_some_and(|until| until < as_of) {
+                lapses.push(Command::RecordLapse {
+                    request: id,
+                    date: as_of,
+                });
+            }
         }
         if customer_balance(state, customer, as_of).days_overdue_max > 120 && rng.chance(50) {
             commands.push(Command::PlaceHold {
@@ -330,6 +339,7 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
             });
         }
     }
+    commands.extend(lapses);
     commands
 }
 

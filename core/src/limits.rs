@@ -985,7 +985,17 @@ pub fn limit_events(state: &Portfolio, customer: &Customer, as_of: NaiveDate) ->
             RequestStatus::Pending => {}
         }
     }
-    events.sort_by_key(|(date, order, _)| std::cmp::Reverse((*date, *order)));
+    // Newest first; on one day, a later request's steps above an earlier one's, and within a
+    // request its decision above its request.
+    events.sort_by_key(|(date, step, event)| {
+        let request = match event {
+            LimitEvent::Requested { request, .. }
+            | LimitEvent::Approved { request, .. }
+            | LimitEvent::Rejected { request, .. }
+            | LimitEvent::Lapsed { request, .. } => *request,
+        };
+        std::cmp::Reverse((*date, request, *step))
+    });
     events
         .into_iter()
         .filter(|(date, ..)| *date <= as_of)

@@ -59,6 +59,31 @@ fn is_chinese(name: &str) -> bool {
 }
 
 fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
+    // The credit team and its limit decisions: every customer has a request, most approved,
+    // and every temporary limit that ran out is on record, so the app has nothing to add.
+    assert_eq!(state.users.len(), 5, "{size:?}: the demo team");
+    assert_eq!(state.limit_requests.len(), state.customers.len());
+    let approved = state
+        .limit_requests
+        .iter()
+        .filter(|request| request.approved_on().is_some())
+        .count();
+    assert!(
+        approved * 10 >= state.customers.len() * 8,
+        "{size:?}: {approved} approved"
+    );
+    assert!(
+        creditdesk_core::limits::lapses_due(state, as_of()).is_empty(),
+        "{size:?}: lapses not on record"
+    );
+    if size != DemoSize::S {
+        for kind in ["LimitLapsed", "LimitRejected", "HoldPlaced"] {
+            let found = entries
+                .iter()
+                .any(|entry| format!("{entry:?}").starts_with(kind));
+            assert!(found, "{size:?}: no {kind}");
+        }
+    }
     let names: Vec<&str> = state
         .customers
         .iter()

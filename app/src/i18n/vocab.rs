@@ -104,9 +104,11 @@ pub static ZH: VocabTexts = VocabTexts {
     reason_no_limit: "该客户没有已批准的信用额度。",
     reason_limit_lapsed: "临时额度已于 {until} 到期，且没有常设额度。",
     reason_over_limit: "超出额度 {shortfall}。",
-    reason_overdue_beyond: "最长逾期 {days} 天，超过 {tolerance} 天的容忍期（逾期金额 {overdue}）。",
+    reason_overdue_beyond:
+        "最长逾期 {days} 天，超过 {tolerance} 天的容忍期（逾期金额 {overdue}）。",
     reason_on_hold: "客户自 {since} 起被停止赊销：{reason}",
-    reason_overdue_within: "最长逾期 {days} 天，仍在 {tolerance} 天容忍期内（逾期金额 {overdue}）。",
+    reason_overdue_within:
+        "最长逾期 {days} 天，仍在 {tolerance} 天容忍期内（逾期金额 {overdue}）。",
     reason_utilisation: "含本单后额度使用率 {percent}%，达到预警线 {warning}%。",
     reason_review_overdue: "额度复核日 {date} 已过。",
     reason_terms_above: "付款期限 {terms} 天超过该等级允许的 {allowed} 天。",
@@ -336,14 +338,20 @@ pub fn check_reason(t: &VocabTexts, reason: &CheckReason, currency: Currency) ->
         ),
         CheckReason::UtilisationHigh { percent, warning } => fill(
             t.reason_utilisation,
-            &[("percent", &number(*percent)), ("warning", &number(*warning))],
+            &[
+                ("percent", &number(*percent)),
+                ("warning", &number(*warning)),
+            ],
         ),
         CheckReason::ReviewOverdue { review_on } => {
             fill(t.reason_review_overdue, &[("date", &review_on.to_string())])
         }
         CheckReason::TermsAboveGrade { terms, allowed } => fill(
             t.reason_terms_above,
-            &[("terms", &terms.to_string()), ("allowed", &allowed.to_string())],
+            &[
+                ("terms", &terms.to_string()),
+                ("allowed", &allowed.to_string()),
+            ],
         ),
         CheckReason::SecurityRequired { security: required } => {
             fill(t.reason_security, &[("security", security(t, *required))])
@@ -389,9 +397,7 @@ pub(super) fn rejection(t: &VocabTexts, rejection: &Rejection) -> String {
         CommentEmpty => t.rej_comment_empty.into(),
         DecisionBeforeRequest => t.rej_decision_before_request.into(),
         OwnRequest => t.rej_own_request.into(),
-        AboveAuthority { required } => {
-            fill(t.rej_above_authority, &[("role", role(t, *required))])
-        }
+        AboveAuthority { required } => fill(t.rej_above_authority, &[("role", role(t, *required))]),
         LapseNotDue => t.rej_lapse_not_due.into(),
         LapseRecorded => t.rej_lapse_recorded.into(),
         AlreadyOnHold => t.rej_already_on_hold.into(),
@@ -409,7 +415,9 @@ pub(super) fn rejection(t: &VocabTexts, rejection: &Rejection) -> String {
 pub(super) fn limit_policy_error(t: &VocabTexts, error: &LimitPolicyError) -> String {
     use LimitPolicyError::*;
     match error {
-        GradeLimitNegative { grade } => fill(t.lim_grade_limit_negative, &[("grade", grade.letter())]),
+        GradeLimitNegative { grade } => {
+            fill(t.lim_grade_limit_negative, &[("grade", grade.letter())])
+        }
         WarningOutOfRange { grade } => fill(t.lim_warning_range, &[("grade", grade.letter())]),
         CapacityShareOutOfRange { grade } => {
             fill(t.lim_capacity_range, &[("grade", grade.letter())])

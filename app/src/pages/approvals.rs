@@ -1,8 +1,113 @@
-//! Limit requests waiting for a decision, and who may decide each.
+//! Pending limit requests across the portfolio, with the role each needs and whether the
+//! acting profile may approve it. Grades are computed for pending requests only, so the page
+//! stays fast with many customers.
 
+use super::limits::user_name;
+use crate::components::use_app;
+use crate::i18n::vocab;
+use creditdesk_core::decide_limits::approval_role;
+use creditdesk_core::limits::RequestStatus;
+use creditdesk_core::score::{score, score_inputs};
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// One pending request as shown.
+#[derive(Clone, PartialEq)]
+struct Row {
+    customer: u32,
+    customer_name: String,
+    amount: String,
+    requester: String,
+    date: String,
+    role: creditdesk_core::limits::Role,
+    may: bool,
+}
 
 #[component]
 pub fn Approvals() -> impl IntoView {
-    view! { <section></section> }
+    let state = use_app();
+    let d = move || state.lang.get().desk();
+    let only_mine = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        let today = state.today.get();
+        let acting = state.current_user();
+        state.portfolio.with(|portfolio| {
+            let policy = portfolio.policy();
+            portfolio
+                .limit_requests
+                .iter()
+                .filter(|request| request.status == RequestStatus::Pending)
+                .filter_map(|request| {
+                    let customer = portfolio.customer(request.customer)?;
+                    let grade = score(&score_inputs(portfolio, customer, today), &policy).grade;
+                    let role = approval_role(&policy, &request.amount, grade);
+                    let may = acting
+                        .as_ref()
+                        .is_some_and(|user| user.role.covers(role) && user.id != request.by);
+                    Some(Row {
+                        customer: customer.id.0,
+                        customer_name: customer.details.name.clone(),
+                        amount: request.amount.format(),
+                        requester: user_name(portfolio, request.by),
+                        date: request.date.to_string(),
+                        role,
+                        may,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let body = move || {
+        let v = state.lang.get().vocab();
+        let d = d();
+        let shown: Vec<Row> = rows
+            .get()
+            .into_iter()
+            .filter(|row| !only_mine.get() || row.may)
+            .collect();
+        let empty = shown.is_empty();
+        let lines = shown
+            .into_iter()
+            .map(|row| {
+                view! {
+                    <tr>
+                        <td><A href=format!("/customers/{}/limit", row.customer)>{row.customer_name}</A></td>
+                        <td class="num">{row.amount}</td>
+                        <td>{row.requester}</td>
+                        <td>{row.date}</td>
+                        <td>{vocab::role(v, row.role)}</td>
+                        <td data-testid="may-approve">{if row.may { d.yes } else { d.no }}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="list" data-testid="approvals-table">
+                    <thead><tr>
+                        <th scope="col">{d.col_customer}</th>
+                        <th scope="col" class="num">{d.col_amount}</th>
+                        <th scope="col">{d.requester}</th>
+                        <th scope="col">{d.col_date}</th>
+                        <th scope="col">{d.required_role}</th>
+                        <th scope="col">{d.col_may_approve}</th>
+                    </tr></thead>
+                    <tbody>{lines}</tbody>
+                </table>
+            </div>
+            {empty.then(|| view! { <p data-testid="approvals-empty">{d.approvals_empty}</p> })}
+        }
+    };
+    view! {
+        <section data-testid="approvals">
+            <h1>{move || d().approvals_title}</h1>
+            <p class="hint">{move || d().four_eyes_hint}</p>
+            <label class="check">
+                <input type="checkbox" data-testid="only-mine" prop:checked=move || only_mine.get()
+                    on:change=move |event| only_mine.set(event_target_checked(&event)) />
+                {move || d().only_mine}
+            </label>
+            {body}
+        </section>
+    }
 }

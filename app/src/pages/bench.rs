@@ -1,10 +1,13 @@
 //! A developer page (`/bench`, not linked in the navigation) that times the core in wasm on
 //! demo portfolio L: generation, aging for all customers, customer rows, snapshot encode and
-//! decode. The benchmark command reads its output; it fails nothing.
+//! decode, the field-sales credit check per customer and the customer search per query. The
+//! benchmark command reads its output; it fails nothing.
 
 use crate::browser::performance_now;
+use creditdesk_core::check::check_order;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
+use creditdesk_core::search::SearchIndex;
 use creditdesk_core::snapshot::{decode_snapshot, encode_snapshot};
 use leptos::prelude::*;
 
@@ -46,6 +49,8 @@ fn run() -> String {
     timed(&mut lines, "customer rows (mean of 5)", 5, || {
         customer_rows(&portfolio, as_of)
     });
+    credit_checks(&mut lines, &portfolio, as_of);
+    searches(&mut lines, &portfolio);
     let bytes = timed(&mut lines, "snapshot encode", 1, || {
         encode_snapshot(&portfolio)
     });
@@ -56,6 +61,71 @@ fn run() -> String {
         decoded.map_or(0, |p| p.invoices.len())
     ));
     lines.join("\n")
+}
+
+/// The median and the maximum of `times` (ms), sorting them.
+fn median_max(times: &mut [f64]) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+    (median, times.last().copied().unwrap_or(0.0))
+}
+
+/// `check_order` for 1,000 customers spread evenly over the portfolio, each timed alone (what
+/// one keystroke in the amount field costs), with an order of 10,000 in the customer's currency.
+fn credit_checks(
+    lines: &mut Vec<String>,
+    portfolio: &creditdesk_core::Portfolio,
+    as_of: chrono::NaiveDate,
+) {
+    let policy = portfolio.policy();
+    let step = (portfolio.customers.len() / 1000).max(1);
+    let mut times = Vec::new();
+    let mut verdicts = [0u32; 3];
+    for customer in portfolio.customers.iter().step_by(step).take(1000) {
+        let order = creditdesk_core::Money::new(
+            rust_decimal::Decimal::from(10_000),
+            customer.details.currency,
+        );
+        let started = performance_now();
+        let checked = check_order(portfolio, &policy, customer.id, &order, as_of);
+        times.push(performance_now() - started);
+        if let Ok(check) = checked {
+            verdicts[check.verdict as usize] += 1;
+        }
+    }
+    let count = times.len();
+    let total: f64 = times.iter().sum();
+    let (median, max) = median_max(&mut times);
+    lines.push(format!(
+        "credit check: median {median:.2} ms, max {max:.2} ms, mean {:.3} ms over {count} customers (pass {}, warn {}, block {})",
+        total / count.max(1) as f64,
+        verdicts[0],
+        verdicts[1],
+        verdicts[2]
+    ));
+}
+
+/// Building the search index once, then one search per typed query.
+fn searches(lines: &mut Vec<String>, portfolio: &creditdesk_core::Portfolio) {
+    let index = timed(lines, "search index build", 1, || {
+        SearchIndex::new(portfolio)
+    });
+    let mut times = Vec::new();
+    for query in [
+        "s", "sh", "shhl", "C0001", "C009999", "上海", "华", "科技", "trading", "zzzz",
+    ] {
+        let started = performance_now();
+        let found = index.search(query, 20).len();
+        let elapsed = performance_now() - started;
+        times.push(elapsed);
+        lines.push(format!(
+            "search {query:?}: {elapsed:.2} ms, {found} results"
+        ));
+    }
+    let (median, max) = median_max(&mut times);
+    lines.push(format!(
+        "search: median {median:.2} ms, max {max:.2} ms per query"
+    ));
 }
 
 #[component]

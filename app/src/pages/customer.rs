@@ -4,6 +4,7 @@
 use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use chrono::{Duration, NaiveDate};
+use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::reports::{customer_aging, customer_balance, days_beyond_terms, AgingBuckets};
 use creditdesk_core::score;
 use creditdesk_core::{Customer, CustomerId, Portfolio};
@@ -77,6 +78,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <A href=format!("{base}/edit") attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
                 <A href=format!("{base}/credit") attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
             </div>
+            {limit_line(portfolio, customer, today)}
             {drop.map(|(before, now)| view! {
                 <p class="banner" role="alert" data-testid="grade-drop">{crate::i18n::fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
             })}
@@ -112,6 +114,41 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
             </dl>
         </section>
     }
+}
+
+/// A compact limit line (limit, available, verdict) linking to the limit page.
+fn limit_line(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
+    let state = use_app();
+    let (d, v) = (state.lang.get().desk(), state.lang.get().vocab());
+    let currency = customer.details.currency;
+    let policy = portfolio.policy();
+    let check = creditdesk_core::check::check_order(
+        portfolio,
+        &policy,
+        customer.id,
+        &creditdesk_core::Money::zero(currency),
+        today,
+    )
+    .ok();
+    check.map(|check| {
+        let limit = match &check.limit {
+            LimitStatus::InForce(limit) => money(limit.amount, currency),
+            LimitStatus::Lapsed { .. } => v.limit_lapsed.to_string(),
+            LimitStatus::None => v.limit_none.to_string(),
+        };
+        let available = check
+            .available
+            .map_or("—".to_string(), |value| money(value, currency));
+        view! {
+            <p class="limit-line" data-testid="limit-line">
+                <span data-testid="limit-line-text">{fill(d.limit_line, &[("limit", &limit), ("available", &available)])}</span>
+                " "
+                <span class=format!("chip verdict-{}", check.verdict.token()) data-testid="verdict">{crate::i18n::vocab::verdict(v, check.verdict)}</span>
+                " "
+                <A href=format!("/customers/{}/limit", customer.id.0) attr:data-testid="open-limit">{d.open_limit}</A>
+            </p>
+        }
+    })
 }
 
 fn open_invoices(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {

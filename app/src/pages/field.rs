@@ -1,8 +1,513 @@
-//! The field-sales credit check: find a customer, type an amount, see the decision.
+//! The field-sales credit check (`/check`): find a customer, type an amount, see the core's
+//! decision as you type, and record the order through `PlaceOrder`. The selected customer lives
+//! in the URL (`?customer=C000123`) so reload and back work; the search index is built once per
+//! portfolio change, never per keystroke.
 
+use crate::components::{money, submit_message, use_app};
+use crate::i18n::{self, fill, vocab, FieldTexts, VocabTexts};
+use crate::state::{self, AppState, SubmitError};
+use chrono::NaiveDate;
+use creditdesk_core::check::{check_order, CheckError, CreditCheck, Verdict};
+use creditdesk_core::command::{Command, Rejection};
+use creditdesk_core::limits::LimitStatus;
+use creditdesk_core::search::SearchIndex;
+use creditdesk_core::{AmountError, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+/// How many customers the search lists.
+const RESULTS_MAX: usize = 20;
+
+/// What the amount field gives: nothing typed, unreadable text, an order the core could not
+/// check, or the core's check.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Outcome {
+    Standing,
+    BadAmount(AmountError),
+    Refused(CheckError),
+    Checked(Box<CreditCheck>),
+}
+
+/// The customer's standing: the check of an order of zero.
+pub(crate) fn standing(
+    portfolio: &Portfolio,
+    customer: CustomerId,
+    as_of: NaiveDate,
+) -> Result<CreditCheck, CheckError> {
+    let currency = portfolio
+        .customer(customer)
+        .ok_or(CheckError::UnknownCustomer)?
+        .details
+        .currency;
+    check_order(
+        portfolio,
+        &portfolio.policy(),
+        customer,
+        &Money::zero(currency),
+        as_of,
+    )
+}
+
+/// Parses typed amount text in the customer's currency and checks it.
+pub(crate) fn check_typed(
+    portfolio: &Portfolio,
+    customer: CustomerId,
+    text: &str,
+    as_of: NaiveDate,
+) -> Outcome {
+    let Some(account) = portfolio.customer(customer) else {
+        return Outcome::Refused(CheckError::UnknownCustomer);
+    };
+    if text.trim().is_empty() {
+        return Outcome::Standing;
+    }
+    let amount = match Money::parse_positive(text, account.details.currency) {
+        Ok(amount) => amount,
+        Err(error) => return Outcome::BadAmount(error),
+    };
+    match check_order(portfolio, &portfolio.policy(), customer, &amount, as_of) {
+        Ok(check) => Outcome::Checked(Box::new(check)),
+        Err(error) => Outcome::Refused(error),
+    }
+}
+
+/// The verdict's word with a symbol, so the colour is never the only signal.
+pub(crate) fn verdict_label(f: &FieldTexts, v: &VocabTexts, verdict: Verdict) -> String {
+    let icon = match verdict {
+        Verdict::Pass => f.icon_pass,
+        Verdict::Warn => f.icon_warn,
+        Verdict::Block => f.icon_block,
+    };
+    format!("{icon} {}", vocab::verdict(v, verdict))
+}
+
+/// The limit as a line of text: amount, temporary end, lapsed or none.
+pub(crate) fn limit_text(f: &FieldTexts, check: &CreditCheck) -> String {
+    match &check.limit {
+        LimitStatus::None => f.limit_none.to_string(),
+        LimitStatus::Lapsed { until, .. } => fill(f.limit_lapsed, &[("until", &until.to_string())]),
+        LimitStatus::InForce(limit) => {
+            let amount = money(limit.amount, check.currency);
+            match limit.until {
+                Some(until) => fill(
+                    f.limit_temporary,
+                    &[("amount", &amount), ("until", &until.to_string())],
+                ),
+                None => amount,
+            }
+        }
+    }
+}
+
+/// Every reason of a check as a sentence.
+#[component]
+pub(crate) fn Reasons(check: CreditCheck, testid: &'static str) -> impl IntoView {
+    let state = use_app();
+    let v = state.lang.get().vocab();
+    let f = state.lang.get().field();
+    if check.reasons.is_empty() {
+        return view! { <p class="muted" data-testid=testid>{f.no_reasons}</p> }.into_any();
+    }
+    let items = check
+        .reasons
+        .iter()
+        .map(|reason| {
+            let tone = reason.verdict().token();
+            let text = vocab::check_reason(v, reason, check.currency);
+            view! { <li class=format!("reason {tone}") data-code=reason.code()>{text}</li> }
+        })
+        .collect_view();
+    view! { <ul class="reasons" data-testid=testid>{items}</ul> }.into_any()
+}
+
+/// A newtype so a `Memo` can hold the index: it has no meaningful equality, and it only
+/// recomputes when the portfolio changes.
+#[derive(Clone, Default)]
+struct Index(SearchIndex);
 
 #[component]
 pub fn FieldCheck() -> impl IntoView {
-    view! { <section></section> }
+    let state = use_app();
+    let index = Memo::new_with_compare(
+        move |_| Index(state.portfolio.with(SearchIndex::new)),
+        |_, _| true,
+    );
+    let query_map = use_query_map();
+    let number = Memo::new(move |_| query_map.with(|map| map.get("customer")));
+    let customer = Memo::new(move |_| {
+        let number = number.get()?;
+        state
+            .portfolio
+            .with(|p| p.customer_by_number(number.trim()))
+    });
+    let search = RwSignal::new(String::new());
+    let amount = RwSignal::new(String::new());
+    view! {
+        <section class="field-check" data-testid="field-check">
+            <h1>{move || state.lang.get().field().check_title}</h1>
+            <SearchBox search index amount />
+            {move || match (customer.get(), number.get()) {
+                (Some(id), _) => view! { <CustomerCheck id amount /> }.into_any(),
+                (None, Some(number)) => view! {
+                    <p class="error" role="alert" data-testid="unknown-customer">
+                        {move || fill(state.lang.get().field().unknown_number, &[("number", &number)])}
+                    </p>
+                }.into_any(),
+                (None, None) => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn SearchBox(
+    search: RwSignal<String>,
+    index: Memo<Index>,
+    amount: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(element) = input.get() {
+            let _ = element.focus();
+        }
+    });
+    let results = Memo::new(move |_| {
+        let query = search.get();
+        index.with(|index| index.0.search(&query, RESULTS_MAX))
+    });
+    let pick = move |_| {
+        search.set(String::new());
+        amount.set(String::new());
+    };
+    view! {
+        <div class="field search">
+            <label for="f-check-search">{move || f().search_label}</label>
+            <input id="f-check-search" type="search" data-testid="check-search" autofocus=true
+                autocomplete="off" node_ref=input aria-describedby="f-check-search-hint"
+                prop:value=move || search.get() on:input=move |event| search.set(event_target_value(&event)) />
+            <small class="hint" id="f-check-search-hint">{move || f().search_hint}</small>
+        </div>
+        <Show when=move || !search.with(|q| q.trim().is_empty())>
+            {move || if results.with(Vec::is_empty) {
+                view! { <p class="muted" role="status" data-testid="search-none">{f().search_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="results" data-testid="search-results" aria-label=f().results_label>
+                        {results.get().into_iter().map(|id| view! { <ResultRow id pick /> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </Show>
+    }
+}
+
+#[component]
+fn ResultRow(id: CustomerId, pick: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
+    let state = use_app();
+    let today = state.today.get_untracked();
+    let (name, number, verdict) = state.portfolio.with_untracked(|p| {
+        let (name, number) = p
+            .customer(id)
+            .map(|c| (c.details.name.clone(), c.details.number.clone()))
+            .unwrap_or_default();
+        let verdict = standing(p, id, today).map(|check| check.verdict).ok();
+        (name, number, verdict)
+    });
+    let word = move || {
+        verdict.map(|verdict| {
+            verdict_label(state.lang.get().field(), state.lang.get().vocab(), verdict)
+        })
+    };
+    let tone = verdict.map_or("", Verdict::token);
+    view! {
+        <li class="result" data-testid="search-result" data-verdict=tone on:click=pick>
+            <A href=format!("/check?customer={number}")>
+                <span class=format!("dot {tone}") aria-hidden="true"></span>
+                <span class="name" data-testid="result-name">{name}</span>
+                <span class="number" data-testid="result-number">{number.clone()}</span>
+                <span class=format!("word {tone}") data-testid="result-verdict">{word}</span>
+            </A>
+        </li>
+    }
+}
+
+#[component]
+fn Line(label: String, value: String, testid: &'static str) -> impl IntoView {
+    view! {
+        <div class="line" data-testid=testid>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+        </div>
+    }
+}
+
+#[component]
+fn CustomerCheck(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let current = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|p| standing(p, id, today))
+    });
+    let outcome = Memo::new(move |_| {
+        let today = state.today.get();
+        let text = amount.get();
+        state.portfolio.with(|p| check_typed(p, id, &text, today))
+    });
+    view! {
+        {move || {
+            state.lang.track();
+            match current.get() {
+                Ok(check) => view! { <CustomerCard check /> }.into_any(),
+                Err(error) => view! {
+                    <p class="error" role="alert">{vocab::check_error(state.lang.get().vocab(), &error)}</p>
+                }.into_any(),
+            }
+        }}
+        <AmountField id amount />
+        {move || {
+            state.lang.track();
+            match outcome.get() {
+                Outcome::Standing | Outcome::BadAmount(_) => ().into_any(),
+                Outcome::Refused(error) => view! {
+                    <p class="error" role="alert" data-testid="check-error">{vocab::check_error(state.lang.get().vocab(), &error)}</p>
+                }.into_any(),
+                Outcome::Checked(check) => view! { <VerdictBanner check=*check /> }.into_any(),
+            }
+        }}
+        <OrderForm id amount outcome />
+    }
+}
+
+#[component]
+fn CustomerCard(check: CreditCheck) -> impl IntoView {
+    let state = use_app();
+    let f = state.lang.get().field();
+    let v = state.lang.get().vocab();
+    let (name, number, warning) = state.portfolio.with_untracked(|p| {
+        let (name, number) = p
+            .customer(check.customer)
+            .map(|c| (c.details.name.clone(), c.details.number.clone()))
+            .unwrap_or_default();
+        let warning = p
+            .policy()
+            .limits
+            .terms(check.grade)
+            .warning_utilisation_percent;
+        (name, number, warning)
+    });
+    let available = match check.available {
+        Some(available) => money(available, check.currency),
+        None => f.available_none.to_string(),
+    };
+    let tone = check.verdict.token();
+    let has_limit = matches!(check.limit, LimitStatus::InForce(_));
+    view! {
+        <article class="card" data-testid="customer-card">
+            <h2 data-testid="card-name">{name}</h2>
+            <dl class="lines">
+                <Line label=f.grade.into() value=check.grade.letter().into() testid="card-grade" />
+                <Line label=f.limit.into() value=limit_text(f, &check) testid="card-limit" />
+                <Line label=f.exposure.into() value=money(check.exposure, check.currency) testid="card-exposure" />
+                <Line label=f.available.into() value=available testid="card-available" />
+            </dl>
+            <p class="muted" data-testid="card-number">{number}</p>
+            {has_limit.then(|| view! {
+                <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &warning.normalize().to_string())])}</p>
+            })}
+            <div class=format!("standing {tone}") data-testid="standing" data-verdict=tone>
+                <h3>{f.standing}": "<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
+                <Reasons check=check.clone() testid="standing-reasons" />
+            </div>
+        </article>
+    }
+}
+
+#[component]
+fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let currency = state
+        .portfolio
+        .with_untracked(|p| {
+            p.customer(id)
+                .map(|c| c.details.currency.code().to_string())
+        })
+        .unwrap_or_default();
+    let error = Memo::new(move |_| {
+        let text = amount.get();
+        let currency = state
+            .portfolio
+            .with(|p| p.customer(id).map(|c| c.details.currency))?;
+        if text.trim().is_empty() {
+            return None;
+        }
+        Money::parse_positive(&text, currency).err()
+    });
+    view! {
+        <div class="field amount">
+            <label for="f-check-amount">{move || fill(f().amount_label, &[("currency", &currency)])}</label>
+            <input id="f-check-amount" data-testid="check-amount" inputmode="decimal" autocomplete="off"
+                aria-describedby="f-check-amount-error"
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event)) />
+            <small class="hint">{move || f().amount_hint}</small>
+            <small class="field-error" id="f-check-amount-error" role="alert" data-testid="amount-error">
+                {move || error.get().map(|error| i18n::amount_error(state.texts(), &error))}
+            </small>
+        </div>
+    }
+}
+
+#[component]
+fn VerdictBanner(check: CreditCheck) -> impl IntoView {
+    let state = use_app();
+    let f = state.lang.get().field();
+    let v = state.lang.get().vocab();
+    let tone = check.verdict.token();
+    let after = check
+        .available_after
+        .map(|after| money(after, check.currency));
+    let shortfall = (!check.shortfall.is_zero()).then(|| money(check.shortfall, check.currency));
+    let utilisation = check
+        .utilisation_percent
+        .map(|p| format!("{}%", p.normalize()));
+    let release = check
+        .release_role
+        .map(|role| fill(f.release_by, &[("role", vocab::role(v, role))]));
+    view! {
+        <div class=format!("verdict-banner {tone}") role="status" data-testid="verdict" data-verdict=tone>
+            <p class="verdict-word" data-testid="verdict-word">{verdict_label(f, v, check.verdict)}</p>
+            <dl class="lines">
+                {after.map(|after| view! { <Line label=f.available_after.into() value=after testid="verdict-available-after" /> })}
+                {shortfall.map(|shortfall| view! { <Line label=f.shortfall.into() value=shortfall testid="verdict-shortfall" /> })}
+                {utilisation.map(|u| view! { <Line label=f.utilisation.into() value=u testid="verdict-utilisation" /> })}
+            </dl>
+            <Reasons check=check.clone() testid="verdict-reasons" />
+            {release.map(|text| view! { <p class="release" data-testid="release-by">{text}</p> })}
+        </div>
+    }
+}
+
+/// The default order number: `SO-YYYYMMDD-n`, n the next order id (unique, editable).
+fn default_order_number(state: AppState) -> String {
+    let today = state.today.get();
+    let next = state.portfolio.with(|p| p.next_ids().order.0);
+    format!("SO-{}-{next}", today.format("%Y%m%d"))
+}
+
+#[component]
+fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let number_edit = RwSignal::new(None::<String>);
+    let number = move || {
+        number_edit
+            .get()
+            .unwrap_or_else(|| default_order_number(state))
+    };
+    let reason = RwSignal::new(String::new());
+    // A message with the amount it was for: a new amount starts a new attempt.
+    let error = RwSignal::new(None::<(String, String)>);
+    let done = RwSignal::new(None::<String>);
+    // Who may release, when the check blocks; whether the acting profile may.
+    let release = Memo::new(move |_| match outcome.get() {
+        Outcome::Checked(check) => check.release_role.map(|role| {
+            let allowed = state
+                .current_user()
+                .is_some_and(|user| user.role.covers(role));
+            (role, allowed)
+        }),
+        _ => None,
+    });
+    let checked = move || matches!(outcome.get(), Outcome::Checked(_));
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Outcome::Checked(check) = outcome.get_untracked() else {
+            return;
+        };
+        let release_now = release.get_untracked();
+        let release_reason = match release_now {
+            Some((_, true)) => Some(reason.get_untracked()),
+            _ => None,
+        };
+        let order_number = number_edit
+            .get_untracked()
+            .unwrap_or_else(|| default_order_number(state));
+        let order = Money::new(check.order, check.currency);
+        let command = Command::PlaceOrder {
+            id: state.portfolio.with_untracked(|p| p.next_ids().order),
+            customer: id,
+            number: order_number.clone(),
+            date: state.today.get_untracked(),
+            amount: order,
+            by: state.acting(),
+            release_reason: release_reason.clone(),
+        };
+        done.set(None);
+        let typed = amount.get_untracked();
+        leptos::task::spawn_local(async move {
+            let f = state.lang.get_untracked().field();
+            match state::submit(state, command).await {
+                Ok(()) => {
+                    let template = if release_reason.is_some() {
+                        f.order_released
+                    } else {
+                        f.order_recorded
+                    };
+                    done.set(Some(fill(
+                        template,
+                        &[("number", &order_number), ("amount", &order.format())],
+                    )));
+                    amount.set(String::new());
+                    reason.set(String::new());
+                    number_edit.set(None);
+                    error.set(None);
+                }
+                Err(SubmitError::Rejected(Rejection::OrderBlocked))
+                    if !matches!(release_now, Some((_, true))) =>
+                {
+                    let role = release_now
+                        .map_or(creditdesk_core::limits::Role::Director, |(role, _)| role);
+                    let v = state.lang.get_untracked().vocab();
+                    let text = fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))]);
+                    error.set(Some((typed, text)));
+                }
+                Err(other) => error.set(Some((typed, submit_message(state.texts(), &other)))),
+            }
+        });
+    };
+    view! {
+        {move || done.get().map(|text| view! { <p class="success" role="status" data-testid="order-success">{text}</p> })}
+        <Show when=checked>
+            <form class="order-form" data-testid="order-form" on:submit=submit>
+                <div class="field">
+                    <label for="f-order-number">{move || f().order_number}</label>
+                    <input id="f-order-number" data-testid="order-number" autocomplete="off"
+                        prop:value=number on:input=move |event| number_edit.set(Some(event_target_value(&event))) />
+                </div>
+                {move || release.get().map(|(role, allowed)| {
+                    let v = state.lang.get().vocab();
+                    if allowed {
+                        view! {
+                            <div class="field">
+                                <label for="f-release-reason">{f().release_reason}</label>
+                                <input id="f-release-reason" data-testid="release-reason" autocomplete="off"
+                                    prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event)) />
+                                <small class="hint">{f().release_reason_hint}</small>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! { <p class="muted" data-testid="release-ask">{fill(f().release_ask, &[("role", vocab::role(v, role))])}</p> }.into_any()
+                    }
+                })}
+                <div class="actions">
+                    <button type="submit" class="primary" data-testid="record-order" disabled=move || state.saving.get()>{move || f().record_order}</button>
+                </div>
+                {move || error.get().filter(|(typed, _)| amount.with(|now| now == typed)).map(|(_, text)| view! { <p class="error" role="alert" data-testid="order-error">{text}</p> })}
+            </form>
+        </Show>
+    }
 }

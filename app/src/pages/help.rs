@@ -1,5 +1,7 @@
 //! In-app help in both languages: what Creditdesk does, the conventions behind the figures,
-//! offline use, storage and the integrity check.
+//! limits, approvals, temporary limits, holds, the credit check and roles, the widget (its
+//! own page), offline use,
+//! storage and the integrity check.
 
 use crate::components::use_app;
 use leptos::prelude::*;
@@ -8,6 +10,7 @@ use leptos::prelude::*;
 pub fn Help() -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
+    let d = move || state.lang.get().desk();
     view! {
         <section class="help" data-testid="help">
             <h1>{move || t().help_title}</h1>
@@ -20,6 +23,23 @@ pub fn Help() -> impl IntoView {
             <p>{move || t().help_body_score}</p>
             <h2>{move || t().policy_title}</h2>
             <p>{move || t().help_body_policy}</p>
+            <h2>{move || d().help_limits_title}</h2>
+            <p>{move || d().help_limits}</p>
+            <h2>{move || d().help_approvals_title}</h2>
+            <p>{move || d().help_approvals}</p>
+            <h2>{move || d().help_temporary_title}</h2>
+            <p>{move || d().help_temporary}</p>
+            <h2>{move || d().help_holds_title}</h2>
+            <p>{move || d().help_holds}</p>
+            <h2>{move || d().help_check_title}</h2>
+            <p>{move || d().help_check}</p>
+            <h2>{move || d().help_roles_title}</h2>
+            <p data-testid="help-roles">{move || d().help_roles}</p>
+            <p>
+                <leptos_router::components::A href="/help/widget">
+                    {move || state.lang.get().field().help_title}
+                </leptos_router::components::A>
+            </p>
             <h2>{move || t().offline_badge}</h2>
             <p>{move || t().help_body_offline}</p>
             <h2>{move || t().storage}</h2>

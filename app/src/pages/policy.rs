@@ -308,6 +308,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
             <h1>{move || t().policy_title}</h1>
             <p>{move || crate::i18n::fill(t().policy_current, &[("version", &current.version.to_string())])}</p>
             <p class="hint">{move || t().policy_help}</p>
+            <p><leptos_router::components::A href="/policy/limits" attr:data-testid="open-limit-policy">{move || state.lang.get().desk().open_limit_policy}</leptos_router::components::A></p>
             <form class="form wide" data-testid="policy-form" on:submit=on_submit novalidate>
                 <fieldset class="field"><legend>{move || t().weights}</legend>
                     <div class="grid-fields">{Factor::ALL.iter().zip(weights).enumerate().map(|(i, (factor, value))| row(factor_name(texts, *factor).to_string(), value, format!("weight-{i}"))).collect_view()}</div>

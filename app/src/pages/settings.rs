@@ -1,13 +1,15 @@
-//! Settings: language, the name recorded with each event, persistent storage and usage, and
-//! deleting all local data.
+//! Settings: language, the name recorded with each event, persistent storage and usage,
+//! deleting all local data, and the widget's allowed host origins.
 
 use crate::browser;
-use crate::components::{storage_message, use_app};
+use crate::components::{storage_message, submit_message, use_app};
 use crate::db;
 use crate::i18n::{fill, Lang};
-use crate::state::{KEY_ACTOR, KEY_STARTED};
+use crate::state::{self, KEY_ACTOR, KEY_STARTED};
+use creditdesk_core::command::Command;
 use creditdesk_core::Portfolio;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 fn megabytes(bytes: f64) -> String {
     format!("{:.1} MB", bytes / 1_000_000.0)
@@ -82,6 +84,83 @@ pub fn Settings() -> impl IntoView {
                 <button class="danger" data-testid="delete-all" on:click=delete_all>{move || t().delete_all}</button>
             </div>
             {move || message.get().map(|text| view! { <p role="status">{text}</p> })}
+            <WidgetOrigins />
         </section>
+    }
+}
+
+/// The embeddable widget's allowed host origins: typed one per line, checked and saved by the
+/// core (`SetWidgetOrigins`, manager or above); nothing is saved when any line is refused.
+#[component]
+fn WidgetOrigins() -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let current = move || state.portfolio.with(|p| p.widget_origins.clone());
+    let text = RwSignal::new(
+        state
+            .portfolio
+            .with_untracked(|p| p.widget_origins.join("\n")),
+    );
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let origins = text
+            .get_untracked()
+            .lines()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let command = Command::SetWidgetOrigins {
+            date: state.today.get_untracked(),
+            by: state.acting(),
+            origins,
+        };
+        outcome.set(None);
+        leptos::task::spawn_local(async move {
+            match state::submit(state, command).await {
+                Ok(()) => {
+                    text.set(
+                        state
+                            .portfolio
+                            .with_untracked(|p| p.widget_origins.join("\n")),
+                    );
+                    outcome.set(Some(Ok(())));
+                }
+                Err(error) => outcome.set(Some(Err(submit_message(state.texts(), &error)))),
+            }
+        });
+    };
+    view! {
+        <form class="widget-origins" data-testid="widget-origins" on:submit=save>
+            <h2>{move || f().origins_title}</h2>
+            <p class="muted">{move || f().origins_intro}</p>
+            <div class="field">
+                <label for="f-widget-origins">{move || f().origins_label}</label>
+                <textarea id="f-widget-origins" data-testid="origins-input" rows="4" spellcheck="false"
+                    aria-describedby="f-widget-origins-hint"
+                    prop:value=move || text.get() on:input=move |event| text.set(event_target_value(&event))></textarea>
+                <small class="hint" id="f-widget-origins-hint">{move || f().origins_hint}</small>
+            </div>
+            <div class="actions">
+                <button type="submit" data-testid="save-origins" disabled=move || state.saving.get()>{move || f().origins_save}</button>
+            </div>
+            {move || outcome.get().map(|outcome| match outcome {
+                Ok(()) => view! { <p role="status" data-testid="origins-saved">{f().origins_saved}</p> }.into_any(),
+                Err(text) => view! { <p class="error" role="alert" data-testid="origins-error">{text}</p> }.into_any(),
+            })}
+            <h3>{move || f().origins_current}</h3>
+            {move || {
+                let origins = current();
+                if origins.is_empty() {
+                    view! { <p class="muted" data-testid="origins-list-empty">{f().origins_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul data-testid="origins-list">
+                            {origins.into_iter().map(|origin| view! { <li><code>{origin}</code></li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <p><A href="/help/widget">{move || f().origins_help}</A></p>
+        </form>
     }
 }

@@ -1,14 +1,425 @@
 //! The embeddable credit-check widget (an iframe route without chrome, with a `postMessage`
 //! API for allowed host origins) and its help page.
+//!
+//! The origin rule: a message is answered only when `event.origin` is exactly one of
+//! `portfolio.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
+//! else is ignored without a reply, so a page that is not allowed learns nothing, not even
+//! that the widget exists.
 
+use super::field::{check_typed, standing, verdict_label, Outcome, Reasons};
+use crate::browser;
+use crate::components::{money, use_app};
+use crate::i18n::{self, fill, vocab, Lang};
+use crate::state::{AppState, Phase};
+use chrono::NaiveDate;
+use creditdesk_core::check::{check_order, CheckError, CreditCheck};
+use creditdesk_core::limits::LimitStatus;
+use creditdesk_core::{Currency, Money, Portfolio};
+use js_sys::Reflect;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use rust_decimal::Decimal;
+use serde_json::{json, Value};
+use wasm_bindgen::{JsCast, JsValue};
+
+const REQUEST_TYPE: &str = "creditdesk:check";
+const RESULT_TYPE: &str = "creditdesk:result";
+const READY_TYPE: &str = "creditdesk:ready";
+
+/// The language of the widget: `?lang=en|zh` when given, else the app's.
+fn widget_lang(param: Option<String>, app: Lang) -> Lang {
+    match param.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        Some(code) if code.starts_with("en") => Lang::En,
+        Some(code) if code.starts_with("zh") => Lang::Zh,
+        _ => app,
+    }
+}
+
+/// A request's fields as received; each may be missing or of the wrong type.
+#[derive(Debug, Default, PartialEq)]
+struct Request {
+    customer: Option<String>,
+    /// `None` when absent; `Some(Err(()))` when present but not a string.
+    amount: Option<Result<String, ()>>,
+    currency: Option<String>,
+}
+
+fn field(data: &JsValue, name: &str) -> Option<JsValue> {
+    // `Reflect::get` throws (an `Err` here) when `data` is not an object.
+    Reflect::get(data, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+fn read_request(data: &JsValue) -> Request {
+    Request {
+        customer: field(data, "customer").and_then(|value| value.as_string()),
+        amount: field(data, "amount").map(|value| value.as_string().ok_or(())),
+        currency: field(data, "currency").and_then(|value| value.as_string()),
+    }
+}
+
+/// An amount as an exact decimal string with the currency's minor units, e.g. `50000.00`.
+fn exact(value: Decimal, currency: Currency) -> String {
+    let mut value = value;
+    value.rescale(currency.minor_units());
+    value.to_string()
+}
+
+fn failure(code: &str, text: String) -> Value {
+    json!({ "type": RESULT_TYPE, "ok": false, "error": { "code": code, "text": text } })
+}
+
+fn success(portfolio: &Portfolio, check: &CreditCheck, lang: Lang) -> Value {
+    let v = lang.vocab();
+    let currency = check.currency;
+    let account = portfolio.customer(check.customer);
+    let (limit, limit_status) = match &check.limit {
+        LimitStatus::None => (Value::Null, "none"),
+        LimitStatus::Lapsed { .. } => (Value::Null, "lapsed"),
+        LimitStatus::InForce(limit) => (json!(exact(limit.amount, currency)), "in_force"),
+    };
+    let reasons: Vec<Value> = check
+        .reasons
+        .iter()
+        .map(|reason| {
+            json!({
+                "code": reason.code(),
+                "severity": reason.verdict().token(),
+                "text": vocab::check_reason(v, reason, currency),
+            })
+        })
+        .collect();
+    json!({
+        "type": RESULT_TYPE,
+        "ok": true,
+        "customer": account.map(|a| a.details.number.clone()),
+        "name": account.map(|a| a.details.name.clone()),
+        "decision": check.verdict.token(),
+        "currency": currency.code(),
+        "limit": limit,
+        "limit_status": limit_status,
+        "exposure": exact(check.exposure, currency),
+        "order": exact(check.order, currency),
+        "available": check.available.map(|a| exact(a, currency)),
+        "available_after": check.available_after.map(|a| exact(a, currency)),
+        "shortfall": exact(check.shortfall, currency),
+        "reasons": reasons,
+        "release_role": check.release_role.map(|role| role.token()),
+    })
+}
+
+fn check_error_code(error: &CheckError) -> &'static str {
+    match error {
+        CheckError::UnknownCustomer => "unknown_customer",
+        CheckError::CurrencyMismatch { .. } => "currency_mismatch",
+        CheckError::AmountNegative | CheckError::TooManyDecimals { .. } => "bad_amount",
+    }
+}
+
+/// The reply to a check request: the core's check, or a failure naming what is wrong.
+fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate) -> Value {
+    let f = lang.field();
+    let v = lang.vocab();
+    if portfolio.customers.is_empty() {
+        return failure("no_data", f.api_no_data.into());
+    }
+    let Some(number) = request
+        .customer
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+    else {
+        return failure("bad_request", f.api_bad_request.into());
+    };
+    let Some(id) = portfolio.customer_by_number(number) else {
+        return failure(
+            "unknown_customer",
+            fill(f.api_no_customer, &[("number", number)]),
+        );
+    };
+    let Some(account) = portfolio.customer(id) else {
+        return failure(
+            "unknown_customer",
+            fill(f.api_no_customer, &[("number", number)]),
+        );
+    };
+    let expected = account.details.currency;
+    let currency = match request.currency.as_deref() {
+        None => expected,
+        Some(code) => match Currency::parse(code) {
+            Some(currency) => currency,
+            None => {
+                let text = fill(f.api_currency_unknown, &[("currency", code)]);
+                return failure("unknown_currency", text);
+            }
+        },
+    };
+    let amount = match &request.amount {
+        None => Money::zero(currency),
+        Some(Err(())) => return failure("bad_amount", f.api_amount_string.into()),
+        Some(Ok(text)) => match Money::parse_positive(text, currency) {
+            Ok(amount) => amount,
+            Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
+        },
+    };
+    match check_order(portfolio, &portfolio.policy(), id, &amount, as_of) {
+        Ok(check) => success(portfolio, &check, lang),
+        Err(error) => failure(check_error_code(&error), vocab::check_error(v, &error)),
+    }
+}
+
+/// A JSON value as a plain JS object for `postMessage`.
+fn to_js(value: &Value) -> Option<JsValue> {
+    js_sys::JSON::parse(&value.to_string()).ok()
+}
+
+/// Answers one `message` event, or ignores it when its origin is not allowed or it is not a
+/// check request.
+fn on_message(state: AppState, lang: Lang, event: web_sys::Event) {
+    let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
+        return;
+    };
+    let origin = event.origin();
+    let allowed = state
+        .portfolio
+        .with_untracked(|p| p.widget_origins.contains(&origin));
+    if !allowed {
+        return;
+    }
+    let data = event.data();
+    if field(&data, "type").and_then(|t| t.as_string()).as_deref() != Some(REQUEST_TYPE) {
+        return;
+    }
+    let request = read_request(&data);
+    let today = state.today.get_untracked();
+    let reply = state
+        .portfolio
+        .with_untracked(|p| answer(p, &request, lang, today));
+    let Some(reply) = to_js(&reply) else {
+        return;
+    };
+    let id = field(&data, "id").unwrap_or(JsValue::NULL);
+    let _ = Reflect::set(&reply, &JsValue::from_str("id"), &id);
+    let Some(source) = event.source() else {
+        return;
+    };
+    // The source of a window message is a WindowProxy (cross-origin, so not `instanceof
+    // Window`); postMessage is callable on it. Any other source fails harmlessly.
+    let source: web_sys::Window = source.unchecked_into();
+    let _ = source.post_message(&reply, &origin);
+}
+
+/// Tells the parent page the widget is ready: once per allowed origin, each as the target
+/// origin, so the browser delivers it only to a parent that is one of them.
+fn post_ready(origins: &[String]) {
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
+        return;
+    };
+    let Some(message) = to_js(&json!({ "type": READY_TYPE })) else {
+        return;
+    };
+    for origin in origins {
+        let _ = parent.post_message(&message, origin);
+    }
+}
 
 #[component]
 pub fn WidgetCheck() -> impl IntoView {
-    view! { <section></section> }
+    let state = use_app();
+    let query = use_query_map();
+    let lang = Memo::new(move |_| widget_lang(query.with(|q| q.get("lang")), state.lang.get()));
+    let handle = window_event_listener_untyped("message", move |event| {
+        on_message(state, lang.get_untracked(), event)
+    });
+    on_cleanup(move || handle.remove());
+    let ready_sent = StoredValue::new(false);
+    Effect::new(move |_| {
+        if state.phase.get() == Phase::Ready && !ready_sent.get_value() {
+            ready_sent.set_value(true);
+            state
+                .portfolio
+                .with_untracked(|p| post_ready(&p.widget_origins));
+        }
+    });
+    let amount = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("amount"))
+            .unwrap_or_default(),
+    );
+    let number = move || query.with(|q| q.get("customer")).unwrap_or_default();
+    let customer = Memo::new(move |_| {
+        state
+            .portfolio
+            .with(|p| p.customer_by_number(number().trim()))
+    });
+    let empty = move || state.portfolio.with(|p| p.customers.is_empty());
+    view! {
+        <section class="widget-check" data-testid="widget" lang=move || lang.get().code()>
+            {move || {
+                let f = lang.get().field();
+                if empty() {
+                    view! {
+                        <p class="widget-empty" role="alert" data-testid="widget-empty">{f.widget_empty}" "
+                            <a href=format!("{}help/widget", browser::app_base()) target="_blank" rel="noopener">{f.widget_help_link}</a>
+                        </p>
+                    }.into_any()
+                } else {
+                    match customer.get() {
+                        None => view! {
+                            <p class="error" role="alert" data-testid="widget-unknown">{fill(f.widget_no_customer, &[("number", &number())])}</p>
+                        }.into_any(),
+                        Some(id) => view! { <WidgetBody id lang amount /> }.into_any(),
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn WidgetBody(
+    id: creditdesk_core::CustomerId,
+    lang: Memo<Lang>,
+    amount: RwSignal<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let current = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|p| standing(p, id, today))
+    });
+    let outcome = Memo::new(move |_| {
+        let today = state.today.get();
+        let text = amount.get();
+        state.portfolio.with(|p| check_typed(p, id, &text, today))
+    });
+    let name = state
+        .portfolio
+        .with_untracked(|p| p.customer(id).map(|c| c.details.name.clone()))
+        .unwrap_or_default();
+    let available = move || {
+        let f = lang.get().field();
+        match current.get() {
+            Ok(check) => check
+                .available
+                .map_or(f.available_none.to_string(), |a| money(a, check.currency)),
+            Err(error) => vocab::check_error(lang.get().vocab(), &error),
+        }
+    };
+    // The widget shows the standing until an amount is typed, then the order's check.
+    let shown = move || match outcome.get() {
+        Outcome::Checked(check) => Ok(*check),
+        Outcome::Standing => current
+            .get()
+            .map_err(|e| vocab::check_error(lang.get().vocab(), &e)),
+        Outcome::BadAmount(error) => Err(i18n::amount_error(lang.get().texts(), &error)),
+        Outcome::Refused(error) => Err(vocab::check_error(lang.get().vocab(), &error)),
+    };
+    view! {
+        <h1 class="widget-name" data-testid="widget-name">{name}</h1>
+        <p class="widget-available">{move || lang.get().field().widget_available}": "
+            <strong data-testid="widget-available">{available}</strong></p>
+        <label class="widget-amount">
+            <span>{move || lang.get().field().widget_amount}</span>
+            <input data-testid="widget-amount" inputmode="decimal" autocomplete="off"
+                prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event)) />
+        </label>
+        {move || match shown() {
+            Ok(check) => {
+                let f = lang.get().field();
+                let v = lang.get().vocab();
+                let tone = check.verdict.token();
+                view! {
+                    <div class=format!("widget-verdict {tone}") role="status" data-testid="widget-verdict" data-verdict=tone>
+                        <strong>{verdict_label(f, v, check.verdict)}</strong>
+                        <Reasons check=check.clone() testid="widget-reasons" />
+                    </div>
+                }.into_any()
+            }
+            Err(text) => view! { <p class="field-error" role="alert" data-testid="widget-error">{text}</p> }.into_any(),
+        }}
+    }
+}
+
+const HOST_EXAMPLE: &str = r#"<script>
+  const widget = document.querySelector('#creditdesk');
+  const widgetOrigin = new URL(widget.src).origin;
+  window.addEventListener('message', (event) => {
+    if (event.origin !== widgetOrigin) return;           // only trust the widget
+    if (event.data.type === 'creditdesk:ready') askCredit();
+    if (event.data.type === 'creditdesk:result') console.log(event.data);
+  });
+  function askCredit() {
+    widget.contentWindow.postMessage({
+      type: 'creditdesk:check', id: 1,
+      customer: 'C000123', amount: '50000.00', currency: 'CNY',
+    }, widgetOrigin);                                    // never '*'
+  }
+</script>"#;
+
+const REQUEST_EXAMPLE: &str = r#"{ "type": "creditdesk:check", "id": 1,
+  "customer": "C000123", "amount": "50000.00", "currency": "CNY" }"#;
+
+const REPLY_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": true,
+  "customer": "C000123", "name": "…", "decision": "pass" | "warn" | "block",
+  "currency": "CNY", "limit": "500000.00", "exposure": "320000.00",
+  "available": "180000.00", "available_after": "130000.00", "shortfall": "0.00",
+  "reasons": [{ "code": "utilisation_high", "severity": "warn", "text": "…" }],
+  "release_role": null | "analyst" | "manager" | "director" }"#;
+
+const ERROR_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": false,
+  "error": { "code": "unknown_customer" | "bad_amount" | "currency_mismatch"
+                   | "unknown_currency" | "bad_request" | "no_data", "text": "…" } }"#;
+
+/// The iframe snippet for this deployment: the app's own origin and base path.
+fn embed_snippet() -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    let src = format!(
+        "{origin}{}widget/check?customer=C000123",
+        browser::app_base()
+    );
+    format!(
+        "<iframe id=\"creditdesk\" src=\"{src}\"\n        width=\"320\" height=\"260\" style=\"border:0\" title=\"Creditdesk\"></iframe>"
+    )
 }
 
 #[component]
 pub fn WidgetHelp() -> impl IntoView {
-    view! { <section></section> }
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let snippet = embed_snippet();
+    view! {
+        <section class="widget-help" data-testid="widget-help">
+            <h1>{move || f().help_title}</h1>
+            <p>{move || f().help_intro}</p>
+            <h2>{move || f().help_embed_title}</h2>
+            <p>{move || f().help_embed_body}</p>
+            <pre class="code" data-testid="embed-snippet"><code>{snippet}</code></pre>
+            <h2>{move || f().help_protocol_title}</h2>
+            <p>{move || f().help_protocol_body}</p>
+            <p>{move || f().help_request}</p>
+            <pre class="code"><code>{REQUEST_EXAMPLE}</code></pre>
+            <p>{move || f().help_reply}</p>
+            <pre class="code"><code>{REPLY_EXAMPLE}</code></pre>
+            <p>{move || f().help_errors}</p>
+            <pre class="code"><code>{ERROR_EXAMPLE}</code></pre>
+            <p>{move || f().help_example}</p>
+            <pre class="code"><code>{HOST_EXAMPLE}</code></pre>
+            <h2>{move || f().help_origin_title}</h2>
+            <ul>
+                <li>{move || f().help_origin_1}</li>
+                <li>{move || f().help_origin_2}</li>
+                <li>{move || f().help_origin_3}</li>
+            </ul>
+            <h2>{move || f().help_storage_title}</h2>
+            <p data-testid="help-storage">{move || f().help_storage_1}</p>
+            <p>{move || f().help_storage_2}</p>
+            <p>{move || f().help_storage_3}</p>
+            <p class="muted">{move || f().help_storage_4}</p>
+            <p><A href="/settings">{move || f().help_settings_link}</A></p>
+        </section>
+    }
 }
