@@ -5,70 +5,20 @@
 
 use super::forms::{Errors, FormError};
 use super::limits::{plain, submit_to};
+use super::policy::{Cell, CellReader};
 use crate::components::use_app;
-use crate::i18n::{fill, vocab, DeskTexts, Texts};
+use crate::i18n::{fill, vocab, DeskTexts};
 use creditdesk_core::command::{Command, Field};
 use creditdesk_core::credit::Grade;
-use creditdesk_core::input::parse_optional_figure;
 use creditdesk_core::limits::{
     AuthorityBand, Combination, FxRate, GradeTerms, LimitPolicy, Role, Security,
 };
 use creditdesk_core::money::KNOWN_CURRENCIES;
 use creditdesk_core::Currency;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
-
-type Cell = RwSignal<String>;
 
 fn cell(text: String) -> Cell {
     RwSignal::new(text)
-}
-
-/// Collects one message per cell that cannot be read, naming the cell.
-struct Reader<'a> {
-    t: &'a Texts,
-    problems: Vec<String>,
-}
-
-impl Reader<'_> {
-    fn complain(&mut self, label: &str) {
-        self.problems
-            .push(fill(self.t.err_policy_cell, &[("cell", label)]));
-    }
-    fn number(&mut self, cell: &Cell, label: &str) -> Decimal {
-        match parse_optional_figure(&cell.get_untracked()) {
-            Ok(Some(value)) => value,
-            _ => {
-                self.complain(label);
-                Decimal::ZERO
-            }
-        }
-    }
-    fn optional(&mut self, cell: &Cell, label: &str) -> Option<Decimal> {
-        parse_optional_figure(&cell.get_untracked()).unwrap_or_else(|_| {
-            self.complain(label);
-            None
-        })
-    }
-    fn whole(&mut self, cell: &Cell, label: &str) -> u32 {
-        cell.get_untracked().trim().parse().unwrap_or_else(|_| {
-            self.complain(label);
-            0
-        })
-    }
-    /// Exchange rates may carry more decimals than money (JPY 0.047).
-    fn rate(&mut self, cell: &Cell, label: &str) -> Decimal {
-        let text: String = cell
-            .get_untracked()
-            .trim()
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
-        Decimal::from_str_exact(&text).unwrap_or_else(|_| {
-            self.complain(label);
-            Decimal::ZERO
-        })
-    }
 }
 
 /// The cells of one grade's row, in column order.
@@ -104,19 +54,24 @@ fn column_labels(d: &DeskTexts) -> [&'static str; 8] {
     ]
 }
 
-fn read_grade(reader: &mut Reader, d: &DeskTexts, grade: Grade, cells: &GradeCells) -> GradeTerms {
+fn read_grade(
+    reader: &mut CellReader,
+    d: &DeskTexts,
+    grade: Grade,
+    cells: &GradeCells,
+) -> GradeTerms {
     let labels = column_labels(d);
     let label = |index: usize| format!("{} {} · {}", d.grade_word, grade.letter(), labels[index]);
     let security_index: usize = cells[2].get_untracked().parse().unwrap_or(0);
     GradeTerms {
         limit_max: reader.number(&cells[0], &label(0)),
-        terms_days_max: reader.whole(&cells[1], &label(1)),
+        terms_days_max: reader.months(&cells[1], &label(1)),
         security: Security::ALL
             .get(security_index)
             .copied()
             .unwrap_or(Security::None),
-        review_months: reader.whole(&cells[3], &label(3)),
-        overdue_tolerance_days: reader.whole(&cells[4], &label(4)),
+        review_months: reader.months(&cells[3], &label(3)),
+        overdue_tolerance_days: reader.months(&cells[4], &label(4)),
         warning_utilisation_percent: reader.number(&cells[5], &label(5)),
         net_worth_percent: reader.number(&cells[6], &label(6)),
         working_capital_percent: reader.number(&cells[7], &label(7)),
@@ -215,7 +170,7 @@ fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
         saved.set(false);
         let t = state.texts();
         let d = d();
-        let mut reader = Reader {
+        let mut reader = CellReader {
             t,
             problems: Vec::new(),
         };
@@ -251,7 +206,7 @@ fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
                 })
             })
             .collect();
-        let grace_days = reader.whole(&grace, d.pol_grace);
+        let grace_days = reader.months(&grace, d.pol_grace);
         let rounding_step = reader.number(&step, d.pol_step);
         if !reader.problems.is_empty() {
             errors.set(vec![(Field::Policy, reader.problems.join(" "))]);

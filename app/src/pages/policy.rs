@@ -13,7 +13,7 @@ use creditdesk_core::input::parse_optional_figure;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-type Cell = RwSignal<String>;
+pub(super) type Cell = RwSignal<String>;
 
 fn cell(value: Option<Decimal>) -> Cell {
     RwSignal::new(value.map(|v| v.normalize().to_string()).unwrap_or_default())
@@ -21,9 +21,9 @@ fn cell(value: Option<Decimal>) -> Cell {
 
 /// Reads the policy form's cells, collecting one message per cell that is not a number, so
 /// the message names the cell instead of a rule the typo happened to break.
-struct CellReader<'a> {
-    t: &'a Texts,
-    problems: Vec<String>,
+pub(super) struct CellReader<'a> {
+    pub(super) t: &'a Texts,
+    pub(super) problems: Vec<String>,
 }
 
 impl CellReader<'_> {
@@ -32,7 +32,7 @@ impl CellReader<'_> {
             .push(fill(self.t.err_policy_cell, &[("cell", label)]));
     }
 
-    fn number(&mut self, cell: &Cell, label: &str) -> Decimal {
+    pub(super) fn number(&mut self, cell: &Cell, label: &str) -> Decimal {
         match parse_optional_figure(&cell.get_untracked()) {
             Ok(Some(value)) => value,
             _ => {
@@ -43,17 +43,31 @@ impl CellReader<'_> {
     }
 
     /// An empty cell is `None` (an unbounded band); anything else must be a number.
-    fn optional(&mut self, cell: &Cell, label: &str) -> Option<Decimal> {
+    pub(super) fn optional(&mut self, cell: &Cell, label: &str) -> Option<Decimal> {
         parse_optional_figure(&cell.get_untracked()).unwrap_or_else(|_| {
             self.complain(label);
             None
         })
     }
 
-    fn months(&mut self, cell: &Cell, label: &str) -> u32 {
+    pub(super) fn months(&mut self, cell: &Cell, label: &str) -> u32 {
         cell.get_untracked().trim().parse().unwrap_or_else(|_| {
             self.complain(label);
             0
+        })
+    }
+
+    /// Exchange rates may carry more decimals than money (JPY 0.047).
+    pub(super) fn rate(&mut self, cell: &Cell, label: &str) -> Decimal {
+        let text: String = cell
+            .get_untracked()
+            .trim()
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        Decimal::from_str_exact(&text).unwrap_or_else(|_| {
+            self.complain(label);
+            Decimal::ZERO
         })
     }
 
