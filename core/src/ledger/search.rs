@@ -1,7 +1,7 @@
 //! Customer search for the field-sales screen: one query matches customer numbers, names
 //! (Chinese or Latin, case-insensitively) and pinyin initials such as `hwjs` for 华为技术.
 //!
-//! `SearchIndex` is built once from a `Portfolio` and then answers every keystroke, so all
+//! `SearchIndex` is built once from the `Ledger` and then answers every keystroke, so all
 //! lowercasing and initials work happens at build time. A query allocates its normalized
 //! text, one byte per customer for the best rank so far and its result, never per customer;
 //! demo portfolio L (10,000 customers) answers a keystroke in well under a millisecond in
@@ -22,8 +22,9 @@
 //! tóng; 单's surname reading shàn, after dān and chán). [`initials`] gives the primary
 //! form alone and [`alternative_initials`] the alternative one.
 
-use crate::model::{Customer, CustomerId};
-use crate::portfolio::Portfolio;
+use crate::base::ids::CustomerId;
+use crate::ledger::records::Customer;
+use crate::ledger::state::Ledger;
 
 /// First code point of the generated tables; must match `TABLE_FIRST` in `build.rs`.
 const TABLE_FIRST: u32 = 0x3400;
@@ -290,7 +291,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Prepares every customer of `state`; linear in the number of customers.
-    pub fn new(state: &Portfolio) -> SearchIndex {
+    pub fn new(state: &Ledger) -> SearchIndex {
         // Id order makes ties by id fall out of one pass per rank, with no sort per query.
         // The portfolio keeps its customers by id already; sorting again keeps the index
         // right even if that ever changes.

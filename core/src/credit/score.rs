@@ -35,12 +35,14 @@
 //! "Known on `as_of`" means: invoices issued by then, payments, credit notes and write-offs
 //! dated by then, and credit-file records both dated and recorded by then.
 
-use crate::credit::{
-    band_points, rating_points, statement_warnings, CreditPolicy, CreditRecord, CreditReport,
-    Factor, FinancialStatement, Grade, RiskSignal, Severity,
+use crate::base::dates::{months_before, months_between};
+use crate::base::ids::InvoiceId;
+use crate::credit::records::{
+    statement_warnings, CreditRecord, CreditReport, FinancialStatement, RiskSignal, Severity,
 };
-use crate::model::{Customer, Invoice, InvoiceId, WriteOff};
-use crate::portfolio::Portfolio;
+use crate::credit::state::CreditFiles;
+use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::policy::{band_points, rating_points, CreditPolicy, Factor, Grade, Policies};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -83,7 +85,7 @@ pub struct RatioCheck {
 }
 
 /// The ratio table: each ratio with the policy's limit and whether it is breached.
-pub fn ratio_checks(ratios: &Ratios, limits: &crate::credit::RatioLimits) -> Vec<RatioCheck> {
+pub fn ratio_checks(ratios: &Ratios, limits: &crate::policy::RatioLimits) -> Vec<RatioCheck> {
     let check = |kind, value: Option<Decimal>, limit: Decimal, limit_is_max: bool| RatioCheck {
         kind,
         value,
@@ -344,57 +346,52 @@ pub fn stale_months(record: &CreditRecord, policy: &CreditPolicy, as_of: NaiveDa
     (months > i64::from(limit)).then_some(months)
 }
 
-pub fn months_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    let months =
-        i64::from(to.year() - from.year()) * 12 + i64::from(to.month()) - i64::from(from.month());
-    if to >= from && to.day() < from.day() {
-        months - 1
-    } else if to < from && to.day() > from.day() {
-        months + 1
-    } else {
-        months
-    }
-}
-
-fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
-    date.checked_sub_months(Months::new(months))
-        .unwrap_or(NaiveDate::MIN)
-}
-
 /// What the credit file knew on `as_of`: records dated and recorded by then.
-fn known_records(customer: &Customer, as_of: NaiveDate) -> impl Iterator<Item = &CreditRecord> {
-    customer
-        .credit_file
-        .iter()
+fn known_records(
+    file: &[(NaiveDate, CreditRecord)],
+    as_of: NaiveDate,
+) -> impl Iterator<Item = &CreditRecord> {
+    file.iter()
         .filter(move |(recorded_on, record)| *recorded_on <= as_of && record.date() <= as_of)
         .map(|(_, record)| record)
 }
 
 /// The score's inputs for one customer as known on `as_of` (see the module doc).
-pub fn score_inputs(state: &Portfolio, customer: &Customer, as_of: NaiveDate) -> ScoreInputs {
-    let write_offs: Vec<WriteOff> = state
+pub fn score_inputs(
+    ledger: &Ledger,
+    files: &CreditFiles,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> ScoreInputs {
+    let write_offs = write_offs_of(ledger, customer);
+    score_inputs_with(ledger, files, customer, as_of, &write_offs)
+}
+
+fn write_offs_of(ledger: &Ledger, customer: &Customer) -> Vec<WriteOff> {
+    ledger
         .write_offs
         .iter()
         .filter(|write_off| customer.invoices.binary_search(&write_off.invoice).is_ok())
         .copied()
-        .collect();
-    score_inputs_with(state, customer, as_of, &write_offs)
+        .collect()
 }
 
 /// `score_inputs` with the customer's write-offs already picked out.
 fn score_inputs_with(
-    state: &Portfolio,
+    ledger: &Ledger,
+    files: &CreditFiles,
     customer: &Customer,
     as_of: NaiveDate,
     write_offs: &[WriteOff],
 ) -> ScoreInputs {
-    let invoices = invoice_facts(state, customer, as_of, write_offs);
-    score_inputs_from(customer, as_of, invoices)
+    let invoices = invoice_facts(ledger, customer, as_of, write_offs);
+    score_inputs_from(customer, files.of(customer.id), as_of, invoices)
 }
 
 /// The inputs from the credit file, with the invoice facts already gathered.
 fn score_inputs_from(
     customer: &Customer,
+    file: &[(NaiveDate, CreditRecord)],
     as_of: NaiveDate,
     invoices: Vec<InvoiceFacts>,
 ) -> ScoreInputs {
@@ -402,7 +399,7 @@ fn score_inputs_from(
     let mut report: Option<&CreditReport> = None;
     let mut signals = Vec::new();
     // Ties on the date go to the record entered later: it corrects the earlier one.
-    for record in known_records(customer, as_of) {
+    for record in known_records(file, as_of) {
         match record {
             CreditRecord::Statement(found) => {
                 if statement.is_none_or(|kept| found.period_end >= kept.period_end) {
@@ -461,7 +458,7 @@ fn fact_of(invoice: &Invoice, as_of: NaiveDate, reduced: impl FnOnce() -> Decima
 
 /// The customer's invoices issued by `as_of`, with settlement and open amount as of then.
 fn invoice_facts(
-    state: &Portfolio,
+    state: &Ledger,
     customer: &Customer,
     as_of: NaiveDate,
     write_offs: &[WriteOff],
@@ -497,7 +494,7 @@ fn invoice_facts(
 /// Payments, credit notes and write-offs dated by `as_of`, summed per invoice, indexed like
 /// `customer.invoices` (whose ids increase, so positions are binary searches).
 fn reductions_by(
-    state: &Portfolio,
+    state: &Ledger,
     customer: &Customer,
     as_of: NaiveDate,
     write_offs: &[WriteOff],
@@ -831,16 +828,21 @@ fn largest_remainder_tenths(exact: &[Decimal]) -> Vec<Decimal> {
 /// Scores every customer as of a date, in `customers` order. One pass over the invoices (and,
 /// only when some invoice was part-reduced, one over payments, credit notes and write-offs):
 /// looking each customer's invoices up by id would cost a cache miss per invoice.
-pub fn score_all(state: &Portfolio, policy: &CreditPolicy, as_of: NaiveDate) -> Vec<Score> {
-    let reductions = dated_reductions(state, as_of);
-    let mut facts: Vec<Vec<InvoiceFacts>> = state
+pub fn score_all(
+    ledger: &Ledger,
+    files: &CreditFiles,
+    policy: &CreditPolicy,
+    as_of: NaiveDate,
+) -> Vec<Score> {
+    let reductions = dated_reductions(ledger, as_of);
+    let mut facts: Vec<Vec<InvoiceFacts>> = ledger
         .customers
         .iter()
         .map(|customer| Vec::with_capacity(customer.invoices.len()))
         .collect();
     // Searching 40 kB of ids stays in cache; searching the customer records does not.
-    let customer_ids: Vec<u32> = state.customers.iter().map(|c| c.id.0).collect();
-    for (position, invoice) in state.invoices.iter().enumerate() {
+    let customer_ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
+    for (position, invoice) in ledger.invoices.iter().enumerate() {
         if invoice.issue_date > as_of {
             continue;
         }
@@ -856,17 +858,20 @@ pub fn score_all(state: &Portfolio, policy: &CreditPolicy, as_of: NaiveDate) -> 
         };
         facts[index].push(fact_of(invoice, as_of, reduced));
     }
-    state
+    ledger
         .customers
         .iter()
         .zip(facts)
-        .map(|(customer, invoices)| score(&score_inputs_from(customer, as_of, invoices), policy))
+        .map(|(customer, invoices)| {
+            let inputs = score_inputs_from(customer, files.of(customer.id), as_of, invoices);
+            score(&inputs, policy)
+        })
         .collect()
 }
 
 /// What was taken off each part-reduced, unsettled invoice by `as_of`, indexed like
 /// `state.invoices`; empty when no invoice needs it.
-fn dated_reductions(state: &Portfolio, as_of: NaiveDate) -> Vec<Option<Decimal>> {
+fn dated_reductions(state: &Ledger, as_of: NaiveDate) -> Vec<Option<Decimal>> {
     let mut reductions: Vec<Option<Decimal>> = state
         .invoices
         .iter()
@@ -924,11 +929,13 @@ fn is_month_end(date: NaiveDate) -> bool {
 }
 
 /// The customer's score at each month end of the last `months` months, on each day a
-/// credit-file record became known in that window, and on `as_of`; sorted by date.
+/// credit-file record became known in that window, and on `as_of`; sorted by date. Each point
+/// is scored with the policy in force on its date.
 pub fn score_history(
-    state: &Portfolio,
+    ledger: &Ledger,
+    files: &CreditFiles,
+    policies: &Policies,
     customer: &Customer,
-    policy: &CreditPolicy,
     as_of: NaiveDate,
     months: u32,
 ) -> Vec<(NaiveDate, Score)> {
@@ -937,25 +944,20 @@ pub fn score_history(
         .map(|back| month_end(months_before(as_of, back)))
         .filter(|date| *date > start && *date <= as_of)
         .collect();
-    let known = customer
-        .credit_file
+    let known = files
+        .of(customer.id)
         .iter()
         .map(|(recorded_on, record)| (*recorded_on).max(record.date()));
     dates.extend(known.filter(|date| *date > start && *date <= as_of));
     dates.push(as_of);
     dates.sort_unstable();
     dates.dedup();
-    let write_offs: Vec<WriteOff> = state
-        .write_offs
-        .iter()
-        .filter(|write_off| customer.invoices.binary_search(&write_off.invoice).is_ok())
-        .copied()
-        .collect();
+    let write_offs = write_offs_of(ledger, customer);
     dates
         .into_iter()
         .map(|date| {
-            let inputs = score_inputs_with(state, customer, date, &write_offs);
-            (date, score(&inputs, policy))
+            let inputs = score_inputs_with(ledger, files, customer, date, &write_offs);
+            (date, score(&inputs, &policies.on(date)))
         })
         .collect()
 }

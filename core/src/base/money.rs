@@ -105,7 +105,7 @@ pub struct Money {
 /// as varints, so a typical amount takes 4–6 bytes and zero takes 2, and reading needs no
 /// text parsing. (Measured on portfolio L's 1.24 M invoice amounts: 3.9 MB and 38 ms to
 /// decode, against 19.9 MB and 97 ms for the 16 bytes of `Decimal::serialize`.)
-/// Use as `#[serde(with = "crate::money::decimal_serde")]`.
+/// Use as `#[serde(with = "crate::base::money::decimal_serde")]`.
 pub mod decimal_serde {
     use rust_decimal::Decimal;
     use serde::de::Error as _;

@@ -3,118 +3,18 @@
 //! grade's rules, giving pass / warn / block with every reason and the role that may release
 //! a block. Pure and fast: one customer's invoices and one score.
 
-use crate::credit::{CreditPolicy, Grade};
-use crate::limits::{limit_status, LimitStatus, Role, Security};
-use crate::model::{Customer, CustomerId};
-use crate::money::{Currency, Money};
-use crate::portfolio::Portfolio;
-use crate::reports::customer_balance;
-use crate::score::{score, score_inputs};
+use crate::base::ids::CustomerId;
+use crate::base::money::{Currency, Money};
+use crate::credit::score::{score, score_inputs};
+use crate::journal::Portfolio;
+use crate::ledger::reports::customer_balance;
+use crate::ledger::Customer;
+use crate::limits::{limit_status, CheckReason, LimitStatus, Verdict};
+use crate::policy::{CreditPolicy, Grade, Security};
+use crate::team::Role;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// The outcome, worst reason first: any blocking reason blocks, else any warning warns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Verdict {
-    Pass,
-    Warn,
-    Block,
-}
-
-impl Verdict {
-    pub fn token(self) -> &'static str {
-        match self {
-            Verdict::Pass => "pass",
-            Verdict::Warn => "warn",
-            Verdict::Block => "block",
-        }
-    }
-}
-
-/// One reason of a check; each knows whether it blocks or warns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CheckReason {
-    /// No limit was ever approved.
-    NoLimit,
-    /// The temporary limit ended and no standing limit remains.
-    LimitLapsed {
-        #[serde(with = "crate::model::date_serde")]
-        until: NaiveDate,
-    },
-    /// Exposure plus the order exceeds the limit by `shortfall`.
-    OverLimit {
-        #[serde(with = "crate::money::decimal_serde")]
-        shortfall: Decimal,
-    },
-    OverdueBeyondTolerance {
-        days: i64,
-        tolerance: u32,
-        #[serde(with = "crate::money::decimal_serde")]
-        overdue: Decimal,
-    },
-    OnHold {
-        #[serde(with = "crate::model::date_serde")]
-        since: NaiveDate,
-        reason: String,
-    },
-    /// Overdue, but within the grade's tolerance.
-    OverdueWithinTolerance {
-        days: i64,
-        tolerance: u32,
-        #[serde(with = "crate::money::decimal_serde")]
-        overdue: Decimal,
-    },
-    UtilisationHigh {
-        #[serde(with = "crate::money::decimal_serde")]
-        percent: Decimal,
-        #[serde(with = "crate::money::decimal_serde")]
-        warning: Decimal,
-    },
-    ReviewOverdue {
-        #[serde(with = "crate::model::date_serde")]
-        review_on: NaiveDate,
-    },
-    /// The customer's payment terms are longer than its grade allows.
-    TermsAboveGrade { terms: u32, allowed: u32 },
-    /// The grade asks for security before shipping on credit.
-    SecurityRequired { security: Security },
-}
-
-impl CheckReason {
-    pub fn verdict(&self) -> Verdict {
-        use CheckReason::*;
-        match self {
-            NoLimit
-            | LimitLapsed { .. }
-            | OverLimit { .. }
-            | OverdueBeyondTolerance { .. }
-            | OnHold { .. } => Verdict::Block,
-            OverdueWithinTolerance { .. }
-            | UtilisationHigh { .. }
-            | ReviewOverdue { .. }
-            | TermsAboveGrade { .. }
-            | SecurityRequired { .. } => Verdict::Warn,
-        }
-    }
-
-    /// A short stable code for the widget's `postMessage` replies.
-    pub fn code(&self) -> &'static str {
-        use CheckReason::*;
-        match self {
-            NoLimit => "no_limit",
-            LimitLapsed { .. } => "limit_lapsed",
-            OverLimit { .. } => "over_limit",
-            OverdueBeyondTolerance { .. } => "overdue_beyond_tolerance",
-            OnHold { .. } => "on_hold",
-            OverdueWithinTolerance { .. } => "overdue_within_tolerance",
-            UtilisationHigh { .. } => "utilisation_high",
-            ReviewOverdue { .. } => "review_overdue",
-            TermsAboveGrade { .. } => "terms_above_grade",
-            SecurityRequired { .. } => "security_required",
-        }
-    }
-}
 
 /// Everything a check found, in the customer's currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +62,7 @@ pub fn check_order(
     as_of: NaiveDate,
 ) -> Result<CreditCheck, CheckError> {
     let account = state
+        .ledger
         .customer(customer)
         .ok_or(CheckError::UnknownCustomer)?;
     let currency = account.details.currency;
@@ -179,7 +80,8 @@ pub fn check_order(
             allowed: currency.minor_units(),
         });
     }
-    let grade = score(&score_inputs(state, account, as_of), policy).grade;
+    let inputs = score_inputs(&state.ledger, &state.credit, account, as_of);
+    let grade = score(&inputs, policy).grade;
     Ok(check_with_grade(
         state,
         policy,
@@ -200,8 +102,8 @@ pub fn check_with_grade(
     as_of: NaiveDate,
 ) -> CreditCheck {
     let terms = policy.limits.terms(grade);
-    let balance = customer_balance(state, account, as_of);
-    let limit = limit_status(state, account, as_of);
+    let balance = customer_balance(&state.ledger, account, as_of);
+    let limit = limit_status(&state.limits, account.id, as_of);
     // Saturating: `check_order` takes any amount a host page sends, and an absurd one must
     // block, not overflow.
     let needed = balance.exposure.saturating_add(order);
@@ -238,7 +140,7 @@ pub fn check_with_grade(
             overdue: balance.overdue,
         });
     }
-    if let Some(hold) = account.hold() {
+    if let Some(hold) = state.limits.hold(account.id) {
         reasons.push(CheckReason::OnHold {
             since: hold.date,
             reason: hold.reason.clone(),
@@ -289,8 +191,8 @@ fn warnings(
     reasons: &mut Vec<CheckReason>,
     account: &Customer,
     limit: &LimitStatus,
-    terms: &crate::limits::GradeTerms,
-    balance: &crate::reports::Balance,
+    terms: &crate::policy::GradeTerms,
+    balance: &crate::ledger::reports::Balance,
     utilisation: Option<(Decimal, Decimal)>,
     as_of: NaiveDate,
 ) {

@@ -3,8 +3,10 @@
 //! An event's canonical form is exactly the JSON text that is stored; the hash is taken over
 //! those bytes, so verification never depends on re-serialising.
 
-use crate::model::{Entry, Timestamp};
-use crate::portfolio::Portfolio;
+use crate::base::dates::Timestamp;
+use crate::base::fold::FoldError;
+use crate::journal::entry::Entry;
+use crate::journal::portfolio::Portfolio;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -132,6 +134,13 @@ pub enum ChainBreak {
     Edited { seq: u64 },
     /// The first event does not start the chain.
     BadStart { seq: u64 },
+    /// The event reads, but entry `entry` (counting from 0) does not fit the state it is
+    /// applied to: it names a record that does not exist or reuses an id or number.
+    DoesNotApply {
+        seq: u64,
+        entry: usize,
+        error: FoldError,
+    },
 }
 
 /// Verifies stored event texts, in stored order, against the chain. `anchor` is where the
@@ -238,15 +247,22 @@ pub fn parse_event(text: &str) -> Result<Event, ChainBreak> {
 }
 
 impl Portfolio {
-    /// Folds an event into the state and moves the head.
-    pub fn apply_event(&mut self, event: &Event, hash: Hash) {
-        for entry in &event.entries {
-            self.apply(entry);
+    /// Folds an event into the state and moves the head. On an error the state holds the
+    /// entries before the one named and must be discarded (the head has not moved).
+    pub fn apply_event(&mut self, event: &Event, hash: Hash) -> Result<(), ChainBreak> {
+        for (index, entry) in event.entries.iter().enumerate() {
+            self.apply(entry)
+                .map_err(|error| ChainBreak::DoesNotApply {
+                    seq: event.seq,
+                    entry: index,
+                    error,
+                })?;
         }
         self.head = Some(ChainHead {
             seq: event.seq,
             hash,
         });
+        Ok(())
     }
 
     /// Replays a whole journal of stored texts after verifying it.
@@ -255,7 +271,7 @@ impl Portfolio {
         let mut portfolio = Portfolio::default();
         for (position, text) in texts.iter().enumerate() {
             let event = parse_event(text).map_err(|_| ChainBreak::Unreadable { position })?;
-            portfolio.apply_event(&event, Hash::of(text.as_bytes()));
+            portfolio.apply_event(&event, Hash::of(text.as_bytes()))?;
         }
         Ok(portfolio)
     }

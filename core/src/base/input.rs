@@ -4,6 +4,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// Payment terms accepted: 0 (cash on delivery) to 365 days.
+pub const TERMS_DAYS_MAX: u32 = 365;
+/// Longest free text accepted in a name, number or reason.
+pub const TEXT_LEN_MAX: usize = 200;
+/// Longest notes or findings accepted in a credit-file record: a visit report is prose.
+pub const NOTES_LEN_MAX: usize = 4000;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InputError {
     Required,
@@ -48,7 +55,7 @@ pub fn parse_terms(text: &str) -> Result<Option<u32>, InputError> {
         return Ok(None);
     }
     match trimmed.parse::<u32>() {
-        Ok(days) if days <= crate::command::TERMS_DAYS_MAX => Ok(Some(days)),
+        Ok(days) if days <= TERMS_DAYS_MAX => Ok(Some(days)),
         _ => Err(InputError::TermsInvalid),
     }
 }
@@ -75,7 +82,7 @@ pub fn parse_optional_figure(text: &str) -> Result<Option<rust_decimal::Decimal>
     if value.normalize().scale() > 2 {
         return Err(InputError::TooManyDecimals);
     }
-    if value.abs() > crate::money::amount_max() {
+    if value.abs() > crate::base::money::amount_max() {
         return Err(InputError::TooLarge);
     }
     Ok(Some(value))

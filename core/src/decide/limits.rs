@@ -2,89 +2,26 @@
 //! and the widget's origins. The authority rules live here: no approval or release above the
 //! user's role, and never an approval of one's own request (four eyes).
 
-use crate::check::{check_with_grade, Verdict};
-use crate::command::{
-    check_amount, check_date, check_text, open_order, Command, Decision, Field, Rejection,
-};
-use crate::limits::{parse_origin, review_date, RequestId, RequestStatus, Role, User, UserId};
-use crate::model::*;
-use crate::money::{amount_max, Money};
-use crate::portfolio::Portfolio;
-use crate::score::{score, score_inputs};
+use crate::base::ids::*;
+use crate::base::money::{amount_max, Money};
+use crate::check::check_with_grade;
+use crate::credit::score::{score, score_inputs};
+use crate::decide::ledger::open_order;
+use crate::decide::rules::{check_amount, check_date, check_text};
+use crate::decide::{Decision, Field, Rejection};
+use crate::journal::Portfolio;
+use crate::ledger::Customer;
+use crate::limits::{parse_origin, review_date, LimitsEntry, RequestStatus, Verdict};
+use crate::team::{Role, TeamEntry, User};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub(crate) fn decide(state: &Portfolio, command: &Command) -> Decision {
-    match command {
-        Command::AddUser { id, name, role } => add_user(state, *id, name, *role),
-        Command::ChangeUser { id, name, role } => change_user(state, *id, name, *role),
-        Command::RequestLimit {
-            id,
-            customer,
-            date,
-            by,
-            amount,
-            reason,
-            until,
-        } => request_limit(state, *id, *customer, *date, *by, amount, reason, *until),
-        Command::ApproveLimit {
-            request,
-            date,
-            by,
-            comment,
-        } => approve_limit(state, *request, *date, *by, comment),
-        Command::RejectLimit {
-            request,
-            date,
-            by,
-            comment,
-        } => reject_limit(state, *request, *date, *by, comment),
-        Command::RecordLapse { request, date } => record_lapse(state, *request, *date),
-        Command::PlaceHold {
-            customer,
-            date,
-            by,
-            reason,
-        } => change_hold(state, *customer, *date, *by, reason, true),
-        Command::ReleaseHold {
-            customer,
-            date,
-            by,
-            reason,
-        } => change_hold(state, *customer, *date, *by, reason, false),
-        Command::PlaceOrder {
-            id,
-            customer,
-            number,
-            date,
-            amount,
-            by,
-            release_reason,
-        } => place_order(
-            state,
-            *id,
-            *customer,
-            number,
-            *date,
-            amount,
-            *by,
-            release_reason.as_deref(),
-        ),
-        Command::SetWidgetOrigins { date, by, origins } => {
-            set_widget_origins(state, *date, *by, origins)
-        }
-        // The ledger and credit-file commands are decided in `command.rs`, which only hands
-        // the commands above to this function.
-        _ => unreachable!("command.rs decides the ledger and credit-file commands"),
-    }
-}
-
-fn user(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
-    state.user(id).ok_or(Rejection::UnknownUser)
+pub(super) fn user(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
+    state.team.user(id).ok_or(Rejection::UnknownUser)
 }
 
 /// The user, when their role covers `required`.
-fn user_with(state: &Portfolio, id: UserId, required: Role) -> Result<&User, Rejection> {
+pub(super) fn user_with(state: &Portfolio, id: UserId, required: Role) -> Result<&User, Rejection> {
     let user = user(state, id)?;
     if !user.role.covers(required) {
         return Err(Rejection::AboveAuthority { required });
@@ -92,13 +29,18 @@ fn user_with(state: &Portfolio, id: UserId, required: Role) -> Result<&User, Rej
     Ok(user)
 }
 
-fn check_user_name(state: &Portfolio, id: UserId, name: &str) -> Result<String, Rejection> {
+pub(super) fn check_user_name(
+    state: &Portfolio,
+    id: UserId,
+    name: &str,
+) -> Result<String, Rejection> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Rejection::NameEmpty);
     }
     check_text(name, Field::Name)?;
     let taken = state
+        .team
         .users
         .iter()
         .any(|user| user.id != id && user.name.trim().eq_ignore_ascii_case(name));
@@ -110,21 +52,25 @@ fn check_user_name(state: &Portfolio, id: UserId, name: &str) -> Result<String, 
     Ok(name.to_string())
 }
 
-fn add_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
+pub(super) fn add_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
     if id < state.next_ids().user {
         return Err(Rejection::IdAlreadyUsed);
     }
     let name = check_user_name(state, id, name)?;
-    Ok(vec![Entry::UserAdded { id, name, role }])
+    Ok(vec![TeamEntry::UserAdded { id, name, role }.into()])
 }
 
-fn change_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
+pub(super) fn change_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
     user(state, id)?;
     let name = check_user_name(state, id, name)?;
-    Ok(vec![Entry::UserChanged { id, name, role }])
+    Ok(vec![TeamEntry::UserChanged { id, name, role }.into()])
 }
 
-fn required_text(text: &str, field: Field, empty: Rejection) -> Result<String, Rejection> {
+pub(super) fn required_text(
+    text: &str,
+    field: Field,
+    empty: Rejection,
+) -> Result<String, Rejection> {
     let text = text.trim();
     if text.is_empty() {
         return Err(empty);
@@ -134,7 +80,7 @@ fn required_text(text: &str, field: Field, empty: Rejection) -> Result<String, R
 }
 
 /// A limit amount: zero or more, in the customer's currency, with its minor units at most.
-fn check_limit_amount(amount: &Money, customer: &Customer) -> Result<(), Rejection> {
+pub(super) fn check_limit_amount(amount: &Money, customer: &Customer) -> Result<(), Rejection> {
     if amount.amount < Decimal::ZERO {
         return Err(Rejection::LimitNegative);
     }
@@ -145,7 +91,7 @@ fn check_limit_amount(amount: &Money, customer: &Customer) -> Result<(), Rejecti
 }
 
 #[allow(clippy::too_many_arguments)]
-fn request_limit(
+pub(super) fn request_limit(
     state: &Portfolio,
     id: RequestId,
     customer_id: CustomerId,
@@ -156,6 +102,7 @@ fn request_limit(
     until: Option<NaiveDate>,
 ) -> Decision {
     let customer = state
+        .ledger
         .customer(customer_id)
         .ok_or(Rejection::UnknownCustomer)?;
     if id < state.next_ids().request {
@@ -174,12 +121,12 @@ fn request_limit(
             return Err(Rejection::UntilNotAfterDate);
         }
     }
-    let pending = crate::limits::requests_of(state, customer)
+    let pending = crate::limits::requests_of(&state.limits, customer_id)
         .any(|request| request.status == RequestStatus::Pending);
     if pending {
         return Err(Rejection::RequestPending);
     }
-    Ok(vec![Entry::LimitRequested {
+    Ok(vec![LimitsEntry::LimitRequested {
         id,
         customer: customer_id,
         date,
@@ -187,18 +134,20 @@ fn request_limit(
         amount: *amount,
         reason,
         until,
-    }])
+    }
+    .into()])
 }
 
 /// The pending request and its customer, when `by` may decide it on `date`.
-fn decidable(
+pub(super) fn decidable(
     state: &Portfolio,
     request_id: RequestId,
     date: NaiveDate,
     by: UserId,
 ) -> Result<(&crate::limits::LimitRequest, &Customer), Rejection> {
     let request = state
-        .limit_request(request_id)
+        .limits
+        .request(request_id)
         .ok_or(Rejection::UnknownRequest)?;
     if request.status != RequestStatus::Pending {
         return Err(Rejection::RequestDecided);
@@ -212,6 +161,7 @@ fn decidable(
         return Err(Rejection::OwnRequest);
     }
     let customer = state
+        .ledger
         .customer(request.customer)
         .ok_or(Rejection::UnknownCustomer)?;
     Ok((request, customer))
@@ -221,9 +171,9 @@ fn decidable(
 /// band for the amount in the base currency, and a director above the grade's maximum or when
 /// the policy has no exchange rate for the currency.
 pub fn approval_role(
-    policy: &crate::credit::CreditPolicy,
+    policy: &crate::policy::CreditPolicy,
     amount: &Money,
-    grade: crate::credit::Grade,
+    grade: crate::policy::Grade,
 ) -> Role {
     let limits = &policy.limits;
     let base = limits.to_base(amount.amount, amount.currency);
@@ -234,7 +184,7 @@ pub fn approval_role(
     }
 }
 
-fn approve_limit(
+pub(super) fn approve_limit(
     state: &Portfolio,
     request_id: RequestId,
     date: NaiveDate,
@@ -243,23 +193,28 @@ fn approve_limit(
 ) -> Decision {
     let (request, customer) = decidable(state, request_id, date, by)?;
     let policy = state.policy();
-    let grade = score(&score_inputs(state, customer, date), &policy).grade;
+    let grade = score(
+        &score_inputs(&state.ledger, &state.credit, customer, date),
+        &policy,
+    )
+    .grade;
     user_with(state, by, approval_role(&policy, &request.amount, grade))?;
     check_text(comment, Field::Comment)?;
     if request.until.is_some_and(|until| until < date) {
         return Err(Rejection::UntilNotAfterDate);
     }
-    Ok(vec![Entry::LimitApproved {
+    Ok(vec![LimitsEntry::LimitApproved {
         request: request_id,
         date,
         by,
         comment: comment.trim().to_string(),
         review_on: review_date(date, policy.limits.terms(grade).review_months),
         grade,
-    }])
+    }
+    .into()])
 }
 
-fn reject_limit(
+pub(super) fn reject_limit(
     state: &Portfolio,
     request_id: RequestId,
     date: NaiveDate,
@@ -270,17 +225,19 @@ fn reject_limit(
     // Saying no needs no authority beyond an analyst's, but it needs a reason on record.
     user_with(state, by, Role::Analyst)?;
     let comment = required_text(comment, Field::Comment, Rejection::CommentEmpty)?;
-    Ok(vec![Entry::LimitRejected {
+    Ok(vec![LimitsEntry::LimitRejected {
         request: request_id,
         date,
         by,
         comment,
-    }])
+    }
+    .into()])
 }
 
-fn record_lapse(state: &Portfolio, request_id: RequestId, date: NaiveDate) -> Decision {
+pub(super) fn record_lapse(state: &Portfolio, request_id: RequestId, date: NaiveDate) -> Decision {
     let request = state
-        .limit_request(request_id)
+        .limits
+        .request(request_id)
         .ok_or(Rejection::UnknownRequest)?;
     check_date(date)?;
     if request.approved_on().is_none() || !request.lapsed(date) {
@@ -289,13 +246,14 @@ fn record_lapse(state: &Portfolio, request_id: RequestId, date: NaiveDate) -> De
     if request.lapse_recorded.is_some() {
         return Err(Rejection::LapseRecorded);
     }
-    Ok(vec![Entry::LimitLapsed {
+    Ok(vec![LimitsEntry::LimitLapsed {
         request: request_id,
         date,
-    }])
+    }
+    .into()])
 }
 
-fn change_hold(
+pub(super) fn change_hold(
     state: &Portfolio,
     customer_id: CustomerId,
     date: NaiveDate,
@@ -303,37 +261,39 @@ fn change_hold(
     reason: &str,
     place: bool,
 ) -> Decision {
-    let customer = state
-        .customer(customer_id)
-        .ok_or(Rejection::UnknownCustomer)?;
+    if state.ledger.customer(customer_id).is_none() {
+        return Err(Rejection::UnknownCustomer);
+    }
     // Anyone in the credit team may stop credit; lifting a hold is a manager's call.
     user_with(state, by, if place { Role::Analyst } else { Role::Manager })?;
     check_date(date)?;
     let reason = required_text(reason, Field::Reason, Rejection::ReasonEmpty)?;
-    match (place, customer.hold().is_some()) {
+    match (place, state.limits.hold(customer_id).is_some()) {
         (true, true) => return Err(Rejection::AlreadyOnHold),
         (false, false) => return Err(Rejection::NotOnHold),
         _ => {}
     }
     Ok(vec![if place {
-        Entry::HoldPlaced {
+        LimitsEntry::HoldPlaced {
             customer: customer_id,
             date,
             by,
             reason,
         }
+        .into()
     } else {
-        Entry::HoldReleased {
+        LimitsEntry::HoldReleased {
             customer: customer_id,
             date,
             by,
             reason,
         }
+        .into()
     }])
 }
 
 #[allow(clippy::too_many_arguments)]
-fn place_order(
+pub(super) fn place_order(
     state: &Portfolio,
     id: OrderId,
     customer_id: CustomerId,
@@ -346,10 +306,15 @@ fn place_order(
     user(state, by)?;
     let mut entries = open_order(state, id, customer_id, number, date, amount)?;
     let customer = state
+        .ledger
         .customer(customer_id)
         .ok_or(Rejection::UnknownCustomer)?;
     let policy = state.policy();
-    let grade = score(&score_inputs(state, customer, date), &policy).grade;
+    let grade = score(
+        &score_inputs(&state.ledger, &state.credit, customer, date),
+        &policy,
+    )
+    .grade;
     let check = check_with_grade(state, &policy, customer, grade, amount.amount, date);
     if check.verdict != Verdict::Block {
         return Ok(entries);
@@ -362,17 +327,20 @@ fn place_order(
     };
     check_text(reason, Field::Reason)?;
     user_with(state, by, check.release_role.unwrap_or(Role::Director))?;
-    entries.push(Entry::OrderReleased {
-        order: id,
-        date,
-        by,
-        reason: reason.to_string(),
-        blocked_for: check.reasons,
-    });
+    entries.push(
+        LimitsEntry::OrderReleased {
+            order: id,
+            date,
+            by,
+            reason: reason.to_string(),
+            blocked_for: check.reasons,
+        }
+        .into(),
+    );
     Ok(entries)
 }
 
-fn set_widget_origins(
+pub(super) fn set_widget_origins(
     state: &Portfolio,
     date: NaiveDate,
     by: UserId,
@@ -390,9 +358,10 @@ fn set_widget_origins(
             exact.push(parsed);
         }
     }
-    Ok(vec![Entry::WidgetOriginsSet {
+    Ok(vec![LimitsEntry::WidgetOriginsSet {
         date,
         by,
         origins: exact,
-    }])
+    }
+    .into()])
 }

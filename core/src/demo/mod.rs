@@ -3,15 +3,16 @@
 //! defaults and written-off invoices, open orders, Chinese and English company names.
 //! Every record goes through `decide_batch`, so demo data obeys the same rules as user input.
 
-use crate::command::{decide_batch, AllocationChoice, BatchRejection, Command};
-use crate::decide_limits::approval_role;
-use crate::limits::{recommend, RequestId, Role, UserId};
-use crate::model::*;
-use crate::money::{Currency, Money};
-use crate::portfolio::Portfolio;
-use crate::reports::customer_balance;
-use crate::rng::Rng;
-use crate::score::{score, score_inputs};
+use crate::base::ids::*;
+use crate::base::money::{Currency, Money};
+use crate::base::rng::Rng;
+use crate::credit::score::{score, score_inputs};
+use crate::decide::{approval_role, decide_batch, AllocationChoice, BatchRejection, Command};
+use crate::journal::{Entry, Portfolio};
+use crate::ledger::reports::customer_balance;
+use crate::ledger::{Allocation, CustomerDetails, DisputeOutcome};
+use crate::limits::recommend;
+use crate::team::Role;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -278,11 +279,24 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
     let analyst = user_with(Role::Analyst);
     let policy = state.policy();
     let mut lapses = Vec::new();
-    for (index, customer) in state.customers.iter().enumerate() {
+    for (index, customer) in state.ledger.customers.iter().enumerate() {
         let requested_on = (as_of - Duration::days(rng.range(20, 330))).max(customer.registered_on);
         let decided_on = (requested_on + Duration::days(rng.range(0, 5))).min(as_of);
-        let grade = score(&score_inputs(state, customer, decided_on), &policy).grade;
-        let recommended = recommend(state, customer, &policy, grade, requested_on, None).amount;
+        let grade = score(
+            &score_inputs(&state.ledger, &state.credit, customer, decided_on),
+            &policy,
+        )
+        .grade;
+        let recommended = recommend(
+            &state.ledger,
+            &state.credit,
+            customer,
+            &policy,
+            grade,
+            requested_on,
+            None,
+        )
+        .amount;
         let currency = customer.details.currency;
         let amount = recommended.unwrap_or(Decimal::ZERO);
         let roll = rng.range(0, 99);
@@ -330,7 +344,8 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
                 });
             }
         }
-        if customer_balance(state, customer, as_of).days_overdue_max > 120 && rng.chance(50) {
+        if customer_balance(&state.ledger, customer, as_of).days_overdue_max > 120 && rng.chance(50)
+        {
             commands.push(Command::PlaceHold {
                 customer: customer.id,
                 date: as_of - Duration::days(rng.range(0, 20)),

@@ -1,146 +1,10 @@
-//! The credit file (客户信用档案): investigation records per customer — external credit
-//! reports, financial statements, bank and supplier references, site visits and interviews,
-//! risk signals — and the versioned credit policy that the score reads. Records are journal
-//! entries; nothing here is edited in place.
+//! The versioned credit policy the score reads: factor weights, points bands, grade floors,
+//! probability of default per grade, staleness limits, the external-rating map, ratio limits
+//! and (in `limit_policy`) the limit rules; and `validate_policy`, one `PolicyError` per
+//! broken rule.
 
-use crate::money::{Currency, Money};
-use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// An external credit report as the agency states it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CreditReport {
-    pub agency: String,
-    #[serde(with = "crate::model::date_serde")]
-    pub report_date: NaiveDate,
-    /// The rating or score exactly as the agency writes it, e.g. `AA`, `CR3`, `720`.
-    pub rating: String,
-    pub recommended_limit: Option<Money>,
-    pub notes: String,
-}
-
-/// Balance-sheet and P&L lines of one period, in the statement's currency. A line the
-/// customer did not disclose is `None`: ratios that need it are "not available", never zero.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FinancialStatement {
-    #[serde(with = "crate::model::date_serde")]
-    pub period_end: NaiveDate,
-    pub currency: Option<Currency>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub current_assets: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub total_assets: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub current_liabilities: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub total_liabilities: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub equity: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub retained_earnings: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub inventory: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub cash: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub revenue: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub ebit: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub net_profit: Option<Decimal>,
-    #[serde(default, with = "crate::money::decimal_serde::option")]
-    pub interest_expense: Option<Decimal>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ReferenceKind {
-    Bank,
-    Supplier,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Assessment {
-    Positive,
-    Neutral,
-    Negative,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reference {
-    pub kind: ReferenceKind,
-    #[serde(with = "crate::model::date_serde")]
-    pub date: NaiveDate,
-    /// The bank or supplier giving the reference.
-    pub source: String,
-    pub assessment: Assessment,
-    pub findings: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VisitKind {
-    SiteVisit,
-    Interview,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Visit {
-    pub kind: VisitKind,
-    #[serde(with = "crate::model::date_serde")]
-    pub date: NaiveDate,
-    /// Who visited or interviewed.
-    pub who: String,
-    pub findings: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SignalKind {
-    ManagementChange,
-    NegativeNews,
-    Lawsuit,
-    IndustryDownturn,
-    Other,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Severity {
-    Low,
-    Medium,
-    High,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RiskSignal {
-    pub kind: SignalKind,
-    #[serde(with = "crate::model::date_serde")]
-    pub date: NaiveDate,
-    pub severity: Severity,
-    pub source: String,
-    pub notes: String,
-}
-
-/// One investigation record in a customer's credit file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CreditRecord {
-    Report(CreditReport),
-    Statement(FinancialStatement),
-    Reference(Reference),
-    Visit(Visit),
-    Signal(RiskSignal),
-}
-
-impl CreditRecord {
-    /// The date the record speaks for (report date, period end, reference or visit date).
-    pub fn date(&self) -> NaiveDate {
-        match self {
-            CreditRecord::Report(report) => report.report_date,
-            CreditRecord::Statement(statement) => statement.period_end,
-            CreditRecord::Reference(reference) => reference.date,
-            CreditRecord::Visit(visit) => visit.date,
-            CreditRecord::Signal(signal) => signal.date,
-        }
-    }
-}
 
 /// The scorecard's factors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -188,9 +52,9 @@ impl Grade {
 /// `points` (0–100). The last band of a list has `upper: None` (no bound).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Band {
-    #[serde(default, with = "crate::money::decimal_serde::option")]
+    #[serde(default, with = "crate::base::money::decimal_serde::option")]
     pub upper: Option<Decimal>,
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub points: Decimal,
 }
 
@@ -199,7 +63,7 @@ pub struct Band {
 pub struct RatingPoints {
     pub agency: String,
     pub rating: String,
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub points: Decimal,
 }
 
@@ -209,13 +73,13 @@ pub struct RatingPoints {
 pub struct CreditPolicy {
     pub version: u32,
     /// Percent per factor, in `Factor::ALL` order; must sum to 100.
-    #[serde(with = "crate::money::decimal_serde::array")]
+    #[serde(with = "crate::base::money::decimal_serde::array")]
     pub weights: [Decimal; 5],
     /// Minimum score for A, B, C, D (strictly decreasing); below the last is E.
-    #[serde(with = "crate::money::decimal_serde::array")]
+    #[serde(with = "crate::base::money::decimal_serde::array")]
     pub grade_floors: [Decimal; 4],
     /// Probability of default per grade A–E, in percent, non-decreasing.
-    #[serde(with = "crate::money::decimal_serde::array")]
+    #[serde(with = "crate::base::money::decimal_serde::array")]
     pub pd_percent: [Decimal; 5],
     /// Financial statements older than this many months (from period end) are stale.
     pub statement_stale_months: u32,
@@ -229,7 +93,7 @@ pub struct CreditPolicy {
     pub relationship_bands: Vec<Band>,
     /// Penalty points per signal severity (Low, Medium, High) when new; fades linearly to
     /// zero over `signal_fade_months`.
-    #[serde(with = "crate::money::decimal_serde::array")]
+    #[serde(with = "crate::base::money::decimal_serde::array")]
     pub signal_penalty: [Decimal; 3],
     pub signal_fade_months: u32,
     pub rating_map: Vec<RatingPoints>,
@@ -240,7 +104,7 @@ pub struct CreditPolicy {
     /// Per-grade limits and terms, the authority matrix and the recommended-limit rules.
     /// Journals written before limits existed read as the defaults.
     #[serde(default)]
-    pub limits: crate::limits::LimitPolicy,
+    pub limits: crate::policy::limit_policy::LimitPolicy,
 }
 
 /// The policy's limits for the financial ratios. A ratio beyond its limit is marked on the
@@ -249,16 +113,16 @@ pub struct CreditPolicy {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatioLimits {
     /// Highest acceptable total liabilities / total assets, e.g. 0.70.
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub debt_ratio_max: Decimal,
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub current_ratio_min: Decimal,
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub quick_ratio_min: Decimal,
     /// Lowest acceptable net profit / revenue, e.g. 0 (no loss).
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub net_margin_min: Decimal,
-    #[serde(with = "crate::money::decimal_serde")]
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub interest_cover_min: Decimal,
 }
 
@@ -332,7 +196,7 @@ impl Default for CreditPolicy {
             signal_fade_months: 24,
             rating_map: default_rating_map(),
             ratio_limits: RatioLimits::default(),
-            limits: crate::limits::LimitPolicy::default(),
+            limits: crate::policy::limit_policy::LimitPolicy::default(),
         }
     }
 }
@@ -451,7 +315,7 @@ pub enum PolicyError {
         rating: String,
     },
     /// The limit part of the policy (grades, authority matrix, exchange rates).
-    Limits(crate::limits::LimitPolicyError),
+    Limits(crate::policy::limit_policy::LimitPolicyError),
 }
 
 fn percent_range(value: Decimal) -> bool {
@@ -517,7 +381,7 @@ pub fn validate_policy(policy: &CreditPolicy) -> Result<(), PolicyError> {
         return Err(PolicyError::RatioLimitOutOfRange);
     }
     validate_rating_map(&policy.rating_map)?;
-    crate::limits::validate_limit_policy(&policy.limits).map_err(PolicyError::Limits)
+    crate::policy::limit_policy::validate_limit_policy(&policy.limits).map_err(PolicyError::Limits)
 }
 
 fn validate_bands(bands: &[Band], set: BandSet, falling: bool) -> Result<(), PolicyError> {
@@ -593,39 +457,4 @@ pub fn rating_points(map: &[RatingPoints], agency: &str, rating: &str) -> Option
     matching(agency)
         .or_else(|| matching("*"))
         .map(|entry| entry.points)
-}
-
-/// What is odd about a statement but still allowed to be recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StatementWarning {
-    /// Total assets differ from total liabilities + equity by more than 0.5 % of total assets.
-    Unbalanced {
-        assets: Decimal,
-        liabilities_and_equity: Decimal,
-    },
-}
-
-/// Warnings for a statement; only checked when total assets, total liabilities and equity are
-/// all present. The 0.5 % tolerance absorbs rounding in published figures (thousands, minority
-/// interests shown apart) without hiding a typing mistake.
-pub fn statement_warnings(statement: &FinancialStatement) -> Vec<StatementWarning> {
-    let (Some(assets), Some(liabilities), Some(equity)) = (
-        statement.total_assets,
-        statement.total_liabilities,
-        statement.equity,
-    ) else {
-        return Vec::new();
-    };
-    let Some(liabilities_and_equity) = liabilities.checked_add(equity) else {
-        return Vec::new();
-    };
-    let tolerance = assets.abs() * Decimal::new(5, 3);
-    let difference = assets.checked_sub(liabilities_and_equity);
-    if difference.is_some_and(|difference| difference.abs() <= tolerance) {
-        return Vec::new();
-    }
-    vec![StatementWarning::Unbalanced {
-        assets,
-        liabilities_and_equity,
-    }]
 }

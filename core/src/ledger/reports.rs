@@ -2,9 +2,10 @@
 //! the customer list. All are pure functions of the state and an `as_of` date, returned as
 //! plain data; nothing here is stored.
 
-use crate::model::*;
-use crate::money::Currency;
-use crate::portfolio::Portfolio;
+use crate::base::ids::CustomerId;
+use crate::base::money::Currency;
+use crate::ledger::records::*;
+use crate::ledger::state::Ledger;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -97,7 +98,7 @@ impl Aging {
 
 /// Aging of one customer's open invoices as of a date.
 pub fn customer_aging(
-    state: &Portfolio,
+    state: &Ledger,
     customer: &Customer,
     as_of: NaiveDate,
     buckets: &AgingBuckets,
@@ -113,7 +114,7 @@ pub fn customer_aging(
 }
 
 /// Aging of every customer, in `state.customers` order, in one pass over the invoices.
-pub fn aging_all(state: &Portfolio, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<Aging> {
+pub fn aging_all(state: &Ledger, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<Aging> {
     let mut agings = vec![Aging::empty(buckets); state.customers.len()];
     for invoice in &state.invoices {
         let open = invoice.open();
@@ -145,7 +146,7 @@ pub struct Balance {
     pub days_overdue_max: i64,
 }
 
-pub fn customer_balance(state: &Portfolio, customer: &Customer, as_of: NaiveDate) -> Balance {
+pub fn customer_balance(state: &Ledger, customer: &Customer, as_of: NaiveDate) -> Balance {
     let mut open_receivables = Decimal::ZERO;
     let mut overdue = Decimal::ZERO;
     let mut disputed = Decimal::ZERO;
@@ -178,7 +179,7 @@ pub fn customer_balance(state: &Portfolio, customer: &Customer, as_of: NaiveDate
     }
 }
 
-fn open_order_total(state: &Portfolio, customer: &Customer) -> Decimal {
+fn open_order_total(state: &Ledger, customer: &Customer) -> Decimal {
     customer
         .orders
         .iter()
@@ -191,7 +192,7 @@ fn open_order_total(state: &Portfolio, customer: &Customer) -> Decimal {
 /// Amount-weighted days beyond terms of the customer's invoices settled in `from..=to`;
 /// `None` when none were settled in the window.
 pub fn days_beyond_terms(
-    state: &Portfolio,
+    state: &Ledger,
     customer: &Customer,
     from: NaiveDate,
     to: NaiveDate,
@@ -238,7 +239,7 @@ impl CurrencySummary {
 
 /// Portfolio totals per currency, CNY first, then by code.
 pub fn portfolio_summary(
-    state: &Portfolio,
+    state: &Ledger,
     as_of: NaiveDate,
     buckets: &AgingBuckets,
 ) -> Vec<CurrencySummary> {
@@ -296,7 +297,7 @@ pub struct CustomerRow {
 }
 
 /// Rows for every customer, computed in one pass over invoices and orders.
-pub fn customer_rows(state: &Portfolio, as_of: NaiveDate) -> Vec<CustomerRow> {
+pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
     let mut rows: Vec<CustomerRow> = state
         .customers
         .iter()

@@ -1,0 +1,10 @@
+//! The bottom layer: what every area speaks in. Exact money and currencies, ids, dates, the
+//! bounds and parsers of typed input, and the seeded generator the demo and tests use.
+//! Nothing here knows of customers, invoices or policies.
+
+pub mod dates;
+pub mod fold;
+pub mod ids;
+pub mod input;
+pub mod money;
+pub mod rng;

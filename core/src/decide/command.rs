@@ -1,0 +1,168 @@
+//! Commands: what a user asks for, as typed values. `decide` turns each into entries or a
+//! `Rejection`.
+
+use crate::base::ids::*;
+use crate::base::money::Money;
+use crate::credit::CreditRecord;
+use crate::ledger::{Allocation, CustomerDetails, DisputeOutcome, OrderClosure};
+use crate::policy::CreditPolicy;
+use crate::team::Role;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AllocationChoice {
+    /// Settle the customer's open invoices oldest due date first.
+    OldestFirst,
+    /// The user's own allocation; the remainder stays unapplied.
+    Manual(Vec<Allocation>),
+    /// Keep it all as unapplied cash or credit.
+    Unapplied,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Command {
+    RegisterCustomer {
+        id: CustomerId,
+        date: NaiveDate,
+        details: CustomerDetails,
+    },
+    UpdateCustomer {
+        id: CustomerId,
+        details: CustomerDetails,
+    },
+    IssueInvoice {
+        id: InvoiceId,
+        customer: CustomerId,
+        number: String,
+        issue_date: NaiveDate,
+        /// Payment terms; `None` takes the customer's terms.
+        terms_days: Option<u32>,
+        /// An explicit due date; `None` means issue date + terms.
+        due_date: Option<NaiveDate>,
+        amount: Money,
+    },
+    ReceivePayment {
+        id: PaymentId,
+        customer: CustomerId,
+        date: NaiveDate,
+        amount: Money,
+        reference: String,
+        allocation: AllocationChoice,
+    },
+    IssueCreditNote {
+        id: CreditNoteId,
+        customer: CustomerId,
+        number: String,
+        date: NaiveDate,
+        amount: Money,
+        reason: String,
+        allocation: AllocationChoice,
+    },
+    WriteOffInvoice {
+        invoice: InvoiceId,
+        date: NaiveDate,
+        amount: Option<Decimal>,
+        reason: String,
+    },
+    OpenOrder {
+        id: OrderId,
+        customer: CustomerId,
+        number: String,
+        date: NaiveDate,
+        amount: Money,
+    },
+    CloseOrder {
+        id: OrderId,
+        date: NaiveDate,
+        closure: OrderClosure,
+    },
+    OpenDispute {
+        id: DisputeId,
+        invoice: InvoiceId,
+        date: NaiveDate,
+        amount: Option<Decimal>,
+        reason: String,
+    },
+    ResolveDispute {
+        id: DisputeId,
+        date: NaiveDate,
+        outcome: DisputeOutcome,
+    },
+    AddCreditRecord {
+        customer: CustomerId,
+        /// The day the record is entered (the shell's today), not the date it speaks for.
+        recorded_on: NaiveDate,
+        record: CreditRecord,
+    },
+    /// Journals a new credit policy; its version must be the current version + 1.
+    ChangePolicy {
+        date: NaiveDate,
+        /// Boxed: a policy is several times larger than any other command.
+        policy: Box<CreditPolicy>,
+    },
+    AddUser {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    ChangeUser {
+        id: UserId,
+        name: String,
+        role: Role,
+    },
+    /// Asks for a new limit of `amount` (zero closes the credit line); `until` makes it a
+    /// temporary limit with that last day.
+    RequestLimit {
+        id: RequestId,
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        amount: Money,
+        reason: String,
+        until: Option<NaiveDate>,
+    },
+    ApproveLimit {
+        request: RequestId,
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+    },
+    RejectLimit {
+        request: RequestId,
+        date: NaiveDate,
+        by: UserId,
+        comment: String,
+    },
+    /// Journals the lapse of a temporary limit whose last day is before `date`.
+    RecordLapse { request: RequestId, date: NaiveDate },
+    PlaceHold {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    ReleaseHold {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    /// An order through the credit check: it opens when the check passes or warns; when it
+    /// blocks, only with `release_reason` and a user whose role may release it.
+    PlaceOrder {
+        id: OrderId,
+        customer: CustomerId,
+        number: String,
+        date: NaiveDate,
+        amount: Money,
+        by: UserId,
+        release_reason: Option<String>,
+    },
+    SetWidgetOrigins {
+        date: NaiveDate,
+        by: UserId,
+        origins: Vec<String>,
+    },
+}

@@ -1,0 +1,426 @@
+//! `decide` for the ledger: customers, invoices, payments and credit notes with their
+//! allocation (oldest first unless the user allocates), write-offs, orders and disputes.
+
+use crate::base::ids::*;
+use crate::base::input::TERMS_DAYS_MAX;
+use crate::base::money::Money;
+use crate::decide::rules::*;
+use crate::decide::{AllocationChoice, Decision, Field, Rejection};
+use crate::journal::Portfolio;
+use crate::ledger::*;
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+
+pub(super) fn register_customer(
+    state: &Portfolio,
+    id: CustomerId,
+    date: NaiveDate,
+    details: &CustomerDetails,
+) -> Decision {
+    if id < state.next_ids().customer {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    check_date(date)?;
+    check_details(state, id, details)?;
+    Ok(vec![LedgerEntry::CustomerRegistered {
+        id,
+        date,
+        details: trimmed(details),
+    }
+    .into()])
+}
+
+/// Once a customer has any record in its currency, the currency cannot change: it would
+/// mix currencies in one account (a limit of 100,000 CNY must not become 100,000 USD).
+pub(super) fn currency_locked(state: &Portfolio, customer: &Customer) -> bool {
+    !customer.invoices.is_empty()
+        || !customer.payments.is_empty()
+        || !customer.credit_notes.is_empty()
+        || !customer.orders.is_empty()
+        || !state.limits.request_ids_of(customer.id).is_empty()
+}
+
+pub(super) fn update_customer(
+    state: &Portfolio,
+    id: CustomerId,
+    details: &CustomerDetails,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    check_details(state, id, details)?;
+    // Credit notes count too: their unapplied credit is held in the customer's currency.
+    if currency_locked(state, customer) && details.currency != customer.details.currency {
+        return Err(Rejection::CurrencyLocked);
+    }
+    Ok(vec![LedgerEntry::CustomerUpdated {
+        id,
+        details: trimmed(details),
+    }
+    .into()])
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn issue_invoice(
+    state: &Portfolio,
+    id: InvoiceId,
+    customer_id: CustomerId,
+    number: &str,
+    issue_date: NaiveDate,
+    terms_days: Option<u32>,
+    due_date: Option<NaiveDate>,
+    amount: &Money,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    if id < state.next_ids().invoice {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    let number = number.trim();
+    if number.is_empty() {
+        return Err(Rejection::NumberEmpty);
+    }
+    check_text(number, Field::Number)?;
+    if state.ledger.invoice_by_number(number).is_some() {
+        return Err(Rejection::DuplicateInvoiceNumber {
+            number: number.to_string(),
+        });
+    }
+    check_date(issue_date)?;
+    let terms_days = terms_days.unwrap_or(customer.details.payment_terms_days);
+    if terms_days > TERMS_DAYS_MAX {
+        return Err(Rejection::TermsOutOfRange {
+            max: TERMS_DAYS_MAX,
+        });
+    }
+    let due_date = due_date.unwrap_or(issue_date + Duration::days(i64::from(terms_days)));
+    check_date(due_date)?;
+    if due_date < issue_date {
+        return Err(Rejection::DueBeforeIssue);
+    }
+    check_amount(amount, customer.details.currency)?;
+    Ok(vec![LedgerEntry::InvoiceIssued {
+        id,
+        customer: customer_id,
+        number: number.to_string(),
+        issue_date,
+        due_date,
+        terms_days,
+        amount: *amount,
+    }
+    .into()])
+}
+
+/// Open invoices of a customer that were issued on or before `date`, oldest due date first.
+pub(super) fn open_invoices_oldest_first(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+) -> Vec<(InvoiceId, Decimal)> {
+    let mut open: Vec<&Invoice> = customer
+        .invoices
+        .iter()
+        .filter_map(|id| state.ledger.invoice(*id))
+        .filter(|invoice| invoice.open() > Decimal::ZERO && invoice.issue_date <= date)
+        .collect();
+    open.sort_by_key(|invoice| (invoice.due_date, invoice.issue_date, invoice.id));
+    open.into_iter()
+        .map(|invoice| (invoice.id, invoice.open()))
+        .collect()
+}
+
+/// Turns an allocation choice into checked allocations for `amount`.
+pub(super) fn allocate(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+    amount: Decimal,
+    choice: &AllocationChoice,
+) -> Result<Vec<Allocation>, Rejection> {
+    match choice {
+        AllocationChoice::Unapplied => Ok(Vec::new()),
+        AllocationChoice::OldestFirst => {
+            let mut remaining = amount;
+            let mut allocations = Vec::new();
+            for (invoice, open) in open_invoices_oldest_first(state, customer, date) {
+                if remaining.is_zero() {
+                    break;
+                }
+                let part = open.min(remaining);
+                allocations.push(Allocation {
+                    invoice,
+                    amount: part,
+                });
+                remaining -= part;
+            }
+            Ok(allocations)
+        }
+        AllocationChoice::Manual(allocations) => {
+            check_manual_allocations(state, customer, date, amount, allocations)
+        }
+    }
+}
+
+pub(super) fn check_manual_allocations(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+    amount: Decimal,
+    allocations: &[Allocation],
+) -> Result<Vec<Allocation>, Rejection> {
+    let mut total = Decimal::ZERO;
+    for (position, allocation) in allocations.iter().enumerate() {
+        let Some(invoice) = state.ledger.invoice(allocation.invoice) else {
+            return Err(Rejection::AllocationToUnknownInvoice);
+        };
+        if invoice.customer != customer.id {
+            return Err(Rejection::AllocationToOtherCustomer);
+        }
+        if allocation.amount <= Decimal::ZERO {
+            return Err(Rejection::AllocationNotPositive);
+        }
+        if allocation.amount.normalize().scale() > customer.details.currency.minor_units() {
+            return Err(Rejection::TooManyDecimals {
+                allowed: customer.details.currency.minor_units(),
+            });
+        }
+        if invoice.issue_date > date {
+            return Err(Rejection::AllocationBeforeIssue {
+                invoice: invoice.number.clone(),
+            });
+        }
+        // Two allocations to one invoice count together against its open amount.
+        let earlier: Decimal = allocations[..position]
+            .iter()
+            .filter(|other| other.invoice == allocation.invoice)
+            .map(|other| other.amount)
+            .sum();
+        if earlier + allocation.amount > invoice.open() {
+            return Err(Rejection::AllocationAboveOpen {
+                invoice: invoice.number.clone(),
+                open: invoice.open(),
+            });
+        }
+        total += allocation.amount;
+    }
+    if total > amount {
+        return Err(Rejection::AllocationsExceedAmount);
+    }
+    Ok(allocations.to_vec())
+}
+
+pub(super) fn receive_payment(
+    state: &Portfolio,
+    id: PaymentId,
+    customer_id: CustomerId,
+    date: NaiveDate,
+    amount: &Money,
+    reference: &str,
+    choice: &AllocationChoice,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    if id < state.next_ids().payment {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    check_date(date)?;
+    check_amount(amount, customer.details.currency)?;
+    check_text(reference, Field::Reason)?;
+    let allocations = allocate(state, customer, date, amount.amount, choice)?;
+    Ok(vec![LedgerEntry::PaymentReceived {
+        id,
+        customer: customer_id,
+        date,
+        amount: *amount,
+        reference: reference.trim().to_string(),
+        allocations,
+    }
+    .into()])
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn issue_credit_note(
+    state: &Portfolio,
+    id: CreditNoteId,
+    customer_id: CustomerId,
+    number: &str,
+    date: NaiveDate,
+    amount: &Money,
+    reason: &str,
+    choice: &AllocationChoice,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    if id < state.next_ids().credit_note {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    if number.trim().is_empty() {
+        return Err(Rejection::NumberEmpty);
+    }
+    check_text(number, Field::Number)?;
+    if state.ledger.credit_note_by_number(number.trim()).is_some() {
+        return Err(Rejection::DuplicateCreditNoteNumber {
+            number: number.trim().to_string(),
+        });
+    }
+    check_text(reason, Field::Reason)?;
+    check_date(date)?;
+    check_amount(amount, customer.details.currency)?;
+    let allocations = allocate(state, customer, date, amount.amount, choice)?;
+    Ok(vec![LedgerEntry::CreditNoteIssued {
+        id,
+        customer: customer_id,
+        number: number.trim().to_string(),
+        date,
+        amount: *amount,
+        reason: reason.trim().to_string(),
+        allocations,
+    }
+    .into()])
+}
+
+pub(super) fn write_off(
+    state: &Portfolio,
+    invoice_id: InvoiceId,
+    date: NaiveDate,
+    amount: Option<Decimal>,
+    reason: &str,
+) -> Decision {
+    let Some(invoice) = state.ledger.invoice(invoice_id) else {
+        return Err(Rejection::UnknownInvoice);
+    };
+    check_date(date)?;
+    check_text(reason, Field::Reason)?;
+    let open = invoice.open();
+    if open <= Decimal::ZERO {
+        return Err(Rejection::InvoiceSettled);
+    }
+    let amount = amount.unwrap_or(open);
+    if amount <= Decimal::ZERO {
+        return Err(Rejection::AmountNotPositive);
+    }
+    if amount.normalize().scale() > invoice.amount.currency.minor_units() {
+        return Err(Rejection::TooManyDecimals {
+            allowed: invoice.amount.currency.minor_units(),
+        });
+    }
+    if amount > open {
+        return Err(Rejection::WriteOffAboveOpen { open });
+    }
+    Ok(vec![LedgerEntry::InvoiceWrittenOff {
+        invoice: invoice_id,
+        date,
+        amount,
+        reason: reason.trim().to_string(),
+    }
+    .into()])
+}
+
+pub(super) fn open_order(
+    state: &Portfolio,
+    id: OrderId,
+    customer_id: CustomerId,
+    number: &str,
+    date: NaiveDate,
+    amount: &Money,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(customer_id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    if id < state.next_ids().order {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    if number.trim().is_empty() {
+        return Err(Rejection::NumberEmpty);
+    }
+    check_text(number, Field::Number)?;
+    check_date(date)?;
+    check_amount(amount, customer.details.currency)?;
+    Ok(vec![LedgerEntry::OrderOpened {
+        id,
+        customer: customer_id,
+        number: number.trim().to_string(),
+        date,
+        amount: *amount,
+    }
+    .into()])
+}
+
+pub(super) fn close_order(
+    state: &Portfolio,
+    id: OrderId,
+    date: NaiveDate,
+    closure: OrderClosure,
+) -> Decision {
+    let Some(order) = state.ledger.order(id) else {
+        return Err(Rejection::UnknownOrder);
+    };
+    if order.closed.is_some() {
+        return Err(Rejection::OrderClosed);
+    }
+    check_date(date)?;
+    Ok(vec![LedgerEntry::OrderClosed { id, date, closure }.into()])
+}
+
+pub(super) fn open_dispute(
+    state: &Portfolio,
+    id: DisputeId,
+    invoice_id: InvoiceId,
+    date: NaiveDate,
+    amount: Option<Decimal>,
+    reason: &str,
+) -> Decision {
+    let Some(invoice) = state.ledger.invoice(invoice_id) else {
+        return Err(Rejection::UnknownInvoice);
+    };
+    if id < state.next_ids().dispute {
+        return Err(Rejection::IdAlreadyUsed);
+    }
+    check_date(date)?;
+    check_text(reason, Field::Reason)?;
+    let open = invoice.open() - invoice.disputed;
+    if invoice.open() <= Decimal::ZERO {
+        return Err(Rejection::InvoiceSettled);
+    }
+    let amount = amount.unwrap_or(open);
+    if amount <= Decimal::ZERO {
+        return Err(Rejection::AmountNotPositive);
+    }
+    if amount.normalize().scale() > invoice.amount.currency.minor_units() {
+        return Err(Rejection::TooManyDecimals {
+            allowed: invoice.amount.currency.minor_units(),
+        });
+    }
+    if amount > open {
+        return Err(Rejection::DisputeAboveOpen { open });
+    }
+    Ok(vec![LedgerEntry::DisputeOpened {
+        id,
+        invoice: invoice_id,
+        date,
+        amount,
+        reason: reason.trim().to_string(),
+    }
+    .into()])
+}
+
+pub(super) fn resolve_dispute(
+    state: &Portfolio,
+    id: DisputeId,
+    date: NaiveDate,
+    outcome: DisputeOutcome,
+) -> Decision {
+    let Some(dispute) = state.ledger.dispute(id) else {
+        return Err(Rejection::UnknownDispute);
+    };
+    if dispute.resolved.is_some() {
+        return Err(Rejection::DisputeResolved);
+    }
+    check_date(date)?;
+    Ok(vec![
+        LedgerEntry::DisputeResolved { id, date, outcome }.into()
+    ])
+}

@@ -1,0 +1,200 @@
+//! Rejections: one variant per broken rule, each mapped to the form field it concerns, so the
+//! shell can show the message beside it.
+
+use crate::base::fold::FoldError;
+use crate::limits::OriginError;
+use crate::policy::PolicyError;
+use crate::team::Role;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// The form field a rejection belongs to, so the shell can show the message beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    Customer,
+    Number,
+    Name,
+    Currency,
+    Terms,
+    Date,
+    DueDate,
+    Amount,
+    Allocation,
+    Invoice,
+    Reason,
+    Country,
+    Record,
+    /// A credit report's rating or score.
+    Rating,
+    /// A line of a financial statement (the rejection names which).
+    Statement,
+    /// The credit policy form as a whole.
+    Policy,
+    /// The user acting (the current profile), or a profile being edited.
+    User,
+    /// A limit request (the one being decided).
+    Request,
+    /// A temporary limit's last day.
+    Until,
+    /// An approver's or releaser's comment.
+    Comment,
+    /// The widget's allowed origins.
+    Origins,
+}
+
+/// One variant per broken rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rejection {
+    UnknownCustomer,
+    UnknownInvoice,
+    UnknownOrder,
+    UnknownDispute,
+    IdAlreadyUsed,
+    NameEmpty,
+    NumberEmpty,
+    TextTooLong {
+        field: Field,
+        max: usize,
+    },
+    CustomerNumberTaken {
+        number: String,
+    },
+    CountryInvalid,
+    TermsOutOfRange {
+        max: u32,
+    },
+    /// Changing a customer's currency once invoices exist would mix currencies.
+    CurrencyLocked,
+    DuplicateCreditNoteNumber {
+        number: String,
+    },
+    DuplicateInvoiceNumber {
+        number: String,
+    },
+    CurrencyMismatch {
+        expected: String,
+        found: String,
+    },
+    TooManyDecimals {
+        allowed: u32,
+    },
+    AmountNotPositive,
+    AmountTooLarge,
+    DateOutOfRange,
+    DueBeforeIssue,
+    AllocationToUnknownInvoice,
+    AllocationToOtherCustomer,
+    AllocationAboveOpen {
+        invoice: String,
+        open: Decimal,
+    },
+    AllocationBeforeIssue {
+        invoice: String,
+    },
+    AllocationsExceedAmount,
+    AllocationNotPositive,
+    /// The entries decided did not fit the state: the state read back from storage is
+    /// inconsistent (an integrity error, not the user's mistake).
+    StateInconsistent(FoldError),
+    InvoiceSettled,
+    WriteOffAboveOpen {
+        open: Decimal,
+    },
+    OrderClosed,
+    DisputeAboveOpen {
+        open: Decimal,
+    },
+    DisputeResolved,
+    /// A statement's total assets below zero.
+    NegativeTotalAssets,
+    /// A statement line that cannot be negative is; `line` is its field name, e.g. `cash`.
+    StatementLineNegative {
+        line: String,
+    },
+    AgencyEmpty,
+    RatingEmpty,
+    PolicyInvalid(PolicyError),
+    PolicyVersionNotNext {
+        expected: u32,
+    },
+    UnknownUser,
+    UserNameTaken {
+        name: String,
+    },
+    UnknownRequest,
+    /// The customer already has a request waiting for a decision.
+    RequestPending,
+    /// The request was already approved or rejected.
+    RequestDecided,
+    LimitNegative,
+    /// A temporary limit's last day must be after the request date.
+    UntilNotAfterDate,
+    ReasonEmpty,
+    CommentEmpty,
+    /// A decision dated before the request it decides.
+    DecisionBeforeRequest,
+    /// Four eyes: the requester may not decide their own request.
+    OwnRequest,
+    /// The user's role may not do this; `required` is the lowest role that may.
+    AboveAuthority {
+        required: Role,
+    },
+    /// The temporary limit has not run out by that date, or was not approved.
+    LapseNotDue,
+    LapseRecorded,
+    AlreadyOnHold,
+    NotOnHold,
+    /// The credit check blocks the order and no release reason was given.
+    OrderBlocked,
+    OriginInvalid {
+        origin: String,
+        error: OriginError,
+    },
+}
+
+impl Rejection {
+    pub fn field(&self) -> Field {
+        use Rejection::*;
+        match self {
+            UnknownCustomer | StateInconsistent(_) => Field::Customer,
+            UnknownInvoice | InvoiceSettled | AllocationToUnknownInvoice => Field::Invoice,
+            UnknownOrder | UnknownDispute | IdAlreadyUsed | OrderClosed | DisputeResolved => {
+                Field::Record
+            }
+            NameEmpty => Field::Name,
+            NumberEmpty
+            | CustomerNumberTaken { .. }
+            | DuplicateInvoiceNumber { .. }
+            | DuplicateCreditNoteNumber { .. } => Field::Number,
+            TextTooLong { field, .. } => *field,
+            CountryInvalid => Field::Country,
+            TermsOutOfRange { .. } => Field::Terms,
+            CurrencyLocked | CurrencyMismatch { .. } => Field::Currency,
+            TooManyDecimals { .. } | AmountNotPositive | AmountTooLarge => Field::Amount,
+            WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
+            DateOutOfRange => Field::Date,
+            DueBeforeIssue => Field::DueDate,
+            AllocationToOtherCustomer
+            | AllocationAboveOpen { .. }
+            | AllocationBeforeIssue { .. } => Field::Allocation,
+            AllocationsExceedAmount | AllocationNotPositive => Field::Allocation,
+            NegativeTotalAssets | StatementLineNegative { .. } => Field::Statement,
+            AgencyEmpty => Field::Name,
+            RatingEmpty => Field::Rating,
+            PolicyInvalid(_) | PolicyVersionNotNext { .. } => Field::Policy,
+            UnknownUser | AboveAuthority { .. } | OwnRequest => Field::User,
+            UserNameTaken { .. } => Field::Name,
+            UnknownRequest | RequestPending | RequestDecided | LapseNotDue | LapseRecorded => {
+                Field::Request
+            }
+            LimitNegative => Field::Amount,
+            UntilNotAfterDate => Field::Until,
+            ReasonEmpty => Field::Reason,
+            CommentEmpty => Field::Comment,
+            DecisionBeforeRequest => Field::Date,
+            AlreadyOnHold | NotOnHold => Field::Customer,
+            OrderBlocked => Field::Reason,
+            OriginInvalid { .. } => Field::Origins,
+        }
+    }
+}

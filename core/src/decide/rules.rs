@@ -1,0 +1,108 @@
+//! Rules every area's decisions share: text lengths, the dates and amounts accepted, and a
+//! customer's master data.
+
+use crate::base::ids::CustomerId;
+use crate::base::input::{TERMS_DAYS_MAX, TEXT_LEN_MAX};
+use crate::base::money::{amount_max, Money};
+use crate::decide::{Field, Rejection};
+use crate::journal::Portfolio;
+use crate::ledger::CustomerDetails;
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+pub(crate) fn check_text(text: &str, field: Field) -> Result<(), Rejection> {
+    check_text_max(text, field, TEXT_LEN_MAX)
+}
+
+pub(crate) fn check_text_max(text: &str, field: Field, max: usize) -> Result<(), Rejection> {
+    if text.chars().count() > max {
+        return Err(Rejection::TextTooLong { field, max });
+    }
+    Ok(())
+}
+
+pub(crate) fn check_date(date: NaiveDate) -> Result<(), Rejection> {
+    if !(1990..=2100).contains(&date.year()) {
+        return Err(Rejection::DateOutOfRange);
+    }
+    Ok(())
+}
+
+pub(crate) fn check_amount(
+    amount: &Money,
+    expected: crate::base::money::Currency,
+) -> Result<(), Rejection> {
+    if amount.currency != expected {
+        return Err(Rejection::CurrencyMismatch {
+            expected: expected.code().to_string(),
+            found: amount.currency.code().to_string(),
+        });
+    }
+    if !amount.has_valid_precision() {
+        return Err(Rejection::TooManyDecimals {
+            allowed: expected.minor_units(),
+        });
+    }
+    if amount.amount <= Decimal::ZERO {
+        return Err(Rejection::AmountNotPositive);
+    }
+    if amount.amount > amount_max() {
+        return Err(Rejection::AmountTooLarge);
+    }
+    Ok(())
+}
+
+pub(crate) fn check_details(
+    state: &Portfolio,
+    id: CustomerId,
+    details: &CustomerDetails,
+) -> Result<(), Rejection> {
+    if details.name.trim().is_empty() {
+        return Err(Rejection::NameEmpty);
+    }
+    if details.number.trim().is_empty() {
+        return Err(Rejection::NumberEmpty);
+    }
+    check_text(&details.name, Field::Name)?;
+    check_text(&details.number, Field::Number)?;
+    for text in [
+        &details.registration_no,
+        &details.industry,
+        &details.contact,
+        &details.group,
+    ] {
+        check_text(text, Field::Record)?;
+    }
+    if let Some(other) = state.ledger.customer_by_number(details.number.trim()) {
+        if other != id {
+            return Err(Rejection::CustomerNumberTaken {
+                number: details.number.trim().to_string(),
+            });
+        }
+    }
+    if !(details.country.is_empty()
+        || (details.country.len() == 2 && details.country.chars().all(|c| c.is_ascii_uppercase())))
+    {
+        return Err(Rejection::CountryInvalid);
+    }
+    if details.payment_terms_days > TERMS_DAYS_MAX {
+        return Err(Rejection::TermsOutOfRange {
+            max: TERMS_DAYS_MAX,
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn trimmed(details: &CustomerDetails) -> CustomerDetails {
+    CustomerDetails {
+        number: details.number.trim().to_string(),
+        name: details.name.trim().to_string(),
+        registration_no: details.registration_no.trim().to_string(),
+        industry: details.industry.trim().to_string(),
+        country: details.country.trim().to_string(),
+        currency: details.currency,
+        payment_terms_days: details.payment_terms_days,
+        contact: details.contact.trim().to_string(),
+        group: details.group.trim().to_string(),
+    }
+}

@@ -1,0 +1,50 @@
+//! The journal's entry: one variant per area, each carrying that area's own entry type. The
+//! stored text is exactly the area entry's (`{"kind":"InvoiceIssued",…}`): the variant adds
+//! nothing to it, so journals written before the areas existed read unchanged. Adding an area
+//! is one variant here and one sub-state in `Portfolio`.
+
+use crate::credit::CreditEntry;
+use crate::ledger::LedgerEntry;
+use crate::limits::LimitsEntry;
+use crate::policy::PolicyEntry;
+use crate::team::TeamEntry;
+use serde::{Deserialize, Serialize};
+
+/// One immutable fact in the journal. Corrections are new entries; nothing is edited.
+/// Untagged: each area's entry carries its own `kind` tag, and the kinds of all areas are
+/// distinct, so exactly one variant reads any stored entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Ledger(LedgerEntry),
+    Credit(CreditEntry),
+    Policy(PolicyEntry),
+    Team(TeamEntry),
+    Limits(LimitsEntry),
+}
+
+impl From<LedgerEntry> for Entry {
+    fn from(entry: LedgerEntry) -> Entry {
+        Entry::Ledger(entry)
+    }
+}
+impl From<CreditEntry> for Entry {
+    fn from(entry: CreditEntry) -> Entry {
+        Entry::Credit(entry)
+    }
+}
+impl From<PolicyEntry> for Entry {
+    fn from(entry: PolicyEntry) -> Entry {
+        Entry::Policy(entry)
+    }
+}
+impl From<TeamEntry> for Entry {
+    fn from(entry: TeamEntry) -> Entry {
+        Entry::Team(entry)
+    }
+}
+impl From<LimitsEntry> for Entry {
+    fn from(entry: LimitsEntry) -> Entry {
+        Entry::Limits(entry)
+    }
+}

@@ -1,0 +1,135 @@
+//! The ledger's entries: the immutable facts about customers, invoices, payments, credit
+//! notes, write-offs, orders and disputes, and the vocabulary they are written in.
+
+use crate::base::ids::*;
+use crate::base::money::{Currency, Money};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// Master data of a customer as the credit manager maintains it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerDetails {
+    /// The customer number shown everywhere, e.g. `C000123`; unique.
+    pub number: String,
+    pub name: String,
+    pub registration_no: String,
+    pub industry: String,
+    /// ISO 3166 alpha-2 country code, e.g. `CN`.
+    pub country: String,
+    pub currency: Currency,
+    pub payment_terms_days: u32,
+    pub contact: String,
+    /// Group or parent company name; empty when independent.
+    pub group: String,
+}
+
+/// How an order left the open-order book.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrderClosure {
+    Invoiced,
+    Cancelled,
+}
+
+/// How a dispute ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DisputeOutcome {
+    /// The customer's claim was rejected; the amount is payable as invoiced.
+    Rejected,
+    /// The claim was accepted; a credit note settles it.
+    Accepted,
+}
+
+/// One part of a payment or credit note applied to an invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub invoice: InvoiceId,
+    #[serde(with = "crate::base::money::decimal_serde")]
+    pub amount: Decimal,
+}
+
+/// One immutable fact of the ledger. Corrections are new entries; nothing is edited. The
+/// `kind` tag and field names are the stored journal text: never rename them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum LedgerEntry {
+    CustomerRegistered {
+        id: CustomerId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        details: CustomerDetails,
+    },
+    CustomerUpdated {
+        id: CustomerId,
+        details: CustomerDetails,
+    },
+    InvoiceIssued {
+        id: InvoiceId,
+        customer: CustomerId,
+        number: String,
+        #[serde(with = "crate::base::dates::date_serde")]
+        issue_date: NaiveDate,
+        #[serde(with = "crate::base::dates::date_serde")]
+        due_date: NaiveDate,
+        terms_days: u32,
+        amount: Money,
+    },
+    PaymentReceived {
+        id: PaymentId,
+        customer: CustomerId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        amount: Money,
+        reference: String,
+        /// What the payment settled; the remainder is unapplied cash on the account.
+        allocations: Vec<Allocation>,
+    },
+    CreditNoteIssued {
+        id: CreditNoteId,
+        customer: CustomerId,
+        number: String,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        amount: Money,
+        reason: String,
+        /// What the credit note settled; the remainder is unapplied credit on the account.
+        allocations: Vec<Allocation>,
+    },
+    InvoiceWrittenOff {
+        invoice: InvoiceId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        #[serde(with = "crate::base::money::decimal_serde")]
+        amount: Decimal,
+        reason: String,
+    },
+    OrderOpened {
+        id: OrderId,
+        customer: CustomerId,
+        number: String,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        amount: Money,
+    },
+    OrderClosed {
+        id: OrderId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        closure: OrderClosure,
+    },
+    DisputeOpened {
+        id: DisputeId,
+        invoice: InvoiceId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        #[serde(with = "crate::base::money::decimal_serde")]
+        amount: Decimal,
+        reason: String,
+    },
+    DisputeResolved {
+        id: DisputeId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        outcome: DisputeOutcome,
+    },
+}

@@ -1,0 +1,425 @@
+//! The ledger's sub-state: a fold of ledger entries. It is a cache of the journal, never a
+//! source of truth. Records are kept in id order, so lookups are binary searches and the
+//! state serialises compactly in a snapshot. The fold trusts nothing it reads: an entry that
+//! names an unknown record or reuses an id or number is a `FoldError`, never a panic.
+
+use crate::base::fold::{check_new_id, find, FoldError, RecordKind};
+use crate::base::ids::*;
+use crate::ledger::entry::{Allocation, CustomerDetails, LedgerEntry};
+use crate::ledger::records::*;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Customers, invoices, payments, credit notes, orders, disputes and write-offs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ledger {
+    pub customers: Vec<Customer>,
+    pub invoices: Vec<Invoice>,
+    pub payments: Vec<Payment>,
+    pub credit_notes: Vec<CreditNote>,
+    pub orders: Vec<Order>,
+    pub disputes: Vec<Dispute>,
+    /// Every write-off in journal order, with its date (the invoice keeps only the total).
+    pub write_offs: Vec<WriteOff>,
+    /// Uniqueness indexes, rebuilt after loading a snapshot (see `rebuild_indexes`).
+    #[serde(skip)]
+    indexes: Indexes,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Indexes {
+    invoice_numbers: HashMap<String, InvoiceId>,
+    credit_note_numbers: HashMap<String, CreditNoteId>,
+    customer_numbers: HashMap<String, CustomerId>,
+}
+
+impl Ledger {
+    pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
+        find(&self.customers, id, |c| c.id).map(|index| &self.customers[index])
+    }
+    pub fn invoice(&self, id: InvoiceId) -> Option<&Invoice> {
+        find(&self.invoices, id, |i| i.id).map(|index| &self.invoices[index])
+    }
+    pub fn payment(&self, id: PaymentId) -> Option<&Payment> {
+        find(&self.payments, id, |p| p.id).map(|index| &self.payments[index])
+    }
+    pub fn credit_note(&self, id: CreditNoteId) -> Option<&CreditNote> {
+        find(&self.credit_notes, id, |n| n.id).map(|index| &self.credit_notes[index])
+    }
+    pub fn order(&self, id: OrderId) -> Option<&Order> {
+        find(&self.orders, id, |o| o.id).map(|index| &self.orders[index])
+    }
+    pub fn dispute(&self, id: DisputeId) -> Option<&Dispute> {
+        find(&self.disputes, id, |d| d.id).map(|index| &self.disputes[index])
+    }
+    pub fn invoice_by_number(&self, number: &str) -> Option<InvoiceId> {
+        self.indexes.invoice_numbers.get(number).copied()
+    }
+    pub fn credit_note_by_number(&self, number: &str) -> Option<CreditNoteId> {
+        self.indexes.credit_note_numbers.get(number).copied()
+    }
+    pub fn customer_by_number(&self, number: &str) -> Option<CustomerId> {
+        self.indexes.customer_numbers.get(number).copied()
+    }
+
+    /// Index of a customer in `customers`, for per-customer arrays computed by reports.
+    pub fn customer_index(&self, id: CustomerId) -> Option<usize> {
+        find(&self.customers, id, |c| c.id)
+    }
+
+    /// A customer number not yet in use, following the `C000001` pattern.
+    pub fn next_customer_number(&self) -> String {
+        let mut candidate = self.customers.last().map_or(1, |c| c.id.0 + 1);
+        loop {
+            let number = format!("C{candidate:06}");
+            if self.customer_by_number(&number).is_none() {
+                return number;
+            }
+            candidate += 1;
+        }
+    }
+
+    /// Restores the indexes that snapshots do not carry.
+    pub fn rebuild_indexes(&mut self) {
+        self.indexes.invoice_numbers = self
+            .invoices
+            .iter()
+            .map(|invoice| (invoice.number.clone(), invoice.id))
+            .collect();
+        self.indexes.customer_numbers = self
+            .customers
+            .iter()
+            .map(|customer| (customer.details.number.clone(), customer.id))
+            .collect();
+        self.indexes.credit_note_numbers = self
+            .credit_notes
+            .iter()
+            .map(|note| (note.number.clone(), note.id))
+            .collect();
+    }
+
+    fn customer_mut(&mut self, id: CustomerId) -> Result<&mut Customer, FoldError> {
+        let unknown = FoldError::Unknown {
+            record: RecordKind::Customer,
+            id: id.0,
+        };
+        let index = find(&self.customers, id, |c| c.id).ok_or(unknown)?;
+        Ok(&mut self.customers[index])
+    }
+
+    fn invoice_mut(&mut self, id: InvoiceId) -> Result<&mut Invoice, FoldError> {
+        let unknown = FoldError::Unknown {
+            record: RecordKind::Invoice,
+            id: id.0,
+        };
+        let index = find(&self.invoices, id, |i| i.id).ok_or(unknown)?;
+        Ok(&mut self.invoices[index])
+    }
+
+    /// Checks every allocation names an invoice of `customer` before any is applied, so a
+    /// bad one leaves the invoices untouched.
+    fn check_allocations(
+        &self,
+        customer: CustomerId,
+        allocations: &[Allocation],
+    ) -> Result<(), FoldError> {
+        for allocation in allocations {
+            let invoice = self.invoice(allocation.invoice).ok_or(FoldError::Unknown {
+                record: RecordKind::Invoice,
+                id: allocation.invoice.0,
+            })?;
+            if invoice.customer != customer {
+                return Err(FoldError::ForeignAllocation {
+                    invoice: allocation.invoice.0,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn allocate(&mut self, allocations: &[Allocation], date: NaiveDate, is_credit: bool) {
+        for allocation in allocations {
+            let Ok(invoice) = self.invoice_mut(allocation.invoice) else {
+                continue; // checked by `check_allocations` before
+            };
+            if is_credit {
+                invoice.credited += allocation.amount;
+            } else {
+                invoice.paid += allocation.amount;
+            }
+            if invoice.open().is_zero() && invoice.settled_on.is_none() {
+                invoice.settled_on = Some(date);
+            }
+        }
+    }
+
+    /// Folds one ledger entry into the state. On an error nothing of the entry was applied.
+    /// The match lists every kind, so a new kind of entry that is not folded fails to compile.
+    pub fn apply(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
+        match entry {
+            LedgerEntry::CustomerRegistered { .. }
+            | LedgerEntry::CustomerUpdated { .. }
+            | LedgerEntry::InvoiceIssued { .. }
+            | LedgerEntry::PaymentReceived { .. }
+            | LedgerEntry::CreditNoteIssued { .. } => self.apply_account(entry),
+            LedgerEntry::InvoiceWrittenOff { .. }
+            | LedgerEntry::OrderOpened { .. }
+            | LedgerEntry::OrderClosed { .. }
+            | LedgerEntry::DisputeOpened { .. }
+            | LedgerEntry::DisputeResolved { .. } => self.apply_other(entry),
+        }
+    }
+
+    /// Customers, invoices, payments and credit notes.
+    fn apply_account(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
+        match entry {
+            LedgerEntry::CustomerRegistered { id, date, details } => {
+                self.register(*id, *date, details)
+            }
+            LedgerEntry::CustomerUpdated { id, details } => self.update(*id, details),
+            LedgerEntry::InvoiceIssued {
+                id,
+                customer,
+                number,
+                issue_date,
+                due_date,
+                terms_days,
+                amount,
+            } => self.issue(Invoice {
+                id: *id,
+                customer: *customer,
+                number: number.clone(),
+                issue_date: *issue_date,
+                due_date: *due_date,
+                terms_days: *terms_days,
+                amount: *amount,
+                paid: Decimal::ZERO,
+                credited: Decimal::ZERO,
+                written_off: Decimal::ZERO,
+                settled_on: None,
+                disputed: Decimal::ZERO,
+            }),
+            LedgerEntry::PaymentReceived {
+                id,
+                customer,
+                date,
+                amount,
+                reference,
+                allocations,
+            } => self.receive(Payment {
+                id: *id,
+                customer: *customer,
+                date: *date,
+                amount: *amount,
+                reference: reference.clone(),
+                allocations: allocations.clone(),
+            }),
+            LedgerEntry::CreditNoteIssued {
+                id,
+                customer,
+                number,
+                date,
+                amount,
+                reason,
+                allocations,
+            } => self.credit(CreditNote {
+                id: *id,
+                customer: *customer,
+                number: number.clone(),
+                date: *date,
+                amount: *amount,
+                reason: reason.clone(),
+                allocations: allocations.clone(),
+            }),
+            _ => Ok(()), // the other kinds are folded by `apply_other`
+        }
+    }
+
+    /// Write-offs, orders and disputes.
+    fn apply_other(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
+        match entry {
+            LedgerEntry::InvoiceWrittenOff {
+                invoice,
+                date,
+                amount,
+                ..
+            } => {
+                self.invoice_mut(*invoice)?.written_off += *amount;
+                self.write_offs.push(WriteOff {
+                    invoice: *invoice,
+                    date: *date,
+                    amount: *amount,
+                });
+                Ok(())
+            }
+            LedgerEntry::OrderOpened {
+                id,
+                customer,
+                number,
+                date,
+                amount,
+            } => self.open_order(Order {
+                id: *id,
+                customer: *customer,
+                number: number.clone(),
+                date: *date,
+                amount: *amount,
+                closed: None,
+            }),
+            LedgerEntry::OrderClosed { id, date, closure } => {
+                let index = find(&self.orders, *id, |o| o.id).ok_or(FoldError::Unknown {
+                    record: RecordKind::Order,
+                    id: id.0,
+                })?;
+                self.orders[index].closed = Some((*date, *closure));
+                Ok(())
+            }
+            LedgerEntry::DisputeOpened {
+                id,
+                invoice,
+                date,
+                amount,
+                reason,
+            } => self.open_dispute(Dispute {
+                id: *id,
+                invoice: *invoice,
+                date: *date,
+                amount: *amount,
+                reason: reason.clone(),
+                resolved: None,
+            }),
+            LedgerEntry::DisputeResolved { id, date, outcome } => {
+                let index = find(&self.disputes, *id, |d| d.id).ok_or(FoldError::Unknown {
+                    record: RecordKind::Dispute,
+                    id: id.0,
+                })?;
+                let (invoice, amount) = (self.disputes[index].invoice, self.disputes[index].amount);
+                self.invoice_mut(invoice)?.disputed -= amount;
+                self.disputes[index].resolved = Some((*date, *outcome));
+                Ok(())
+            }
+            _ => Ok(()), // the other kinds are folded by `apply_account`
+        }
+    }
+
+    fn register(
+        &mut self,
+        id: CustomerId,
+        date: NaiveDate,
+        details: &CustomerDetails,
+    ) -> Result<(), FoldError> {
+        check_new_id(&self.customers, id, |c| c.id, RecordKind::Customer, id.0)?;
+        self.check_customer_number(&details.number, id)?;
+        self.indexes
+            .customer_numbers
+            .insert(details.number.clone(), id);
+        self.customers.push(Customer {
+            id,
+            registered_on: date,
+            details: details.clone(),
+            invoices: Vec::new(),
+            payments: Vec::new(),
+            credit_notes: Vec::new(),
+            orders: Vec::new(),
+            unapplied_cash: Decimal::ZERO,
+            unapplied_credit: Decimal::ZERO,
+        });
+        Ok(())
+    }
+
+    fn check_customer_number(&self, number: &str, id: CustomerId) -> Result<(), FoldError> {
+        match self.customer_by_number(number) {
+            Some(other) if other != id => Err(FoldError::DuplicateNumber {
+                record: RecordKind::Customer,
+                number: number.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn update(&mut self, id: CustomerId, details: &CustomerDetails) -> Result<(), FoldError> {
+        self.check_customer_number(&details.number, id)?;
+        let customer = self.customer_mut(id)?;
+        let old_number = std::mem::replace(&mut customer.details, details.clone()).number;
+        self.indexes.customer_numbers.remove(&old_number);
+        self.indexes
+            .customer_numbers
+            .insert(details.number.clone(), id);
+        Ok(())
+    }
+
+    fn issue(&mut self, invoice: Invoice) -> Result<(), FoldError> {
+        let id = invoice.id;
+        check_new_id(&self.invoices, id, |i| i.id, RecordKind::Invoice, id.0)?;
+        if self.invoice_by_number(&invoice.number).is_some() {
+            return Err(FoldError::DuplicateNumber {
+                record: RecordKind::Invoice,
+                number: invoice.number,
+            });
+        }
+        self.customer_mut(invoice.customer)?.invoices.push(id);
+        self.indexes
+            .invoice_numbers
+            .insert(invoice.number.clone(), id);
+        self.invoices.push(invoice);
+        Ok(())
+    }
+
+    fn receive(&mut self, payment: Payment) -> Result<(), FoldError> {
+        let id = payment.id;
+        check_new_id(&self.payments, id, |p| p.id, RecordKind::Payment, id.0)?;
+        self.check_allocations(payment.customer, &payment.allocations)?;
+        let account = self.customer_mut(payment.customer)?;
+        account.unapplied_cash += payment.unapplied();
+        account.payments.push(id);
+        self.allocate(&payment.allocations, payment.date, false);
+        self.payments.push(payment);
+        Ok(())
+    }
+
+    fn credit(&mut self, note: CreditNote) -> Result<(), FoldError> {
+        let id = note.id;
+        check_new_id(
+            &self.credit_notes,
+            id,
+            |n| n.id,
+            RecordKind::CreditNote,
+            id.0,
+        )?;
+        if self.credit_note_by_number(&note.number).is_some() {
+            return Err(FoldError::DuplicateNumber {
+                record: RecordKind::CreditNote,
+                number: note.number,
+            });
+        }
+        self.check_allocations(note.customer, &note.allocations)?;
+        let applied: Decimal = note.allocations.iter().map(|a| a.amount).sum();
+        let account = self.customer_mut(note.customer)?;
+        account.unapplied_credit += note.amount.amount - applied;
+        account.credit_notes.push(id);
+        self.indexes
+            .credit_note_numbers
+            .insert(note.number.clone(), id);
+        self.allocate(&note.allocations, note.date, true);
+        self.credit_notes.push(note);
+        Ok(())
+    }
+
+    fn open_order(&mut self, order: Order) -> Result<(), FoldError> {
+        let id = order.id;
+        check_new_id(&self.orders, id, |o| o.id, RecordKind::Order, id.0)?;
+        self.customer_mut(order.customer)?.orders.push(id);
+        self.orders.push(order);
+        Ok(())
+    }
+
+    fn open_dispute(&mut self, dispute: Dispute) -> Result<(), FoldError> {
+        let id = dispute.id;
+        check_new_id(&self.disputes, id, |d| d.id, RecordKind::Dispute, id.0)?;
+        self.invoice_mut(dispute.invoice)?.disputed += dispute.amount;
+        self.disputes.push(dispute);
+        Ok(())
+    }
+}
