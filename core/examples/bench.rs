@@ -5,10 +5,10 @@
 
 use chrono::NaiveDate;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
-use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
-use creditdesk_core::search::SearchIndex;
+use creditdesk_core::ledger::reports::{aging_all, customer_rows, AgingBuckets};
+use creditdesk_core::ledger::search::SearchIndex;
 use creditdesk_core::{
-    decode_snapshot, encode_snapshot, journal, score, Portfolio, SealedEvent, Timestamp,
+    credit::score, decode_snapshot, encode_snapshot, journal, Portfolio, SealedEvent, Timestamp,
 };
 use std::time::Instant;
 
@@ -39,12 +39,12 @@ fn main() {
     .expect("demo is valid");
     println!(
         "  {} customers, {} invoices, {} payments, {} credit notes, {} disputes, {} orders, {} entries",
-        portfolio.customers.len(),
-        portfolio.invoices.len(),
-        portfolio.payments.len(),
-        portfolio.credit_notes.len(),
-        portfolio.disputes.len(),
-        portfolio.orders.len(),
+        portfolio.ledger.customers.len(),
+        portfolio.ledger.invoices.len(),
+        portfolio.ledger.payments.len(),
+        portfolio.ledger.credit_notes.len(),
+        portfolio.ledger.disputes.len(),
+        portfolio.ledger.orders.len(),
         entries.len()
     );
     let sealed = timed("seal event (JSON + SHA-256)", || {
@@ -57,7 +57,10 @@ fn main() {
     let replayed = timed("replay (parse + fold)", || {
         Portfolio::replay(&[sealed.text.as_str()]).expect("replays")
     });
-    assert_eq!(replayed.invoices.len(), portfolio.invoices.len());
+    assert_eq!(
+        replayed.ledger.invoices.len(),
+        portfolio.ledger.invoices.len()
+    );
     let snapshot = timed("snapshot encode (postcard)", || encode_snapshot(&portfolio));
     println!("  snapshot {:.1} MB", snapshot.len() as f64 / 1e6);
     let decoded = timed("snapshot decode (+ checks, indexes)", || {
@@ -66,17 +69,17 @@ fn main() {
     assert_eq!(decoded, portfolio);
     let buckets = AgingBuckets::default();
     timed("aging, all customers", || {
-        aging_all(&portfolio, as_of, &buckets)
+        aging_all(&portfolio.ledger, as_of, &buckets)
     });
     timed("customer list rows, all customers", || {
-        customer_rows(&portfolio, as_of)
+        customer_rows(&portfolio.ledger, as_of)
     });
     let policy = portfolio.policy();
     let scores = timed("score_all, all customers", || {
-        score::score_all(&portfolio, &policy, as_of)
+        score::score_all(&portfolio.ledger, &portfolio.credit, &policy, as_of)
     });
-    assert_eq!(scores.len(), portfolio.customers.len());
-    let search_index = timed("search index build", || SearchIndex::new(&portfolio));
+    assert_eq!(scores.len(), portfolio.ledger.customers.len());
+    let search_index = timed("search index build", || SearchIndex::new(&portfolio.ledger));
     // A salesperson typing a number, pinyin initials and a Chinese name, one query per key.
     let keystrokes = ["c", "c0", "c001", "s", "sz", "szh", "深", "深圳"];
     let found = timed("search, 8 keystrokes, 50 results each", || {

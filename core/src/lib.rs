@@ -33,6 +33,7 @@ pub mod team;
 pub use base::dates::Timestamp;
 pub use base::ids::*;
 pub use base::money::{AmountError, Currency, Money};
+pub use credit::CreditEntry;
 pub use decide::{
     decide, decide_batch, AllocationChoice, BatchRejection, Command, Field, Rejection,
 };
@@ -44,3 +45,6 @@ pub use ledger::{
     Allocation, CreditNote, Customer, CustomerDetails, Dispute, DisputeOutcome, Invoice,
     LedgerEntry, Order, OrderClosure, Payment, WriteOff,
 };
+pub use limits::LimitsEntry;
+pub use policy::PolicyEntry;
+pub use team::TeamEntry;

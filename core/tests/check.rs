@@ -6,9 +6,10 @@ mod common;
 
 use common::*;
 use creditdesk_core::check::*;
-use creditdesk_core::credit::{CreditPolicy, Grade};
+use creditdesk_core::ledger::reports::customer_balance;
 use creditdesk_core::limits::*;
-use creditdesk_core::reports::customer_balance;
+use creditdesk_core::policy::{CreditPolicy, Grade, Security};
+use creditdesk_core::team::*;
 use creditdesk_core::*;
 use rust_decimal::Decimal;
 
@@ -750,7 +751,7 @@ fn place(desk: &Desk, amount: &str, by: UserId, reason: Option<&str>) -> Command
 
 fn exposure(desk: &Desk) -> Decimal {
     customer_balance(
-        &desk.ledger.state,
+        &desk.ledger.state.ledger,
         desk.ledger.customer(desk.customer),
         date(AS_OF),
     )
@@ -766,13 +767,13 @@ fn a_passing_or_warning_order_opens_and_adds_to_the_exposure() {
     let entries = desk.ledger.run(place(&desk, "30000", desk.sales, None));
     assert_eq!(
         entries,
-        vec![Entry::OrderOpened {
+        vec![Entry::Ledger(LedgerEntry::OrderOpened {
             id,
             customer: desk.customer,
             number: "SO-NEW".to_string(),
             date: date(AS_OF),
             amount: cny("30000"),
-        }]
+        })]
     );
     assert_eq!(exposure(&desk), dec("60000"));
     // 60,000 + 30,000 = 90 % of the limit: a warning, which still opens the order.
@@ -827,27 +828,28 @@ fn a_blocked_order_needs_a_reason_and_the_authority() {
     assert_eq!(
         entries,
         vec![
-            Entry::OrderOpened {
+            Entry::Ledger(LedgerEntry::OrderOpened {
                 id,
                 customer: desk.customer,
                 number: "SO-NEW".to_string(),
                 date: date(AS_OF),
                 amount: cny("90000"),
-            },
-            Entry::OrderReleased {
+            }),
+            Entry::Limits(LimitsEntry::OrderReleased {
                 order: id,
                 date: date(AS_OF),
                 by: desk.analyst,
                 reason: "year-end stock".to_string(),
                 blocked_for: vec![over_limit("20000")],
-            },
+            }),
         ]
     );
     let release = desk
         .ledger
         .state
-        .order(id)
-        .and_then(|order| order.release.clone())
+        .limits
+        .release(id)
+        .cloned()
         .expect("the order records its release");
     assert_eq!(release.blocked_for, vec![over_limit("20000")]);
     assert_eq!(exposure(&desk), dec("120000"));
@@ -869,13 +871,13 @@ fn a_hold_is_released_order_by_order_by_a_manager() {
         .expect("a manager may release");
     assert_eq!(
         entries.last(),
-        Some(&Entry::OrderReleased {
+        Some(&Entry::Limits(LimitsEntry::OrderReleased {
             order: state.next_ids().order,
             date: date(AS_OF),
             by: desk.manager,
             reason: "urgent".to_string(),
             blocked_for: vec![on_hold()],
-        })
+        }))
     );
     assert!(decide(&state, &place(&desk, "1000", desk.director, Some("urgent"))).is_ok());
 }

@@ -4,13 +4,14 @@
 mod common;
 
 use common::*;
-use creditdesk_core::command::TEXT_LEN_MAX;
-use creditdesk_core::credit::{
-    CreditPolicy, CreditRecord, CreditReport, FinancialStatement, PolicyError,
-};
-use creditdesk_core::limits::{OriginError, RequestId, Role, UserId};
-use creditdesk_core::money::amount_max;
+use creditdesk_core::base::input::TEXT_LEN_MAX;
+use creditdesk_core::base::money::amount_max;
+use creditdesk_core::credit::{CreditRecord, CreditReport, FinancialStatement};
+use creditdesk_core::limits::OriginError;
+use creditdesk_core::policy::{CreditPolicy, PolicyError};
+use creditdesk_core::team::Role;
 use creditdesk_core::*;
+use creditdesk_core::{RequestId, UserId};
 
 /// The ledger every case starts from.
 struct Fixture {
@@ -212,6 +213,7 @@ impl Fixture {
     fn update(&self, id: CustomerId, change: impl FnOnce(&mut CustomerDetails)) -> Command {
         let mut details = self
             .state()
+            .ledger
             .customer(id)
             .expect("registered")
             .details
@@ -1524,9 +1526,12 @@ fn variant(rejection: &Rejection) -> &'static str {
         NotOnHold => "NotOnHold",
         OrderBlocked => "OrderBlocked",
         OriginInvalid { .. } => "OriginInvalid",
+        StateInconsistent(_) => "StateInconsistent",
     }
 }
 
+/// Every variant but `StateInconsistent`, which no command can reach from a state the fold
+/// built: it has its own test below, on a state corrupted by hand.
 const ALL_VARIANTS: usize = 55;
 
 #[test]
@@ -1764,9 +1769,38 @@ fn a_batch_is_all_or_nothing_and_each_command_sees_the_ones_before() {
     assert_eq!(entries.len(), 2);
     let mut folded = before.clone();
     for entry in &entries {
-        folded.apply(entry);
+        folded.apply(entry).expect("entries fit the state");
     }
     assert_eq!(after, folded);
-    assert_eq!(after.invoice_by_number("INV-B1"), Some(next.invoice));
+    assert_eq!(after.ledger.invoice_by_number("INV-B1"), Some(next.invoice));
     assert_eq!(f.state(), &before);
+}
+
+/// A state read back from storage that does not fit together (here an invoice whose record
+/// names another customer than the one that lists it) must not take the entries decided for
+/// it: the batch is refused as an integrity error, the state is untouched, nothing panics.
+#[test]
+fn a_batch_on_an_inconsistent_state_is_refused_not_a_panic() {
+    let mut ledger = Ledger::default();
+    let first = ledger.register("C1", "First", Currency::CNY, 30);
+    let second = ledger.register("C2", "Second", Currency::CNY, 30);
+    ledger.invoice(first, "INV-1", "2026-01-05", cny("100.00"));
+    let mut corrupted = ledger.state.clone();
+    corrupted.ledger.invoices[0].customer = second;
+    let payment = Command::ReceivePayment {
+        id: corrupted.next_ids().payment,
+        customer: first,
+        date: date("2026-02-01"),
+        amount: cny("100.00"),
+        reference: String::new(),
+        allocation: AllocationChoice::OldestFirst,
+    };
+    let refused = decide_batch(&corrupted, [payment]).expect_err("refused");
+    assert_eq!(refused.index, 0);
+    assert_eq!(
+        refused.rejection,
+        Rejection::StateInconsistent(creditdesk_core::base::fold::FoldError::ForeignAllocation {
+            invoice: 1
+        })
+    );
 }

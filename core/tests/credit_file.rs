@@ -5,8 +5,9 @@
 mod common;
 
 use common::*;
+use creditdesk_core::credit::score::*;
 use creditdesk_core::credit::*;
-use creditdesk_core::score::*;
+use creditdesk_core::policy::*;
 use creditdesk_core::*;
 
 fn good_statement(period_end: &str) -> FinancialStatement {
@@ -76,7 +77,7 @@ fn each_record_kind_is_added_to_the_credit_file() {
     for record in all_kinds() {
         add(&mut ledger, customer, "2026-03-01", record);
     }
-    let file = &ledger.customer(customer).credit_file;
+    let file = ledger.state.credit.of(customer);
     assert_eq!(file.len(), 5);
     assert!(file.iter().all(|(on, _)| *on == date("2026-03-01")));
     // Texts are trimmed as elsewhere.
@@ -125,7 +126,7 @@ fn negative_total_assets_are_rejected_and_imbalance_only_warns() {
         "2026-03-01",
         CreditRecord::Statement(unbalanced),
     );
-    assert_eq!(ledger.customer(customer).credit_file.len(), 1);
+    assert_eq!(ledger.state.credit.of(customer).len(), 1);
     // Negative equity and losses are facts, not typing mistakes.
     let losses = FinancialStatement {
         equity: Some(dec("-50")),
@@ -163,7 +164,7 @@ fn a_policy_change_needs_the_next_version_and_then_is_in_force() {
     ledger.run(change(&policy));
     assert_eq!(ledger.state.policy(), policy);
     assert_eq!(
-        ledger.state.policies,
+        ledger.state.policies.versions,
         vec![(date("2026-03-01"), policy.clone())]
     );
     let mut next = policy.clone();
@@ -176,9 +177,14 @@ fn a_policy_change_needs_the_next_version_and_then_is_in_force() {
         ))
     );
     let customer = ledger.register("C000001", "华信", Currency::CNY, 30);
-    let scores = score_all(&ledger.state, &ledger.state.policy(), date("2026-03-02"));
+    let scores = score_all(
+        &ledger.state.ledger,
+        &ledger.state.credit,
+        &ledger.state.policy(),
+        date("2026-03-02"),
+    );
     assert_eq!(scores[0].policy_version, 2);
-    assert!(ledger.state.customer(customer).is_some());
+    assert!(ledger.state.ledger.customer(customer).is_some());
 }
 
 #[test]
@@ -206,7 +212,12 @@ fn inputs_are_what_was_known_on_the_date() {
         CreditRecord::Statement(good_statement("2025-12-31")),
     );
     let facts = |on: &str| {
-        let inputs = score_inputs(&ledger.state, ledger.customer(customer), date(on));
+        let inputs = score_inputs(
+            &ledger.state.ledger,
+            &ledger.state.credit,
+            ledger.customer(customer),
+            date(on),
+        );
         let fact = inputs.invoices.first().cloned();
         (
             fact.map(|f| (f.open, f.settled_on)),
@@ -227,11 +238,21 @@ fn inputs_are_what_was_known_on_the_date() {
     let policy = CreditPolicy::default();
     for on in ["2026-02-15", "2026-03-15", "2026-05-15", "2026-06-15"] {
         let single = score(
-            &score_inputs(&ledger.state, ledger.customer(customer), date(on)),
+            &score_inputs(
+                &ledger.state.ledger,
+                &ledger.state.credit,
+                ledger.customer(customer),
+                date(on),
+            ),
             &policy,
         );
         assert_eq!(
-            score_all(&ledger.state, &policy, date(on)),
+            score_all(
+                &ledger.state.ledger,
+                &ledger.state.credit,
+                &policy,
+                date(on)
+            ),
             vec![single],
             "{on}"
         );
@@ -249,7 +270,12 @@ fn history_has_month_ends_and_detects_a_grade_drop() {
     for month in 1..=10 {
         let issue = format!("2026-{month:02}-05");
         let invoice = ledger.invoice(customer, &format!("INV-{month}"), &issue, cny("1000.00"));
-        let due = ledger.state.invoice(invoice).expect("issued").due_date;
+        let due = ledger
+            .state
+            .ledger
+            .invoice(invoice)
+            .expect("issued")
+            .due_date;
         let due = due.format("%Y-%m-%d").to_string();
         ledger.pay(
             customer,
@@ -307,9 +333,15 @@ fn history_has_month_ends_and_detects_a_grade_drop() {
             CreditRecord::Signal(lawsuit),
         );
     }
-    let policy = CreditPolicy::default();
     let as_of = date("2026-11-23");
-    let history = score_history(&ledger.state, ledger.customer(customer), &policy, as_of, 12);
+    let history = score_history(
+        &ledger.state.ledger,
+        &ledger.state.credit,
+        &ledger.state.policies,
+        ledger.customer(customer),
+        as_of,
+        12,
+    );
     let dates: Vec<String> = history.iter().map(|(d, _)| d.to_string()).collect();
     assert_eq!(
         dates,
@@ -362,6 +394,6 @@ fn new_entries_survive_json_and_the_snapshot() {
     assert_eq!(read, ledger.entries);
     let decoded = decode_snapshot(&encode_snapshot(&ledger.state)).expect("decodes");
     assert_eq!(decoded, ledger.state);
-    assert_eq!(decoded.write_offs.len(), 1);
+    assert_eq!(decoded.ledger.write_offs.len(), 1);
     assert_eq!(decoded.policy().version, 2);
 }

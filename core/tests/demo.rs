@@ -42,8 +42,8 @@ fn demo_portfolios_have_the_promised_size_and_mix() {
     for (size, customers, invoices_min, invoices_max) in SHAPES {
         let (entries, state) = demo_portfolio(size, DEMO_SEED, as_of())
             .unwrap_or_else(|rejection| panic!("{size:?}: {rejection:?}"));
-        assert_eq!(state.customers.len(), customers, "{size:?}");
-        let invoices = state.invoices.len();
+        assert_eq!(state.ledger.customers.len(), customers, "{size:?}");
+        let invoices = state.ledger.invoices.len();
         assert!(
             (invoices_min..=invoices_max).contains(&invoices),
             "{size:?}: {invoices} invoices"
@@ -61,30 +61,32 @@ fn is_chinese(name: &str) -> bool {
 fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
     // The credit team and its limit decisions: every customer has a request, most approved,
     // and every temporary limit that ran out is on record, so the app has nothing to add.
-    assert_eq!(state.users.len(), 5, "{size:?}: the demo team");
-    assert_eq!(state.limit_requests.len(), state.customers.len());
+    assert_eq!(state.team.users.len(), 5, "{size:?}: the demo team");
+    assert_eq!(state.limits.requests.len(), state.ledger.customers.len());
     let approved = state
-        .limit_requests
+        .limits
+        .requests
         .iter()
         .filter(|request| request.approved_on().is_some())
         .count();
     assert!(
-        approved * 10 >= state.customers.len() * 8,
+        approved * 10 >= state.ledger.customers.len() * 8,
         "{size:?}: {approved} approved"
     );
     assert!(
-        creditdesk_core::limits::lapses_due(state, as_of()).is_empty(),
+        creditdesk_core::limits::lapses_due(&state.limits, as_of()).is_empty(),
         "{size:?}: lapses not on record"
     );
     if size != DemoSize::S {
         for kind in ["LimitLapsed", "LimitRejected", "HoldPlaced"] {
             let found = entries
                 .iter()
-                .any(|entry| format!("{entry:?}").starts_with(kind));
+                .any(|entry| format!("{entry:?}").starts_with(&format!("Limits({kind}")));
             assert!(found, "{size:?}: no {kind}");
         }
     }
     let names: Vec<&str> = state
+        .ledger
         .customers
         .iter()
         .map(|c| c.details.name.as_str())
@@ -100,6 +102,7 @@ fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
         "{size:?}: no English names"
     );
     let terms: BTreeSet<u32> = state
+        .ledger
         .customers
         .iter()
         .map(|c| c.details.payment_terms_days)
@@ -107,28 +110,35 @@ fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
     assert_eq!(terms, BTreeSet::from([30, 45, 60, 90]), "{size:?}");
     let written_off = entries
         .iter()
-        .filter(|entry| matches!(entry, Entry::InvoiceWrittenOff { .. }))
+        .filter(|entry| matches!(entry, Entry::Ledger(LedgerEntry::InvoiceWrittenOff { .. })))
         .count();
     let partly_paid = state
+        .ledger
         .invoices
         .iter()
         .filter(|i| i.paid > Decimal::ZERO && i.open() > Decimal::ZERO)
         .count();
     let open_disputes = state
+        .ledger
         .disputes
         .iter()
         .filter(|d| d.resolved.is_none())
         .count();
-    let resolved_disputes = state.disputes.len() - open_disputes;
-    let open_orders = state.orders.iter().filter(|o| o.closed.is_none()).count();
+    let resolved_disputes = state.ledger.disputes.len() - open_disputes;
+    let open_orders = state
+        .ledger
+        .orders
+        .iter()
+        .filter(|o| o.closed.is_none())
+        .count();
     // (what, how many, required in S): S's 50 customers make defaults (2 % of customers)
     // and still-open disputes rare enough that the demo seed has none.
     let counts = [
-        ("credit notes", state.credit_notes.len(), true),
+        ("credit notes", state.ledger.credit_notes.len(), true),
         ("resolved disputes", resolved_disputes, true),
         ("open orders", open_orders, true),
         ("partly paid invoices", partly_paid, true),
-        ("payments", state.payments.len(), true),
+        ("payments", state.ledger.payments.len(), true),
         ("open disputes", open_disputes, false),
         ("write-offs", written_off, false),
     ];
@@ -138,6 +148,7 @@ fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
         }
     }
     let currencies: BTreeSet<&str> = state
+        .ledger
         .customers
         .iter()
         .map(|c| c.details.currency.code())
@@ -147,16 +158,17 @@ fn check_mix(size: DemoSize, entries: &[Entry], state: &Portfolio) {
 
 fn check_validity(size: DemoSize, state: &Portfolio) {
     let numbers: BTreeSet<&str> = state
+        .ledger
         .customers
         .iter()
         .map(|c| c.details.number.as_str())
         .collect();
     assert_eq!(
         numbers.len(),
-        state.customers.len(),
+        state.ledger.customers.len(),
         "{size:?}: customer numbers repeat"
     );
-    for invoice in &state.invoices {
+    for invoice in &state.ledger.invoices {
         assert!(
             invoice.open() >= Decimal::ZERO,
             "{size:?}: {} open {}",
@@ -184,14 +196,14 @@ fn check_validity(size: DemoSize, state: &Portfolio) {
             invoice.number
         );
     }
-    for payment in &state.payments {
+    for payment in &state.ledger.payments {
         assert!(
             payment.date <= as_of() && payment.unapplied() >= Decimal::ZERO,
             "{size:?}: payment {:?}",
             payment.id
         );
     }
-    for customer in &state.customers {
+    for customer in &state.ledger.customers {
         assert!(
             customer.unapplied_cash >= Decimal::ZERO && customer.unapplied_credit >= Decimal::ZERO,
             "{size:?}: {}",

@@ -5,14 +5,14 @@
 mod common;
 
 use common::*;
-use creditdesk_core::reports::*;
+use creditdesk_core::ledger::reports::*;
 use creditdesk_core::*;
 use rust_decimal::Decimal;
 
 fn allocations_of(entries: &[Entry]) -> Vec<(InvoiceId, Decimal)> {
     match entries {
-        [Entry::PaymentReceived { allocations, .. }]
-        | [Entry::CreditNoteIssued { allocations, .. }] => {
+        [Entry::Ledger(LedgerEntry::PaymentReceived { allocations, .. })]
+        | [Entry::Ledger(LedgerEntry::CreditNoteIssued { allocations, .. })] => {
             allocations.iter().map(|a| (a.invoice, a.amount)).collect()
         }
         other => panic!("expected one payment or credit note entry, got {other:?}"),
@@ -53,11 +53,11 @@ fn oldest_first_settles_by_due_date_and_keeps_the_remainder_unapplied() {
     // Issued after both payments' dates: oldest-first must not reach it.
     let e = ledger.invoice(customer, "INV-E", "2026-03-01", cny("70.00"));
     assert_eq!(
-        ledger.state.invoice(d).map(|i| i.due_date),
+        ledger.state.ledger.invoice(d).map(|i| i.due_date),
         Some(date("2026-02-01"))
     );
     assert_eq!(
-        ledger.state.invoice(a).map(|i| i.due_date),
+        ledger.state.ledger.invoice(a).map(|i| i.due_date),
         Some(date("2026-01-31"))
     );
 
@@ -94,7 +94,7 @@ fn oldest_first_settles_by_due_date_and_keeps_the_remainder_unapplied() {
     );
     let settled: Vec<_> = [a, b, c, d, e]
         .iter()
-        .map(|id| ledger.state.invoice(*id).and_then(|i| i.settled_on))
+        .map(|id| ledger.state.ledger.invoice(*id).and_then(|i| i.settled_on))
         .collect();
     let on = |text| Some(date(text));
     assert_eq!(
@@ -108,7 +108,11 @@ fn oldest_first_settles_by_due_date_and_keeps_the_remainder_unapplied() {
         ]
     );
 
-    let balance = customer_balance(&ledger.state, ledger.customer(customer), date("2026-03-10"));
+    let balance = customer_balance(
+        &ledger.state.ledger,
+        ledger.customer(customer),
+        date("2026-03-10"),
+    );
     assert_eq!(
         (
             balance.open_receivables,
@@ -162,7 +166,7 @@ fn usd_customer_ledger() -> (Ledger, CustomerId, [InvoiceId; 3]) {
 #[test]
 fn manual_allocation_credit_notes_and_write_offs() {
     let (ledger, customer, [f, g, h]) = usd_customer_ledger();
-    let invoice = |id| ledger.state.invoice(id).expect("issued").clone();
+    let invoice = |id| ledger.state.ledger.invoice(id).expect("issued").clone();
     let figures = |id| {
         let i = invoice(id);
         (i.paid, i.credited, i.written_off, i.open())
@@ -185,7 +189,7 @@ fn manual_allocation_credit_notes_and_write_offs() {
         (account.unapplied_cash, account.unapplied_credit),
         (dec("200.00"), dec("80.00"))
     );
-    let balance = customer_balance(&ledger.state, account, date("2026-02-20"));
+    let balance = customer_balance(&ledger.state.ledger, account, date("2026-02-20"));
     assert_eq!(balance.open_receivables, dec("790.00"));
     // invoices 1750 − payments 600 − credit notes 350 − write-offs 290.
     assert_eq!(balance.balance, dec("510.00"));
@@ -211,7 +215,11 @@ fn open_orders_count_in_exposure_and_disputes_are_shown_apart() {
     let on_g = ledger.dispute(g, "2026-02-16", None); // the whole undisputed open amount: 60
 
     let figures = |ledger: &Ledger| {
-        let b = customer_balance(&ledger.state, ledger.customer(customer), date("2026-02-25"));
+        let b = customer_balance(
+            &ledger.state.ledger,
+            ledger.customer(customer),
+            date("2026-02-25"),
+        );
         (
             b.open_receivables,
             b.open_orders,
@@ -280,12 +288,20 @@ fn a_disputed_amount_above_what_is_still_open_shows_only_the_open_part() {
         cny("50.00"),
         manual(&[(invoice, "50.00")]),
     );
-    let balance = customer_balance(&ledger.state, ledger.customer(customer), date("2026-01-20"));
+    let balance = customer_balance(
+        &ledger.state.ledger,
+        ledger.customer(customer),
+        date("2026-01-20"),
+    );
     assert_eq!(
         (balance.open_receivables, balance.disputed),
         (dec("50.00"), dec("50.00"))
     );
-    let summary = portfolio_summary(&ledger.state, date("2026-01-20"), &AgingBuckets::default());
+    let summary = portfolio_summary(
+        &ledger.state.ledger,
+        date("2026-01-20"),
+        &AgingBuckets::default(),
+    );
     assert_eq!(summary[0].disputed, dec("50.00"));
 }
 
@@ -375,13 +391,21 @@ fn aging_as_of_a_date_puts_each_open_amount_in_its_bucket() {
         dec("768"),
         dec("3072"),
     ];
-    let aging = customer_aging(&ledger.state, ledger.customer(customer), as_of, &buckets);
+    let aging = customer_aging(
+        &ledger.state.ledger,
+        ledger.customer(customer),
+        as_of,
+        &buckets,
+    );
     assert_eq!(
         (aging.buckets.clone(), aging.total, aging.overdue()),
         (expected.clone(), dec("4095"), dec("4092"))
     );
-    assert_eq!(aging_all(&ledger.state, as_of, &buckets), vec![aging]);
-    let balance = customer_balance(&ledger.state, ledger.customer(customer), as_of);
+    assert_eq!(
+        aging_all(&ledger.state.ledger, as_of, &buckets),
+        vec![aging]
+    );
+    let balance = customer_balance(&ledger.state.ledger, ledger.customer(customer), as_of);
     assert_eq!(
         (balance.overdue, balance.days_overdue_max),
         (dec("4092"), 400)
@@ -394,12 +418,17 @@ fn aging_as_of_a_date_puts_each_open_amount_in_its_bucket() {
         cny("1000"),
         manual(&[(ids[11], "1000")]),
     );
-    let aging = customer_aging(&ledger.state, ledger.customer(customer), as_of, &buckets);
+    let aging = customer_aging(
+        &ledger.state.ledger,
+        ledger.customer(customer),
+        as_of,
+        &buckets,
+    );
     assert_eq!(aging.buckets[5], dec("2072"));
     assert_eq!(aging.total, dec("3095"));
     // A day later everything moves on by one day: 0 → 1–30, 30 → 31–60, 180 → over 180.
     let later = customer_aging(
-        &ledger.state,
+        &ledger.state.ledger,
         ledger.customer(customer),
         date("2026-07-01"),
         &buckets,
@@ -437,6 +466,7 @@ fn days_beyond_terms_are_amount_weighted_over_the_window() {
         .map(|id| {
             ledger
                 .state
+                .ledger
                 .invoice(*id)
                 .and_then(|invoice| invoice.days_beyond_terms())
         })
@@ -456,7 +486,7 @@ fn days_beyond_terms_are_amount_weighted_over_the_window() {
     ];
     for (from, to, expected) in cases {
         assert_eq!(
-            days_beyond_terms(&ledger.state, account, date(from), date(to)),
+            days_beyond_terms(&ledger.state.ledger, account, date(from), date(to)),
             expected,
             "window {from}..={to}"
         );
@@ -485,7 +515,7 @@ fn portfolio_summary_per_currency_with_overdue_share() {
     ledger.order(y, "2026-06-20", cny("1000"));
     ledger.dispute(overdue, "2026-06-05", Some("80"));
 
-    let summary = portfolio_summary(&ledger.state, as_of, &AgingBuckets::default());
+    let summary = portfolio_summary(&ledger.state.ledger, as_of, &AgingBuckets::default());
     let currencies: Vec<&str> = summary.iter().map(|s| s.currency.code()).collect();
     assert_eq!(currencies, vec!["CNY", "EUR", "USD"]);
     let cny_summary = &summary[0];
@@ -545,7 +575,7 @@ fn customer_list_ledger() -> Ledger {
 fn customer_rows_agree_with_balances() {
     let as_of = date("2026-06-30");
     let ledger = customer_list_ledger();
-    let rows = customer_rows(&ledger.state, as_of);
+    let rows = customer_rows(&ledger.state.ledger, as_of);
     let figures: Vec<(&str, Decimal, Decimal, i64, Decimal)> = rows
         .iter()
         .map(|row| {
@@ -567,8 +597,8 @@ fn customer_rows_agree_with_balances() {
             ("C000004", dec("0"), dec("0"), 0, dec("0")),
         ]
     );
-    for (row, customer) in rows.iter().zip(&ledger.state.customers) {
-        let balance = customer_balance(&ledger.state, customer, as_of);
+    for (row, customer) in rows.iter().zip(&ledger.state.ledger.customers) {
+        let balance = customer_balance(&ledger.state.ledger, customer, as_of);
         assert_eq!(
             (
                 row.balance,
@@ -591,7 +621,7 @@ fn customer_rows_agree_with_balances() {
 #[test]
 fn select_customers_searches_filters_and_sorts() {
     let ledger = customer_list_ledger();
-    let rows = customer_rows(&ledger.state, date("2026-06-30"));
+    let rows = customer_rows(&ledger.state.ledger, date("2026-06-30"));
     // Rows are in customer order: 0 上海华信, 1 Blue Ridge, 2 blue star, 3 Apex.
     let cases: &[(&str, bool, CustomerSort, &[usize])] = &[
         ("", false, CustomerSort::Name, &[3, 1, 2, 0]),

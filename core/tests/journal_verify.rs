@@ -384,12 +384,14 @@ fn replay_folds_an_intact_journal_and_refuses_a_tampered_one() {
     let replayed = Portfolio::replay(&borrowed).expect("intact");
     let mut folded = Portfolio::default();
     for event in &sealed {
-        folded.apply_event(&event.event, event.hash);
+        folded
+            .apply_event(&event.event, event.hash)
+            .expect("events fit the state");
     }
     assert_eq!(replayed, folded);
     assert_eq!(replayed.head, Some(sealed[5].head()));
     assert_eq!(
-        replayed.invoice(InvoiceId(1)).map(|i| i.open()),
+        replayed.ledger.invoice(InvoiceId(1)).map(|i| i.open()),
         Some(dec("599.00"))
     );
 

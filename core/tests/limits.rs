@@ -6,12 +6,12 @@
 mod common;
 
 use common::*;
-use creditdesk_core::credit::{
-    CreditPolicy, CreditRecord, CreditReport, FinancialStatement, Grade,
-};
-use creditdesk_core::decide_limits::approval_role;
+use creditdesk_core::credit::score::{score, score_inputs};
+use creditdesk_core::credit::{CreditRecord, CreditReport, FinancialStatement};
+use creditdesk_core::decide::approval_role;
 use creditdesk_core::limits::*;
-use creditdesk_core::score::{score, score_inputs};
+use creditdesk_core::policy::*;
+use creditdesk_core::team::*;
 use creditdesk_core::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -253,7 +253,8 @@ fn recommend_for(
 ) -> Recommendation {
     let account = golden.ledger.customer(customer);
     recommend(
-        &golden.ledger.state,
+        &golden.ledger.state.ledger,
+        &golden.ledger.state.credit,
         account,
         &policy_with(combination),
         grade,
@@ -286,7 +287,11 @@ fn monthly_purchases_average_the_twelve_months_before_the_date() {
         ),
     ];
     for (label, customer, expected) in cases {
-        let found = monthly_purchases(state, golden.ledger.customer(customer), date(GOLDEN_AS_OF));
+        let found = monthly_purchases(
+            &state.ledger,
+            golden.ledger.customer(customer),
+            date(GOLDEN_AS_OF),
+        );
         assert_eq!(found, expected.map(dec), "{label}");
     }
 }
@@ -663,7 +668,7 @@ impl Desk {
     }
 
     fn status(&self, customer: CustomerId, on: &str) -> LimitStatus {
-        limit_status(&self.ledger.state, self.ledger.customer(customer), date(on))
+        limit_status(&self.ledger.state.limits, customer, date(on))
     }
 
     fn lapse(&self, request: RequestId, on: &str) -> Result<Vec<Entry>, Rejection> {
@@ -794,8 +799,11 @@ fn lapses_are_due_after_the_last_day_and_recorded_once() {
         Some("2026-03-31"),
     );
     let state = &desk.ledger.state;
-    assert_eq!(lapses_due(state, date("2026-03-31")), vec![]);
-    assert_eq!(lapses_due(state, date("2026-04-01")), vec![temporary]);
+    assert_eq!(lapses_due(&state.limits, date("2026-03-31")), vec![]);
+    assert_eq!(
+        lapses_due(&state.limits, date("2026-04-01")),
+        vec![temporary]
+    );
     assert_eq!(
         desk.lapse(temporary, "2026-03-31"),
         Err(Rejection::LapseNotDue)
@@ -811,15 +819,21 @@ fn lapses_are_due_after_the_last_day_and_recorded_once() {
     let recorded = desk.lapse(temporary, "2026-04-02").expect("due");
     assert_eq!(
         recorded,
-        vec![Entry::LimitLapsed {
+        vec![Entry::Limits(LimitsEntry::LimitLapsed {
             request: temporary,
             date: date("2026-04-02"),
-        }]
+        })]
     );
     for entry in &recorded {
-        desk.ledger.state.apply(entry);
+        desk.ledger
+            .state
+            .apply(entry)
+            .expect("entries fit the state");
     }
-    assert_eq!(lapses_due(&desk.ledger.state, date("2026-04-03")), vec![]);
+    assert_eq!(
+        lapses_due(&desk.ledger.state.limits, date("2026-04-03")),
+        vec![]
+    );
     assert_eq!(
         desk.lapse(temporary, "2026-04-03"),
         Err(Rejection::LapseRecorded)
@@ -845,7 +859,10 @@ fn a_temporary_request_not_approved_never_lapses() {
         reason: "fair".to_string(),
         until: Some(date("2026-03-10")),
     });
-    assert_eq!(lapses_due(&desk.ledger.state, date("2026-04-01")), vec![]);
+    assert_eq!(
+        lapses_due(&desk.ledger.state.limits, date("2026-04-01")),
+        vec![]
+    );
     assert_eq!(desk.lapse(id, "2026-04-01"), Err(Rejection::LapseNotDue));
     desk.ledger.run(Command::RejectLimit {
         request: id,
@@ -883,15 +900,15 @@ fn a_temporary_limit_is_approved_up_to_its_last_day() {
     let entries = decide(state, &approve("2026-03-10")).expect("its last day");
     let mut after = state.clone();
     for entry in &entries {
-        after.apply(entry);
+        after.apply(entry).expect("entries fit the state");
     }
-    let customer = after.customer(desk.customer).expect("registered");
+    let customer = after.ledger.customer(desk.customer).expect("registered");
     assert_eq!(
-        limit_status(&after, customer, date("2026-03-10")),
+        limit_status(&after.limits, customer.id, date("2026-03-10")),
         in_force(id, "10000", "2026-03-10", Some("2026-03-10"))
     );
     assert_eq!(
-        limit_status(&after, customer, date("2026-03-11")),
+        limit_status(&after.limits, customer.id, date("2026-03-11")),
         LimitStatus::Lapsed {
             request: id,
             amount: dec("10000"),
@@ -913,8 +930,7 @@ fn limit_events_show_the_lapse_newest_first() {
         "2026-03-02",
         Some("2026-03-31"),
     );
-    let events =
-        |on: &str| limit_events(&desk.ledger.state, desk.ledger.customer(customer), date(on));
+    let events = |on: &str| limit_events(&desk.ledger.state.limits, customer, date(on));
     let history = |request, requested: &str, approved: &str| {
         vec![
             Approved {
@@ -1011,7 +1027,7 @@ fn widget_origins_are_stored_exact_and_once() {
     });
     assert_eq!(entries.len(), 1);
     assert_eq!(
-        desk.ledger.state.widget_origins,
+        desk.ledger.state.limits.widget_origins,
         vec![
             "https://erp.example.com".to_string(),
             "http://portal:8080".to_string()
@@ -1151,8 +1167,9 @@ fn authority_start(policy: usize) -> (Ledger, [CustomerId; 3]) {
 
 /// The user at `pick` among the profiles, or an unknown id one past the last.
 fn user_at(state: &Portfolio, pick: usize) -> UserId {
-    let index = pick % (state.users.len() + 1);
+    let index = pick % (state.team.users.len() + 1);
     state
+        .team
         .users
         .get(index)
         .map_or(state.next_ids().user, |user| user.id)
@@ -1162,8 +1179,8 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
     let on = |day: i64| date("2026-02-01") + chrono::Duration::days(day);
     // A request at `pick`, or an unknown one, with the date `lag` days after it.
     let decision = |pick: usize, lag: i64| {
-        let index = pick % (state.limit_requests.len() + 1);
-        match state.limit_requests.get(index) {
+        let index = pick % (state.limits.requests.len() + 1);
+        match state.limits.requests.get(index) {
             Some(request) => (request.id, request.date + chrono::Duration::days(lag)),
             None => (state.next_ids().request, on(lag)),
         }
@@ -1179,6 +1196,7 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
             Command::ChangeUser {
                 id,
                 name: state
+                    .team
                     .user(id)
                     .map_or_else(|| "Nobody".to_string(), |user| user.name.clone()),
                 role: Role::ALL[*role],
@@ -1193,6 +1211,7 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
         } => {
             let customer = customers[*customer];
             let currency = state
+                .ledger
                 .customer(customer)
                 .expect("registered")
                 .details
@@ -1278,7 +1297,8 @@ struct Tally {
 fn audit_entry(state: &Portfolio, policy: &CreditPolicy, entry: &Entry) -> Result<(), String> {
     let decided = |request: RequestId, by: UserId, on: chrono::NaiveDate| {
         let request = state
-            .limit_request(request)
+            .limits
+            .request(request)
             .ok_or(format!("{entry:?}: unknown request"))?;
         if request.status != RequestStatus::Pending {
             return Err(format!("{entry:?}: the request was not pending"));
@@ -1289,21 +1309,31 @@ fn audit_entry(state: &Portfolio, policy: &CreditPolicy, entry: &Entry) -> Resul
         if on < request.date {
             return Err(format!("{entry:?}: decided before the request"));
         }
-        let user = state.user(by).ok_or(format!("{entry:?}: unknown user"))?;
+        let user = state
+            .team
+            .user(by)
+            .ok_or(format!("{entry:?}: unknown user"))?;
         Ok((request.clone(), user.role))
     };
     match entry {
-        Entry::LimitApproved {
+        Entry::Limits(LimitsEntry::LimitApproved {
             request,
             date,
             by,
             grade,
             review_on,
             ..
-        } => {
+        }) => {
             let (request, role) = decided(*request, *by, *date)?;
-            let customer = state.customer(request.customer).ok_or("unknown customer")?;
-            let grade_then = score(&score_inputs(state, customer, *date), policy).grade;
+            let customer = state
+                .ledger
+                .customer(request.customer)
+                .ok_or("unknown customer")?;
+            let grade_then = score(
+                &score_inputs(&state.ledger, &state.credit, customer, *date),
+                policy,
+            )
+            .grade;
             let required = approval_role(policy, &request.amount, grade_then);
             if required != expected_role(&request.amount, grade_then) {
                 return Err(format!(
@@ -1321,9 +1351,9 @@ fn audit_entry(state: &Portfolio, policy: &CreditPolicy, entry: &Entry) -> Resul
                 return Err(format!("{entry:?}: grade or review date not as of {date}"));
             }
         }
-        Entry::LimitRejected {
+        Entry::Limits(LimitsEntry::LimitRejected {
             request, date, by, ..
-        } => {
+        }) => {
             let (_, role) = decided(*request, *by, *date)?;
             if !role.covers(Role::Analyst) {
                 return Err(format!("{entry:?}: rejected by a {role:?}"));
@@ -1337,8 +1367,8 @@ fn audit_entry(state: &Portfolio, policy: &CreditPolicy, entry: &Entry) -> Resul
 /// Invariants of the whole state: at most one pending request per customer, and every decision
 /// made by someone other than the requester, on or after the request date.
 fn audit_state(state: &Portfolio) -> Result<(), String> {
-    for customer in &state.customers {
-        let pending = requests_of(state, customer)
+    for customer in &state.ledger.customers {
+        let pending = requests_of(&state.limits, customer.id)
             .filter(|request| request.status == RequestStatus::Pending)
             .count();
         if pending > 1 {
@@ -1348,7 +1378,7 @@ fn audit_state(state: &Portfolio) -> Result<(), String> {
             ));
         }
     }
-    for request in &state.limit_requests {
+    for request in &state.limits.requests {
         let (by, on) = match &request.status {
             RequestStatus::Pending => continue,
             RequestStatus::Approved { by, date, .. } | RequestStatus::Rejected { by, date, .. } => {
@@ -1387,11 +1417,11 @@ fn run_sequence(policy_choice: usize, steps: &[Step], tally: &mut Tally) -> Resu
                 for entry in &entries {
                     audit_entry(&state, &policy, entry)?;
                     match entry {
-                        Entry::LimitApproved { .. } => tally.approved += 1,
-                        Entry::LimitRejected { .. } => tally.rejected += 1,
+                        Entry::Limits(LimitsEntry::LimitApproved { .. }) => tally.approved += 1,
+                        Entry::Limits(LimitsEntry::LimitRejected { .. }) => tally.rejected += 1,
                         _ => {}
                     }
-                    state.apply(entry);
+                    state.apply(entry).expect("entries fit the state");
                 }
                 accepted.extend(entries);
             }
@@ -1406,7 +1436,7 @@ fn run_sequence(policy_choice: usize, steps: &[Step], tally: &mut Tally) -> Resu
         // The state is exactly the fold of the accepted entries: refusals left no trace.
         let mut replayed = start.state.clone();
         for entry in &accepted {
-            replayed.apply(entry);
+            replayed.apply(entry).expect("entries fit the state");
         }
         if replayed != state {
             return Err(format!(
@@ -1525,7 +1555,12 @@ fn the_grade_of_a_customer_without_data_is_pinned_by_the_test_policies() {
     let desk = desk();
     let customer = desk.ledger.customer(desk.customer);
     let scored = score(
-        &score_inputs(&desk.ledger.state, customer, date("2026-04-01")),
+        &score_inputs(
+            &desk.ledger.state.ledger,
+            &desk.ledger.state.credit,
+            customer,
+            date("2026-04-01"),
+        ),
         &desk.ledger.state.policy(),
     );
     assert_eq!(scored.grade, Grade::C, "score {}", scored.score);

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use creditdesk_core::credit::*;
+use creditdesk_core::policy::*;
 use rust_decimal::Decimal;
 
 fn changed(change: impl FnOnce(&mut CreditPolicy)) -> CreditPolicy {
@@ -30,8 +31,9 @@ fn the_default_policy_is_valid_and_version_one() {
 
 #[test]
 fn each_broken_rule_has_its_error() {
-    use creditdesk_core::limits::LimitPolicyError::*;
-    use creditdesk_core::limits::{FxRate, Role};
+    use creditdesk_core::policy::FxRate;
+    use creditdesk_core::policy::LimitPolicyError::*;
+    use creditdesk_core::team::Role;
     use creditdesk_core::Currency;
     use BandSet::*;
     use PolicyError::*;
@@ -365,7 +367,7 @@ fn unbalanced_statements_warn_beyond_half_a_percent() {
 
 #[test]
 fn ratios_are_checked_against_the_policy_limits() {
-    use creditdesk_core::score::{ratio_checks, RatioKind, Ratios};
+    use creditdesk_core::credit::score::{ratio_checks, RatioKind, Ratios};
     let limits = CreditPolicy::default().ratio_limits;
     let ratios = Ratios {
         debt_ratio: Some(dec("0.75")),
@@ -399,7 +401,8 @@ fn a_policy_journalled_before_ratio_limits_reads_with_the_defaults() {
 
 #[test]
 fn the_limit_policy_accepts_the_value_at_each_boundary() {
-    use creditdesk_core::limits::{AuthorityBand, Role};
+    use creditdesk_core::policy::AuthorityBand;
+    use creditdesk_core::team::Role;
     let cases: Vec<(&str, CreditPolicy)> = vec![
         (
             "warning at 1 % and at 100 %",

@@ -6,8 +6,9 @@
 mod common;
 
 use common::*;
+use creditdesk_core::credit::score::*;
 use creditdesk_core::credit::*;
-use creditdesk_core::score::*;
+use creditdesk_core::policy::*;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 

@@ -3,7 +3,7 @@
 //! names of any text never panicking.
 
 use chrono::NaiveDate;
-use creditdesk_core::search::{alternative_initials, initials, SearchIndex};
+use creditdesk_core::ledger::search::{alternative_initials, initials, SearchIndex};
 use creditdesk_core::*;
 use proptest::prelude::*;
 
@@ -37,10 +37,10 @@ fn portfolio(customers: &[(&str, &str)]) -> Portfolio {
 
 /// The numbers of the customers a query finds, best first, for readable expectations.
 fn found(state: &Portfolio, query: &str, limit: usize) -> Vec<String> {
-    SearchIndex::new(state)
+    SearchIndex::new(&state.ledger)
         .search(query, limit)
         .into_iter()
-        .map(|id| match state.customer(id) {
+        .map(|id| match state.ledger.customer(id) {
             Some(customer) => customer.details.number.clone(),
             None => panic!("search returned {id:?}, which is no customer"),
         })
@@ -272,7 +272,7 @@ proptest! {
             .iter()
             .map(|(number, name)| (number.as_str(), name.as_str()))
             .collect();
-        let index = SearchIndex::new(&portfolio(&customers));
+        let index = SearchIndex::new(&portfolio(&customers).ledger);
         let all = index.search(&query, usize::MAX);
         let limited = index.search(&query, limit);
         prop_assert!(limited.len() <= limit);
@@ -367,7 +367,7 @@ proptest! {
             .iter()
             .map(|(number, name)| (number.as_str(), name.as_str()))
             .collect();
-        let index = SearchIndex::new(&portfolio(&borrowed));
+        let index = SearchIndex::new(&portfolio(&borrowed).ledger);
         prop_assert_eq!(
             index.search(&query, limit),
             search_reference(&unique, &query, limit)

@@ -7,7 +7,7 @@ mod common;
 use chrono::{Duration, NaiveDate};
 use common::*;
 use creditdesk_core::journal::parse_event;
-use creditdesk_core::reports::*;
+use creditdesk_core::ledger::reports::*;
 use creditdesk_core::*;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -102,26 +102,32 @@ impl Generator {
     }
 
     fn customer<'s>(&mut self, state: &'s Portfolio) -> Option<&'s Customer> {
-        if state.customers.is_empty() {
+        if state.ledger.customers.is_empty() {
             return None;
         }
         state
+            .ledger
             .customers
-            .get(self.rng.range(0, state.customers.len() as i64 - 1) as usize)
+            .get(self.rng.range(0, state.ledger.customers.len() as i64 - 1) as usize)
     }
 
     fn any_customer_id(&mut self, state: &Portfolio) -> CustomerId {
-        if state.customers.is_empty() || break_it(&mut self.rng, 3) {
+        if state.ledger.customers.is_empty() || break_it(&mut self.rng, 3) {
             return CustomerId(999);
         }
-        state.customers[self.rng.range(0, state.customers.len() as i64 - 1) as usize].id
+        state.ledger.customers[self.rng.range(0, state.ledger.customers.len() as i64 - 1) as usize]
+            .id
     }
 
     fn any_invoice(&mut self, state: &Portfolio) -> Option<Invoice> {
-        if state.invoices.is_empty() {
+        if state.ledger.invoices.is_empty() {
             return None;
         }
-        Some(state.invoices[self.rng.range(0, state.invoices.len() as i64 - 1) as usize].clone())
+        Some(
+            state.ledger.invoices
+                [self.rng.range(0, state.ledger.invoices.len() as i64 - 1) as usize]
+                .clone(),
+        )
     }
 
     /// Sometimes an id that is already taken instead of the next one.
@@ -135,7 +141,7 @@ impl Generator {
 
 fn random_command(generator: &mut Generator, state: &Portfolio) -> (&'static str, Command) {
     let roll = generator.rng.range(0, 99);
-    if state.customers.is_empty() || roll < 8 {
+    if state.ledger.customers.is_empty() || roll < 8 {
         return ("register", register(generator, state));
     }
     match roll {
@@ -154,13 +160,13 @@ fn random_command(generator: &mut Generator, state: &Portfolio) -> (&'static str
 fn register(generator: &mut Generator, state: &Portfolio) -> Command {
     let currency = generator.currency();
     let terms = generator.rng.pick(&[0, 30, 45, 60, 90, 400]).unwrap_or(30);
-    let index = state.customers.len();
+    let index = state.ledger.customers.len();
     let name = match generator.rng.range(0, 9) {
         0 => "  ".to_string(),
         1..=4 => format!("华信{index}机械有限公司"),
         _ => format!("Harbor {index} Trading Ltd."),
     };
-    let mut number = state.next_customer_number();
+    let mut number = state.ledger.next_customer_number();
     if break_it(&mut generator.rng, 5) {
         number = "C000001".to_string();
     }
@@ -195,6 +201,7 @@ fn update(generator: &mut Generator, state: &Portfolio) -> Command {
 fn invoice(generator: &mut Generator, state: &Portfolio) -> Command {
     let customer = generator.any_customer_id(state);
     let currency = state
+        .ledger
         .customer(customer)
         .map_or(Currency::CNY, |c| c.details.currency);
     let next = state.next_ids().invoice.0;
@@ -227,6 +234,7 @@ fn invoice(generator: &mut Generator, state: &Portfolio) -> Command {
 fn settle(generator: &mut Generator, state: &Portfolio, is_credit: bool) -> Command {
     let customer = generator.any_customer_id(state);
     let currency = state
+        .ledger
         .customer(customer)
         .map_or(Currency::CNY, |c| c.details.currency);
     let date = generator.date();
@@ -267,6 +275,7 @@ fn manual_allocation(
     currency: Currency,
 ) -> (AllocationChoice, Money) {
     let own: Vec<&Invoice> = state
+        .ledger
         .invoices
         .iter()
         .filter(|i| i.customer == customer && i.open() > Decimal::ZERO)
@@ -316,6 +325,7 @@ fn write_off(generator: &mut Generator, state: &Portfolio) -> Command {
 fn open_order(generator: &mut Generator, state: &Portfolio) -> Command {
     let customer = generator.any_customer_id(state);
     let currency = state
+        .ledger
         .customer(customer)
         .map_or(Currency::CNY, |c| c.details.currency);
     let id = OrderId(generator.id(state.next_ids().order.0));
@@ -329,7 +339,7 @@ fn open_order(generator: &mut Generator, state: &Portfolio) -> Command {
 }
 
 fn close_order(generator: &mut Generator, state: &Portfolio) -> Command {
-    let ids: Vec<OrderId> = state.orders.iter().map(|o| o.id).collect();
+    let ids: Vec<OrderId> = state.ledger.orders.iter().map(|o| o.id).collect();
     let id = generator.rng.pick(&ids).unwrap_or(OrderId(999));
     let closure = if generator.rng.chance(50) {
         OrderClosure::Invoiced
@@ -363,7 +373,7 @@ fn open_dispute(generator: &mut Generator, state: &Portfolio) -> Command {
 }
 
 fn resolve_dispute(generator: &mut Generator, state: &Portfolio) -> Command {
-    let ids: Vec<DisputeId> = state.disputes.iter().map(|d| d.id).collect();
+    let ids: Vec<DisputeId> = state.ledger.disputes.iter().map(|d| d.id).collect();
     let id = generator.rng.pick(&ids).unwrap_or(DisputeId(999));
     let outcome = if generator.rng.chance(50) {
         DisputeOutcome::Accepted
@@ -401,23 +411,24 @@ fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Decimal>, key: K, amount: D
 impl Books {
     fn record(&mut self, entry: &Entry) {
         match entry {
-            Entry::CustomerRegistered { .. } | Entry::CustomerUpdated { .. } => {}
-            Entry::InvoiceIssued {
+            Entry::Ledger(LedgerEntry::CustomerRegistered { .. })
+            | Entry::Ledger(LedgerEntry::CustomerUpdated { .. }) => {}
+            Entry::Ledger(LedgerEntry::InvoiceIssued {
                 id,
                 customer,
                 amount,
                 ..
-            } => {
+            }) => {
                 self.invoice_owner.insert(*id, *customer);
                 self.invoice_amount.insert(*id, amount.amount);
                 add(&mut self.invoiced, *customer, amount.amount);
             }
-            Entry::PaymentReceived {
+            Entry::Ledger(LedgerEntry::PaymentReceived {
                 customer,
                 amount,
                 allocations,
                 ..
-            } => {
+            }) => {
                 add(&mut self.paid, *customer, amount.amount);
                 for allocation in allocations {
                     add(
@@ -428,12 +439,12 @@ impl Books {
                     add(&mut self.paid_applied, *customer, allocation.amount);
                 }
             }
-            Entry::CreditNoteIssued {
+            Entry::Ledger(LedgerEntry::CreditNoteIssued {
                 customer,
                 amount,
                 allocations,
                 ..
-            } => {
+            }) => {
                 add(&mut self.credited, *customer, amount.amount);
                 for allocation in allocations {
                     add(
@@ -444,48 +455,48 @@ impl Books {
                     add(&mut self.credited_applied, *customer, allocation.amount);
                 }
             }
-            Entry::InvoiceWrittenOff {
+            Entry::Ledger(LedgerEntry::InvoiceWrittenOff {
                 invoice, amount, ..
-            } => {
+            }) => {
                 add(&mut self.invoice_reduced, *invoice, *amount);
                 add(&mut self.written_off, self.invoice_owner[invoice], *amount);
             }
-            Entry::OrderOpened {
+            Entry::Ledger(LedgerEntry::OrderOpened {
                 id,
                 customer,
                 amount,
                 ..
-            } => {
+            }) => {
                 self.orders_open.insert(*id, (*customer, amount.amount));
             }
-            Entry::OrderClosed { id, .. } => {
+            Entry::Ledger(LedgerEntry::OrderClosed { id, .. }) => {
                 self.orders_open.remove(id);
             }
-            Entry::DisputeOpened {
+            Entry::Ledger(LedgerEntry::DisputeOpened {
                 id,
                 invoice,
                 amount,
                 ..
-            } => {
+            }) => {
                 self.disputes_open.insert(*id, (*invoice, *amount));
             }
-            Entry::DisputeResolved { id, .. } => {
+            Entry::Ledger(LedgerEntry::DisputeResolved { id, .. }) => {
                 self.disputes_open.remove(id);
             }
             // Limits, users, holds and releases move no money; an order placed through the
             // credit check arrives as `OrderOpened` above.
-            Entry::CreditRecordAdded { .. }
-            | Entry::PolicyChanged { .. }
-            | Entry::UserAdded { .. }
-            | Entry::UserChanged { .. }
-            | Entry::LimitRequested { .. }
-            | Entry::LimitApproved { .. }
-            | Entry::LimitRejected { .. }
-            | Entry::LimitLapsed { .. }
-            | Entry::HoldPlaced { .. }
-            | Entry::HoldReleased { .. }
-            | Entry::OrderReleased { .. }
-            | Entry::WidgetOriginsSet { .. } => {}
+            Entry::Credit(CreditEntry::CreditRecordAdded { .. })
+            | Entry::Policy(PolicyEntry::PolicyChanged { .. })
+            | Entry::Team(TeamEntry::UserAdded { .. })
+            | Entry::Team(TeamEntry::UserChanged { .. })
+            | Entry::Limits(LimitsEntry::LimitRequested { .. })
+            | Entry::Limits(LimitsEntry::LimitApproved { .. })
+            | Entry::Limits(LimitsEntry::LimitRejected { .. })
+            | Entry::Limits(LimitsEntry::LimitLapsed { .. })
+            | Entry::Limits(LimitsEntry::HoldPlaced { .. })
+            | Entry::Limits(LimitsEntry::HoldReleased { .. })
+            | Entry::Limits(LimitsEntry::OrderReleased { .. })
+            | Entry::Limits(LimitsEntry::WidgetOriginsSet { .. }) => {}
         }
     }
 
@@ -506,17 +517,18 @@ impl Books {
 /// Checks every invariant of the state against the books; `context` names seed and step.
 fn audit(state: &Portfolio, books: &Books, as_of: NaiveDate, context: &str) {
     let buckets = AgingBuckets::default();
-    let agings = aging_all(state, as_of, &buckets);
-    let rows = customer_rows(state, as_of);
-    for (index, customer) in state.customers.iter().enumerate() {
+    let agings = aging_all(&state.ledger, as_of, &buckets);
+    let rows = customer_rows(&state.ledger, as_of);
+    for (index, customer) in state.ledger.customers.iter().enumerate() {
         let id = customer.id;
         let invoices: Vec<&Invoice> = state
+            .ledger
             .invoices
             .iter()
             .filter(|i| books.invoice_owner.get(&i.id) == Some(&id))
             .collect();
         let open_total: Decimal = invoices.iter().map(|i| books.open(i.id)).sum();
-        let aging = customer_aging(state, customer, as_of, &buckets);
+        let aging = customer_aging(&state.ledger, customer, as_of, &buckets);
         assert_eq!(
             aging.buckets.iter().copied().sum::<Decimal>(),
             aging.total,
@@ -529,7 +541,7 @@ fn audit(state: &Portfolio, books: &Books, as_of: NaiveDate, context: &str) {
             - Books::get(&books.paid, id)
             - Books::get(&books.credited, id)
             - Books::get(&books.written_off, id);
-        let balance = customer_balance(state, customer, as_of);
+        let balance = customer_balance(&state.ledger, customer, as_of);
         assert_eq!(
             balance.balance, expected_balance,
             "{context}: balance of {id:?}"
@@ -567,7 +579,7 @@ fn audit(state: &Portfolio, books: &Books, as_of: NaiveDate, context: &str) {
             "{context}: row of {id:?}"
         );
     }
-    for invoice in &state.invoices {
+    for invoice in &state.ledger.invoices {
         assert!(
             invoice.open() >= Decimal::ZERO,
             "{context}: {:?} open {}",
@@ -598,10 +610,10 @@ fn audit(state: &Portfolio, books: &Books, as_of: NaiveDate, context: &str) {
         );
     }
     let mut totals: BTreeMap<Currency, Decimal> = BTreeMap::new();
-    for (customer, aging) in state.customers.iter().zip(&agings) {
+    for (customer, aging) in state.ledger.customers.iter().zip(&agings) {
         *totals.entry(customer.details.currency).or_default() += aging.total;
     }
-    let summary: BTreeMap<Currency, Decimal> = portfolio_summary(state, as_of, &buckets)
+    let summary: BTreeMap<Currency, Decimal> = portfolio_summary(&state.ledger, as_of, &buckets)
         .into_iter()
         .map(|s| (s.currency, s.aging.total))
         .collect();
@@ -612,15 +624,15 @@ fn audit(state: &Portfolio, books: &Books, as_of: NaiveDate, context: &str) {
 fn audit_records(state: &Portfolio, journal: &[Vec<Entry>], context: &str) {
     for entry in journal.iter().flatten() {
         match entry {
-            Entry::InvoiceIssued {
+            Entry::Ledger(LedgerEntry::InvoiceIssued {
                 id,
                 number,
                 issue_date,
                 due_date,
                 amount,
                 ..
-            } => {
-                let invoice = state.invoice(*id).expect("issued");
+            }) => {
+                let invoice = state.ledger.invoice(*id).expect("issued");
                 assert_eq!(
                     (
                         &invoice.number,
@@ -632,40 +644,40 @@ fn audit_records(state: &Portfolio, journal: &[Vec<Entry>], context: &str) {
                     "{context}"
                 );
             }
-            Entry::PaymentReceived {
+            Entry::Ledger(LedgerEntry::PaymentReceived {
                 id,
                 date,
                 amount,
                 allocations,
                 ..
-            } => {
-                let payment = state.payment(*id).expect("received");
+            }) => {
+                let payment = state.ledger.payment(*id).expect("received");
                 assert_eq!(
                     (payment.date, payment.amount, &payment.allocations),
                     (*date, *amount, allocations),
                     "{context}"
                 );
             }
-            Entry::CreditNoteIssued {
+            Entry::Ledger(LedgerEntry::CreditNoteIssued {
                 id,
                 amount,
                 allocations,
                 ..
-            } => {
-                let note = state.credit_note(*id).expect("issued");
+            }) => {
+                let note = state.ledger.credit_note(*id).expect("issued");
                 assert_eq!(
                     (note.amount, &note.allocations),
                     (*amount, allocations),
                     "{context}"
                 );
             }
-            Entry::OrderOpened { id, amount, .. } => assert_eq!(
-                state.order(*id).map(|o| o.amount),
+            Entry::Ledger(LedgerEntry::OrderOpened { id, amount, .. }) => assert_eq!(
+                state.ledger.order(*id).map(|o| o.amount),
                 Some(*amount),
                 "{context}"
             ),
-            Entry::DisputeOpened { id, amount, .. } => assert_eq!(
-                state.dispute(*id).map(|d| d.amount),
+            Entry::Ledger(LedgerEntry::DisputeOpened { id, amount, .. }) => assert_eq!(
+                state.ledger.dispute(*id).map(|d| d.amount),
                 Some(*amount),
                 "{context}"
             ),
@@ -755,7 +767,9 @@ fn simulate(seed: u64, tally: &mut Tally) {
                 let (_, mut batch_state) = decide_batch(&state, [command.clone()])
                     .expect("a batch of one accepted command");
                 let sealed = journal.append(step, entries.clone());
-                state.apply_event(&sealed.event, sealed.hash);
+                state
+                    .apply_event(&sealed.event, sealed.hash)
+                    .expect("events fit the state");
                 for entry in &entries {
                     books.record(entry);
                 }

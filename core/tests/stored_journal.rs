@@ -9,15 +9,19 @@
 mod common;
 
 use common::*;
+use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::credit::{
     Assessment, CreditRecord, CreditReport, FinancialStatement, Reference, ReferenceKind,
     RiskSignal, Severity, SignalKind, Visit, VisitKind,
 };
 use creditdesk_core::demo::{demo_portfolio, DemoSize};
-use creditdesk_core::limits::{limit_status, LimitStatus, RequestId, Role, UserId};
-use creditdesk_core::reports::{customer_aging, customer_balance, days_beyond_terms, AgingBuckets};
-use creditdesk_core::score::{score, score_inputs};
+use creditdesk_core::ledger::reports::{
+    customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
+};
+use creditdesk_core::limits::{limit_status, LimitStatus};
+use creditdesk_core::team::Role;
 use creditdesk_core::*;
+use creditdesk_core::{RequestId, UserId};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -39,7 +43,9 @@ impl Writer {
     fn seal(&mut self, actor: &str, entries: Vec<Entry>) {
         self.at += 60_000;
         let sealed = SealedEvent::seal(self.state.head, Timestamp(self.at), actor, entries);
-        self.state.apply_event(&sealed.event, sealed.hash);
+        self.state
+            .apply_event(&sealed.event, sealed.hash)
+            .expect("events fit the state");
         self.sealed.push(sealed);
     }
 
@@ -108,8 +114,8 @@ fn write_journal() -> Vec<SealedEvent> {
         at: 1_764_547_200_000,
     };
     writer.seal("demo", entries);
-    let first = writer.state.customers[0].id;
-    let second = writer.state.customers[1].id;
+    let first = writer.state.ledger.customers[0].id;
+    let second = writer.state.ledger.customers[1].id;
     for record in credit_records("2026-11-02") {
         writer.run(
             "张伟 Zhang Wei",
@@ -159,6 +165,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
     let next = writer.state.next_ids();
     let currency = writer
         .state
+        .ledger
         .customer(first)
         .expect("first")
         .details
@@ -227,6 +234,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
     );
     let mut details = writer
         .state
+        .ledger
         .customer(second)
         .expect("second")
         .details
@@ -244,6 +252,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
 fn limit_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
     let currency = writer
         .state
+        .ledger
         .customer(first)
         .expect("first")
         .details
@@ -273,6 +282,7 @@ fn limit_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
     let rejected = RequestId(request.0 + 1);
     let second_currency = writer
         .state
+        .ledger
         .customer(second)
         .expect("second")
         .details
@@ -360,12 +370,15 @@ fn figures(state: &Portfolio) -> String {
     let buckets = AgingBuckets::default();
     let policy = state.policy();
     let mut out = String::new();
-    for customer in &state.customers {
+    for customer in &state.ledger.customers {
         let n = &customer.details.number;
-        let b = customer_balance(state, customer, as_of);
-        let aging = customer_aging(state, customer, as_of, &buckets);
-        let s = score(&score_inputs(state, customer, as_of), &policy);
-        let dbt = days_beyond_terms(state, customer, date("2025-12-01"), as_of);
+        let b = customer_balance(&state.ledger, customer, as_of);
+        let aging = customer_aging(&state.ledger, customer, as_of, &buckets);
+        let s = score(
+            &score_inputs(&state.ledger, &state.credit, customer, as_of),
+            &policy,
+        );
+        let dbt = days_beyond_terms(&state.ledger, customer, date("2025-12-01"), as_of);
         let _ = writeln!(
             out,
             "{n} balance = {} {} open {} cash {} credit {} overdue {} disputed {} orders {} exposure {} days {}",
@@ -382,26 +395,26 @@ fn figures(state: &Portfolio) -> String {
         let _ = writeln!(
             out,
             "{n} limit = {}",
-            limit_text(&limit_status(state, customer, as_of))
+            limit_text(&limit_status(&state.limits, customer.id, as_of))
         );
         let _ = writeln!(
             out,
             "{n} hold = {:?}",
-            customer.hold().map(|h| (&h.reason, h.date))
+            state.limits.hold(customer.id).map(|h| (&h.reason, h.date))
         );
         let _ = writeln!(
             out,
             "{n} credit file = {} records",
-            customer.credit_file.len()
+            state.credit.of(customer.id).len()
         );
     }
-    for user in &state.users {
+    for user in &state.team.users {
         let _ = writeln!(out, "user {} = {} {:?}", user.id.0, user.name, user.role);
     }
-    for order in &state.orders {
-        let release = order
-            .release
-            .as_ref()
+    for order in &state.ledger.orders {
+        let release = state
+            .limits
+            .release(order.id)
             .map(|r| (r.by.0, &r.reason, r.blocked_for.len()));
         let _ = writeln!(
             out,
@@ -414,14 +427,15 @@ fn figures(state: &Portfolio) -> String {
         "policies = {:?}",
         state
             .policies
+            .versions
             .iter()
             .map(|(d, p)| (d.to_string(), p.version))
             .collect::<Vec<_>>()
     );
-    let _ = writeln!(out, "widget origins = {:?}", state.widget_origins);
+    let _ = writeln!(out, "widget origins = {:?}", state.limits.widget_origins);
     let _ = writeln!(out, "counts = customers {} invoices {} payments {} credit notes {} orders {} disputes {} write-offs {} requests {}",
-        state.customers.len(), state.invoices.len(), state.payments.len(), state.credit_notes.len(),
-        state.orders.len(), state.disputes.len(), state.write_offs.len(), state.limit_requests.len());
+        state.ledger.customers.len(), state.ledger.invoices.len(), state.ledger.payments.len(), state.ledger.credit_notes.len(),
+        state.ledger.orders.len(), state.ledger.disputes.len(), state.ledger.write_offs.len(), state.limits.requests.len());
     out
 }
 

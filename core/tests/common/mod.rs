@@ -55,7 +55,9 @@ impl Ledger {
         let entries = decide(&self.state, &command)
             .unwrap_or_else(|rejection| panic!("{command:?} was rejected: {rejection:?}"));
         for entry in &entries {
-            self.state.apply(entry);
+            self.state
+                .apply(entry)
+                .expect("decided entries fit the state");
         }
         self.entries.extend(entries.iter().cloned());
         entries
@@ -184,11 +186,15 @@ impl Ledger {
     }
 
     pub fn customer(&self, id: CustomerId) -> &Customer {
-        self.state.customer(id).expect("the customer is registered")
+        self.state
+            .ledger
+            .customer(id)
+            .expect("the customer is registered")
     }
 
     pub fn open(&self, id: InvoiceId) -> Decimal {
         self.state
+            .ledger
             .invoice(id)
             .expect("the invoice is issued")
             .open()
