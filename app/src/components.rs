@@ -3,8 +3,8 @@
 use crate::browser;
 use crate::i18n::{self, fill, Lang};
 use crate::state::{AppState, Banner, Phase};
-use creditdesk_core::money::format_grouped;
-use creditdesk_core::reports::{Aging, AgingBuckets};
+use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
 use creditdesk_core::{Currency, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -64,6 +64,7 @@ fn UserSwitch() -> impl IntoView {
     let options = move || {
         state.portfolio.with(|portfolio| {
             portfolio
+                .team
                 .users
                 .iter()
                 .map(|user| {
@@ -77,7 +78,7 @@ fn UserSwitch() -> impl IntoView {
     };
     let change = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
-        state.set_user(value.parse().ok().map(creditdesk_core::limits::UserId));
+        state.set_user(value.parse().ok().map(creditdesk_core::UserId));
     };
     view! {
         <label class="user-switch">

@@ -3,7 +3,8 @@
 //! guarantee we want and the reason for not using a macro-based i18n crate here.
 //! Strings with parameters use `{name}` placeholders filled by `fill`.
 
-use creditdesk_core::command::{Field, Rejection};
+use creditdesk_core::base::fold::{FoldError, RecordKind};
+use creditdesk_core::decide::{Field, Rejection};
 use creditdesk_core::journal::ChainBreak;
 use creditdesk_core::AmountError;
 
@@ -262,6 +263,20 @@ texts!(Texts {
     chain_reordered,
     chain_edited,
     chain_bad_start,
+    chain_does_not_apply,
+    fold_unknown,
+    fold_duplicate,
+    fold_duplicate_number,
+    fold_foreign_allocation,
+    kind_customer,
+    kind_invoice,
+    kind_payment,
+    kind_credit_note,
+    kind_order,
+    kind_dispute,
+    kind_user,
+    kind_limit_request,
+    rej_state_inconsistent,
     settings_title,
     language,
     user_name,
@@ -632,6 +647,20 @@ pub static ZH: Texts = Texts {
     chain_reordered: "第 {seq} 号事件的位置被调换。",
     chain_edited: "第 {seq} 号事件在写入后被修改。",
     chain_bad_start: "日志的第一条事件（{seq} 号）不是链的开头。",
+    chain_does_not_apply: "第 {seq} 号事件的第 {entry} 条记录与之前的数据不符：{what}。",
+    fold_unknown: "它引用的{record} {id} 不存在",
+    fold_duplicate: "它再次创建了{record} {id}",
+    fold_duplicate_number: "编号 {number} 已被另一{record}使用",
+    fold_foreign_allocation: "它核销到另一客户的发票 {invoice}",
+    kind_customer: "客户",
+    kind_invoice: "发票",
+    kind_payment: "收款",
+    kind_credit_note: "贷项通知单",
+    kind_order: "订单",
+    kind_dispute: "争议",
+    kind_user: "用户",
+    kind_limit_request: "额度申请",
+    rej_state_inconsistent: "已保存的数据前后不一致，无法执行：{what}。请在“设置”中校验完整性。",
     settings_title: "设置",
     language: "语言",
     user_name: "操作人姓名",
@@ -1002,6 +1031,20 @@ pub static EN: Texts = Texts {
     chain_reordered: "Event {seq} is out of order.",
     chain_edited: "Event {seq} was changed after it was written.",
     chain_bad_start: "The first event ({seq}) does not start the chain.",
+    chain_does_not_apply: "Entry {entry} of event {seq} does not fit the data before it: {what}.",
+    fold_unknown: "it names {record} {id}, which does not exist",
+    fold_duplicate: "it creates {record} {id} a second time",
+    fold_duplicate_number: "number {number} is already used by another {record}",
+    fold_foreign_allocation: "it allocates to invoice {invoice} of another customer",
+    kind_customer: "customer",
+    kind_invoice: "invoice",
+    kind_payment: "payment",
+    kind_credit_note: "credit note",
+    kind_order: "order",
+    kind_dispute: "dispute",
+    kind_user: "user",
+    kind_limit_request: "limit request",
+    rej_state_inconsistent: "The stored data does not fit together, so this cannot be done: {what}. Verify integrity in Settings.",
     settings_title: "Settings",
     language: "Language",
     user_name: "Your name",
@@ -1214,7 +1257,7 @@ pub fn amount_error(t: &Texts, error: &AmountError) -> String {
 
 /// An amount inside a message: grouped, at the precision it carries (e.g. `1,234.50`).
 fn amount(value: &rust_decimal::Decimal) -> String {
-    creditdesk_core::money::format_grouped(*value, value.scale())
+    creditdesk_core::base::money::format_grouped(*value, value.scale())
 }
 
 /// The message for a rejected command, naming the broken rule.
@@ -1222,6 +1265,9 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
     use Rejection::*;
     match rejection {
         UnknownCustomer => t.rej_unknown_customer.into(),
+        StateInconsistent(error) => {
+            fill(t.rej_state_inconsistent, &[("what", &fold_error(t, error))])
+        }
         UnknownInvoice => t.rej_unknown_invoice.into(),
         UnknownOrder | UnknownDispute => t.rej_unknown_record.into(),
         IdAlreadyUsed => t.rej_id_used.into(),
@@ -1320,6 +1366,46 @@ pub fn chain_break(t: &Texts, broken: &ChainBreak) -> String {
         ChainBreak::Reordered { seq } => fill(t.chain_reordered, &[("seq", &seq.to_string())]),
         ChainBreak::Edited { seq } => fill(t.chain_edited, &[("seq", &seq.to_string())]),
         ChainBreak::BadStart { seq } => fill(t.chain_bad_start, &[("seq", &seq.to_string())]),
+        ChainBreak::DoesNotApply { seq, entry, error } => fill(
+            t.chain_does_not_apply,
+            &[
+                ("seq", &seq.to_string()),
+                ("entry", &(entry + 1).to_string()),
+                ("what", &fold_error(t, error)),
+            ],
+        ),
+    }
+}
+
+/// What a stored entry got wrong, in words.
+pub fn fold_error(t: &Texts, error: &FoldError) -> String {
+    let kind = |record: &RecordKind| match record {
+        RecordKind::Customer => t.kind_customer,
+        RecordKind::Invoice => t.kind_invoice,
+        RecordKind::Payment => t.kind_payment,
+        RecordKind::CreditNote => t.kind_credit_note,
+        RecordKind::Order => t.kind_order,
+        RecordKind::Dispute => t.kind_dispute,
+        RecordKind::User => t.kind_user,
+        RecordKind::LimitRequest => t.kind_limit_request,
+    };
+    match error {
+        FoldError::Unknown { record, id } => fill(
+            t.fold_unknown,
+            &[("record", kind(record)), ("id", &id.to_string())],
+        ),
+        FoldError::Duplicate { record, id } => fill(
+            t.fold_duplicate,
+            &[("record", kind(record)), ("id", &id.to_string())],
+        ),
+        FoldError::DuplicateNumber { record, number } => fill(
+            t.fold_duplicate_number,
+            &[("record", kind(record)), ("number", number)],
+        ),
+        FoldError::ForeignAllocation { invoice } => fill(
+            t.fold_foreign_allocation,
+            &[("invoice", &invoice.to_string())],
+        ),
     }
 }
 
@@ -1329,8 +1415,8 @@ pub fn belongs_to(rejection: &Rejection, field: Field) -> bool {
 }
 
 /// The message for a data-quality flag on a score.
-pub fn quality_flag(t: &Texts, flag: &creditdesk_core::score::QualityFlag) -> String {
-    use creditdesk_core::score::QualityFlag::*;
+pub fn quality_flag(t: &Texts, flag: &creditdesk_core::credit::score::QualityFlag) -> String {
+    use creditdesk_core::credit::score::QualityFlag::*;
     match flag {
         NoStatement => t.flag_no_statement.into(),
         StaleStatement { months } => {
@@ -1393,7 +1479,7 @@ pub fn record_summary(
             let assets = statement
                 .total_assets
                 .map_or(t.not_available.to_string(), |a| {
-                    creditdesk_core::money::format_grouped(a, 2)
+                    creditdesk_core::base::money::format_grouped(a, 2)
                 });
             format!("{} {currency} {assets}", t.line_total_assets)
         }
@@ -1450,8 +1536,8 @@ fn statement_line<'a>(t: &Texts, line: &'a str) -> &'a str {
 }
 
 /// The message for a credit policy that does not make sense, naming the rule.
-pub fn policy_error(t: &Texts, error: &creditdesk_core::credit::PolicyError) -> String {
-    use creditdesk_core::credit::{BandSet, Factor, PolicyError::*};
+pub fn policy_error(t: &Texts, error: &creditdesk_core::policy::PolicyError) -> String {
+    use creditdesk_core::policy::{BandSet, Factor, PolicyError::*};
     let set = |set: &BandSet| match set {
         BandSet::Z => t.z_bands,
         BandSet::Dbt => t.dbt_bands,

@@ -5,11 +5,13 @@ use crate::browser;
 use crate::db::{self, StorageError};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
-use creditdesk_core::command::{decide, decide_batch, Command, Rejection};
+use creditdesk_core::decide::{decide, decide_batch, Command, Rejection};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+use creditdesk_core::journal::encode_snapshot;
 use creditdesk_core::journal::ChainBreak;
-use creditdesk_core::limits::{lapses_due, User, UserId};
-use creditdesk_core::snapshot::encode_snapshot;
+use creditdesk_core::limits::lapses_due;
+use creditdesk_core::team::User;
+use creditdesk_core::UserId;
 use creditdesk_core::{Portfolio, SealedEvent, Timestamp};
 use leptos::prelude::*;
 
@@ -98,7 +100,8 @@ impl AppState {
     /// The acting profile, when it still exists in the portfolio.
     pub fn current_user(&self) -> Option<User> {
         let id = self.user.get()?;
-        self.portfolio.with(|portfolio| portfolio.user(id).cloned())
+        self.portfolio
+            .with(|portfolio| portfolio.team.user(id).cloned())
     }
 
     /// The acting profile's id for a command; an id no profile has when none is chosen, so
@@ -112,7 +115,7 @@ impl AppState {
         let id = self.user.get_untracked();
         id.and_then(|id| {
             self.portfolio
-                .with_untracked(|portfolio| portfolio.user(id).map(|user| user.name.clone()))
+                .with_untracked(|portfolio| portfolio.team.user(id).map(|user| user.name.clone()))
         })
         .unwrap_or_else(|| self.actor.get_untracked())
     }
@@ -182,7 +185,7 @@ pub async fn record_lapses(state: AppState) {
     let today = state.today.get_untracked();
     let due = state
         .portfolio
-        .with_untracked(|portfolio| lapses_due(portfolio, today));
+        .with_untracked(|portfolio| lapses_due(&portfolio.limits, today));
     if due.is_empty() {
         return;
     }
@@ -272,23 +275,35 @@ async fn commit(
         portfolio.head = Some(sealed.head());
         portfolio
     });
-    let snapshot = db::snapshot_due(&sealed).then(|| match &after {
-        Some(portfolio) => encode_snapshot(portfolio),
-        None => state.portfolio.with_untracked(|current| {
-            let mut next = current.clone();
-            next.apply_event(&sealed.event, sealed.hash);
-            encode_snapshot(&next)
-        }),
-    });
+    // A state the event does not fit gets no snapshot; folding it below reports why.
+    let snapshot = db::snapshot_due(&sealed)
+        .then(|| match &after {
+            Some(portfolio) => Some(encode_snapshot(portfolio)),
+            None => state.portfolio.with_untracked(|current| {
+                let mut next = current.clone();
+                let folded = next.apply_event(&sealed.event, sealed.hash);
+                folded.ok().map(|()| encode_snapshot(&next))
+            }),
+        })
+        .flatten();
     state.saving.set(true);
     let written = db::append(&sealed, snapshot).await;
     state.saving.set(false);
     written.map_err(SubmitError::Storage)?;
     match after {
         Some(portfolio) => state.portfolio.set(portfolio),
-        None => state
-            .portfolio
-            .update(|portfolio| portfolio.apply_event(&sealed.event, sealed.hash)),
+        None => {
+            // `decide` checked the entries against this very state, so folding them cannot
+            // fail unless the state itself is broken; then writing stops, as for a bad chain.
+            let mut folded = Ok(());
+            state.portfolio.update(|portfolio| {
+                folded = portfolio.apply_event(&sealed.event, sealed.hash);
+            });
+            if let Err(broken) = folded {
+                state.banner.set(Some(Banner::Integrity(broken.clone())));
+                return Err(SubmitError::Storage(StorageError::Integrity(broken)));
+            }
+        }
     }
     state.started.set(true);
     if state.persisted.get_untracked().is_none() {

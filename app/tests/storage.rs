@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 use creditdesk_app::db::{self, records, StorageError, STORE_CHUNKS, STORE_EVENTS, STORE_META};
-use creditdesk_core::command::{decide, AllocationChoice, Command};
+use creditdesk_core::decide::{decide, AllocationChoice, Command};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
-use creditdesk_core::snapshot::encode_snapshot;
+use creditdesk_core::journal::encode_snapshot;
 use creditdesk_core::{
     Currency, CustomerDetails, CustomerId, InvoiceId, Money, PaymentId, Portfolio, SealedEvent,
     Timestamp,
@@ -79,7 +79,9 @@ async fn append_all(commands: Vec<Command>) -> Portfolio {
         let entries = decide(&state, command).expect("command is valid");
         let sealed = SealedEvent::seal(state.head, Timestamp(index as i64), "test", entries);
         db::append(&sealed, None).await.expect("append commits");
-        state.apply_event(&sealed.event, sealed.hash);
+        state
+            .apply_event(&sealed.event, sealed.hash)
+            .expect("the event fits");
     }
     state
 }
@@ -90,7 +92,7 @@ async fn journal_round_trip_without_snapshot() {
     let written = append_all(commands()).await;
     let loaded = db::load().await.expect("loads");
     assert_eq!(loaded, written);
-    assert_eq!(loaded.invoices[0].open(), Decimal::new(60000, 2));
+    assert_eq!(loaded.ledger.invoices[0].open(), Decimal::new(60000, 2));
     assert_eq!(db::verify_all().await.expect("intact"), written.head);
     let recent = db::recent_events(None, 10).await.expect("lists");
     assert_eq!(
@@ -117,19 +119,23 @@ async fn snapshot_then_newer_events_round_trip() {
         .await
         .expect("demo commits");
     // One more small event after the snapshot: load must replay it on top.
-    let customer = demo.customers[0].id;
+    let customer = demo.ledger.customers[0].id;
     let command = Command::ReceivePayment {
         id: demo.next_ids().payment,
         customer,
         date: date("2026-11-23"),
-        amount: Money::new(Decimal::new(12345, 2), demo.customers[0].details.currency),
+        amount: Money::new(
+            Decimal::new(12345, 2),
+            demo.ledger.customers[0].details.currency,
+        ),
         reference: "after snapshot".into(),
         allocation: AllocationChoice::Unapplied,
     };
     let after = decide(&demo, &command).expect("valid");
     let next = SealedEvent::seal(demo.head, Timestamp(2), "test", after);
     db::append(&next, None).await.expect("commits");
-    demo.apply_event(&next.event, next.hash);
+    demo.apply_event(&next.event, next.hash)
+        .expect("the event fits");
     let loaded = db::load().await.expect("loads");
     assert_eq!(loaded, demo);
     assert_eq!(loaded.head.map(|h| h.seq), Some(2));
@@ -150,7 +156,9 @@ async fn migrates_a_first_schema_journal() {
     for command in commands() {
         let entries = decide(&state, &command).expect("valid");
         let sealed = SealedEvent::seal(state.head, Timestamp(0), "v1", entries);
-        state.apply_event(&sealed.event, sealed.hash);
+        state
+            .apply_event(&sealed.event, sealed.hash)
+            .expect("the event fits");
         sealed_events.push(sealed);
     }
     let tx = v1
@@ -200,7 +208,7 @@ async fn a_failed_transaction_leaves_nothing_behind() {
     for command in &cmds[..2] {
         let entries = decide(&stale, command).expect("valid");
         for entry in &entries {
-            stale.apply(entry);
+            stale.apply(entry).expect("the entry fits");
         }
     }
     let stale_head = db::recent_events(Some(2), 1).await.expect("lists")[0].clone();
@@ -358,7 +366,8 @@ async fn an_unreadable_snapshot_is_replaced_by_a_replay() {
 
 #[wasm_bindgen_test]
 async fn credit_records_and_policy_changes_round_trip() {
-    use creditdesk_core::credit::{CreditPolicy, CreditRecord, FinancialStatement};
+    use creditdesk_core::credit::{CreditRecord, FinancialStatement};
+    use creditdesk_core::policy::CreditPolicy;
     db::install(fresh("test-credit", db::SCHEMA_VERSION).await);
     let statement = FinancialStatement {
         period_end: date("2025-12-31"),
@@ -385,12 +394,14 @@ async fn credit_records_and_policy_changes_round_trip() {
     });
     let state = append_all(all).await;
     assert_eq!(state.policy(), policy);
-    assert_eq!(state.customers[0].credit_file.len(), 1);
+    assert_eq!(state.credit.of(state.ledger.customers[0].id).len(), 1);
     assert_eq!(db::load().await.expect("replays"), state);
     // Through a snapshot too: the credit file and policies are part of the folded state.
     let next = SealedEvent::seal(state.head, Timestamp(7), "test", Vec::new());
     let mut after = state.clone();
-    after.apply_event(&next.event, next.hash);
+    after
+        .apply_event(&next.event, next.hash)
+        .expect("the event fits");
     db::append(&next, Some(encode_snapshot(&after)))
         .await
         .expect("commits");
@@ -402,9 +413,12 @@ async fn credit_records_and_policy_changes_round_trip() {
 /// journal and a load from a snapshot, and the limit in force reads the same either way.
 #[wasm_bindgen_test]
 async fn limits_approvals_holds_and_releases_round_trip() {
-    use creditdesk_core::check::{check_order, Verdict};
-    use creditdesk_core::limits::{limit_status, LimitStatus, RequestId, Role, UserId};
+    use creditdesk_core::check::check_order;
+    use creditdesk_core::limits::Verdict;
+    use creditdesk_core::limits::{limit_status, LimitStatus};
+    use creditdesk_core::team::Role;
     use creditdesk_core::OrderId;
+    use creditdesk_core::{RequestId, UserId};
     db::install(fresh("test-limits", db::SCHEMA_VERSION).await);
     let cny = |text: &str| Money::new(text.parse::<Decimal>().expect("decimal"), Currency::CNY);
     let mut all = commands();
@@ -477,16 +491,18 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         },
     ]);
     let state = append_all(all).await;
-    let customer = &state.customers[0];
-    let LimitStatus::InForce(in_force) = limit_status(&state, customer, date("2026-03-03")) else {
+    let customer = &state.ledger.customers[0];
+    let LimitStatus::InForce(in_force) =
+        limit_status(&state.limits, customer.id, date("2026-03-03"))
+    else {
         panic!("the standing limit is back after the temporary one lapsed");
     };
     assert_eq!(in_force.amount, Decimal::new(200_000, 2));
-    assert!(state.limit_requests[1].lapse_recorded.is_some());
-    assert!(customer.hold().is_some());
-    assert!(state.orders[0].release.is_some());
+    assert!(state.limits.requests[1].lapse_recorded.is_some());
+    assert!(state.limits.hold(customer.id).is_some());
+    assert!(state.limits.release(state.ledger.orders[0].id).is_some());
     assert_eq!(
-        state.widget_origins,
+        state.limits.widget_origins,
         vec!["https://erp.example.com".to_string()]
     );
     let check = check_order(
@@ -501,7 +517,9 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     assert_eq!(db::load().await.expect("replays"), state);
     let next = SealedEvent::seal(state.head, Timestamp(99), "test", Vec::new());
     let mut after = state.clone();
-    after.apply_event(&next.event, next.hash);
+    after
+        .apply_event(&next.event, next.hash)
+        .expect("the event fits");
     db::append(&next, Some(encode_snapshot(&after)))
         .await
         .expect("commits");

@@ -5,8 +5,8 @@
 
 pub mod records;
 
+use creditdesk_core::journal::decode_snapshot;
 use creditdesk_core::journal::{verify, ChainBreak, ChainHead, SealedEvent};
-use creditdesk_core::snapshot::decode_snapshot;
 use creditdesk_core::{Hash, Portfolio};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -179,7 +179,9 @@ pub async fn load() -> Result<Portfolio, StorageError> {
     for record in &newer {
         let event =
             creditdesk_core::journal::parse_event(&record.text).map_err(StorageError::Integrity)?;
-        portfolio.apply_event(&event, Hash::of(record.text.as_bytes()));
+        portfolio
+            .apply_event(&event, Hash::of(record.text.as_bytes()))
+            .map_err(StorageError::Integrity)?;
     }
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = from.saturating_sub(1));
     Ok(portfolio)

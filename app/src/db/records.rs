@@ -7,7 +7,7 @@
 
 use super::StorageError;
 use creditdesk_core::journal::{ChainHead, SealedEvent};
-use creditdesk_core::Entry;
+use creditdesk_core::{CreditEntry, Entry, LedgerEntry, LimitsEntry, PolicyEntry, TeamEntry};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -69,28 +69,28 @@ pub fn summarise(entries: &[Entry]) -> String {
 
 pub fn entry_kind(entry: &Entry) -> &'static str {
     match entry {
-        Entry::CustomerRegistered { .. } => "CustomerRegistered",
-        Entry::CustomerUpdated { .. } => "CustomerUpdated",
-        Entry::InvoiceIssued { .. } => "InvoiceIssued",
-        Entry::PaymentReceived { .. } => "PaymentReceived",
-        Entry::CreditNoteIssued { .. } => "CreditNoteIssued",
-        Entry::InvoiceWrittenOff { .. } => "InvoiceWrittenOff",
-        Entry::OrderOpened { .. } => "OrderOpened",
-        Entry::OrderClosed { .. } => "OrderClosed",
-        Entry::DisputeOpened { .. } => "DisputeOpened",
-        Entry::DisputeResolved { .. } => "DisputeResolved",
-        Entry::CreditRecordAdded { .. } => "CreditRecordAdded",
-        Entry::PolicyChanged { .. } => "PolicyChanged",
-        Entry::UserAdded { .. } => "UserAdded",
-        Entry::UserChanged { .. } => "UserChanged",
-        Entry::LimitRequested { .. } => "LimitRequested",
-        Entry::LimitApproved { .. } => "LimitApproved",
-        Entry::LimitRejected { .. } => "LimitRejected",
-        Entry::LimitLapsed { .. } => "LimitLapsed",
-        Entry::HoldPlaced { .. } => "HoldPlaced",
-        Entry::HoldReleased { .. } => "HoldReleased",
-        Entry::OrderReleased { .. } => "OrderReleased",
-        Entry::WidgetOriginsSet { .. } => "WidgetOriginsSet",
+        Entry::Ledger(LedgerEntry::CustomerRegistered { .. }) => "CustomerRegistered",
+        Entry::Ledger(LedgerEntry::CustomerUpdated { .. }) => "CustomerUpdated",
+        Entry::Ledger(LedgerEntry::InvoiceIssued { .. }) => "InvoiceIssued",
+        Entry::Ledger(LedgerEntry::PaymentReceived { .. }) => "PaymentReceived",
+        Entry::Ledger(LedgerEntry::CreditNoteIssued { .. }) => "CreditNoteIssued",
+        Entry::Ledger(LedgerEntry::InvoiceWrittenOff { .. }) => "InvoiceWrittenOff",
+        Entry::Ledger(LedgerEntry::OrderOpened { .. }) => "OrderOpened",
+        Entry::Ledger(LedgerEntry::OrderClosed { .. }) => "OrderClosed",
+        Entry::Ledger(LedgerEntry::DisputeOpened { .. }) => "DisputeOpened",
+        Entry::Ledger(LedgerEntry::DisputeResolved { .. }) => "DisputeResolved",
+        Entry::Credit(CreditEntry::CreditRecordAdded { .. }) => "CreditRecordAdded",
+        Entry::Policy(PolicyEntry::PolicyChanged { .. }) => "PolicyChanged",
+        Entry::Team(TeamEntry::UserAdded { .. }) => "UserAdded",
+        Entry::Team(TeamEntry::UserChanged { .. }) => "UserChanged",
+        Entry::Limits(LimitsEntry::LimitRequested { .. }) => "LimitRequested",
+        Entry::Limits(LimitsEntry::LimitApproved { .. }) => "LimitApproved",
+        Entry::Limits(LimitsEntry::LimitRejected { .. }) => "LimitRejected",
+        Entry::Limits(LimitsEntry::LimitLapsed { .. }) => "LimitLapsed",
+        Entry::Limits(LimitsEntry::HoldPlaced { .. }) => "HoldPlaced",
+        Entry::Limits(LimitsEntry::HoldReleased { .. }) => "HoldReleased",
+        Entry::Limits(LimitsEntry::OrderReleased { .. }) => "OrderReleased",
+        Entry::Limits(LimitsEntry::WidgetOriginsSet { .. }) => "WidgetOriginsSet",
     }
 }
 

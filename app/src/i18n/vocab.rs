@@ -3,12 +3,13 @@
 //! approvals, holds, orders and widget origins.
 
 use super::fill;
-use creditdesk_core::check::{CheckError, CheckReason, Verdict};
-use creditdesk_core::command::Rejection;
-use creditdesk_core::limits::{
-    Combination, LimitMethod, LimitPolicyError, OriginError, Role, Security,
-};
-use creditdesk_core::money::format_grouped;
+use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::check::CheckError;
+use creditdesk_core::decide::Rejection;
+use creditdesk_core::limits::{CheckReason, Verdict};
+use creditdesk_core::limits::{LimitMethod, OriginError};
+use creditdesk_core::policy::{Combination, LimitPolicyError, Security};
+use creditdesk_core::team::Role;
 use creditdesk_core::Currency;
 use rust_decimal::Decimal;
 

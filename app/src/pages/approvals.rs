@@ -5,9 +5,9 @@
 use super::limits::user_name;
 use crate::components::use_app;
 use crate::i18n::vocab;
-use creditdesk_core::decide_limits::approval_role;
+use creditdesk_core::credit::score::{score, score_inputs};
+use creditdesk_core::decide::approval_role;
 use creditdesk_core::limits::RequestStatus;
-use creditdesk_core::score::{score, score_inputs};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +19,7 @@ struct Row {
     amount: String,
     requester: String,
     date: String,
-    role: creditdesk_core::limits::Role,
+    role: creditdesk_core::team::Role,
     may: bool,
 }
 
@@ -34,12 +34,17 @@ pub fn Approvals() -> impl IntoView {
         state.portfolio.with(|portfolio| {
             let policy = portfolio.policy();
             portfolio
-                .limit_requests
+                .limits
+                .requests
                 .iter()
                 .filter(|request| request.status == RequestStatus::Pending)
                 .filter_map(|request| {
-                    let customer = portfolio.customer(request.customer)?;
-                    let grade = score(&score_inputs(portfolio, customer, today), &policy).grade;
+                    let customer = portfolio.ledger.customer(request.customer)?;
+                    let grade = score(
+                        &score_inputs(&portfolio.ledger, &portfolio.credit, customer, today),
+                        &policy,
+                    )
+                    .grade;
                     let role = approval_role(&policy, &request.amount, grade);
                     let may = acting
                         .as_ref()

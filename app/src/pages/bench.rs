@@ -6,9 +6,9 @@
 use crate::browser::performance_now;
 use creditdesk_core::check::check_order;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
-use creditdesk_core::reports::{aging_all, customer_rows, AgingBuckets};
-use creditdesk_core::search::SearchIndex;
-use creditdesk_core::snapshot::{decode_snapshot, encode_snapshot};
+use creditdesk_core::journal::{decode_snapshot, encode_snapshot};
+use creditdesk_core::ledger::reports::{aging_all, customer_rows, AgingBuckets};
+use creditdesk_core::ledger::search::SearchIndex;
 use leptos::prelude::*;
 
 fn timed<T>(lines: &mut Vec<String>, label: &str, runs: u32, mut work: impl FnMut() -> T) -> T {
@@ -35,19 +35,24 @@ fn run() -> String {
     };
     lines.push(format!(
         "customers: {}, invoices: {}",
-        portfolio.customers.len(),
-        portfolio.invoices.len()
+        portfolio.ledger.customers.len(),
+        portfolio.ledger.invoices.len()
     ));
     let buckets = AgingBuckets::default();
     timed(&mut lines, "aging all customers (mean of 5)", 5, || {
-        aging_all(&portfolio, as_of, &buckets)
+        aging_all(&portfolio.ledger, as_of, &buckets)
     });
     let policy = portfolio.policy();
     timed(&mut lines, "score all customers (mean of 5)", 5, || {
-        creditdesk_core::score::score_all(&portfolio, &policy, as_of)
+        creditdesk_core::credit::score::score_all(
+            &portfolio.ledger,
+            &portfolio.credit,
+            &policy,
+            as_of,
+        )
     });
     timed(&mut lines, "customer rows (mean of 5)", 5, || {
-        customer_rows(&portfolio, as_of)
+        customer_rows(&portfolio.ledger, as_of)
     });
     credit_checks(&mut lines, &portfolio, as_of);
     searches(&mut lines, &portfolio);
@@ -58,7 +63,7 @@ fn run() -> String {
     let decoded = timed(&mut lines, "snapshot decode", 1, || decode_snapshot(&bytes));
     lines.push(format!(
         "decoded invoices: {}",
-        decoded.map_or(0, |p| p.invoices.len())
+        decoded.map_or(0, |p| p.ledger.invoices.len())
     ));
     lines.join("\n")
 }
@@ -78,10 +83,10 @@ fn credit_checks(
     as_of: chrono::NaiveDate,
 ) {
     let policy = portfolio.policy();
-    let step = (portfolio.customers.len() / 1000).max(1);
+    let step = (portfolio.ledger.customers.len() / 1000).max(1);
     let mut times = Vec::new();
     let mut verdicts = [0u32; 3];
-    for customer in portfolio.customers.iter().step_by(step).take(1000) {
+    for customer in portfolio.ledger.customers.iter().step_by(step).take(1000) {
         let order = creditdesk_core::Money::new(
             rust_decimal::Decimal::from(10_000),
             customer.details.currency,
@@ -108,7 +113,7 @@ fn credit_checks(
 /// Building the search index once, then one search per typed query.
 fn searches(lines: &mut Vec<String>, portfolio: &creditdesk_core::Portfolio) {
     let index = timed(lines, "search index build", 1, || {
-        SearchIndex::new(portfolio)
+        SearchIndex::new(&portfolio.ledger)
     });
     let mut times = Vec::new();
     for query in [

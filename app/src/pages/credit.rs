@@ -6,10 +6,11 @@ use super::customer::with_route_customer;
 use crate::components::{money, use_app};
 use crate::i18n::{self, fill, Texts};
 use chrono::NaiveDate;
-use creditdesk_core::credit::{CreditPolicy, CreditRecord, Factor, FinancialStatement};
-use creditdesk_core::input::parse_optional_figure;
-use creditdesk_core::money::format_grouped;
-use creditdesk_core::score::{self, RatioKind, Score, ScoreInputs, ZZone};
+use creditdesk_core::base::input::parse_optional_figure;
+use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::credit::score::{self, RatioKind, Score, ScoreInputs, ZZone};
+use creditdesk_core::credit::{CreditFiles, CreditRecord, FinancialStatement};
+use creditdesk_core::policy::{CreditPolicy, Factor};
 use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -77,9 +78,16 @@ pub fn CreditFilePage() -> impl IntoView {
 fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let t = use_app().texts();
     let policy = portfolio.policy();
-    let inputs = score::score_inputs(portfolio, customer, today);
+    let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
     let current = score::score(&inputs, &policy);
-    let history = score::score_history(portfolio, customer, &policy, today, 12);
+    let history = score::score_history(
+        &portfolio.ledger,
+        &portfolio.credit,
+        &portfolio.policies,
+        customer,
+        today,
+        12,
+    );
     let drop = score::grade_drop(&history);
     let base = format!("/customers/{}", customer.id.0);
     view! {
@@ -94,7 +102,7 @@ fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> 
             <ScoreCard score=current policy=policy.clone() />
             <Trend history=history />
             <WhatIf inputs=inputs policy=policy.clone() />
-            {records_view(customer, today, &policy, &base)}
+            {records_view(&portfolio.credit, customer, today, &policy, &base)}
         </section>
     }
 }
@@ -368,13 +376,14 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
 }
 
 fn records_view(
+    files: &CreditFiles,
     customer: &Customer,
     today: NaiveDate,
     policy: &CreditPolicy,
     base: &str,
 ) -> impl IntoView {
     let t = use_app().texts();
-    let mut records: Vec<(NaiveDate, CreditRecord)> = customer.credit_file.clone();
+    let mut records: Vec<(NaiveDate, CreditRecord)> = files.of(customer.id).to_vec();
     records.sort_by_key(|(recorded, record)| std::cmp::Reverse((record.date(), *recorded)));
     let kind_of = |record: &CreditRecord| match record {
         CreditRecord::Statement(_) => "statement",

@@ -8,13 +8,13 @@ use super::forms::{
 };
 use crate::components::use_app;
 use crate::i18n::Texts;
-use creditdesk_core::command::{Command, Field};
+use creditdesk_core::base::input::{self, parse_optional_figure};
+use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::credit::{
     statement_warnings, Assessment, CreditRecord, CreditReport, FinancialStatement, Reference,
     ReferenceKind, RiskSignal, Severity, SignalKind, StatementWarning, Visit, VisitKind,
 };
-use creditdesk_core::input::{self, parse_optional_figure};
-use creditdesk_core::money::format_grouped;
+use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::{Currency, CustomerId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -4,9 +4,11 @@
 use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use chrono::{Duration, NaiveDate};
+use creditdesk_core::credit::score;
+use creditdesk_core::ledger::reports::{
+    customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
+};
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::reports::{customer_aging, customer_balance, days_beyond_terms, AgingBuckets};
-use creditdesk_core::score;
 use creditdesk_core::{Customer, CustomerId, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -30,12 +32,12 @@ pub fn with_route_customer(
     move || {
         let t = state.texts();
         let today = state.today.get();
-        state.portfolio.with(
-            |portfolio| match id.get().and_then(|id| portfolio.customer(id)) {
+        state.portfolio.with(|portfolio| {
+            match id.get().and_then(|id| portfolio.ledger.customer(id)) {
                 Some(customer) => render(portfolio, customer, today),
                 None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
-            },
-        )
+            }
+        })
     }
 }
 
@@ -50,9 +52,14 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     let state = use_app();
     let t = state.texts();
     let currency = customer.details.currency;
-    let balance = customer_balance(portfolio, customer, today);
-    let aging = customer_aging(portfolio, customer, today, &AgingBuckets::default());
-    let dbt = days_beyond_terms(portfolio, customer, today - Duration::days(365), today);
+    let balance = customer_balance(&portfolio.ledger, customer, today);
+    let aging = customer_aging(&portfolio.ledger, customer, today, &AgingBuckets::default());
+    let dbt = days_beyond_terms(
+        &portfolio.ledger,
+        customer,
+        today - Duration::days(365),
+        today,
+    );
     let base = format!("/customers/{}", customer.id.0);
     let details = &customer.details;
     let overdue_tone = if balance.overdue.is_zero() {
@@ -61,9 +68,15 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
         "warn"
     };
     let policy = portfolio.policy();
-    let score = score::score(&score::score_inputs(portfolio, customer, today), &policy);
+    let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
+    let score = score::score(&inputs, &policy);
     let drop = score::grade_drop(&score::score_history(
-        portfolio, customer, &policy, today, 2,
+        &portfolio.ledger,
+        &portfolio.credit,
+        &portfolio.policies,
+        customer,
+        today,
+        2,
     ));
     view! {
         <section data-testid="customer-page">
@@ -156,7 +169,7 @@ fn open_invoices(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     let mut open: Vec<_> = customer
         .invoices
         .iter()
-        .filter_map(|id| portfolio.invoice(*id))
+        .filter_map(|id| portfolio.ledger.invoice(*id))
         .filter(|invoice| !invoice.open().is_zero())
         .collect();
     open.sort_by_key(|invoice| (invoice.due_date, invoice.id));
@@ -205,7 +218,7 @@ fn payments(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
     let mut list: Vec<_> = customer
         .payments
         .iter()
-        .filter_map(|id| portfolio.payment(*id))
+        .filter_map(|id| portfolio.ledger.payment(*id))
         .collect();
     list.sort_by_key(|payment| std::cmp::Reverse((payment.date, payment.id)));
     let empty = list.is_empty();
@@ -246,7 +259,7 @@ fn credit_notes(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
         .credit_notes
         .iter()
         .rev()
-        .filter_map(|id| portfolio.credit_note(*id))
+        .filter_map(|id| portfolio.ledger.credit_note(*id))
         .take(50)
         .collect();
     let empty = list.is_empty();

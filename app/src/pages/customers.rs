@@ -3,7 +3,7 @@
 
 use crate::components::{money, use_app};
 use crate::i18n::fill;
-use creditdesk_core::reports::{customer_rows, select_customers, CustomerSort};
+use creditdesk_core::ledger::reports::{customer_rows, select_customers, CustomerSort};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -74,7 +74,7 @@ pub fn CustomerList() -> impl IntoView {
         let today = state.today.get();
         state
             .portfolio
-            .with(|portfolio| customer_rows(portfolio, today))
+            .with(|portfolio| customer_rows(&portfolio.ledger, today))
     });
     let selected = Memo::new(move |_| {
         let query = query.get();

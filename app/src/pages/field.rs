@@ -7,10 +7,11 @@ use crate::components::{money, submit_message, use_app};
 use crate::i18n::{self, fill, vocab, FieldTexts, VocabTexts};
 use crate::state::{self, AppState, SubmitError};
 use chrono::NaiveDate;
-use creditdesk_core::check::{check_order, CheckError, CreditCheck, Verdict};
-use creditdesk_core::command::{Command, Rejection};
+use creditdesk_core::check::{check_order, CheckError, CreditCheck};
+use creditdesk_core::decide::{Command, Rejection};
+use creditdesk_core::ledger::search::SearchIndex;
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::search::SearchIndex;
+use creditdesk_core::limits::Verdict;
 use creditdesk_core::{AmountError, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,6 +37,7 @@ pub(crate) fn standing(
     as_of: NaiveDate,
 ) -> Result<CreditCheck, CheckError> {
     let currency = portfolio
+        .ledger
         .customer(customer)
         .ok_or(CheckError::UnknownCustomer)?
         .details
@@ -56,7 +58,7 @@ pub(crate) fn check_typed(
     text: &str,
     as_of: NaiveDate,
 ) -> Outcome {
-    let Some(account) = portfolio.customer(customer) else {
+    let Some(account) = portfolio.ledger.customer(customer) else {
         return Outcome::Refused(CheckError::UnknownCustomer);
     };
     if text.trim().is_empty() {
@@ -130,7 +132,13 @@ struct Index(SearchIndex);
 pub fn FieldCheck() -> impl IntoView {
     let state = use_app();
     let index = Memo::new_with_compare(
-        move |_| Index(state.portfolio.with(SearchIndex::new)),
+        move |_| {
+            Index(
+                state
+                    .portfolio
+                    .with(|portfolio| SearchIndex::new(&portfolio.ledger)),
+            )
+        },
         |_, _| true,
     );
     let query_map = use_query_map();
@@ -139,7 +147,7 @@ pub fn FieldCheck() -> impl IntoView {
         let number = number.get()?;
         state
             .portfolio
-            .with(|p| p.customer_by_number(number.trim()))
+            .with(|p| p.ledger.customer_by_number(number.trim()))
     });
     let search = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
@@ -210,6 +218,7 @@ fn ResultRow(id: CustomerId, pick: impl Fn(leptos::ev::MouseEvent) + 'static) ->
     let today = state.today.get_untracked();
     let (name, number, verdict) = state.portfolio.with_untracked(|p| {
         let (name, number) = p
+            .ledger
             .customer(id)
             .map(|c| (c.details.name.clone(), c.details.number.clone()))
             .unwrap_or_default();
@@ -288,6 +297,7 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
     let v = state.lang.get().vocab();
     let (name, number, warning) = state.portfolio.with_untracked(|p| {
         let (name, number) = p
+            .ledger
             .customer(check.customer)
             .map(|c| (c.details.name.clone(), c.details.number.clone()))
             .unwrap_or_default();
@@ -332,7 +342,8 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
     let currency = state
         .portfolio
         .with_untracked(|p| {
-            p.customer(id)
+            p.ledger
+                .customer(id)
                 .map(|c| c.details.currency.code().to_string())
         })
         .unwrap_or_default();
@@ -340,7 +351,7 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
         let text = amount.get();
         let currency = state
             .portfolio
-            .with(|p| p.customer(id).map(|c| c.details.currency))?;
+            .with(|p| p.ledger.customer(id).map(|c| c.details.currency))?;
         if text.trim().is_empty() {
             return None;
         }
@@ -469,8 +480,8 @@ fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -
                 Err(SubmitError::Rejected(Rejection::OrderBlocked))
                     if !matches!(release_now, Some((_, true))) =>
                 {
-                    let role = release_now
-                        .map_or(creditdesk_core::limits::Role::Director, |(role, _)| role);
+                    let role =
+                        release_now.map_or(creditdesk_core::team::Role::Director, |(role, _)| role);
                     let v = state.lang.get_untracked().vocab();
                     let text = fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))]);
                     error.set(Some((typed, text)));

@@ -6,9 +6,9 @@ use super::customer::route_customer_id;
 use crate::components::{submit_message, use_app};
 use crate::i18n::{self, fill, Texts};
 use crate::state::{self, SubmitError};
-use creditdesk_core::command::{AllocationChoice, Command, Field};
-use creditdesk_core::input::{self, InputError};
-use creditdesk_core::money::KNOWN_CURRENCIES;
+use creditdesk_core::base::input::{self, InputError};
+use creditdesk_core::base::money::KNOWN_CURRENCIES;
+use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};
 use creditdesk_core::{Allocation, Currency, CustomerDetails, CustomerId, InvoiceId, Money};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -271,7 +271,9 @@ fn CustomerForm(
 #[component]
 pub fn NewCustomer() -> impl IntoView {
     let state = use_app();
-    let number = state.portfolio.with_untracked(|p| p.next_customer_number());
+    let number = state
+        .portfolio
+        .with_untracked(|p| p.ledger.next_customer_number());
     let details = CustomerDetails {
         number,
         name: String::new(),
@@ -293,8 +295,9 @@ pub fn EditCustomer() -> impl IntoView {
     move || {
         let found = id.get().and_then(|id| {
             state.portfolio.with_untracked(|p| {
-                p.customer(id)
-                    .map(|c| (c.details.clone(), !c.currency_locked()))
+                p.ledger
+                    .customer(id)
+                    .map(|c| (c.details.clone(), !currency_locked(p, c)))
             })
         });
         match found {
@@ -313,7 +316,8 @@ pub(super) fn with_customer(
     move || {
         let found = id.get().and_then(|id| {
             state.portfolio.with_untracked(|p| {
-                p.customer(id)
+                p.ledger
+                    .customer(id)
                     .map(|c| (c.id, c.details.currency, c.details.name.clone()))
             })
         });
@@ -419,11 +423,12 @@ fn AllocationPicker(
     let state = use_app();
     let t = move || state.texts();
     let open_invoices = state.portfolio.with_untracked(|p| {
-        p.customer(customer)
+        p.ledger
+            .customer(customer)
             .map(|c| {
                 c.invoices
                     .iter()
-                    .filter_map(|id| p.invoice(*id))
+                    .filter_map(|id| p.ledger.invoice(*id))
                     .filter(|i| !i.open().is_zero())
                     .map(|i| {
                         (

@@ -5,7 +5,7 @@ use crate::i18n::fill;
 use crate::state::{self, AppState};
 use chrono::Datelike;
 use creditdesk_core::demo::DemoSize;
-use creditdesk_core::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
+use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -67,7 +67,7 @@ fn Overview() -> impl IntoView {
         let today = state.today.get();
         state
             .portfolio
-            .with(|portfolio| portfolio_summary(portfolio, today, &AgingBuckets::default()))
+            .with(|portfolio| portfolio_summary(&portfolio.ledger, today, &AgingBuckets::default()))
     });
     view! {
         <section data-testid="home">
@@ -132,9 +132,20 @@ fn GradeDrops() -> impl IntoView {
             .unwrap_or(today);
         state.portfolio.with(|portfolio| {
             let policy = portfolio.policy();
-            let now = creditdesk_core::score::score_all(portfolio, &policy, today);
-            let before = creditdesk_core::score::score_all(portfolio, &policy, month_end);
+            let now = creditdesk_core::credit::score::score_all(
+                &portfolio.ledger,
+                &portfolio.credit,
+                &policy,
+                today,
+            );
+            let before = creditdesk_core::credit::score::score_all(
+                &portfolio.ledger,
+                &portfolio.credit,
+                &policy,
+                month_end,
+            );
             portfolio
+                .ledger
                 .customers
                 .iter()
                 .zip(now.iter().zip(&before))

@@ -8,12 +8,13 @@ use super::limits::{plain, submit_to};
 use super::policy::{Cell, CellReader};
 use crate::components::use_app;
 use crate::i18n::{fill, vocab, DeskTexts};
-use creditdesk_core::command::{Command, Field};
-use creditdesk_core::credit::Grade;
-use creditdesk_core::limits::{
-    AuthorityBand, Combination, FxRate, GradeTerms, LimitPolicy, Role, Security,
+use creditdesk_core::base::money::KNOWN_CURRENCIES;
+use creditdesk_core::decide::{Command, Field};
+use creditdesk_core::policy::Grade;
+use creditdesk_core::policy::{
+    AuthorityBand, Combination, FxRate, GradeTerms, LimitPolicy, Security,
 };
-use creditdesk_core::money::KNOWN_CURRENCIES;
+use creditdesk_core::team::Role;
 use creditdesk_core::Currency;
 use leptos::prelude::*;
 

@@ -8,16 +8,17 @@ use crate::components::{money, submit_message, use_app, Figure};
 use crate::i18n::{self, fill, vocab, DeskTexts};
 use crate::state::{self, SubmitError};
 use chrono::NaiveDate;
+use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
 use creditdesk_core::check::check_order;
-use creditdesk_core::command::{Command, Field};
-use creditdesk_core::credit::Grade;
-use creditdesk_core::decide_limits::approval_role;
-use creditdesk_core::input::{parse_optional_date, parse_optional_figure, required};
+use creditdesk_core::credit::score::{score, score_inputs};
+use creditdesk_core::decide::approval_role;
+use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::limits::{
     limit_events, limit_status, recommend, requests_of, LimitEvent, LimitMethod, LimitStatus,
-    MethodBasis, MethodFigure, RequestStatus, UserId,
+    MethodBasis, MethodFigure, RequestStatus,
 };
-use creditdesk_core::score::{score, score_inputs};
+use creditdesk_core::policy::Grade;
+use creditdesk_core::UserId;
 use creditdesk_core::{Currency, Customer, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -64,6 +65,7 @@ pub(super) fn field_message(errors: Errors, field: Field) -> impl Fn() -> Option
 /// A profile's name, or its number when the profile is unknown.
 pub(super) fn user_name(portfolio: &Portfolio, id: UserId) -> String {
     portfolio
+        .team
         .user(id)
         .map_or_else(|| format!("#{}", id.0), |user| user.name.clone())
 }
@@ -110,17 +112,29 @@ fn limit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> i
     let state = use_app();
     let d = state.lang.get().desk();
     let policy = portfolio.policy();
-    let grade = score(&score_inputs(portfolio, customer, today), &policy).grade;
+    let grade = score(
+        &score_inputs(&portfolio.ledger, &portfolio.credit, customer, today),
+        &policy,
+    )
+    .grade;
     let id = customer.id;
     let currency = customer.details.currency;
     let base = format!("/customers/{}", id.0);
-    let pending = requests_of(portfolio, customer)
+    let pending = requests_of(&portfolio.limits, customer.id)
         .find(|request| request.status == RequestStatus::Pending)
         .map(|request| request.id);
-    let suggested = recommend(portfolio, customer, &policy, grade, today, None)
-        .amount
-        .map(plain)
-        .unwrap_or_default();
+    let suggested = recommend(
+        &portfolio.ledger,
+        &portfolio.credit,
+        customer,
+        &policy,
+        grade,
+        today,
+        None,
+    )
+    .amount
+    .map(plain)
+    .unwrap_or_default();
     view! {
         <section data-testid="limit-page">
             <div class="title-row">
@@ -162,7 +176,7 @@ fn status_card(
         today,
     )
     .ok();
-    let status = limit_status(portfolio, customer, today);
+    let status = limit_status(&portfolio.limits, customer.id, today);
     let (kind, amount, details) = match &status {
         LimitStatus::None => (v.limit_none.to_string(), None, Vec::new()),
         LimitStatus::Lapsed { amount, until, .. } => (
@@ -176,7 +190,8 @@ fn status_card(
                 None => v.limit_standing.to_string(),
             };
             let approval_grade = portfolio
-                .limit_request(limit.request)
+                .limits
+                .request(limit.request)
                 .and_then(|request| match &request.status {
                     RequestStatus::Approved { grade, .. } => Some(grade.letter()),
                     _ => None,
@@ -357,9 +372,9 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
         let v = state.lang.get().vocab();
         let typed = entered().ok().flatten();
         state.portfolio.with(|portfolio| {
-            let account = portfolio.customer(customer)?;
+            let account = portfolio.ledger.customer(customer)?;
             let currency = account.details.currency;
-            let found = recommend(portfolio, account, &portfolio.policy(), grade, today, typed);
+            let found = recommend(&portfolio.ledger, &portfolio.credit, account, &portfolio.policy(), grade, today, typed);
             let rows = found
                 .methods
                 .iter()
@@ -478,7 +493,7 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
 const DECISION_FIELDS: &[Field] = &[Field::Comment];
 
 #[component]
-fn PendingPanel(request: creditdesk_core::limits::RequestId, grade: Grade) -> impl IntoView {
+fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let comment = RwSignal::new(String::new());
@@ -510,7 +525,7 @@ fn PendingPanel(request: creditdesk_core::limits::RequestId, grade: Grade) -> im
     let summary = move || {
         let v = state.lang.get().vocab();
         state.portfolio.with(|portfolio| {
-            let found = portfolio.limit_request(request)?;
+            let found = portfolio.limits.request(request)?;
             let policy = portfolio.policy();
             let role = approval_role(&policy, &found.amount, grade);
             Some(view! {
@@ -551,13 +566,10 @@ fn HoldPanel(customer: CustomerId) -> impl IntoView {
     let form_error = RwSignal::new(None);
     let hold = move || {
         state.portfolio.with(|portfolio| {
-            portfolio
-                .customer(customer)
-                .and_then(|c| c.hold().cloned())
-                .map(|change| {
-                    let by = user_name(portfolio, change.by);
-                    (change, by)
-                })
+            portfolio.limits.hold(customer).cloned().map(|change| {
+                let by = user_name(portfolio, change.by);
+                (change, by)
+            })
         })
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
@@ -621,11 +633,11 @@ fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl
     let state = use_app();
     let d = state.lang.get().desk();
     let currency = customer.details.currency;
-    let mut lines: Vec<HistoryLine> = limit_events(portfolio, customer, today)
+    let mut lines: Vec<HistoryLine> = limit_events(&portfolio.limits, customer.id, today)
         .into_iter()
         .filter_map(|event| event_line(portfolio, d, &event))
         .collect();
-    for (index, change) in customer.hold_log.iter().enumerate() {
+    for (index, change) in portfolio.limits.hold_log(customer.id).iter().enumerate() {
         lines.push(HistoryLine {
             date: change.date,
             order: (1, index as u32),
@@ -640,8 +652,12 @@ fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl
             comment: change.reason.clone(),
         });
     }
-    for order in customer.orders.iter().filter_map(|id| portfolio.order(*id)) {
-        if let Some(release) = &order.release {
+    for order in customer
+        .orders
+        .iter()
+        .filter_map(|id| portfolio.ledger.order(*id))
+    {
+        if let Some(release) = portfolio.limits.release(order.id) {
             lines.push(HistoryLine {
                 date: release.date,
                 order: (1, order.id.0),
@@ -693,7 +709,7 @@ fn event_line(portfolio: &Portfolio, d: &DeskTexts, event: &LimitEvent) -> Optio
         | LimitEvent::Rejected { request, date }
         | LimitEvent::Lapsed { request, date } => (*request, *date),
     };
-    let request = portfolio.limit_request(id)?;
+    let request = portfolio.limits.request(id)?;
     let amount = request.amount.format();
     let kind = match request.until {
         Some(until) => fill(d.temporary_until, &[("until", &until.to_string())]),

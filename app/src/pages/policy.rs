@@ -7,9 +7,9 @@ use super::credit::factor_name;
 use super::forms::{send, Errors, FormError};
 use crate::components::use_app;
 use crate::i18n::{fill, Texts};
-use creditdesk_core::command::{Command, Field};
-use creditdesk_core::credit::{Band, CreditPolicy, Factor, Grade, RatingPoints, RatioLimits};
-use creditdesk_core::input::parse_optional_figure;
+use creditdesk_core::base::input::parse_optional_figure;
+use creditdesk_core::decide::{Command, Field};
+use creditdesk_core::policy::{Band, CreditPolicy, Factor, Grade, RatingPoints, RatioLimits};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 

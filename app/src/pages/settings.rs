@@ -6,7 +6,7 @@ use crate::components::{storage_message, submit_message, use_app};
 use crate::db;
 use crate::i18n::{fill, Lang};
 use crate::state::{self, KEY_ACTOR, KEY_STARTED};
-use creditdesk_core::command::Command;
+use creditdesk_core::decide::Command;
 use creditdesk_core::Portfolio;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -95,11 +95,11 @@ pub fn Settings() -> impl IntoView {
 fn WidgetOrigins() -> impl IntoView {
     let state = use_app();
     let f = move || state.lang.get().field();
-    let current = move || state.portfolio.with(|p| p.widget_origins.clone());
+    let current = move || state.portfolio.with(|p| p.limits.widget_origins.clone());
     let text = RwSignal::new(
         state
             .portfolio
-            .with_untracked(|p| p.widget_origins.join("\n")),
+            .with_untracked(|p| p.limits.widget_origins.join("\n")),
     );
     let outcome = RwSignal::new(None::<Result<(), String>>);
     let save = move |event: leptos::ev::SubmitEvent| {
@@ -121,7 +121,7 @@ fn WidgetOrigins() -> impl IntoView {
                     text.set(
                         state
                             .portfolio
-                            .with_untracked(|p| p.widget_origins.join("\n")),
+                            .with_untracked(|p| p.limits.widget_origins.join("\n")),
                     );
                     outcome.set(Some(Ok(())));
                 }

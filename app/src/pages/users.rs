@@ -5,8 +5,9 @@ use super::forms::{Errors, FormError};
 use super::limits::{field_message, submit_to, DeskField};
 use crate::components::use_app;
 use crate::i18n::vocab;
-use creditdesk_core::command::{Command, Field};
-use creditdesk_core::limits::{Role, UserId};
+use creditdesk_core::decide::{Command, Field};
+use creditdesk_core::team::Role;
+use creditdesk_core::UserId;
 use leptos::prelude::*;
 
 const USER_FIELDS: &[Field] = &[Field::Name];
@@ -51,6 +52,7 @@ pub fn Users() -> impl IntoView {
     let rows = move || {
         state.portfolio.with(|portfolio| {
             portfolio
+                .team
                 .users
                 .iter()
                 .map(|user| view! { <UserRow id=user.id name=user.name.clone() role=user.role /> })

@@ -2,7 +2,7 @@
 //! API for allowed host origins) and its help page.
 //!
 //! The origin rule: a message is answered only when `event.origin` is exactly one of
-//! `portfolio.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
+//! `portfolio.limits.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
 //! else is ignored without a reply, so a page that is not allowed learns nothing, not even
 //! that the widget exists.
 
@@ -74,7 +74,7 @@ fn failure(code: &str, text: String) -> Value {
 fn success(portfolio: &Portfolio, check: &CreditCheck, lang: Lang) -> Value {
     let v = lang.vocab();
     let currency = check.currency;
-    let account = portfolio.customer(check.customer);
+    let account = portfolio.ledger.customer(check.customer);
     let (limit, limit_status) = match &check.limit {
         LimitStatus::None => (Value::Null, "none"),
         LimitStatus::Lapsed { .. } => (Value::Null, "lapsed"),
@@ -122,7 +122,7 @@ fn check_error_code(error: &CheckError) -> &'static str {
 fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate) -> Value {
     let f = lang.field();
     let v = lang.vocab();
-    if portfolio.customers.is_empty() {
+    if portfolio.ledger.customers.is_empty() {
         return failure("no_data", f.api_no_data.into());
     }
     let Some(number) = request
@@ -133,13 +133,13 @@ fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate
     else {
         return failure("bad_request", f.api_bad_request.into());
     };
-    let Some(id) = portfolio.customer_by_number(number) else {
+    let Some(id) = portfolio.ledger.customer_by_number(number) else {
         return failure(
             "unknown_customer",
             fill(f.api_no_customer, &[("number", number)]),
         );
     };
-    let Some(account) = portfolio.customer(id) else {
+    let Some(account) = portfolio.ledger.customer(id) else {
         return failure(
             "unknown_customer",
             fill(f.api_no_customer, &[("number", number)]),
@@ -184,7 +184,7 @@ fn on_message(state: AppState, lang: Lang, event: web_sys::Event) {
     let origin = event.origin();
     let allowed = state
         .portfolio
-        .with_untracked(|p| p.widget_origins.contains(&origin));
+        .with_untracked(|p| p.limits.widget_origins.contains(&origin));
     if !allowed {
         return;
     }
@@ -240,7 +240,7 @@ pub fn WidgetCheck() -> impl IntoView {
             ready_sent.set_value(true);
             state
                 .portfolio
-                .with_untracked(|p| post_ready(&p.widget_origins));
+                .with_untracked(|p| post_ready(&p.limits.widget_origins));
         }
     });
     let amount = RwSignal::new(
@@ -252,9 +252,9 @@ pub fn WidgetCheck() -> impl IntoView {
     let customer = Memo::new(move |_| {
         state
             .portfolio
-            .with(|p| p.customer_by_number(number().trim()))
+            .with(|p| p.ledger.customer_by_number(number().trim()))
     });
-    let empty = move || state.portfolio.with(|p| p.customers.is_empty());
+    let empty = move || state.portfolio.with(|p| p.ledger.customers.is_empty());
     view! {
         <section class="widget-check" data-testid="widget" lang=move || lang.get().code()>
             {move || {
@@ -296,7 +296,7 @@ fn WidgetBody(
     });
     let name = state
         .portfolio
-        .with_untracked(|p| p.customer(id).map(|c| c.details.name.clone()))
+        .with_untracked(|p| p.ledger.customer(id).map(|c| c.details.name.clone()))
         .unwrap_or_default();
     let available = move || {
         let f = lang.get().field();

@@ -32,7 +32,7 @@ pub(super) fn register_customer(
 
 /// Once a customer has any record in its currency, the currency cannot change: it would
 /// mix currencies in one account (a limit of 100,000 CNY must not become 100,000 USD).
-pub(super) fn currency_locked(state: &Portfolio, customer: &Customer) -> bool {
+pub fn currency_locked(state: &Portfolio, customer: &Customer) -> bool {
     !customer.invoices.is_empty()
         || !customer.payments.is_empty()
         || !customer.credit_notes.is_empty()

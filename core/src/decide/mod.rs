@@ -12,6 +12,7 @@ mod rejection;
 mod rules;
 
 pub use command::*;
+pub use ledger::currency_locked;
 pub use limits::approval_role;
 pub use rejection::*;
 
