@@ -6,8 +6,8 @@ set -euo pipefail
 # shellcheck source=scripts/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --browser   # cds to the repo root
 
-step "trunk build --release"
-trunk build --release --offline
+step "release build (scripts/build.sh)"
+scripts/build.sh
 
 step "native core benchmark (portfolio L)"
 cargo run --quiet --release -p creditdesk-core --example bench
