@@ -1,5 +1,5 @@
-// End-to-end tests against the release build in dist/ (run `trunk build --release` first;
-// scripts/test.sh does). Uses Debian's Chromium: Playwright's own browser download is unreachable.
+// End-to-end tests against the release build in dist/ (run scripts/build.sh first; scripts/test.sh
+// does). Uses Debian's Chromium: Playwright's own browser download is unreachable.
 import { defineConfig } from '@playwright/test';
 
 export const chromium = {

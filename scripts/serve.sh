@@ -2,8 +2,9 @@
 # Build the release app and serve it on http://127.0.0.1:8080/ (PORT=... to change).
 #   scripts/serve.sh                                # at the site root
 #   scripts/serve.sh --prefix /tools/creditdesk/    # as if hosted in a sub-folder
-# Uses tests/serve.mjs (static files + SPA fallback for deep links), the same server the
-# end-to-end tests use, rather than `trunk serve`, which would rebuild and inject a live-reload script.
+# Uses tests/serve.mjs (static files, the precompressed .br/.gz, SPA fallback for deep links), the
+# same server the end-to-end tests use, rather than `trunk serve`, which would rebuild and inject
+# a live-reload script.
 set -euo pipefail
 # shellcheck source=scripts/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --no-browser   # cds to the repo root
@@ -13,8 +14,8 @@ PREFIX="/"
 [ "${1:-}" = "--prefix" ] && PREFIX="${2:?--prefix needs a path like /tools/creditdesk/}"
 PREFIX="/${PREFIX#/}"; PREFIX="${PREFIX%/}/"
 
-step "trunk build --release"
-trunk build --release --offline
+step "release build (scripts/build.sh)"
+scripts/build.sh
 
 step "serve dist/"
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }

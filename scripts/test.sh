@@ -27,8 +27,8 @@ cargo test -p creditdesk-core
 step "d. app tests (wasm32, headless Chromium)"
 cargo test -p creditdesk-app --target wasm32-unknown-unknown
 
-step "e. trunk build --release"
-trunk build --release --offline
+step "e. release build (scripts/build.sh: trunk + precompressed .br/.gz)"
+scripts/build.sh
 
 step "f. end-to-end tests (Playwright against dist/)"
 npx --no-install playwright test

@@ -3,9 +3,12 @@
 // - SPA fallback: a GET for a missing path without a file extension returns <dir>/index.html,
 //   so deep links like /customers/42 work after a reload.
 // - --prefix simulates sub-folder hosting: only URLs under the prefix are served (prefix stripped).
+// - Precompressed: sends FILE.br or FILE.gz (written by scripts/build.sh) when the request's
+//   Accept-Encoding allows it, br first, with the original's Content-Type. Like a production
+//   host (README, Hosting): content-hashed names are cached for a year, everything else is no-cache.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 
 const [dirArg = 'dist', portArg = '4173', ...rest] = process.argv.slice(2);
 const root = resolve(dirArg);
@@ -27,9 +30,43 @@ async function fileAt(p) {
   try { return (await stat(p)).isFile() ? p : null; } catch { return null; }
 }
 
+// Preference order. The variant must be at least as new as the file, so a stale one left
+// beside a hand-edited file is never sent.
+const ENCODINGS = [['br', '.br'], ['gzip', '.gz']];
+
+/** Accept-Encoding as name -> q ("gzip, br;q=0" refuses br). */
+function accepted(header = '') {
+  const q = new Map();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, qp ? Number(qp.slice(2)) || 0 : 1);
+  }
+  return (name) => (q.has(name) ? q.get(name) : q.get('*') || 0) > 0;
+}
+
+async function variantOf(file, acceptEncoding) {
+  const accepts = accepted(acceptEncoding);
+  const original = await stat(file);
+  for (const [encoding, suffix] of ENCODINGS) {
+    if (!accepts(encoding)) continue;
+    try {
+      const v = await stat(file + suffix);
+      if (v.isFile() && v.mtimeMs >= original.mtimeMs) return { path: file + suffix, encoding };
+    } catch { /* no such variant */ }
+  }
+  return { path: file, encoding: null };
+}
+
+// Trunk's content-hashed names: app-<16 hex>.js, app-<16 hex>_bg.wasm, style-<16 hex>.css.
+// A new build gets new names, so these may be cached for good; html, sw.js, the manifest and
+// icons keep their names and must be revalidated.
+const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/i;
+
 createServer(async (req, res) => {
   const send = (code, body, type = 'text/plain; charset=utf-8') => {
-    // no-cache: the browser revalidates every time, so tests never see a stale build.
+    // Errors are never cached.
     res.writeHead(code, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
@@ -48,7 +85,17 @@ createServer(async (req, res) => {
   // SPA fallback only for extension-less paths: a missing .wasm/.js must stay a real 404.
   if (!file && extname(rel) === '') file = await fileAt(join(root, 'index.html'));
   if (!file) return send(404, 'not found\n');
-  send(200, await readFile(file), MIME[extname(file).toLowerCase()] || 'application/octet-stream');
+  const { path: sent, encoding } = await variantOf(file, req.headers['accept-encoding']);
+  const body = await readFile(sent);
+  const headers = {
+    'Content-Type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+    'Content-Length': body.length,
+    'Cache-Control': HASHED.test(basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  if (encoding) headers['Content-Encoding'] = encoding;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }).on('error', (err) => {
   console.error(`cannot serve on 127.0.0.1:${port}: ${err.message}`);
   process.exit(1);

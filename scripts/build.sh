@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The release build into dist/ (CD_DIST=... for another folder), used by test.sh, serve.sh and
+# bench.sh: one `trunk build` per page, merged into dist/, then precompressed FILE.br and
+# FILE.gz beside each compressible file so servers can send them as they are (README, Hosting).
+set -euo pipefail
+# shellcheck source=scripts/setup.sh
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" --no-browser   # cds to the repo root
+
+DIST="${CD_DIST:-dist}"
+STAGE="target/pages"   # one folder per page: Trunk empties its --dist on every build
+
+# merge DIR LABEL: copies one page's build into $DIST. Pages may share files (sw.js, manifest,
+# icons); two different files under one name would silently break a page, so refuse.
+merge() {
+  local out="$1" file
+  step "merge $2 into $DIST/"
+  while IFS= read -r -d '' file; do
+    file="${file#"$out"/}"
+    if [ -e "$DIST/$file" ] && ! cmp -s "$out/$file" "$DIST/$file"; then
+      die "$2 writes $file, which an earlier page wrote with different content"
+    fi
+  done < <(find "$out" -type f -print0)
+  cp -R "$out"/. "$DIST"/
+}
+
+# trunk_page HTML NAME: builds one page into $STAGE/NAME and merges it into $DIST.
+trunk_page() {
+  step "trunk build --release $1"
+  trunk build "$1" --release --offline --dist "$STAGE/$2"
+  merge "$STAGE/$2" "$1"
+}
+
+# One function per page, built in this order. Today the desk, field check and widget are
+# routes of one app in index.html; a split adds e.g. page_field() { trunk_page field.html field; }.
+page_desk() { trunk_page index.html desk; }
+PAGES=(page_desk)
+
+step "clean $DIST/"
+rm -rf "$DIST"
+mkdir -p "$DIST"
+for page in "${PAGES[@]}"; do "$page"; done
+
+step "precompress $DIST/ (brotli 11, gzip -9)"
+node scripts/compress.mjs "$DIST"
+
+CD_STEP="done"
+echo "==> release build in $DIST/"
