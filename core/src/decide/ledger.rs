@@ -4,8 +4,9 @@
 use crate::base::ids::*;
 use crate::base::input::TERMS_DAYS_MAX;
 use crate::base::money::Money;
+use crate::decide::command::AllocationChoice;
+use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::*;
-use crate::decide::{AllocationChoice, Decision, Field, Rejection};
 use crate::journal::Portfolio;
 use crate::ledger::*;
 use chrono::{Duration, NaiveDate};

@@ -2,6 +2,7 @@
 //! shell can show the message beside it.
 
 use crate::base::fold::FoldError;
+use crate::journal::Entry;
 use crate::limits::OriginError;
 use crate::policy::PolicyError;
 use crate::team::Role;
@@ -198,3 +199,6 @@ impl Rejection {
         }
     }
 }
+
+/// What deciding one command gives: the entries to journal, or the rule it broke.
+pub(crate) type Decision = Result<Vec<Entry>, Rejection>;

@@ -4,7 +4,7 @@
 use crate::base::ids::CustomerId;
 use crate::base::input::{TERMS_DAYS_MAX, TEXT_LEN_MAX};
 use crate::base::money::{amount_max, Money};
-use crate::decide::{Field, Rejection};
+use crate::decide::rejection::{Field, Rejection};
 use crate::journal::Portfolio;
 use crate::ledger::CustomerDetails;
 use chrono::{Datelike, NaiveDate};

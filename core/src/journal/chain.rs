@@ -6,7 +6,6 @@
 use crate::base::dates::Timestamp;
 use crate::base::fold::FoldError;
 use crate::journal::entry::Entry;
-use crate::journal::portfolio::Portfolio;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -244,35 +243,4 @@ fn check_end(
 /// Reads a stored event text back into an event.
 pub fn parse_event(text: &str) -> Result<Event, ChainBreak> {
     serde_json::from_str(text).map_err(|_| ChainBreak::Unreadable { position: 0 })
-}
-
-impl Portfolio {
-    /// Folds an event into the state and moves the head. On an error the state holds the
-    /// entries before the one named and must be discarded (the head has not moved).
-    pub fn apply_event(&mut self, event: &Event, hash: Hash) -> Result<(), ChainBreak> {
-        for (index, entry) in event.entries.iter().enumerate() {
-            self.apply(entry)
-                .map_err(|error| ChainBreak::DoesNotApply {
-                    seq: event.seq,
-                    entry: index,
-                    error,
-                })?;
-        }
-        self.head = Some(ChainHead {
-            seq: event.seq,
-            hash,
-        });
-        Ok(())
-    }
-
-    /// Replays a whole journal of stored texts after verifying it.
-    pub fn replay(texts: &[&str]) -> Result<Portfolio, ChainBreak> {
-        verify(texts, None, None)?;
-        let mut portfolio = Portfolio::default();
-        for (position, text) in texts.iter().enumerate() {
-            let event = parse_event(text).map_err(|_| ChainBreak::Unreadable { position })?;
-            portfolio.apply_event(&event, Hash::of(text.as_bytes()))?;
-        }
-        Ok(portfolio)
-    }
 }

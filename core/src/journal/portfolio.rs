@@ -5,7 +5,7 @@
 use crate::base::fold::FoldError;
 use crate::base::ids::*;
 use crate::credit::CreditFiles;
-use crate::journal::chain::ChainHead;
+use crate::journal::chain::{parse_event, verify, ChainBreak, ChainHead, Event, Hash};
 use crate::journal::entry::Entry;
 use crate::ledger::Ledger;
 use crate::limits::{Known, Limits};
@@ -85,5 +85,36 @@ impl Portfolio {
                 self.limits.apply(entry, known)
             }
         }
+    }
+}
+
+impl Portfolio {
+    /// Folds an event into the state and moves the head. On an error the state holds the
+    /// entries before the one named and must be discarded (the head has not moved).
+    pub fn apply_event(&mut self, event: &Event, hash: Hash) -> Result<(), ChainBreak> {
+        for (index, entry) in event.entries.iter().enumerate() {
+            self.apply(entry)
+                .map_err(|error| ChainBreak::DoesNotApply {
+                    seq: event.seq,
+                    entry: index,
+                    error,
+                })?;
+        }
+        self.head = Some(ChainHead {
+            seq: event.seq,
+            hash,
+        });
+        Ok(())
+    }
+
+    /// Replays a whole journal of stored texts after verifying it.
+    pub fn replay(texts: &[&str]) -> Result<Portfolio, ChainBreak> {
+        verify(texts, None, None)?;
+        let mut portfolio = Portfolio::default();
+        for (position, text) in texts.iter().enumerate() {
+            let event = parse_event(text).map_err(|_| ChainBreak::Unreadable { position })?;
+            portfolio.apply_event(&event, Hash::of(text.as_bytes()))?;
+        }
+        Ok(portfolio)
     }
 }

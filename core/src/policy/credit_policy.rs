@@ -26,28 +26,6 @@ impl Factor {
     ];
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Grade {
-    A,
-    B,
-    C,
-    D,
-    E,
-}
-
-impl Grade {
-    pub const ALL: [Grade; 5] = [Grade::A, Grade::B, Grade::C, Grade::D, Grade::E];
-    pub fn letter(&self) -> &'static str {
-        match self {
-            Grade::A => "A",
-            Grade::B => "B",
-            Grade::C => "C",
-            Grade::D => "D",
-            Grade::E => "E",
-        }
-    }
-}
-
 /// A band: values from the previous band's bound (exclusive) up to `upper` (inclusive) get
 /// `points` (0–100). The last band of a list has `upper: None` (no bound).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

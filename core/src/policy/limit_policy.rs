@@ -5,7 +5,7 @@
 
 use crate::base::input::TERMS_DAYS_MAX;
 use crate::base::money::Currency;
-use crate::policy::credit_policy::Grade;
+use crate::policy::grade::Grade;
 use crate::team::Role;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};

@@ -3,58 +3,11 @@
 //! each took effect, so that anything asked as of a date reads the policy in force then.
 
 pub mod credit_policy;
+pub mod grade;
 pub mod limit_policy;
+pub mod versions;
 
 pub use credit_policy::*;
+pub use grade::Grade;
 pub use limit_policy::*;
-
-use crate::base::fold::FoldError;
-use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// The policy's entries. The `kind` tag and field names are the stored journal text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum PolicyEntry {
-    /// A new version of the credit policy, in force from `date`.
-    PolicyChanged {
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
-        policy: Box<CreditPolicy>,
-    },
-}
-
-/// Every credit policy journalled, with the date it took effect, in journal order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Policies {
-    pub versions: Vec<(NaiveDate, CreditPolicy)>,
-}
-
-impl Policies {
-    /// The newest policy journalled, or the default policy: what new decisions are made with.
-    pub fn current(&self) -> CreditPolicy {
-        self.versions
-            .last()
-            .map_or_else(CreditPolicy::default, |(_, policy)| policy.clone())
-    }
-
-    /// The policy in force on `date`: the last version journalled that took effect on or
-    /// before it, or the default policy before the first.
-    pub fn on(&self, date: NaiveDate) -> CreditPolicy {
-        self.versions
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= date)
-            .map_or_else(CreditPolicy::default, |(_, policy)| policy.clone())
-    }
-
-    pub fn apply(&mut self, entry: &PolicyEntry) -> Result<(), FoldError> {
-        match entry {
-            PolicyEntry::PolicyChanged { date, policy } => {
-                self.versions.push((*date, policy.as_ref().clone()));
-            }
-        }
-        Ok(())
-    }
-}
+pub use versions::{Policies, PolicyEntry};

@@ -1,0 +1,174 @@
+//! The one dispatch from a command to the rule that decides it, and the all-or-nothing batch.
+
+use crate::decide::command::Command;
+use crate::decide::credit::*;
+use crate::decide::ledger::*;
+use crate::decide::limits::*;
+use crate::decide::rejection::{Decision, Rejection};
+use crate::journal::{Entry, Portfolio};
+use serde::{Deserialize, Serialize};
+
+/// Checks a command against the state and yields the entries that record it. One arm per
+/// command: this table is the only function here longer than a screen, by design.
+pub fn decide(state: &Portfolio, command: &Command) -> Decision {
+    match command {
+        Command::RegisterCustomer { id, date, details } => {
+            register_customer(state, *id, *date, details)
+        }
+        Command::UpdateCustomer { id, details } => update_customer(state, *id, details),
+        Command::IssueInvoice {
+            id,
+            customer,
+            number,
+            issue_date,
+            terms_days,
+            due_date,
+            amount,
+        } => issue_invoice(
+            state,
+            *id,
+            *customer,
+            number,
+            *issue_date,
+            *terms_days,
+            *due_date,
+            amount,
+        ),
+        Command::ReceivePayment {
+            id,
+            customer,
+            date,
+            amount,
+            reference,
+            allocation,
+        } => receive_payment(state, *id, *customer, *date, amount, reference, allocation),
+        Command::IssueCreditNote {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+            reason,
+            allocation,
+        } => issue_credit_note(
+            state, *id, *customer, number, *date, amount, reason, allocation,
+        ),
+        Command::WriteOffInvoice {
+            invoice,
+            date,
+            amount,
+            reason,
+        } => write_off(state, *invoice, *date, *amount, reason),
+        Command::OpenOrder {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+        } => open_order(state, *id, *customer, number, *date, amount),
+        Command::CloseOrder { id, date, closure } => close_order(state, *id, *date, *closure),
+        Command::OpenDispute {
+            id,
+            invoice,
+            date,
+            amount,
+            reason,
+        } => open_dispute(state, *id, *invoice, *date, *amount, reason),
+        Command::ResolveDispute { id, date, outcome } => {
+            resolve_dispute(state, *id, *date, *outcome)
+        }
+        Command::AddCreditRecord {
+            customer,
+            recorded_on,
+            record,
+        } => add_credit_record(state, *customer, *recorded_on, record),
+        Command::ChangePolicy { date, policy } => change_policy(state, *date, policy),
+        Command::AddUser { id, name, role } => add_user(state, *id, name, *role),
+        Command::ChangeUser { id, name, role } => change_user(state, *id, name, *role),
+        Command::RequestLimit {
+            id,
+            customer,
+            date,
+            by,
+            amount,
+            reason,
+            until,
+        } => request_limit(state, *id, *customer, *date, *by, amount, reason, *until),
+        Command::ApproveLimit {
+            request,
+            date,
+            by,
+            comment,
+        } => approve_limit(state, *request, *date, *by, comment),
+        Command::RejectLimit {
+            request,
+            date,
+            by,
+            comment,
+        } => reject_limit(state, *request, *date, *by, comment),
+        Command::RecordLapse { request, date } => record_lapse(state, *request, *date),
+        Command::PlaceHold {
+            customer,
+            date,
+            by,
+            reason,
+        } => change_hold(state, *customer, *date, *by, reason, true),
+        Command::ReleaseHold {
+            customer,
+            date,
+            by,
+            reason,
+        } => change_hold(state, *customer, *date, *by, reason, false),
+        Command::PlaceOrder {
+            id,
+            customer,
+            number,
+            date,
+            amount,
+            by,
+            release_reason,
+        } => place_order(
+            state,
+            *id,
+            *customer,
+            number,
+            *date,
+            amount,
+            *by,
+            release_reason.as_deref(),
+        ),
+        Command::SetWidgetOrigins { date, by, origins } => {
+            set_widget_origins(state, *date, *by, origins)
+        }
+    }
+}
+
+/// A command of a batch that was rejected: its position (0-based) and the rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchRejection {
+    pub index: usize,
+    pub rejection: Rejection,
+}
+
+/// Decides a batch all or nothing (an import, a demo load): each command sees the effect of
+/// those before it. Returns the entries and the state after them; `state` is untouched.
+pub fn decide_batch(
+    state: &Portfolio,
+    commands: impl IntoIterator<Item = Command>,
+) -> Result<(Vec<Entry>, Portfolio), BatchRejection> {
+    let mut working = state.clone();
+    let mut entries = Vec::new();
+    for (index, command) in commands.into_iter().enumerate() {
+        let decided =
+            decide(&working, &command).map_err(|rejection| BatchRejection { index, rejection })?;
+        for entry in &decided {
+            // Entries `decide` just made from this state always fit it.
+            working.apply(entry).map_err(|error| BatchRejection {
+                index,
+                rejection: Rejection::StateInconsistent(error),
+            })?;
+        }
+        entries.extend(decided);
+    }
+    Ok((entries, working))
+}
