@@ -36,12 +36,12 @@
 //! dated by then, and credit-file records both dated and recorded by then.
 
 use crate::base::dates::{months_before, months_between};
-use crate::base::ids::InvoiceId;
 use crate::credit::records::{
     statement_warnings, CreditRecord, CreditReport, FinancialStatement, RiskSignal, Severity,
 };
 use crate::credit::state::CreditFiles;
-use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::ledger::as_of::{customer_invoices_on, open_amounts_on, settled_by};
+use crate::ledger::{Customer, Invoice, Ledger};
 use crate::policy::{band_points, rating_points, CreditPolicy, Factor, Grade, Policies};
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -363,28 +363,7 @@ pub fn score_inputs(
     customer: &Customer,
     as_of: NaiveDate,
 ) -> ScoreInputs {
-    let write_offs = write_offs_of(ledger, customer);
-    score_inputs_with(ledger, files, customer, as_of, &write_offs)
-}
-
-fn write_offs_of(ledger: &Ledger, customer: &Customer) -> Vec<WriteOff> {
-    ledger
-        .write_offs
-        .iter()
-        .filter(|write_off| customer.invoices.binary_search(&write_off.invoice).is_ok())
-        .copied()
-        .collect()
-}
-
-/// `score_inputs` with the customer's write-offs already picked out.
-fn score_inputs_with(
-    ledger: &Ledger,
-    files: &CreditFiles,
-    customer: &Customer,
-    as_of: NaiveDate,
-    write_offs: &[WriteOff],
-) -> ScoreInputs {
-    let invoices = invoice_facts(ledger, customer, as_of, write_offs);
+    let invoices = invoice_facts(ledger, customer, as_of);
     score_inputs_from(customer, files.of(customer.id), as_of, invoices)
 }
 
@@ -425,105 +404,23 @@ fn score_inputs_from(
     }
 }
 
-/// Settlement is known once dated by `as_of`.
-fn settled_by(invoice: &Invoice, as_of: NaiveDate) -> Option<NaiveDate> {
-    invoice.settled_on.filter(|settled| *settled <= as_of)
-}
-
-/// An invoice reduced (paid, credited, written off) in part but not settled by `as_of`: its
-/// open amount then depends on which reductions are dated by `as_of`.
-fn needs_dated_reductions(invoice: &Invoice, as_of: NaiveDate) -> bool {
-    settled_by(invoice, as_of).is_none() && invoice.open() != invoice.amount.amount
-}
-
-/// One invoice's facts; `reduced` is what was taken off it by `as_of`, asked for only when
-/// `needs_dated_reductions` holds.
-fn fact_of(invoice: &Invoice, as_of: NaiveDate, reduced: impl FnOnce() -> Decimal) -> InvoiceFacts {
-    let settled_on = settled_by(invoice, as_of);
-    let open = if settled_on.is_some() {
-        Decimal::ZERO
-    } else if invoice.open() == invoice.amount.amount {
-        invoice.amount.amount
-    } else {
-        invoice.amount.amount - reduced()
-    };
+/// One invoice's facts, with its open amount on `as_of` already worked out.
+fn fact_of(invoice: &Invoice, as_of: NaiveDate, open: Decimal) -> InvoiceFacts {
     InvoiceFacts {
         amount: invoice.amount.amount,
         issue_date: invoice.issue_date,
         due_date: invoice.due_date,
-        settled_on,
+        settled_on: settled_by(invoice, as_of),
         open,
     }
 }
 
 /// The customer's invoices issued by `as_of`, with settlement and open amount as of then.
-fn invoice_facts(
-    state: &Ledger,
-    customer: &Customer,
-    as_of: NaiveDate,
-    write_offs: &[WriteOff],
-) -> Vec<InvoiceFacts> {
-    let invoices: Vec<&Invoice> = customer
-        .invoices
-        .iter()
-        .filter_map(|id| state.invoice(*id))
-        .filter(|invoice| invoice.issue_date <= as_of)
-        .collect();
-    let needs_dates = invoices
-        .iter()
-        .any(|invoice| needs_dated_reductions(invoice, as_of));
-    let reductions = if needs_dates {
-        reductions_by(state, customer, as_of, write_offs)
-    } else {
-        Vec::new()
-    };
-    invoices
-        .iter()
-        .map(|invoice| {
-            fact_of(invoice, as_of, || {
-                let position = customer.invoices.binary_search(&invoice.id).ok();
-                position
-                    .and_then(|position| reductions.get(position))
-                    .copied()
-                    .unwrap_or_default()
-            })
-        })
+fn invoice_facts(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<InvoiceFacts> {
+    customer_invoices_on(ledger, customer, as_of)
+        .into_iter()
+        .map(|(invoice, open)| fact_of(invoice, as_of, open))
         .collect()
-}
-
-/// Payments, credit notes and write-offs dated by `as_of`, summed per invoice, indexed like
-/// `customer.invoices` (whose ids increase, so positions are binary searches).
-fn reductions_by(
-    state: &Ledger,
-    customer: &Customer,
-    as_of: NaiveDate,
-    write_offs: &[WriteOff],
-) -> Vec<Decimal> {
-    let mut reductions = vec![Decimal::ZERO; customer.invoices.len()];
-    let mut reduce = |invoice, amount: Decimal| {
-        if let Ok(position) = customer.invoices.binary_search(&invoice) {
-            reductions[position] += amount;
-        }
-    };
-    let payments = customer.payments.iter().filter_map(|id| state.payment(*id));
-    for payment in payments.filter(|payment| payment.date <= as_of) {
-        for allocation in &payment.allocations {
-            reduce(allocation.invoice, allocation.amount);
-        }
-    }
-    let notes = customer
-        .credit_notes
-        .iter()
-        .filter_map(|id| state.credit_note(*id));
-    for note in notes.filter(|note| note.date <= as_of) {
-        for allocation in &note.allocations {
-            reduce(allocation.invoice, allocation.amount);
-        }
-    }
-    for write_off in write_offs.iter().filter(|w| w.date <= as_of) {
-        reduce(write_off.invoice, write_off.amount);
-    }
-    reductions
 }
 
 /// Amount-weighted days: Σ amount × days and Σ amount.
@@ -834,7 +731,7 @@ pub fn score_all(
     policy: &CreditPolicy,
     as_of: NaiveDate,
 ) -> Vec<Score> {
-    let reductions = dated_reductions(ledger, as_of);
+    let open = open_amounts_on(ledger, as_of);
     let mut facts: Vec<Vec<InvoiceFacts>> = ledger
         .customers
         .iter()
@@ -849,14 +746,7 @@ pub fn score_all(
         let Ok(index) = customer_ids.binary_search(&invoice.customer.0) else {
             continue;
         };
-        let reduced = || {
-            reductions
-                .get(position)
-                .copied()
-                .flatten()
-                .unwrap_or_default()
-        };
-        facts[index].push(fact_of(invoice, as_of, reduced));
+        facts[index].push(fact_of(invoice, as_of, open[position]));
     }
     ledger
         .customers
@@ -867,53 +757,6 @@ pub fn score_all(
             score(&inputs, policy)
         })
         .collect()
-}
-
-/// What was taken off each part-reduced, unsettled invoice by `as_of`, indexed like
-/// `state.invoices`; empty when no invoice needs it.
-fn dated_reductions(state: &Ledger, as_of: NaiveDate) -> Vec<Option<Decimal>> {
-    let mut reductions: Vec<Option<Decimal>> = state
-        .invoices
-        .iter()
-        .map(|invoice| needs_dated_reductions(invoice, as_of).then_some(Decimal::ZERO))
-        .collect();
-    if reductions.iter().all(Option::is_none) {
-        return Vec::new();
-    }
-    // Ids handed out by `next_ids` are dense, so an id's position is an offset; otherwise a
-    // binary search.
-    let first = state.invoices.first().map_or(0, |invoice| invoice.id.0);
-    let dense = state
-        .invoices
-        .last()
-        .is_some_and(|last| (last.id.0 - first) as usize + 1 == state.invoices.len());
-    let position = |invoice: InvoiceId| {
-        if dense {
-            invoice.0.checked_sub(first).map(|offset| offset as usize)
-        } else {
-            state.invoices.binary_search_by_key(&invoice, |i| i.id).ok()
-        }
-    };
-    let mut reduce = |invoice: InvoiceId, amount: Decimal| {
-        let slot = position(invoice).and_then(|index| reductions.get_mut(index));
-        if let Some(Some(reduced)) = slot {
-            *reduced += amount;
-        }
-    };
-    for payment in state.payments.iter().filter(|p| p.date <= as_of) {
-        for allocation in &payment.allocations {
-            reduce(allocation.invoice, allocation.amount);
-        }
-    }
-    for note in state.credit_notes.iter().filter(|n| n.date <= as_of) {
-        for allocation in &note.allocations {
-            reduce(allocation.invoice, allocation.amount);
-        }
-    }
-    for write_off in state.write_offs.iter().filter(|w| w.date <= as_of) {
-        reduce(write_off.invoice, write_off.amount);
-    }
-    reductions
 }
 
 fn month_end(date: NaiveDate) -> NaiveDate {
@@ -952,11 +795,10 @@ pub fn score_history(
     dates.push(as_of);
     dates.sort_unstable();
     dates.dedup();
-    let write_offs = write_offs_of(ledger, customer);
     dates
         .into_iter()
         .map(|date| {
-            let inputs = score_inputs_with(ledger, files, customer, date, &write_offs);
+            let inputs = score_inputs(ledger, files, customer, date);
             (date, score(&inputs, &policies.on(date)))
         })
         .collect()

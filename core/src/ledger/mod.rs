@@ -3,6 +3,7 @@
 //! itself, and the figures derived from it (aging, balances, days beyond terms, the customer
 //! list, search).
 
+pub mod as_of;
 pub mod entry;
 pub mod records;
 pub mod reports;

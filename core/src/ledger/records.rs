@@ -80,6 +80,13 @@ pub struct Payment {
     pub allocations: Vec<Allocation>,
 }
 
+impl CreditNote {
+    /// What the credit note did not settle: unapplied credit on the account.
+    pub fn unapplied(&self) -> Decimal {
+        self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
+    }
+}
+
 impl Payment {
     pub fn unapplied(&self) -> Decimal {
         self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()

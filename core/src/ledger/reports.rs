@@ -4,6 +4,7 @@
 
 use crate::base::ids::CustomerId;
 use crate::base::money::Currency;
+use crate::ledger::as_of::*;
 use crate::ledger::records::*;
 use crate::ledger::state::Ledger;
 use chrono::NaiveDate;
@@ -96,7 +97,7 @@ impl Aging {
     }
 }
 
-/// Aging of one customer's open invoices as of a date.
+/// Aging of one customer's open invoices as of a date (what was open on that date).
 pub fn customer_aging(
     state: &Ledger,
     customer: &Customer,
@@ -104,8 +105,7 @@ pub fn customer_aging(
     buckets: &AgingBuckets,
 ) -> Aging {
     let mut aging = Aging::empty(buckets);
-    for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
-        let open = invoice.open();
+    for (invoice, open) in customer_invoices_on(state, customer, as_of) {
         if !open.is_zero() {
             aging.add(buckets.bucket_of(invoice.days_past_due(as_of)), open);
         }
@@ -113,16 +113,26 @@ pub fn customer_aging(
     aging
 }
 
-/// Aging of every customer, in `state.customers` order, in one pass over the invoices.
+/// Aging of every customer as of a date, in `state.customers` order, in one pass over the
+/// invoices.
 pub fn aging_all(state: &Ledger, as_of: NaiveDate, buckets: &AgingBuckets) -> Vec<Aging> {
+    agings_of(state, &open_amounts_on(state, as_of), as_of, buckets)
+}
+
+/// Aging of every customer from the open amounts on `as_of`, indexed like `state.invoices`.
+fn agings_of(
+    state: &Ledger,
+    open_amounts: &[Decimal],
+    as_of: NaiveDate,
+    buckets: &AgingBuckets,
+) -> Vec<Aging> {
     let mut agings = vec![Aging::empty(buckets); state.customers.len()];
-    for invoice in &state.invoices {
-        let open = invoice.open();
+    for (invoice, open) in state.invoices.iter().zip(open_amounts) {
         if open.is_zero() {
             continue;
         }
         if let Some(index) = state.customer_index(invoice.customer) {
-            agings[index].add(buckets.bucket_of(invoice.days_past_due(as_of)), open);
+            agings[index].add(buckets.bucket_of(invoice.days_past_due(as_of)), *open);
         }
     }
     agings
@@ -149,28 +159,25 @@ pub struct Balance {
 pub fn customer_balance(state: &Ledger, customer: &Customer, as_of: NaiveDate) -> Balance {
     let mut open_receivables = Decimal::ZERO;
     let mut overdue = Decimal::ZERO;
-    let mut disputed = Decimal::ZERO;
     let mut days_overdue_max = 0;
-    for invoice in customer.invoices.iter().filter_map(|id| state.invoice(*id)) {
-        let open = invoice.open();
-        if open.is_zero() {
-            continue;
-        }
-        open_receivables += open;
-        disputed += invoice.disputed.min(open);
+    let invoices = customer_invoices_on(state, customer, as_of);
+    for (invoice, open) in &invoices {
+        open_receivables += *open;
         let days = invoice.days_past_due(as_of);
-        if days > 0 {
-            overdue += open;
+        if days > 0 && !open.is_zero() {
+            overdue += *open;
             days_overdue_max = days_overdue_max.max(days);
         }
     }
-    let open_orders = open_order_total(state, customer);
+    let disputed = disputed_of(state, customer, &invoices, as_of);
+    let open_orders = open_order_total(state, customer, as_of);
+    let (unapplied_cash, unapplied_credit) = unapplied_on(state, customer, as_of);
     Balance {
         currency: customer.details.currency,
         open_receivables,
-        unapplied_cash: customer.unapplied_cash,
-        unapplied_credit: customer.unapplied_credit,
-        balance: open_receivables - customer.unapplied_cash - customer.unapplied_credit,
+        unapplied_cash,
+        unapplied_credit,
+        balance: open_receivables - unapplied_cash - unapplied_credit,
         overdue,
         disputed,
         open_orders,
@@ -179,12 +186,34 @@ pub fn customer_balance(state: &Ledger, customer: &Customer, as_of: NaiveDate) -
     }
 }
 
-fn open_order_total(state: &Ledger, customer: &Customer) -> Decimal {
+/// Disputed amounts open on `as_of`, each invoice's capped at what was open on it then.
+fn disputed_of(
+    state: &Ledger,
+    customer: &Customer,
+    invoices: &[(&Invoice, Decimal)],
+    as_of: NaiveDate,
+) -> Decimal {
+    let mut per_invoice = vec![Decimal::ZERO; customer.invoices.len()];
+    for dispute in state.disputes.iter().filter(|d| dispute_open_on(d, as_of)) {
+        if let Ok(position) = customer.invoices.binary_search(&dispute.invoice) {
+            per_invoice[position] += dispute.amount;
+        }
+    }
+    invoices
+        .iter()
+        .filter_map(|(invoice, open)| {
+            let position = customer.invoices.binary_search(&invoice.id).ok()?;
+            Some(per_invoice[position].min(*open))
+        })
+        .sum()
+}
+
+fn open_order_total(state: &Ledger, customer: &Customer, as_of: NaiveDate) -> Decimal {
     customer
         .orders
         .iter()
         .filter_map(|id| state.order(*id))
-        .filter(|order| order.closed.is_none())
+        .filter(|order| order_open_on(order, as_of))
         .map(|order| order.amount.amount)
         .sum()
 }
@@ -215,6 +244,45 @@ pub fn days_beyond_terms(
     Some((weighted / weight).round_dp(1))
 }
 
+/// The summary of `currency`, added when it is not there yet.
+fn summary_for<'a>(
+    summaries: &'a mut Vec<CurrencySummary>,
+    currency: Currency,
+    buckets: &AgingBuckets,
+) -> &'a mut CurrencySummary {
+    let position = match summaries.iter().position(|s| s.currency == currency) {
+        Some(position) => position,
+        None => {
+            summaries.push(CurrencySummary {
+                currency,
+                customers: 0,
+                customers_overdue: 0,
+                aging: Aging::empty(buckets),
+                unapplied: Decimal::ZERO,
+                open_orders: Decimal::ZERO,
+                disputed: Decimal::ZERO,
+            });
+            summaries.len() - 1
+        }
+    };
+    &mut summaries[position]
+}
+
+/// Open orders on `as_of` per customer, in `state.customers` order.
+fn open_orders_all(state: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
+    let mut totals = vec![Decimal::ZERO; state.customers.len()];
+    for order in state
+        .orders
+        .iter()
+        .filter(|order| order_open_on(order, as_of))
+    {
+        if let Some(index) = state.customer_index(order.customer) {
+            totals[index] += order.amount.amount;
+        }
+    }
+    totals
+}
+
 /// Totals of the portfolio in one currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrencySummary {
@@ -243,40 +311,26 @@ pub fn portfolio_summary(
     as_of: NaiveDate,
     buckets: &AgingBuckets,
 ) -> Vec<CurrencySummary> {
-    let agings = aging_all(state, as_of, buckets);
+    let open_amounts = open_amounts_on(state, as_of);
+    let agings = agings_of(state, &open_amounts, as_of, buckets);
+    let unapplied = unapplied_all(state, as_of);
+    let orders = open_orders_all(state, as_of);
     let mut summaries: Vec<CurrencySummary> = Vec::new();
-    for (customer, aging) in state.customers.iter().zip(&agings) {
-        let currency = customer.details.currency;
-        let position = match summaries.iter().position(|s| s.currency == currency) {
-            Some(position) => position,
-            None => {
-                summaries.push(CurrencySummary {
-                    currency,
-                    customers: 0,
-                    customers_overdue: 0,
-                    aging: Aging::empty(buckets),
-                    unapplied: Decimal::ZERO,
-                    open_orders: Decimal::ZERO,
-                    disputed: Decimal::ZERO,
-                });
-                summaries.len() - 1
-            }
-        };
-        let summary = &mut summaries[position];
+    for (index, (customer, aging)) in state.customers.iter().zip(&agings).enumerate() {
+        let summary = summary_for(&mut summaries, customer.details.currency, buckets);
         summary.customers += 1;
         if !aging.overdue().is_zero() {
             summary.customers_overdue += 1;
         }
         summary.aging.merge(aging);
-        summary.unapplied += customer.unapplied_cash + customer.unapplied_credit;
-        summary.open_orders += open_order_total(state, customer);
+        summary.unapplied += unapplied[index].0 + unapplied[index].1;
+        summary.open_orders += orders[index];
     }
-    for invoice in &state.invoices {
-        if let Some(summary) = summaries
-            .iter_mut()
-            .find(|s| s.currency == invoice.amount.currency)
-        {
-            summary.disputed += invoice.disputed.min(invoice.open());
+    let disputed = disputed_on(state, as_of);
+    for ((invoice, open), disputed) in state.invoices.iter().zip(&open_amounts).zip(&disputed) {
+        let currency = invoice.amount.currency;
+        if let Some(summary) = summaries.iter_mut().find(|s| s.currency == currency) {
+            summary.disputed += (*disputed).min(*open);
         }
     }
     summaries.sort_by_key(|s| (s.currency != Currency::CNY, s.currency));
@@ -296,24 +350,26 @@ pub struct CustomerRow {
     pub exposure: Decimal,
 }
 
-/// Rows for every customer, computed in one pass over invoices and orders.
+/// Rows for every customer as of a date, computed in one pass over invoices and orders.
 pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
+    let unapplied = unapplied_all(state, as_of);
+    let orders = open_orders_all(state, as_of);
     let mut rows: Vec<CustomerRow> = state
         .customers
         .iter()
-        .map(|customer| CustomerRow {
+        .enumerate()
+        .map(|(index, customer)| CustomerRow {
             id: customer.id,
             number: customer.details.number.clone(),
             name: customer.details.name.clone(),
             currency: customer.details.currency,
-            balance: -(customer.unapplied_cash + customer.unapplied_credit),
+            balance: -(unapplied[index].0 + unapplied[index].1),
             overdue: Decimal::ZERO,
             days_overdue_max: 0,
-            exposure: Decimal::ZERO,
+            exposure: orders[index],
         })
         .collect();
-    for invoice in &state.invoices {
-        let open = invoice.open();
+    for (invoice, open) in state.invoices.iter().zip(open_amounts_on(state, as_of)) {
         let Some(index) = state.customer_index(invoice.customer) else {
             continue;
         };
@@ -327,11 +383,6 @@ pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
         if days > 0 {
             row.overdue += open;
             row.days_overdue_max = row.days_overdue_max.max(days);
-        }
-    }
-    for order in state.orders.iter().filter(|order| order.closed.is_none()) {
-        if let Some(index) = state.customer_index(order.customer) {
-            rows[index].exposure += order.amount.amount;
         }
     }
     rows

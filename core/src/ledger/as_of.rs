@@ -1,0 +1,223 @@
+//! What the ledger looked like on a date. The fold keeps each record as it stands after the
+//! whole journal; a figure "as of D" must count only what was dated on or before D: invoices
+//! issued by then, and only the payments, credit notes and write-offs dated by then, disputes
+//! opened and not yet resolved, orders opened and not yet closed. These are the one place
+//! where that is worked out; every report and the score read open amounts through them.
+//!
+//! The common case stays cheap: an invoice untouched, or settled by D, needs no look-up; only
+//! an invoice reduced in part (or settled after D) sums its reductions dated by D.
+
+use crate::ledger::records::{Customer, Dispute, Invoice, Order};
+use crate::ledger::state::Ledger;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Settlement is known once dated by `as_of`.
+pub fn settled_by(invoice: &Invoice, as_of: NaiveDate) -> Option<NaiveDate> {
+    invoice.settled_on.filter(|settled| *settled <= as_of)
+}
+
+/// An invoice reduced (paid, credited, written off) but not settled by `as_of`: its open
+/// amount then depends on which reductions are dated by `as_of`.
+pub fn needs_dated_reductions(invoice: &Invoice, as_of: NaiveDate) -> bool {
+    settled_by(invoice, as_of).is_none() && invoice.open() != invoice.amount.amount
+}
+
+/// The invoice's open amount on `as_of` (zero when issued after it); `reduced` is what was
+/// taken off it by `as_of`, asked for only when `needs_dated_reductions` holds.
+pub fn open_on(invoice: &Invoice, as_of: NaiveDate, reduced: impl FnOnce() -> Decimal) -> Decimal {
+    if invoice.issue_date > as_of || settled_by(invoice, as_of).is_some() {
+        Decimal::ZERO
+    } else if invoice.open() == invoice.amount.amount {
+        invoice.amount.amount
+    } else {
+        invoice.amount.amount - reduced()
+    }
+}
+
+/// Payments, credit notes and write-offs of one customer dated by `as_of`, summed per
+/// invoice, indexed like `customer.invoices` (whose ids increase: positions are searches).
+pub fn customer_reductions(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<Decimal> {
+    let mut reductions = vec![Decimal::ZERO; customer.invoices.len()];
+    let mut reduce = |invoice, amount: Decimal| {
+        if let Ok(position) = customer.invoices.binary_search(&invoice) {
+            reductions[position] += amount;
+        }
+    };
+    let payments = customer
+        .payments
+        .iter()
+        .filter_map(|id| ledger.payment(*id));
+    for payment in payments.filter(|payment| payment.date <= as_of) {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, allocation.amount);
+        }
+    }
+    let notes = customer
+        .credit_notes
+        .iter()
+        .filter_map(|id| ledger.credit_note(*id));
+    for note in notes.filter(|note| note.date <= as_of) {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, allocation.amount);
+        }
+    }
+    for write_off in ledger.write_offs.iter().filter(|w| w.date <= as_of) {
+        reduce(write_off.invoice, write_off.amount);
+    }
+    reductions
+}
+
+/// The customer's invoices issued by `as_of` with their open amount on that date, in
+/// `customer.invoices` order (settled ones included, with zero).
+pub fn customer_invoices_on<'a>(
+    ledger: &'a Ledger,
+    customer: &'a Customer,
+    as_of: NaiveDate,
+) -> Vec<(&'a Invoice, Decimal)> {
+    let invoices: Vec<(usize, &Invoice)> = customer
+        .invoices
+        .iter()
+        .enumerate()
+        .filter_map(|(position, id)| ledger.invoice(*id).map(|invoice| (position, invoice)))
+        .filter(|(_, invoice)| invoice.issue_date <= as_of)
+        .collect();
+    let needs_dates = invoices
+        .iter()
+        .any(|(_, invoice)| needs_dated_reductions(invoice, as_of));
+    let reductions = if needs_dates {
+        customer_reductions(ledger, customer, as_of)
+    } else {
+        Vec::new()
+    };
+    invoices
+        .into_iter()
+        .map(|(position, invoice)| {
+            let reduced = || reductions.get(position).copied().unwrap_or_default();
+            (invoice, open_on(invoice, as_of, reduced))
+        })
+        .collect()
+}
+
+/// Every invoice's open amount on `as_of`, indexed like `ledger.invoices`. One pass over the
+/// invoices, and one over payments, credit notes and write-offs only when some invoice needs
+/// its dated reductions.
+pub fn open_amounts_on(ledger: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
+    let reductions = dated_reductions(ledger, as_of);
+    ledger
+        .invoices
+        .iter()
+        .enumerate()
+        .map(|(position, invoice)| {
+            let reduced = || {
+                reductions
+                    .get(position)
+                    .copied()
+                    .flatten()
+                    .unwrap_or_default()
+            };
+            open_on(invoice, as_of, reduced)
+        })
+        .collect()
+}
+
+/// What was taken off each invoice that needs it by `as_of`, indexed like `ledger.invoices`
+/// (`None` for the others); empty when no invoice needs it.
+pub fn dated_reductions(ledger: &Ledger, as_of: NaiveDate) -> Vec<Option<Decimal>> {
+    let mut reductions: Vec<Option<Decimal>> = ledger
+        .invoices
+        .iter()
+        .map(|invoice| needs_dated_reductions(invoice, as_of).then_some(Decimal::ZERO))
+        .collect();
+    if reductions.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let mut reduce = |invoice, amount: Decimal| {
+        let slot = ledger
+            .invoice_position(invoice)
+            .and_then(|index| reductions.get_mut(index));
+        if let Some(Some(reduced)) = slot {
+            *reduced += amount;
+        }
+    };
+    for payment in ledger.payments.iter().filter(|p| p.date <= as_of) {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, allocation.amount);
+        }
+    }
+    for note in ledger.credit_notes.iter().filter(|n| n.date <= as_of) {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, allocation.amount);
+        }
+    }
+    for write_off in ledger.write_offs.iter().filter(|w| w.date <= as_of) {
+        reduce(write_off.invoice, write_off.amount);
+    }
+    reductions
+}
+
+/// Unapplied cash and unapplied credit of the customer on `as_of`: the parts of payments and
+/// credit notes dated by then that were not allocated (an allocation is part of its payment,
+/// so it carries the payment's date).
+pub fn unapplied_on(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> (Decimal, Decimal) {
+    let cash = customer
+        .payments
+        .iter()
+        .filter_map(|id| ledger.payment(*id))
+        .filter(|payment| payment.date <= as_of)
+        .map(|payment| payment.unapplied())
+        .sum();
+    let credit = customer
+        .credit_notes
+        .iter()
+        .filter_map(|id| ledger.credit_note(*id))
+        .filter(|note| note.date <= as_of)
+        .map(|note| note.unapplied())
+        .sum();
+    (cash, credit)
+}
+
+/// Unapplied cash and credit on `as_of` of every customer, in `ledger.customers` order, in
+/// one pass over payments and credit notes.
+pub fn unapplied_all(ledger: &Ledger, as_of: NaiveDate) -> Vec<(Decimal, Decimal)> {
+    let mut unapplied = vec![(Decimal::ZERO, Decimal::ZERO); ledger.customers.len()];
+    for payment in ledger.payments.iter().filter(|p| p.date <= as_of) {
+        if let Some(index) = ledger.customer_index(payment.customer) {
+            unapplied[index].0 += payment.unapplied();
+        }
+    }
+    for note in ledger.credit_notes.iter().filter(|n| n.date <= as_of) {
+        if let Some(index) = ledger.customer_index(note.customer) {
+            unapplied[index].1 += note.unapplied();
+        }
+    }
+    unapplied
+}
+
+/// An order counts on `as_of` when opened by then and not closed by then.
+pub fn order_open_on(order: &Order, as_of: NaiveDate) -> bool {
+    order.date <= as_of && order.closed.is_none_or(|(closed, _)| closed > as_of)
+}
+
+/// A dispute counts on `as_of` when opened by then and not resolved by then.
+pub fn dispute_open_on(dispute: &Dispute, as_of: NaiveDate) -> bool {
+    dispute.date <= as_of
+        && dispute
+            .resolved
+            .is_none_or(|(resolved, _)| resolved > as_of)
+}
+
+/// The amount under dispute on `as_of` of each invoice that has one, indexed like
+/// `ledger.invoices`; empty when no dispute is open on that date.
+pub fn disputed_on(ledger: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
+    let mut disputed = Vec::new();
+    for dispute in ledger.disputes.iter().filter(|d| dispute_open_on(d, as_of)) {
+        if disputed.is_empty() {
+            disputed = vec![Decimal::ZERO; ledger.invoices.len()];
+        }
+        if let Some(index) = ledger.invoice_position(dispute.invoice) {
+            disputed[index] += dispute.amount;
+        }
+    }
+    disputed
+}
