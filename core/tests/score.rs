@@ -9,6 +9,7 @@ use common::*;
 use creditdesk_core::credit::score::*;
 use creditdesk_core::credit::*;
 use creditdesk_core::policy::*;
+use creditdesk_core::{AllocationChoice, Currency};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -554,4 +555,73 @@ fn the_score_is_bounded_even_when_every_factor_is_extreme() {
             .sum::<Decimal>(),
         dec("50.0")
     );
+}
+
+/// The portfolio's grade-drop list and a customer's own grade drop are one rule: over demo
+/// S, a customer is in `grade_drops` exactly when `grade_drop` of its history says so.
+#[test]
+fn the_grade_drop_list_agrees_with_each_customers_history() {
+    let as_of = date("2026-11-23");
+    let (_, state) = creditdesk_core::demo::demo_portfolio(
+        creditdesk_core::demo::DemoSize::S,
+        creditdesk_core::demo::DEMO_SEED,
+        as_of,
+    )
+    .expect("demo S");
+    let drops = grade_drops(&state.ledger, &state.credit, &state.policies, as_of);
+    let mut from_history = Vec::new();
+    for customer in &state.ledger.customers {
+        let history = score_history(
+            &state.ledger,
+            &state.credit,
+            &state.policies,
+            customer,
+            as_of,
+            2,
+        );
+        if let Some((before, now)) = grade_drop(&history) {
+            from_history.push(GradeDrop {
+                customer: customer.id,
+                before,
+                now,
+            });
+        }
+    }
+    assert_eq!(drops, from_history);
+    assert_eq!(previous_month_end(date("2026-11-30")), date("2026-10-31"));
+    assert_eq!(previous_month_end(date("2026-12-01")), date("2026-11-30"));
+}
+
+/// What "overdue" and "paid today" mean for the what-if panel is the core's: overdue is open
+/// and due before the day (due today is not), and paying sets the settlement to today.
+#[test]
+fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
+    let mut ledger = Ledger::default();
+    let customer = ledger.register("C1", "Alpha", Currency::CNY, 30);
+    ledger.invoice(customer, "DUE-TODAY", "2026-10-24", cny("100.00"));
+    ledger.invoice(customer, "LATE", "2026-09-01", cny("200.00"));
+    ledger.invoice(customer, "PAID", "2026-08-01", cny("300.00"));
+    ledger.pay(
+        customer,
+        "2026-08-20",
+        cny("300.00"),
+        AllocationChoice::OldestFirst,
+    );
+    let account = ledger.customer(customer).clone();
+    let inputs = score_inputs(
+        &ledger.state.ledger,
+        &ledger.state.credit,
+        &account,
+        date("2026-11-23"),
+    );
+    let overdue = inputs.overdue_invoices();
+    let numbers: Vec<Decimal> = overdue.iter().map(|i| inputs.invoices[*i].amount).collect();
+    assert_eq!(numbers, [dec("200.00")]);
+    let paid = inputs.with_paid_today(&overdue);
+    let late = &paid.invoices[overdue[0]];
+    assert_eq!(
+        (late.open, late.settled_on),
+        (Decimal::ZERO, Some(date("2026-11-23")))
+    );
+    assert_eq!(paid.invoices.len(), inputs.invoices.len());
 }

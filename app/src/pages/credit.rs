@@ -285,13 +285,7 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
             RwSignal::new(line(&mut copy).map(|v| v.to_string()).unwrap_or_default())
         })
         .collect();
-    let overdue: Vec<usize> = inputs
-        .invoices
-        .iter()
-        .enumerate()
-        .filter(|(_, invoice)| invoice.open > Decimal::ZERO && invoice.due_date < inputs.as_of)
-        .map(|(index, _)| index)
-        .collect();
+    let overdue: Vec<usize> = inputs.overdue_invoices();
     let paid: Vec<RwSignal<bool>> = overdue.iter().map(|_| RwSignal::new(false)).collect();
     let original = score::score(&inputs, &policy);
     let (inputs_for, policy_for, values_for, paid_for, overdue_for) = (
@@ -318,14 +312,13 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
             }
             changed.statement = Some(statement);
         }
-        for (index, flag) in overdue_for.iter().zip(&paid_for) {
-            if flag.get() {
-                let invoice = &mut changed.invoices[*index];
-                invoice.settled_on = Some(changed.as_of);
-                invoice.open = Decimal::ZERO;
-            }
-        }
-        score::score(&changed, &policy_for)
+        let paid: Vec<usize> = overdue_for
+            .iter()
+            .zip(&paid_for)
+            .filter(|(_, flag)| flag.get())
+            .map(|(index, _)| *index)
+            .collect();
+        score::score(&changed.with_paid_today(&paid), &policy_for)
     });
     let inputs_view = lines
         .iter()

@@ -3,7 +3,7 @@
 use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use crate::state::{self, AppState};
-use chrono::Datelike;
+use creditdesk_core::credit::score::grade_drops;
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
 use leptos::prelude::*;
@@ -126,37 +126,23 @@ fn GradeDrops() -> impl IntoView {
     let t = move || state.texts();
     let drops = Memo::new(move |_| {
         let today = state.today.get();
-        let month_end = today
-            .with_day(1)
-            .and_then(|first| first.pred_opt())
-            .unwrap_or(today);
         state.portfolio.with(|portfolio| {
-            let policy = portfolio.policy();
-            let now = creditdesk_core::credit::score::score_all(
+            let drops = grade_drops(
                 &portfolio.ledger,
                 &portfolio.credit,
-                &policy,
+                &portfolio.policies,
                 today,
             );
-            let before = creditdesk_core::credit::score::score_all(
-                &portfolio.ledger,
-                &portfolio.credit,
-                &policy,
-                month_end,
-            );
-            portfolio
-                .ledger
-                .customers
-                .iter()
-                .zip(now.iter().zip(&before))
-                .filter(|(_, (now, before))| now.grade > before.grade)
-                .map(|(customer, (now, before))| {
-                    (
+            drops
+                .into_iter()
+                .filter_map(|drop| {
+                    let customer = portfolio.ledger.customer(drop.customer)?;
+                    Some((
                         customer.id,
                         customer.details.name.clone(),
-                        before.grade,
-                        now.grade,
-                    )
+                        drop.before,
+                        drop.now,
+                    ))
                 })
                 .take(20)
                 .collect::<Vec<_>>()

@@ -36,6 +36,7 @@
 //! dated by then, and credit-file records both dated and recorded by then.
 
 use crate::base::dates::{months_before, months_between};
+use crate::base::ids::CustomerId;
 use crate::credit::records::{
     statement_warnings, CreditRecord, CreditReport, FinancialStatement, RiskSignal, Severity,
 };
@@ -354,6 +355,32 @@ fn known_records(
     file.iter()
         .filter(move |(recorded_on, record)| *recorded_on <= as_of && record.date() <= as_of)
         .map(|(_, record)| record)
+}
+
+impl ScoreInputs {
+    /// The invoices open and past due on `as_of` (due today is not overdue), by position in
+    /// `invoices`: what the what-if panel offers to mark as paid.
+    pub fn overdue_invoices(&self) -> Vec<usize> {
+        self.invoices
+            .iter()
+            .enumerate()
+            .filter(|(_, invoice)| invoice.open > Decimal::ZERO && invoice.due_date < self.as_of)
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// These inputs with the invoices at `positions` paid in full on `as_of`, as a real
+    /// payment today would leave them: settled today, nothing open.
+    pub fn with_paid_today(&self, positions: &[usize]) -> ScoreInputs {
+        let mut changed = self.clone();
+        for position in positions {
+            if let Some(invoice) = changed.invoices.get_mut(*position) {
+                invoice.settled_on = Some(self.as_of);
+                invoice.open = Decimal::ZERO;
+            }
+        }
+        changed
+    }
 }
 
 /// The score's inputs for one customer as known on `as_of` (see the module doc).
@@ -800,6 +827,47 @@ pub fn score_history(
         .map(|date| {
             let inputs = score_inputs(ledger, files, customer, date);
             (date, score(&inputs, &policies.on(date)))
+        })
+        .collect()
+}
+
+/// The last month end strictly before `as_of` (the point a grade drop is measured from).
+pub fn previous_month_end(as_of: NaiveDate) -> NaiveDate {
+    as_of
+        .with_day(1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(as_of)
+}
+
+/// A customer whose grade on a date is worse than at the previous month end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GradeDrop {
+    pub customer: CustomerId,
+    pub before: Grade,
+    pub now: Grade,
+}
+
+/// Every customer whose grade on `as_of` is worse than at the previous month end, in
+/// `ledger.customers` order; each date is scored with the policy in force on it. The same
+/// rule as `grade_drop` on a customer's history.
+pub fn grade_drops(
+    ledger: &Ledger,
+    files: &CreditFiles,
+    policies: &Policies,
+    as_of: NaiveDate,
+) -> Vec<GradeDrop> {
+    let month_end = previous_month_end(as_of);
+    let now = score_all(ledger, files, &policies.on(as_of), as_of);
+    let before = score_all(ledger, files, &policies.on(month_end), month_end);
+    ledger
+        .customers
+        .iter()
+        .zip(now.iter().zip(&before))
+        .filter(|(_, (now, before))| now.grade > before.grade)
+        .map(|(customer, (now, before))| GradeDrop {
+            customer: customer.id,
+            before: before.grade,
+            now: now.grade,
         })
         .collect()
 }
