@@ -1,6 +1,8 @@
 //! Money: an exact decimal amount in one ISO 4217 currency, with that currency's minor-unit
 //! precision. Every amount in Creditdesk goes through this module; there is no `f64` for money.
 
+use crate::input::number::{read_number, NumberRules};
+use crate::input::NumberFormat;
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -245,14 +247,9 @@ pub mod decimal_serde {
 }
 
 /// Why a typed amount could not be read; the app turns each into a message beside the field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AmountError {
-    Empty,
-    NotANumber,
-    TooManyDecimals { allowed: u32 },
-    NotPositive,
-    TooLarge,
-}
+/// Amounts are read by the same reader as every other typed number, so their reasons are the
+/// family's: [`TypedError`](crate::input::TypedError).
+pub type AmountError = crate::input::TypedError;
 
 /// The largest amount accepted anywhere: ten trillion. Larger figures are typing mistakes,
 /// and the bound keeps every sum far from Decimal's 96-bit limit.
@@ -269,27 +266,32 @@ impl Money {
         Money::new(Decimal::ZERO, currency)
     }
 
-    /// Reads a user-typed amount: accepts `1234.5`, `1,234.50`, `１２３` (full-width digits),
-    /// spaces and a leading currency symbol; rejects more decimals than the currency allows.
-    /// Zero and negative amounts are rejected: every typed amount in the ledger is positive.
+    /// Reads a user-typed amount written as `1,234.56` ([`NumberFormat::Point`]); see
+    /// [`Money::read_positive`].
     pub fn parse_positive(text: &str, currency: Currency) -> Result<Money, AmountError> {
-        let cleaned = normalise_number(text);
-        if cleaned.is_empty() {
-            return Err(AmountError::Empty);
-        }
-        let amount = Decimal::from_str_exact(&cleaned).map_err(|_| AmountError::NotANumber)?;
-        let amount = amount.normalize();
-        if amount.scale() > currency.minor_units() {
-            return Err(AmountError::TooManyDecimals {
-                allowed: currency.minor_units(),
-            });
-        }
-        if amount <= Decimal::ZERO {
+        Money::read_positive(text, currency, NumberFormat::Point)
+    }
+
+    /// Reads a user-typed amount in the screen's number format: `1,234.50`, `１２３．４`
+    /// (full-width), `¥ 12` or `12 CNY` (a symbol or code of this currency). Zero and negative
+    /// amounts are refused: every typed amount in the ledger is positive. The rules are the
+    /// ones every typed number follows (see [`crate::input`]); the amount is normalised, so
+    /// `100.00` is stored as `100`.
+    pub fn read_positive(
+        text: &str,
+        currency: Currency,
+        format: NumberFormat,
+    ) -> Result<Money, AmountError> {
+        let rules = NumberRules {
+            format,
+            decimals_max: currency.minor_units(),
+            currency: Some(currency),
+        };
+        let digits = read_number(text, &rules)?;
+        if digits.negative || digits.is_zero() {
             return Err(AmountError::NotPositive);
         }
-        if amount > amount_max() {
-            return Err(AmountError::TooLarge);
-        }
+        let amount = digits.value_within(amount_max())?.normalize();
         Ok(Money::new(amount, currency))
     }
 
@@ -343,21 +345,6 @@ pub fn format_grouped(amount: Decimal, decimals: u32) -> String {
     }
 }
 
-/// Strips what people type around numbers: grouping commas, spaces, currency symbols and
-/// full-width digits (common with Chinese input methods).
-fn normalise_number(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter_map(|character| match character {
-            '０'..='９' => char::from_u32(character as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' => Some('-'),
-            ',' | '，' | ' ' | '\u{a0}' | '¥' | '￥' | '$' | '€' | '£' | '_' => None,
-            other => Some(other),
-        })
-        .collect()
-}
-
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.format())
@@ -391,14 +378,24 @@ mod tests {
     fn rejects_bad_amounts_with_a_reason() {
         assert_eq!(cny(""), Err(AmountError::Empty));
         assert_eq!(cny("abc"), Err(AmountError::NotANumber));
-        assert_eq!(cny("1e5"), Err(AmountError::NotANumber));
+        // A letter among digits is named, not lumped in with "not a number".
+        assert_eq!(
+            cny("1e5"),
+            Err(AmountError::Unexpected {
+                character: 'e',
+                position: 2
+            })
+        );
         assert_eq!(
             cny("1.234"),
             Err(AmountError::TooManyDecimals { allowed: 2 })
         );
         assert_eq!(cny("0"), Err(AmountError::NotPositive));
         assert_eq!(cny("-5"), Err(AmountError::NotPositive));
-        assert_eq!(cny("99999999999999999"), Err(AmountError::TooLarge));
+        assert_eq!(
+            cny("99999999999999999"),
+            Err(AmountError::TooLarge { max: amount_max() })
+        );
         let yen = Money::parse_positive("10.5", Currency::parse("JPY").unwrap());
         assert_eq!(yen, Err(AmountError::TooManyDecimals { allowed: 0 }));
     }
