@@ -1,6 +1,8 @@
-//! Generates the two pinyin-initial tables that `src/search.rs` includes, so the wasm ships
-//! two bytes per ideograph instead of the `pinyin` crate's full readings.
+//! Generates the tables the core includes from maintained crates, so the wasm ships a few
+//! bytes per entry instead of the crates themselves: the pinyin initials of `src/ledger/search.rs`
+//! and the ISO 4217 currencies of `src/base/currency.rs`.
 //!
+//! The pinyin tables: two bytes per ideograph instead of the `pinyin` crate's full readings.
 //! Both tables cover U+3400..=U+9FFF: CJK Extension A (U+3400..=U+4DBF), the 64 Yijing
 //! hexagram symbols between the blocks (zeros; keeping them makes the lookup one subtraction)
 //! and the CJK Unified Ideographs (U+4E00..=U+9FFF), one byte per code point.
@@ -13,13 +15,14 @@
 //!   with the same letter or the character has none.
 
 use pinyin::{Pinyin, ToPinyinMulti};
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::{env, fs, io};
 
-/// Must match `TABLE_FIRST` in `src/search.rs`; there the tables' array type turns a size
+/// Must match `TABLE_FIRST` in `src/ledger/search.rs`; there the tables' array type turns a size
 /// mismatch into a compile error.
 const TABLE_FIRST: u32 = 0x3400;
-/// Must match `TABLE_LAST` in `src/search.rs`.
+/// Must match `TABLE_LAST` in `src/ledger/search.rs`.
 const TABLE_LAST: u32 = 0x9FFF;
 
 fn main() -> io::Result<()> {
@@ -31,7 +34,8 @@ fn main() -> io::Result<()> {
     let (primary, alternative): (Vec<u8>, Vec<u8>) =
         (TABLE_FIRST..=TABLE_LAST).map(initials_of).unzip();
     fs::write(out_dir.join("pinyin_initials.bin"), primary)?;
-    fs::write(out_dir.join("pinyin_alternative_initials.bin"), alternative)
+    fs::write(out_dir.join("pinyin_alternative_initials.bin"), alternative)?;
+    write_currency_tables(&out_dir)
 }
 
 /// The initial of the code point's first plain reading and the first different initial among
@@ -59,4 +63,103 @@ fn initial(pinyin: Pinyin) -> u8 {
         Some('ê') => b'e',
         _ => 0,
     }
+}
+
+/// Symbols people type for a currency that `iso_currency` does not list as that currency's
+/// symbol: the forms `Money::format` prints (`JP¥`), the common prefixed dollars and `RMB`,
+/// which is how much of the world writes the renminbi although it is no ISO code.
+const SYMBOL_ALIASES: &[(&str, &str)] = &[
+    ("JP¥", "JPY"),
+    ("CN¥", "CNY"),
+    ("RMB", "CNY"),
+    ("US$", "USD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("NZ$", "NZD"),
+    ("SG$", "SGD"),
+    ("MX$", "MXN"),
+];
+
+/// Writes three Rust expressions that `src/base/currency.rs` includes:
+///
+/// - `iso_4217.rs`: `(code, minor units, current)` for every ISO 4217 currency that has minor
+///   units and is neither a fund (BOV, CLF, …) nor special (XAU, XDR, XXX, …), sorted by code
+///   for binary search. Superseded codes (HRK, …) stay in, marked not current, so a journal
+///   that stored one keeps reading after ISO withdraws it.
+/// - `known_currencies.rs`: the current ones as `(code, minor units)`, the list screens offer.
+/// - `currency_symbols.rs`: each symbol we read beside an amount with the currencies it may
+///   stand for (`¥` is CNY or JPY, `$` a dozen dollars and pesos).
+///
+/// `iso_currency` has no list of all its currencies without the `strum` feature, but every
+/// currency has a distinct numeric code below 1000, so asking for each number finds them all.
+fn write_currency_tables(out_dir: &Path) -> io::Result<()> {
+    let mut currencies: Vec<iso_currency::Currency> = (0..1000)
+        .filter_map(iso_currency::Currency::from_numeric)
+        .filter(|currency| !currency.is_fund() && !currency.is_special())
+        .filter(|currency| currency.exponent().is_some())
+        .collect();
+    currencies.sort_by_key(|currency| currency.code());
+    let mut table = String::from("&[\n");
+    let mut known = String::from("&[\n");
+    for currency in &currencies {
+        let (code, units) = (currency.code(), currency.exponent().unwrap_or(0));
+        let current = currency.is_superseded().is_none();
+        writeln!(table, "    (*b\"{code}\", {units}, {current}),").map_err(io::Error::other)?;
+        if current {
+            writeln!(known, "    (\"{code}\", {units}),").map_err(io::Error::other)?;
+        }
+    }
+    table.push(']');
+    known.push(']');
+    fs::write(out_dir.join("iso_4217.rs"), table)?;
+    fs::write(out_dir.join("known_currencies.rs"), known)?;
+    fs::write(
+        out_dir.join("currency_symbols.rs"),
+        symbol_table(&currencies),
+    )
+}
+
+/// The symbols table, keyed by the upper-case symbol so that `hk$` finds `HK$` and sorted so
+/// that it can be searched by halves: `iso_currency`'s symbols that are signs (`$`, `¥`, `HK$`, `₩`, not the
+/// letters `kr` or `Ft`, which read like stray text, nor the Arabic abbreviations with a point
+/// in them, which a number reader would take for a decimal point), plus [`SYMBOL_ALIASES`].
+fn symbol_table(currencies: &[iso_currency::Currency]) -> String {
+    let mut by_symbol: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for currency in currencies {
+        let symbol = currency.symbol().symbol;
+        if is_sign(&symbol) {
+            by_symbol
+                .entry(symbol.to_uppercase())
+                .or_default()
+                .push(currency.code());
+        }
+    }
+    for (symbol, code) in SYMBOL_ALIASES {
+        by_symbol
+            .entry(symbol.to_uppercase())
+            .or_default()
+            .push(*code);
+    }
+    let mut text = String::from("&[\n");
+    for (symbol, codes) in by_symbol {
+        let codes: Vec<String> = codes
+            .iter()
+            .map(|code| format!("Currency(*b\"{code}\")"))
+            .collect();
+        text.push_str(&format!("    ({symbol:?}, &[{}]),\n", codes.join(", ")));
+    }
+    text.push(']');
+    text
+}
+
+/// True for a symbol made of at least one sign and no character a number could contain.
+fn is_sign(symbol: &str) -> bool {
+    let number_like = |character: char| {
+        character.is_ascii_digit() || character.is_whitespace() || ".,-+'".contains(character)
+    };
+    symbol != "¤"
+        && !symbol.chars().any(number_like)
+        && symbol.chars().any(|character| !character.is_alphanumeric())
 }

@@ -1,7 +1,44 @@
-//! Parsing what a user types into typed values, before any rule is checked: dates, payment
-//! terms and optional text. Errors are values naming what is wrong; nothing here panics.
+//! Reading what people type into values, one way and strictly, before any rule is checked:
+//! amounts (through `Money::read_positive`), statement figures, payment terms, dates and
+//! required text. A typed number that could mean two things is refused with the reason,
+//! never read as the likelier one: `12,34` is a hundred times `12.34` or a mistake for it,
+//! and a ledger must not guess. Errors are values naming what is wrong; nothing here panics.
+//!
+//! The rules, the same in every parser:
+//! - The text is normalised first: full-width digits, letters, signs and separators (what
+//!   Chinese input methods type), the ideographic full stop `。` as a point, the minus sign
+//!   `−` and the full-width `－` as `-`, and no-break, thin and ideographic spaces as spaces.
+//! - A number is written in the [`NumberFormat`] the screen states. The decimal separator
+//!   comes at most once; grouping separators only between groups of three digits, the first
+//!   group of one to three (`1,234,567.89`; not `1,2,3,4`, `1,2345` or `012,345`). A space
+//!   may group in either format (`1 234 567,89`), but one number groups one way. A number
+//!   that only reads in the other format is refused naming the format (`12,34` and
+//!   `1.234,56` on a screen that writes `1,234.56`), so a decimal comma never silently
+//!   becomes a hundred times the amount.
+//! - One sign at most, before the digits (`-5`, `-¥5`, `¥-5`); one currency mark at most,
+//!   before or after them: a symbol (`¥`, `$`, `€`, `HK$`, …) or an ISO code in any case
+//!   (`usd`). It must be one of the amount's currency's (`¥` is CNY's and JPY's); a figure
+//!   or a term takes none.
+//! - Decimals are counted as typed, trailing zeros included (`1.500` on a CNY amount may be
+//!   a thousands point of the other format); too many names how many are allowed. Beyond the
+//!   largest value is "too large" naming the maximum, however many digits were typed.
+//! - Dates are year first, in the forms `input::date` lists, with nothing around them.
+//!
+//! Deliberately not read, and refused as unexpected characters rather than guessed: `1_000`,
+//! exponents (`1e5`), accountants' brackets for negatives (`(1,234)`), apostrophe grouping
+//! (`1'234`), and words such as `元` or `days`.
+//!
+//! The `read_*` functions return [`TypedError`], the precise reason. The older `parse_*`
+//! functions keep the signatures the forms call: they read the same way with
+//! [`NumberFormat::Point`] and reduce the reason to the coarse [`InputError`].
 
+mod date;
+pub(crate) mod number;
+
+use crate::base::currency::Currency;
 use chrono::NaiveDate;
+use number::{read_number, NumberRules};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Payment terms accepted: 0 (cash on delivery) to 365 days.
@@ -11,6 +48,100 @@ pub const TEXT_LEN_MAX: usize = 200;
 /// Longest notes or findings accepted in a credit-file record: a visit report is prose.
 pub const NOTES_LEN_MAX: usize = 4000;
 
+/// The largest amount accepted anywhere: ten trillion. Larger figures are typing mistakes,
+/// and the bound keeps every sum far from Decimal's 96-bit limit.
+pub fn amount_max() -> Decimal {
+    Decimal::from(10_000_000_000_000i64)
+}
+
+/// How a screen writes numbers, passed by the caller because it is the user's setting, not
+/// something a parser could tell from `1,234` alone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum NumberFormat {
+    /// `1,234.56`: comma groups, point is the decimal separator (China, Japan, UK, US).
+    #[default]
+    Point,
+    /// `1.234,56`: point groups, comma is the decimal separator (Germany, Brazil, …).
+    Comma,
+}
+
+impl NumberFormat {
+    pub fn decimal_separator(self) -> char {
+        match self {
+            NumberFormat::Point => '.',
+            NumberFormat::Comma => ',',
+        }
+    }
+
+    pub fn group_separator(self) -> char {
+        match self {
+            NumberFormat::Point => ',',
+            NumberFormat::Comma => '.',
+        }
+    }
+
+    /// A number in this format, for messages that show the user how to write one.
+    pub fn example(self) -> &'static str {
+        match self {
+            NumberFormat::Point => "1,234.56",
+            NumberFormat::Comma => "1.234,56",
+        }
+    }
+
+    /// The format with the two separators swapped.
+    pub fn other(self) -> NumberFormat {
+        match self {
+            NumberFormat::Point => NumberFormat::Comma,
+            NumberFormat::Comma => NumberFormat::Point,
+        }
+    }
+}
+
+/// Why typed text could not be read as an amount, figure, term or date: one variant per
+/// broken rule, each carrying what a message needs to name the problem. Positions count
+/// characters from 1 in the text without its surrounding spaces.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TypedError {
+    /// Nothing typed where something is required.
+    Empty,
+    /// Not one digit: the text is not a number at all (`abc`).
+    NotANumber,
+    /// A character that has no place here: a letter in a number, a second sign, a character
+    /// around a date.
+    Unexpected { character: char, position: usize },
+    /// A separator where the screen's format cannot have it: not between groups of three
+    /// digits, twice in a row, at either end, a second decimal separator.
+    MisplacedSeparator {
+        separator: char,
+        position: usize,
+        format: NumberFormat,
+    },
+    /// The text reads only in the other format (`12,34` on a screen that writes `1,234.56`);
+    /// `format` is the screen's.
+    OtherNumberFormat { format: NumberFormat },
+    /// More decimals than the currency's minor units (or a figure's two).
+    TooManyDecimals { allowed: u32 },
+    /// An amount of zero or less: every typed amount in the ledger is positive.
+    NotPositive,
+    /// Payment terms below zero days.
+    Negative,
+    /// Payment terms with a fraction of a day.
+    NotWhole,
+    /// Beyond the largest value the field takes.
+    TooLarge { max: Decimal },
+    /// A currency symbol or code that is not the amount's currency (`¥` on a USD amount).
+    CurrencyMismatch { written: String, currency: Currency },
+    /// Three letters beside an amount that are no ISO 4217 currency Creditdesk accepts.
+    UnknownCurrency { written: String },
+    /// A currency symbol or code where the field has no currency (a term, a figure).
+    CurrencyNotExpected { written: String },
+    /// Not in any of the date forms (`2026-1`, `20261102`, `26-01-02`).
+    NotADate,
+    /// The form is right but there is no such day (`2026-02-30`, month 13).
+    NoSuchDate { year: i32, month: u32, day: u32 },
+}
+
+/// The coarse reasons the forms show today; see [`TypedError`] for the precise ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InputError {
     Required,
@@ -23,21 +154,75 @@ pub enum InputError {
     TooLarge,
 }
 
-/// Reads `2026-11-23`, `2026/11/23`, `2026.11.23` or `2026年11月23日`.
-pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .map(|character| match character {
-            '/' | '.' | '年' | '月' => '-',
-            other => other,
-        })
-        .filter(|character| *character != '日')
-        .collect();
-    if cleaned.is_empty() {
-        return Err(InputError::Required);
+/// Decimals a statement figure may carry: the figures are in a currency's major unit and
+/// statements are stated to the cent.
+pub const FIGURE_DECIMALS_MAX: u32 = 2;
+
+/// Reads a date in one of the forms `2026-01-02`, `2026/01/02`, `2026.01.02` (one- or
+/// two-digit month and day) or `2026年1月2日`, and nothing else around it.
+pub fn read_date(text: &str) -> Result<NaiveDate, TypedError> {
+    date::read_date(text)
+}
+
+/// An optional date: empty text is `None`.
+pub fn read_optional_date(text: &str) -> Result<Option<NaiveDate>, TypedError> {
+    if text.trim().is_empty() {
+        return Ok(None);
     }
-    NaiveDate::parse_from_str(&cleaned, "%Y-%m-%d").map_err(|_| InputError::NotADate)
+    read_date(text).map(Some)
+}
+
+/// Payment terms in whole days, 0–365, in the screen's number format. Empty text is `None`
+/// (use the customer's terms).
+pub fn read_terms(text: &str, format: NumberFormat) -> Result<Option<u32>, TypedError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let rules = NumberRules {
+        format,
+        decimals_max: 0,
+        currency: None,
+    };
+    let digits = read_number(text, &rules).map_err(|error| match error {
+        TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
+        other => other,
+    })?;
+    if digits.negative {
+        return Err(TypedError::Negative);
+    }
+    let max = Decimal::from(TERMS_DAYS_MAX);
+    let days = digits.value_within(max)?;
+    // Whole and within 0..=365 here, so the conversion holds; the error keeps it a value.
+    rust_decimal::prelude::ToPrimitive::to_u32(&days)
+        .map(Some)
+        .ok_or(TypedError::TooLarge { max })
+}
+
+/// An optional figure such as a balance-sheet line, in the screen's number format: empty is
+/// `None` ("not disclosed"), which is different from zero. Figures may be negative (a loss)
+/// and carry no currency mark: the statement states its currency once.
+pub fn read_optional_figure(
+    text: &str,
+    format: NumberFormat,
+) -> Result<Option<Decimal>, TypedError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let rules = NumberRules {
+        format,
+        decimals_max: FIGURE_DECIMALS_MAX,
+        currency: None,
+    };
+    let digits = read_number(text, &rules)?;
+    digits.value_within(amount_max()).map(Some)
+}
+
+/// [`read_date`] with the coarse reason.
+pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
+    read_date(text).map_err(|error| match error {
+        TypedError::Empty => InputError::Required,
+        _ => InputError::NotADate,
+    })
 }
 
 /// An optional date: empty text is `None`.
@@ -48,44 +233,18 @@ pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, InputError> 
     parse_date(text).map(Some)
 }
 
-/// Payment terms in whole days, 0–365. Empty text is `None` (use the customer's terms).
+/// [`read_terms`] with [`NumberFormat::Point`]; every reason is `TermsInvalid`.
 pub fn parse_terms(text: &str) -> Result<Option<u32>, InputError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Ok(None);
-    }
-    match trimmed.parse::<u32>() {
-        Ok(days) if days <= TERMS_DAYS_MAX => Ok(Some(days)),
-        _ => Err(InputError::TermsInvalid),
-    }
+    read_terms(text, NumberFormat::Point).map_err(|_| InputError::TermsInvalid)
 }
 
-/// An optional figure such as a balance-sheet line: empty is `None` ("not disclosed"), which
-/// is different from zero. Accepts grouping commas, full-width digits and a minus sign.
-pub fn parse_optional_figure(text: &str) -> Result<Option<rust_decimal::Decimal>, InputError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter_map(|character| match character {
-            '０'..='９' => char::from_u32(character as u32 - '０' as u32 + '0' as u32),
-            '．' => Some('.'),
-            '－' | '−' => Some('-'),
-            ',' | '，' | ' ' | '\u{a0}' | '_' => None,
-            other => Some(other),
-        })
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    let value =
-        rust_decimal::Decimal::from_str_exact(&cleaned).map_err(|_| InputError::NotANumber)?;
-    if value.normalize().scale() > 2 {
-        return Err(InputError::TooManyDecimals);
-    }
-    if value.abs() > crate::base::money::amount_max() {
-        return Err(InputError::TooLarge);
-    }
-    Ok(Some(value))
+/// [`read_optional_figure`] with [`NumberFormat::Point`] and the coarse reason.
+pub fn parse_optional_figure(text: &str) -> Result<Option<Decimal>, InputError> {
+    read_optional_figure(text, NumberFormat::Point).map_err(|error| match error {
+        TypedError::TooManyDecimals { .. } => InputError::TooManyDecimals,
+        TypedError::TooLarge { .. } => InputError::TooLarge,
+        _ => InputError::NotANumber,
+    })
 }
 
 /// Text that must not be empty after trimming.

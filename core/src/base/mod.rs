@@ -2,6 +2,7 @@
 //! bounds and parsers of typed input, and the seeded generator the demo and tests use.
 //! Nothing here knows of customers, invoices or policies.
 
+pub mod currency;
 pub mod dates;
 pub mod fold;
 pub mod ids;

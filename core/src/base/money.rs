@@ -1,94 +1,12 @@
 //! Money: an exact decimal amount in one ISO 4217 currency, with that currency's minor-unit
 //! precision. Every amount in Creditdesk goes through this module; there is no `f64` for money.
 
+pub use crate::base::currency::{Currency, KNOWN_CURRENCIES};
+use crate::base::input::number::{read_number, NumberRules};
+use crate::base::input::NumberFormat;
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fmt;
-
-/// An ISO 4217 currency code such as `CNY`. Only currencies in [`KNOWN_CURRENCIES`] are
-/// accepted, because the minor-unit precision must be known to validate amounts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Currency([u8; 3]);
-
-/// Currencies with their number of minor-unit digits (ISO 4217). CNY first: it is the default.
-pub const KNOWN_CURRENCIES: &[(&str, u32)] = &[
-    ("CNY", 2),
-    ("USD", 2),
-    ("EUR", 2),
-    ("HKD", 2),
-    ("GBP", 2),
-    ("JPY", 0),
-    ("KRW", 0),
-    ("SGD", 2),
-    ("AUD", 2),
-    ("CHF", 2),
-    ("TWD", 2),
-];
-
-impl Currency {
-    pub const CNY: Currency = Currency(*b"CNY");
-    pub const USD: Currency = Currency(*b"USD");
-    pub const EUR: Currency = Currency(*b"EUR");
-
-    /// Parses a code such as `cny` or ` CNY `; `None` when the code is not a known currency.
-    pub fn parse(text: &str) -> Option<Currency> {
-        let upper = text.trim().to_ascii_uppercase();
-        KNOWN_CURRENCIES
-            .iter()
-            .find(|(code, _)| *code == upper)
-            .map(|(code, _)| {
-                let bytes = code.as_bytes();
-                Currency([bytes[0], bytes[1], bytes[2]])
-            })
-    }
-
-    pub fn code(&self) -> &str {
-        // The bytes always come from KNOWN_CURRENCIES, which are ASCII.
-        std::str::from_utf8(&self.0).unwrap_or("???")
-    }
-
-    /// Number of digits after the decimal point that an amount in this currency may carry.
-    pub fn minor_units(&self) -> u32 {
-        KNOWN_CURRENCIES
-            .iter()
-            .find(|(code, _)| code.as_bytes() == self.0)
-            .map(|(_, units)| *units)
-            .unwrap_or(2)
-    }
-
-    /// The symbol shown before amounts; the code where a symbol would be ambiguous.
-    pub fn symbol(&self) -> &'static str {
-        match &self.0 {
-            b"CNY" => "¥",
-            b"USD" => "$",
-            b"EUR" => "€",
-            b"GBP" => "£",
-            b"HKD" => "HK$",
-            b"JPY" => "JP¥",
-            _ => "",
-        }
-    }
-}
-
-impl TryFrom<String> for Currency {
-    type Error = String;
-    fn try_from(value: String) -> Result<Self, Self::Error> {
-        Currency::parse(&value).ok_or_else(|| format!("unknown currency {value}"))
-    }
-}
-
-impl From<Currency> for String {
-    fn from(value: Currency) -> String {
-        value.code().to_string()
-    }
-}
-
-impl fmt::Display for Currency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
 
 /// An exact amount in a currency. Arithmetic between different currencies is a programmer
 /// error and is prevented by the commands, which reject currency mismatches first.
@@ -219,20 +137,11 @@ pub mod decimal_serde {
 }
 
 /// Why a typed amount could not be read; the app turns each into a message beside the field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AmountError {
-    Empty,
-    NotANumber,
-    TooManyDecimals { allowed: u32 },
-    NotPositive,
-    TooLarge,
-}
+/// Amounts are read by the same reader as every other typed number, so their reasons are the
+/// family's: [`TypedError`](crate::base::input::TypedError).
+pub type AmountError = crate::base::input::TypedError;
 
-/// The largest amount accepted anywhere: ten trillion. Larger figures are typing mistakes,
-/// and the bound keeps every sum far from Decimal's 96-bit limit.
-pub fn amount_max() -> Decimal {
-    Decimal::from(10_000_000_000_000i64)
-}
+pub use crate::base::input::amount_max;
 
 impl Money {
     pub fn new(amount: Decimal, currency: Currency) -> Money {
@@ -243,27 +152,32 @@ impl Money {
         Money::new(Decimal::ZERO, currency)
     }
 
-    /// Reads a user-typed amount: accepts `1234.5`, `1,234.50`, `１２３` (full-width digits),
-    /// spaces and a leading currency symbol; rejects more decimals than the currency allows.
-    /// Zero and negative amounts are rejected: every typed amount in the ledger is positive.
+    /// Reads a user-typed amount written as `1,234.56` ([`NumberFormat::Point`]); see
+    /// [`Money::read_positive`].
     pub fn parse_positive(text: &str, currency: Currency) -> Result<Money, AmountError> {
-        let cleaned = normalise_number(text);
-        if cleaned.is_empty() {
-            return Err(AmountError::Empty);
-        }
-        let amount = Decimal::from_str_exact(&cleaned).map_err(|_| AmountError::NotANumber)?;
-        let amount = amount.normalize();
-        if amount.scale() > currency.minor_units() {
-            return Err(AmountError::TooManyDecimals {
-                allowed: currency.minor_units(),
-            });
-        }
-        if amount <= Decimal::ZERO {
+        Money::read_positive(text, currency, NumberFormat::Point)
+    }
+
+    /// Reads a user-typed amount in the screen's number format: `1,234.50`, `１２３．４`
+    /// (full-width), `¥ 12` or `12 CNY` (a symbol or code of this currency). Zero and negative
+    /// amounts are refused: every typed amount in the ledger is positive. The rules are the
+    /// ones every typed number follows (see [`crate::base::input`]); the amount is normalised, so
+    /// `100.00` is stored as `100`.
+    pub fn read_positive(
+        text: &str,
+        currency: Currency,
+        format: NumberFormat,
+    ) -> Result<Money, AmountError> {
+        let rules = NumberRules {
+            format,
+            decimals_max: currency.minor_units(),
+            currency: Some(currency),
+        };
+        let digits = read_number(text, &rules)?;
+        if digits.negative || digits.is_zero() {
             return Err(AmountError::NotPositive);
         }
-        if amount > amount_max() {
-            return Err(AmountError::TooLarge);
-        }
+        let amount = digits.value_within(amount_max())?.normalize();
         Ok(Money::new(amount, currency))
     }
 
@@ -317,21 +231,6 @@ pub fn format_grouped(amount: Decimal, decimals: u32) -> String {
     }
 }
 
-/// Strips what people type around numbers: grouping commas, spaces, currency symbols and
-/// full-width digits (common with Chinese input methods).
-fn normalise_number(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter_map(|character| match character {
-            '０'..='９' => char::from_u32(character as u32 - '０' as u32 + '0' as u32),
-            '．' | '。' => Some('.'),
-            '－' => Some('-'),
-            ',' | '，' | ' ' | '\u{a0}' | '¥' | '￥' | '$' | '€' | '£' | '_' => None,
-            other => Some(other),
-        })
-        .collect()
-}
-
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.format())
@@ -365,14 +264,24 @@ mod tests {
     fn rejects_bad_amounts_with_a_reason() {
         assert_eq!(cny(""), Err(AmountError::Empty));
         assert_eq!(cny("abc"), Err(AmountError::NotANumber));
-        assert_eq!(cny("1e5"), Err(AmountError::NotANumber));
+        // A letter among digits is named, not lumped in with "not a number".
+        assert_eq!(
+            cny("1e5"),
+            Err(AmountError::Unexpected {
+                character: 'e',
+                position: 2
+            })
+        );
         assert_eq!(
             cny("1.234"),
             Err(AmountError::TooManyDecimals { allowed: 2 })
         );
         assert_eq!(cny("0"), Err(AmountError::NotPositive));
         assert_eq!(cny("-5"), Err(AmountError::NotPositive));
-        assert_eq!(cny("99999999999999999"), Err(AmountError::TooLarge));
+        assert_eq!(
+            cny("99999999999999999"),
+            Err(AmountError::TooLarge { max: amount_max() })
+        );
         let yen = Money::parse_positive("10.5", Currency::parse("JPY").unwrap());
         assert_eq!(yen, Err(AmountError::TooManyDecimals { allowed: 0 }));
     }
@@ -400,5 +309,50 @@ mod tests {
         let back: Currency = serde_json::from_str(&json).unwrap();
         assert_eq!(back, Currency::CNY);
         assert!(serde_json::from_str::<Currency>("\"XXX\"").is_err());
+    }
+
+    #[test]
+    fn every_current_iso_currency_with_minor_units() {
+        let pln = Currency::parse("pln").unwrap();
+        assert_eq!((pln.code(), pln.minor_units()), ("PLN", 2));
+        assert_eq!(Currency::parse("BHD").map(|c| c.minor_units()), Some(3));
+        assert_eq!(Currency::parse("KRW").map(|c| c.minor_units()), Some(0));
+        // Funds and special codes are no trade currencies.
+        for code in ["XAU", "XDR", "XTS", "CLF", "BOV", "USN"] {
+            assert_eq!(Currency::parse(code), None, "{code}");
+        }
+        // A withdrawn code still reads (a stored journal may hold it) but is not offered.
+        let kuna = Currency::parse("HRK").unwrap();
+        assert!(!kuna.is_current());
+        assert!(!KNOWN_CURRENCIES.iter().any(|(code, _)| *code == "HRK"));
+        assert!(KNOWN_CURRENCIES
+            .windows(2)
+            .all(|pair| pair[0].0 < pair[1].0));
+        for (code, units) in KNOWN_CURRENCIES {
+            let currency = Currency::parse(code).unwrap();
+            assert_eq!((currency.code(), currency.minor_units()), (*code, *units));
+            assert!(currency.is_current());
+        }
+        assert!(KNOWN_CURRENCIES.len() > 140);
+    }
+
+    #[test]
+    fn symbols_stand_for_their_currencies() {
+        let yen = Currency::parse("JPY").unwrap();
+        assert_eq!(Currency::for_symbol("¥"), Some(&[Currency::CNY, yen][..]));
+        assert_eq!(
+            Currency::for_symbol("hk$"),
+            Currency::parse("HKD").as_ref().map(std::slice::from_ref)
+        );
+        assert!(Currency::for_symbol("$").unwrap().contains(&Currency::USD));
+        assert_eq!(Currency::for_symbol("kr"), None);
+        // Every symbol `format` prints reads back as its currency.
+        for (code, _) in KNOWN_CURRENCIES {
+            let currency = Currency::parse(code).unwrap();
+            if !currency.symbol().is_empty() {
+                let stands_for = Currency::for_symbol(currency.symbol()).unwrap();
+                assert!(stands_for.contains(&currency), "{code}");
+            }
+        }
     }
 }
