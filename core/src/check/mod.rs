@@ -1,4 +1,4 @@
-//! The order credit check (PRODUCT.md E): for a prospective order, the limit in force, the
+//! The order credit check (ARCHITECTURE.md, Conventions: credit check): for a prospective order, the limit in force, the
 //! exposure and what the order leaves available, overdue and hold status, review date and the
 //! grade's rules, giving pass / warn / block with every reason and the role that may release
 //! a block. Pure and fast: one customer's invoices and one score.

@@ -150,7 +150,7 @@ pub struct Balance {
     pub overdue: Decimal,
     pub disputed: Decimal,
     pub open_orders: Decimal,
-    /// Open receivables + open orders (PRODUCT.md, "Exposure").
+    /// Open receivables + open orders (ARCHITECTURE.md, Conventions: exposure).
     pub exposure: Decimal,
     /// Days the oldest overdue open invoice is past due; 0 when nothing is overdue.
     pub days_overdue_max: i64,

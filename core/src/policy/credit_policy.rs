@@ -139,7 +139,7 @@ impl Default for CreditPolicy {
                 decimal("10"),
                 decimal("25"),
             ],
-            // PRODUCT.md: financials older than 15 months are stale; reports are renewed yearly.
+            // The product brief: financials older than 15 months are stale; reports are renewed yearly.
             statement_stale_months: 15,
             report_stale_months: 12,
             // Over Altman Z″: the distress zone (< 1.10) scores at most 20, the grey zone

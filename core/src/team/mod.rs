@@ -1,11 +1,11 @@
-//! The credit team: local user profiles and their roles (PRODUCT.md L), folded from their own
+//! The credit team: local user profiles and their roles (ARCHITECTURE.md, Glossary: internal control), folded from their own
 //! entries. Roles are guard-rails and accountability in a browser, not security.
 
 use crate::base::fold::{check_new_id, find, FoldError, RecordKind};
 use crate::base::ids::UserId;
 use serde::{Deserialize, Serialize};
 
-/// What a user does in the credit process (PRODUCT.md L). Roles are guard-rails and
+/// What a user does in the credit process (ARCHITECTURE.md, Glossary: internal control). Roles are guard-rails and
 /// accountability in a browser, not security: anyone with the device can add a profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
@@ -67,7 +67,7 @@ pub struct User {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum TeamEntry {
-    /// A local user profile (PRODUCT.md L).
+    /// A local user profile (ARCHITECTURE.md, Glossary: internal control).
     UserAdded {
         id: UserId,
         name: String,
