@@ -8,6 +8,8 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use creditdesk_core::journal::parse_event;
 use creditdesk_core::ledger::reports::*;
+use creditdesk_core::policy::{AuthorityBand, CreditPolicy};
+use creditdesk_core::team::Role;
 use creditdesk_core::*;
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -819,4 +821,66 @@ fn random_ledgers_keep_every_invariant() {
         );
     }
     assert_eq!(tally.len(), 10, "{tally:?}");
+}
+
+/// Found by the simulation of every command kind (seed 2, step 213: an approval graded with a
+/// policy not yet in force; with that check off, seed 53, step 195: an analyst approving what
+/// needed a manager):
+/// approvals and orders were decided with the newest policy even when dated before it took
+/// effect.
+#[test]
+fn issue_8_a_backdated_approval_needs_the_authority_in_force_on_its_date() {
+    let mut ledger = Ledger::default();
+    let customer = ledger.register("C000001", "Harbor Trading", Currency::CNY, 30);
+    for (id, name, role) in [
+        (1, "Wang Fang", Role::Manager),
+        (2, "Li Wei", Role::Analyst),
+    ] {
+        ledger.run(Command::AddUser {
+            id: UserId(id),
+            name: name.to_string(),
+            role,
+        });
+    }
+    // From 2026-03-10 an analyst may approve any amount for any grade.
+    let mut relaxed = CreditPolicy {
+        version: 2,
+        ..CreditPolicy::default()
+    };
+    relaxed.limits.authority = vec![AuthorityBand {
+        up_to: None,
+        role: Role::Analyst,
+    }];
+    for terms in &mut relaxed.limits.grades {
+        terms.limit_max = Decimal::from(10_000_000);
+    }
+    ledger.run(Command::ChangePolicy {
+        date: date("2026-03-10"),
+        policy: Box::new(relaxed),
+    });
+    ledger.run(Command::RequestLimit {
+        id: RequestId(1),
+        customer,
+        date: date("2026-03-01"),
+        by: UserId(1),
+        amount: cny("700000"),
+        reason: "new season".to_string(),
+        until: None,
+    });
+    let approve = |on: &str| Command::ApproveLimit {
+        request: RequestId(1),
+        date: date(on),
+        by: UserId(2),
+        comment: String::new(),
+    };
+    // Before 2026-03-10 the default matrix holds: 700,000 is above an analyst's 500,000.
+    assert!(
+        matches!(
+            decide(&ledger.state, &approve("2026-03-09")),
+            Err(Rejection::AboveAuthority { .. })
+        ),
+        "{:?}",
+        decide(&ledger.state, &approve("2026-03-09"))
+    );
+    ledger.run(approve("2026-03-10"));
 }
