@@ -192,7 +192,10 @@ pub(super) fn approve_limit(
     comment: &str,
 ) -> Decision {
     let (request, customer) = decidable(state, request_id, date, by)?;
-    let policy = state.policy();
+    // The grade, the authority matrix and the review interval are those of the policy in force
+    // on the approval date, like everything else the approval reads: a version that takes
+    // effect later must not lower (or raise) the authority an approval dated before it needs.
+    let policy = state.policy_on(date);
     let grade = score(
         &score_inputs(&state.ledger, &state.credit, customer, date),
         &policy,
@@ -309,7 +312,8 @@ pub(super) fn place_order(
         .ledger
         .customer(customer_id)
         .ok_or(Rejection::UnknownCustomer)?;
-    let policy = state.policy();
+    // Checked as of the order's date throughout: its exposure, its limit and the policy then.
+    let policy = state.policy_on(date);
     let grade = score(
         &score_inputs(&state.ledger, &state.credit, customer, date),
         &policy,

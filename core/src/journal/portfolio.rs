@@ -40,7 +40,8 @@ pub struct NextIds {
 }
 
 impl Portfolio {
-    /// The newest credit policy: what new decisions are made with.
+    /// The newest credit policy: the one the next version follows and the policy screens edit.
+    /// A decision dated `date` (an approval, an order through the check) reads `policy_on`.
     pub fn policy(&self) -> CreditPolicy {
         self.policies.current()
     }
