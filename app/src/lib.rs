@@ -29,6 +29,7 @@ fn App() -> impl IntoView {
     leptos::task::spawn_local(state::start(state));
     browser::register_service_worker();
     watch_online(state);
+    leptos::task::spawn_local(state::follow_today(state));
     let base = browser::app_base().trim_end_matches('/').to_string();
     view! {
         <Router base=base>

@@ -179,6 +179,42 @@ pub async fn start(state: AppState) {
         .set(browser::is_persisted().await.filter(|granted| *granted));
 }
 
+/// Deletes every stored record and starts over: the one other write path beside `submit`,
+/// so it waits for a write under way and changes the state only once the store is empty.
+pub async fn delete_all_data(state: AppState) -> Result<(), SubmitError> {
+    if state.saving.get_untracked() {
+        return Err(SubmitError::Busy);
+    }
+    state.saving.set(true);
+    let cleared = db::clear_all().await;
+    state.saving.set(false);
+    cleared.map_err(SubmitError::Storage)?;
+    state.portfolio.set(Portfolio::default());
+    state.banner.set(None);
+    state.started.set(false);
+    browser::forget(KEY_STARTED);
+    Ok(())
+}
+
+/// How often an open app looks at the clock. Timers are paused while a device sleeps; the
+/// first tick after waking sees the new date.
+const TODAY_CHECK_MS: u32 = 30_000;
+
+/// Keeps `today` true to the device's calendar while the app stays open: past midnight (or
+/// after sleep) every figure moves to the new date, and limits that lapsed are journalled.
+pub async fn follow_today(state: AppState) {
+    loop {
+        gloo_timers::future::TimeoutFuture::new(TODAY_CHECK_MS).await;
+        let now = browser::today();
+        if now != state.today.get_untracked() {
+            state.today.set(now);
+            if state.phase.get_untracked() == Phase::Ready {
+                record_lapses(state).await;
+            }
+        }
+    }
+}
+
 /// Journals the lapse of every temporary limit that ran out before today. The lapse applies by
 /// date regardless (the core derives it from `as_of`); the event puts it on the record.
 pub async fn record_lapses(state: AppState) {

@@ -250,7 +250,10 @@ test('bad amount text gives a message and no verdict; no profile is refused; no 
     ['abc', EN.err_amount_nan],
     ['12.345', fill(EN.err_amount_decimals, { allowed: 2 })],
     ['0', EN.err_amount_positive],
-    ['1e5', EN.err_amount_nan],
+    // Exponents are refused, naming the character, never read as 100,000.
+    ['1e5', fill(EN.err_char_unexpected, { character: 'e', position: 2 })],
+    // A decimal comma on a screen that writes 1,234.56 is refused, not read as 1234.
+    ['12,34', EN.err_decimal_comma_here],
   ]) {
     await check.typeAmount(text);
     await expect(check.amountError()).toHaveText(message);

@@ -2,12 +2,10 @@
 //! deleting all local data, and the widget's allowed host origins.
 
 use crate::browser;
-use crate::components::{storage_message, submit_message, use_app};
-use crate::db;
+use crate::components::{submit_message, use_app};
 use crate::i18n::{fill, Lang};
-use crate::state::{self, KEY_ACTOR, KEY_STARTED};
+use crate::state::{self, KEY_ACTOR};
 use creditdesk_core::decide::Command;
-use creditdesk_core::Portfolio;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -38,19 +36,9 @@ pub fn Settings() -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match db::clear_all().await {
-                Ok(()) => {
-                    state.portfolio.set(Portfolio::default());
-                    state.banner.set(None);
-                    state.started.set(false);
-                    if let Some(storage) =
-                        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-                    {
-                        let _ = storage.remove_item(KEY_STARTED);
-                    }
-                    message.set(Some(state.texts().deleted.to_string()));
-                }
-                Err(error) => message.set(Some(storage_message(state.texts(), &error))),
+            match state::delete_all_data(state).await {
+                Ok(()) => message.set(Some(state.texts().deleted.to_string())),
+                Err(error) => message.set(Some(submit_message(state.texts(), &error))),
             }
         });
     };
