@@ -107,29 +107,12 @@ pub fn check_with_grade(
     // Saturating: `check_order` takes any amount a host page sends, and an absurd one must
     // block, not overflow.
     let needed = balance.exposure.saturating_add(order);
-    let mut reasons = Vec::new();
-    let mut available = None;
-    let mut utilisation_exact = None;
-    let mut shortfall = Decimal::ZERO;
-    match &limit {
-        LimitStatus::None => reasons.push(CheckReason::NoLimit),
-        LimitStatus::Lapsed { until, .. } => {
-            reasons.push(CheckReason::LimitLapsed { until: *until })
-        }
-        LimitStatus::InForce(in_force) => {
-            available = Some(in_force.amount - balance.exposure);
-            shortfall = (needed - in_force.amount).max(Decimal::ZERO);
-            if needed > in_force.amount {
-                reasons.push(CheckReason::OverLimit { shortfall });
-            }
-            if in_force.amount > Decimal::ZERO {
-                let percent = needed
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .and_then(|scaled| scaled.checked_div(in_force.amount));
-                utilisation_exact = Some(percent.unwrap_or(Decimal::MAX));
-            }
-        }
-    }
+    let LimitFigures {
+        mut reasons,
+        available,
+        shortfall,
+        utilisation_exact,
+    } = limit_figures(&limit, balance.exposure, needed);
     // Shown to one decimal; the warning compares the exact figure, so 84.99 % is not 85 %.
     let utilisation_percent = utilisation_exact.map(|percent| percent.round_dp(1));
     let tolerance = terms.overdue_tolerance_days;
@@ -181,6 +164,46 @@ pub fn check_with_grade(
         utilisation_percent,
         release_role,
     }
+}
+
+/// What the limit in force leaves: available before the order, the shortfall, the exact
+/// utilisation, and the blocking reason the limit itself gives.
+struct LimitFigures {
+    reasons: Vec<CheckReason>,
+    available: Option<Decimal>,
+    shortfall: Decimal,
+    utilisation_exact: Option<Decimal>,
+}
+
+fn limit_figures(limit: &LimitStatus, exposure: Decimal, needed: Decimal) -> LimitFigures {
+    let mut figures = LimitFigures {
+        reasons: Vec::new(),
+        available: None,
+        shortfall: Decimal::ZERO,
+        utilisation_exact: None,
+    };
+    match limit {
+        LimitStatus::None => figures.reasons.push(CheckReason::NoLimit),
+        LimitStatus::Lapsed { until, .. } => figures
+            .reasons
+            .push(CheckReason::LimitLapsed { until: *until }),
+        LimitStatus::InForce(in_force) => {
+            figures.available = Some(in_force.amount - exposure);
+            figures.shortfall = (needed - in_force.amount).max(Decimal::ZERO);
+            if needed > in_force.amount {
+                figures.reasons.push(CheckReason::OverLimit {
+                    shortfall: figures.shortfall,
+                });
+            }
+            if in_force.amount > Decimal::ZERO {
+                let percent = needed
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .and_then(|scaled| scaled.checked_div(in_force.amount));
+                figures.utilisation_exact = Some(percent.unwrap_or(Decimal::MAX));
+            }
+        }
+    }
+    figures
 }
 
 fn currency_of(account: &Customer) -> Currency {
