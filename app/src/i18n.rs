@@ -279,6 +279,12 @@ texts!(Texts {
     chain_edited,
     chain_bad_start,
     chain_does_not_apply,
+    chain_head_missing,
+    chain_head_unreadable,
+    chain_snapshot_edited,
+    chain_snapshot_foreign,
+    chain_snapshot_unreadable,
+    chain_snapshot_differs,
     fold_unknown,
     fold_duplicate,
     fold_duplicate_number,
@@ -677,6 +683,12 @@ pub static ZH: Texts = Texts {
     chain_edited: "第 {seq} 号事件在写入后被修改。",
     chain_bad_start: "日志的第一条事件（{seq} 号）不是链的开头。",
     chain_does_not_apply: "第 {seq} 号事件的第 {entry} 条记录与之前的数据不符：{what}。",
+    chain_head_missing: "日志中有记录，却没有记下链尾（最后一条事件）：日志末尾的事件被删去也无从发现。",
+    chain_head_unreadable: "记下的链尾（最后一条事件）无法读取。",
+    chain_snapshot_edited: "快照（第 {seq} 号事件之后的状态）在写入后被修改或损坏。",
+    chain_snapshot_foreign: "快照（第 {seq} 号事件之后的状态）不属于这份日志。",
+    chain_snapshot_unreadable: "快照（第 {seq} 号事件之后的状态）无法解读。",
+    chain_snapshot_differs: "按日志重算到第 {seq} 号事件的数据与该处的快照不一致。",
     fold_unknown: "它引用的{record} {id} 不存在",
     fold_duplicate: "它再次创建了{record} {id}",
     fold_duplicate_number: "编号 {number} 已被另一{record}使用",
@@ -1075,6 +1087,12 @@ pub static EN: Texts = Texts {
     chain_edited: "Event {seq} was changed after it was written.",
     chain_bad_start: "The first event ({seq}) does not start the chain.",
     chain_does_not_apply: "Entry {entry} of event {seq} does not fit the data before it: {what}.",
+    chain_head_missing: "The journal has records but no recorded last event, so events removed from its end could not be noticed.",
+    chain_head_unreadable: "The recorded last event of the journal cannot be read.",
+    chain_snapshot_edited: "The snapshot (the state after event {seq}) was changed or damaged after it was written.",
+    chain_snapshot_foreign: "The snapshot (the state after event {seq}) does not belong to this journal.",
+    chain_snapshot_unreadable: "The snapshot (the state after event {seq}) cannot be decoded.",
+    chain_snapshot_differs: "Replaying the journal up to event {seq} gives other data than the snapshot taken there.",
     fold_unknown: "it names {record} {id}, which does not exist",
     fold_duplicate: "it creates {record} {id} a second time",
     fold_duplicate_number: "number {number} is already used by another {record}",
@@ -1487,6 +1505,20 @@ pub fn chain_break(t: &Texts, broken: &ChainBreak) -> String {
                 ("what", &fold_error(t, error)),
             ],
         ),
+        ChainBreak::HeadMissing => t.chain_head_missing.to_string(),
+        ChainBreak::HeadUnreadable => t.chain_head_unreadable.to_string(),
+        ChainBreak::SnapshotEdited { seq } => {
+            fill(t.chain_snapshot_edited, &[("seq", &seq.to_string())])
+        }
+        ChainBreak::SnapshotForeign { seq } => {
+            fill(t.chain_snapshot_foreign, &[("seq", &seq.to_string())])
+        }
+        ChainBreak::SnapshotUnreadable { seq } => {
+            fill(t.chain_snapshot_unreadable, &[("seq", &seq.to_string())])
+        }
+        ChainBreak::SnapshotDiffers { seq } => {
+            fill(t.chain_snapshot_differs, &[("seq", &seq.to_string())])
+        }
     }
 }
 

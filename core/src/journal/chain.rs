@@ -140,6 +140,24 @@ pub enum ChainBreak {
         entry: usize,
         error: FoldError,
     },
+    /// The journal has events (or a snapshot) but no recorded head: without one, events
+    /// removed from its end could not be noticed.
+    HeadMissing,
+    /// A head is recorded but is not a sequence number and hash.
+    HeadUnreadable,
+    /// The snapshot's bytes are not those its SHA-256 was taken of when it was written: it
+    /// was edited or damaged. `seq` is the event the snapshot says it follows.
+    SnapshotEdited { seq: u64 },
+    /// The snapshot is not the state after this journal's event `seq`: the journal has that
+    /// event with another hash, or never reached it, so the snapshot came from another
+    /// journal (or this one was rewritten beneath it).
+    SnapshotForeign { seq: u64 },
+    /// The snapshot's bytes are the ones written, in this build's format, yet do not decode
+    /// into a consistent portfolio: written by a faulty build, or forged with a new hash.
+    SnapshotUnreadable { seq: u64 },
+    /// Replaying the journal up to event `seq` gives another state than the snapshot taken
+    /// after it: the snapshot was forged with a matching hash, or a build folded wrongly.
+    SnapshotDiffers { seq: u64 },
 }
 
 /// Verifies stored event texts, in stored order, against the chain. `anchor` is where the
