@@ -1,12 +1,14 @@
 //! Storage tests in headless Chromium (wasm-bindgen-test): the journal round trip with and
-//! without a snapshot, migration from the first schema, and that a failed or aborted
-//! transaction leaves nothing behind. Each test uses its own database name.
+//! without a snapshot, migration from the first schema, that a failed or aborted transaction
+//! leaves nothing behind, and that a removed head or a shortened journal is named exactly,
+//! repaired never, and stops writing. Each test uses its own database name.
 
 use chrono::NaiveDate;
+use creditdesk_app::db::STORE_SNAPSHOTS;
 use creditdesk_app::db::{self, records, StorageError, STORE_CHUNKS, STORE_EVENTS, STORE_META};
 use creditdesk_core::decide::{decide, AllocationChoice, Command};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
-use creditdesk_core::journal::encode_snapshot;
+use creditdesk_core::journal::{encode_snapshot, ChainBreak, ChainHead};
 use creditdesk_core::{
     Currency, CustomerDetails, CustomerId, InvoiceId, Money, PaymentId, Portfolio, SealedEvent,
     Timestamp,
@@ -15,6 +17,7 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use rust_decimal::Decimal;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -72,18 +75,118 @@ fn commands() -> Vec<Command> {
     ]
 }
 
-/// Decides, seals and appends each command; returns the state after them.
-async fn append_all(commands: Vec<Command>) -> Portfolio {
+/// Decides and seals each command in memory: the events and the state after each of them.
+fn seal_all(commands: &[Command]) -> (Vec<SealedEvent>, Vec<Portfolio>) {
     let mut state = Portfolio::default();
+    let mut sealed_events = Vec::new();
+    let mut states = Vec::new();
     for (index, command) in commands.iter().enumerate() {
         let entries = decide(&state, command).expect("command is valid");
         let sealed = SealedEvent::seal(state.head, Timestamp(index as i64), "test", entries);
-        db::append(&sealed, None).await.expect("append commits");
         state
             .apply_event(&sealed.event, sealed.hash)
             .expect("the event fits");
+        sealed_events.push(sealed);
+        states.push(state.clone());
     }
-    state
+    (sealed_events, states)
+}
+
+/// Appends each command's event, with the snapshot of the state after the event at index
+/// `snapshot_at`; returns the state after them all.
+async fn append_with(commands: Vec<Command>, snapshot_at: Option<usize>) -> Portfolio {
+    let (sealed_events, states) = seal_all(&commands);
+    for (index, sealed) in sealed_events.iter().enumerate() {
+        let snapshot = (snapshot_at == Some(index)).then(|| encode_snapshot(&states[index]));
+        db::append(sealed, snapshot).await.expect("append commits");
+    }
+    states.last().cloned().unwrap_or_default()
+}
+
+/// Decides, seals and appends each command; returns the state after them.
+async fn append_all(commands: Vec<Command>) -> Portfolio {
+    append_with(commands, None).await
+}
+
+/// Puts one record into `store` in its own transaction, as someone with devtools could.
+async fn put_raw(database: &Database, store: &str, key: Option<JsValue>, value: JsValue) {
+    let tx = database
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    let object_store = tx.object_store(store).expect("store");
+    match key {
+        Some(key) => drop(
+            object_store
+                .put(value)
+                .with_key(key)
+                .primitive()
+                .expect("put"),
+        ),
+        None => drop(object_store.put(value).primitive().expect("put")),
+    }
+    tx.commit().await.expect("commit");
+}
+
+async fn delete_raw(database: &Database, store: &str, key: JsValue) {
+    let tx = database
+        .transaction(store)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    tx.object_store(store)
+        .expect("store")
+        .delete(key)
+        .primitive()
+        .expect("delete");
+    tx.commit().await.expect("commit");
+}
+
+/// Every record of every store as text, to show that a failed load changed nothing.
+async fn dump(database: &Database) -> Vec<String> {
+    let stores = [STORE_EVENTS, STORE_META, STORE_SNAPSHOTS, STORE_CHUNKS];
+    let tx = database.transaction(stores).build().expect("tx");
+    let json = |value: &JsValue| String::from(js_sys::JSON::stringify(value).expect("json"));
+    let mut lines = Vec::new();
+    for name in stores {
+        let store = tx.object_store(name).expect("store");
+        let keys = store.get_all_keys::<JsValue>().primitive().expect("keys");
+        let keys: Vec<JsValue> = keys.await.expect("read").map(|k| k.expect("key")).collect();
+        let values = store.get_all::<JsValue>().primitive().expect("values");
+        let values = values.await.expect("read").map(|v| v.expect("value"));
+        for (key, value) in keys.iter().zip(values) {
+            lines.push(format!("{name} {} {}", json(key), json(&value)));
+        }
+    }
+    lines
+}
+
+/// Loading names `broken`, an append after it is refused with the same break, the full
+/// audit names `audited`, and afterwards every stored record is as it was: found, never
+/// repaired. `head` is the head the next event would be sealed on.
+async fn assert_found_not_repaired(
+    database: &Database,
+    head: Option<ChainHead>,
+    broken: ChainBreak,
+    audited: ChainBreak,
+) {
+    let before = dump(database).await;
+    assert_eq!(
+        db::load().await,
+        Err(StorageError::Integrity(broken.clone()))
+    );
+    let next = SealedEvent::seal(head, Timestamp(99), "test", Vec::new());
+    assert_eq!(
+        db::append(&next, None).await,
+        Err(StorageError::Integrity(broken)),
+        "writing stops"
+    );
+    assert_eq!(
+        db::verify_all().await,
+        Err(StorageError::Integrity(audited))
+    );
+    assert_eq!(dump(database).await, before, "nothing is repaired");
 }
 
 #[wasm_bindgen_test]
@@ -524,4 +627,31 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         .await
         .expect("commits");
     assert_eq!(db::load().await.expect("loads from snapshot"), after);
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_or_removed_head_is_named() {
+    let database = fresh("test-head", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_all(commands()).await;
+    let not_a_head = JsValue::from_str("{\"seq\":3}");
+    put_raw(&database, STORE_META, Some("head".into()), not_a_head).await;
+    let broken = ChainBreak::HeadUnreadable;
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+    delete_raw(&database, STORE_META, "head".into()).await;
+    let broken = ChainBreak::HeadMissing;
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_journal_shortened_at_its_end_is_named() {
+    // Events 2 and 3 deleted, the head and the snapshot after event 1 left in place.
+    let database = fresh("test-truncated", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_with(commands(), Some(0)).await;
+    for seq in [2.0, 3.0] {
+        delete_raw(&database, STORE_EVENTS, JsValue::from_f64(seq)).await;
+    }
+    let broken = ChainBreak::Missing { from: 2, to: 3 };
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
 }

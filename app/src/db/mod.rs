@@ -1,14 +1,17 @@
 //! Storage: the journal, its head and the state snapshot in IndexedDB. The only module that
 //! touches IndexedDB. Schema versions are explicit; each version step has one migration
 //! function. A command's event is written in one readwrite transaction with strict
-//! durability and counts as saved only when the commit succeeds.
+//! durability and counts as saved only when the commit succeeds. Nothing read back is
+//! trusted: the chain and the recorded head are checked, and a break stops writing until a
+//! load succeeds again.
 
 pub mod records;
 
-use creditdesk_core::journal::decode_snapshot;
-use creditdesk_core::journal::{verify, ChainBreak, ChainHead, SealedEvent};
+use creditdesk_core::journal::{decode_snapshot, parse_event, require_head, verify};
+use creditdesk_core::journal::{ChainBreak, ChainHead, SealedEvent};
 use creditdesk_core::{Hash, Portfolio};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, TransactionOptions};
 use std::cell::RefCell;
@@ -81,6 +84,9 @@ thread_local! {
     static SNAPSHOT_SEQ: RefCell<u64> = const { RefCell::new(0) };
     /// The stored snapshot could not be used (an older format): write one with the next save.
     static SNAPSHOT_STALE: RefCell<bool> = const { RefCell::new(false) };
+    /// The break the last load or verification found: appends are refused while it stands,
+    /// so storage itself stops writing on a broken journal, not only the app's banner.
+    static WRITES_STOPPED: RefCell<Option<ChainBreak>> = const { RefCell::new(None) };
 }
 
 fn database() -> Result<Database, StorageError> {
@@ -141,11 +147,42 @@ pub async fn open(
 /// Makes `db` the database the app reads and writes.
 pub fn install(db: Database) {
     DATABASE.with(|cell| *cell.borrow_mut() = Some(db));
+    stop_writing(None);
+}
+
+/// Refuses (with the break) or again allows appends.
+fn stop_writing(broken: Option<ChainBreak>) {
+    WRITES_STOPPED.with(|cell| *cell.borrow_mut() = broken);
+}
+
+/// The recorded head, if any. One that is there but unreadable is an integrity error, never
+/// "no head": that would let a journal shortened at its end pass as complete.
+async fn read_recorded_head(meta: &ObjectStore<'_>) -> Result<Option<ChainHead>, StorageError> {
+    let stored: Option<JsValue> = meta.get(META_HEAD).primitive()?.await?;
+    let Some(stored) = stored else {
+        return Ok(None);
+    };
+    stored
+        .as_string()
+        .and_then(|text| serde_json::from_str::<ChainHead>(&text).ok())
+        .map(Some)
+        .ok_or(StorageError::Integrity(ChainBreak::HeadUnreadable))
 }
 
 /// Loads the state: the snapshot (if any), then the newer events, verifying the chain from
-/// the snapshot's head to the recorded head. On a broken chain the error names the event.
+/// the snapshot's head to the recorded head. A break is named, and appends are refused until
+/// a later load succeeds.
 pub async fn load() -> Result<Portfolio, StorageError> {
+    let loaded = load_checked().await;
+    match &loaded {
+        Ok(_) => stop_writing(None),
+        Err(StorageError::Integrity(broken)) => stop_writing(Some(broken.clone())),
+        Err(_) => {}
+    }
+    loaded
+}
+
+async fn load_checked() -> Result<Portfolio, StorageError> {
     let db = database()?;
     let tx = db.transaction(ALL_STORES).build()?;
     let chunk_store = tx.object_store(STORE_CHUNKS)?;
@@ -154,11 +191,8 @@ pub async fn load() -> Result<Portfolio, StorageError> {
         .get(SNAPSHOT_KEY)
         .primitive()?
         .await?;
-    let recorded_head: Option<String> = tx
-        .object_store(STORE_META)?
-        .get(META_HEAD)
-        .primitive()?
-        .await?;
+    let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
+    let snapshot_stored = snapshot.is_some();
     let bytes = match snapshot {
         Some(record) => Some(records::snapshot_bytes(&record, &chunk_store).await?),
         None => None,
@@ -172,13 +206,12 @@ pub async fn load() -> Result<Portfolio, StorageError> {
     let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, from).await?;
     drop(chunk_store);
     drop(tx);
-    let recorded_head =
-        recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let recorded = require_head(recorded, snapshot_stored || !newer.is_empty())
+        .map_err(StorageError::Integrity)?;
     let texts: Vec<&str> = newer.iter().map(|record| record.text.as_str()).collect();
-    verify(&texts, portfolio.head, recorded_head).map_err(StorageError::Integrity)?;
+    verify(&texts, portfolio.head, recorded).map_err(StorageError::Integrity)?;
     for record in &newer {
-        let event =
-            creditdesk_core::journal::parse_event(&record.text).map_err(StorageError::Integrity)?;
+        let event = parse_event(&record.text).map_err(StorageError::Integrity)?;
         portfolio
             .apply_event(&event, Hash::of(record.text.as_bytes()))
             .map_err(StorageError::Integrity)?;
@@ -187,25 +220,33 @@ pub async fn load() -> Result<Portfolio, StorageError> {
     Ok(portfolio)
 }
 
-/// Verifies the whole journal from the first event to the recorded head.
+/// Verifies the whole journal from the first event to the recorded head. A break also stops
+/// writing.
 pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
+    let verified = verify_checked().await;
+    if let Err(StorageError::Integrity(broken)) = &verified {
+        stop_writing(Some(broken.clone()));
+    }
+    verified
+}
+
+async fn verify_checked() -> Result<Option<ChainHead>, StorageError> {
     let db = database()?;
-    let tx = db
-        .transaction([STORE_EVENTS, STORE_META, STORE_CHUNKS])
-        .build()?;
-    let recorded_head: Option<String> = tx
-        .object_store(STORE_META)?
-        .get(META_HEAD)
+    let tx = db.transaction(ALL_STORES).build()?;
+    let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
+    let snapshot: Option<JsValue> = tx
+        .object_store(STORE_SNAPSHOTS)?
+        .get(SNAPSHOT_KEY)
         .primitive()?
         .await?;
     let chunk_store = tx.object_store(STORE_CHUNKS)?;
     let all = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, 1).await?;
     drop(chunk_store);
     drop(tx);
-    let recorded_head =
-        recorded_head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok());
+    let recorded = require_head(recorded, snapshot.is_some() || !all.is_empty())
+        .map_err(StorageError::Integrity)?;
     let texts: Vec<&str> = all.iter().map(|record| record.text.as_str()).collect();
-    verify(&texts, None, recorded_head).map_err(StorageError::Integrity)
+    verify(&texts, None, recorded).map_err(StorageError::Integrity)
 }
 
 /// Whether the state after `sealed` should be snapshotted with it: large events (imports,
@@ -220,6 +261,9 @@ pub fn snapshot_due(sealed: &SealedEvent) -> bool {
 /// state after it, in one readwrite transaction with strict durability. Saved only when the
 /// commit succeeds; on any error nothing of it is kept.
 pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(), StorageError> {
+    if let Some(broken) = WRITES_STOPPED.with(|cell| cell.borrow().clone()) {
+        return Err(StorageError::Integrity(broken));
+    }
     let db = database()?;
     // Everything is serialised before the transaction opens: no foreign await may happen
     // between opening and commit, or the browser commits early.
@@ -275,17 +319,10 @@ pub async fn recent_events(
     let tx = db.transaction([STORE_EVENTS, STORE_META]).build()?;
     let upper = match before {
         Some(seq) => seq,
-        None => {
-            let head: Option<String> = tx
-                .object_store(STORE_META)?
-                .get(META_HEAD)
-                .primitive()?
-                .await?;
-            match head.and_then(|text| serde_json::from_str::<ChainHead>(&text).ok()) {
-                Some(head) => head.seq,
-                None => return Ok(Vec::new()),
-            }
-        }
+        None => match read_recorded_head(&tx.object_store(STORE_META)?).await? {
+            Some(head) => head.seq,
+            None => return Ok(Vec::new()),
+        },
     };
     records::read_recent(&tx.object_store(STORE_EVENTS)?, upper, limit).await
 }
@@ -303,5 +340,7 @@ pub async fn clear_all() -> Result<(), StorageError> {
     tx.object_store(STORE_CHUNKS)?.clear()?;
     tx.commit().await?;
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = 0);
+    // Starting over is the user's explicit choice: with nothing left, there is nothing broken.
+    stop_writing(None);
     Ok(())
 }
