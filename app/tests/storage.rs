@@ -1,23 +1,27 @@
 //! Storage tests in headless Chromium (wasm-bindgen-test): the journal round trip with and
-//! without a snapshot, migration from the first schema, that a failed or aborted transaction
-//! leaves nothing behind, and that a removed head or a shortened journal is named exactly,
-//! repaired never, and stops writing. Each test uses its own database name.
+//! without a snapshot, migration from the first schemas, that a failed or aborted transaction
+//! leaves nothing behind, and that whatever is wrong with what is read back (an edited or
+//! foreign snapshot, a removed head, a shortened journal, an event that does not apply) is
+//! named exactly, repaired never, and stops writing. Each test uses its own database name.
 
 use chrono::NaiveDate;
 use creditdesk_app::db::STORE_SNAPSHOTS;
 use creditdesk_app::db::{self, records, StorageError, STORE_CHUNKS, STORE_EVENTS, STORE_META};
+use creditdesk_core::base::fold::{FoldError, RecordKind};
 use creditdesk_core::decide::{decide, AllocationChoice, Command};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
-use creditdesk_core::journal::{encode_snapshot, ChainBreak, ChainHead};
+use creditdesk_core::journal::SNAPSHOT_VERSION;
+use creditdesk_core::journal::{encode_snapshot, ChainBreak, ChainHead, SnapshotSeal};
 use creditdesk_core::{
-    Currency, CustomerDetails, CustomerId, InvoiceId, Money, PaymentId, Portfolio, SealedEvent,
-    Timestamp,
+    Currency, CustomerDetails, CustomerId, Entry, InvoiceId, LedgerEntry, Money, PaymentId,
+    Portfolio, SealedEvent, Timestamp,
 };
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
+use js_sys::{Object, Reflect, Uint8Array};
 use rust_decimal::Decimal;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -143,6 +147,37 @@ async fn delete_raw(database: &Database, store: &str, key: JsValue) {
     tx.commit().await.expect("commit");
 }
 
+async fn get_raw(database: &Database, store: &str, key: JsValue) -> Option<JsValue> {
+    let tx = database.transaction(store).build().expect("tx");
+    let object_store = tx.object_store(store).expect("store");
+    object_store
+        .get(key)
+        .primitive()
+        .expect("get")
+        .await
+        .expect("read")
+}
+
+/// Writes a snapshot record and its chunks raw, sealed as the app seals them.
+async fn put_snapshot(database: &Database, head: ChainHead, bytes: &[u8]) {
+    let (record, chunks) = records::snapshot_record(&SnapshotSeal::of(head, bytes), bytes);
+    let tx = database
+        .transaction([STORE_SNAPSHOTS, STORE_CHUNKS])
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .expect("tx");
+    let chunk_store = tx.object_store(STORE_CHUNKS).expect("store");
+    records::put_chunks(&chunk_store, records::OWNER_SNAPSHOT, 0, chunks).expect("chunks");
+    drop(chunk_store);
+    tx.object_store(STORE_SNAPSHOTS)
+        .expect("store")
+        .put(record)
+        .with_key("latest")
+        .primitive()
+        .expect("put");
+    tx.commit().await.expect("commit");
+}
+
 /// Every record of every store as text, to show that a failed load changed nothing.
 async fn dump(database: &Database) -> Vec<String> {
     let stores = [STORE_EVENTS, STORE_META, STORE_SNAPSHOTS, STORE_CHUNKS];
@@ -196,7 +231,7 @@ async fn journal_round_trip_without_snapshot() {
     let loaded = db::load().await.expect("loads");
     assert_eq!(loaded, written);
     assert_eq!(loaded.ledger.invoices[0].open(), Decimal::new(60000, 2));
-    assert_eq!(db::verify_all().await.expect("intact"), written.head);
+    assert_eq!(db::verify_all().await.expect("intact").head, written.head);
     let recent = db::recent_events(None, 10).await.expect("lists");
     assert_eq!(
         recent.iter().map(|r| r.seq).collect::<Vec<_>>(),
@@ -297,7 +332,7 @@ async fn migrates_a_first_schema_journal() {
     );
     db::install(current);
     assert_eq!(db::load().await.expect("loads after migration"), state);
-    assert_eq!(db::verify_all().await.expect("intact"), state.head);
+    assert_eq!(db::verify_all().await.expect("intact").head, state.head);
 }
 
 #[wasm_bindgen_test]
@@ -328,7 +363,7 @@ async fn a_failed_transaction_leaves_nothing_behind() {
         state,
         "nothing of the failed write is kept"
     );
-    assert_eq!(db::verify_all().await.expect("intact"), state.head);
+    assert_eq!(db::verify_all().await.expect("intact").head, state.head);
 }
 
 #[wasm_bindgen_test]
@@ -434,37 +469,25 @@ async fn a_large_event_is_stored_in_chunks_and_round_trips() {
         + encode_snapshot(&demo).len().div_ceil(records::CHUNK_BYTES);
     assert_eq!(count as usize, expected);
     assert_eq!(db::load().await.expect("loads"), demo);
-    assert_eq!(db::verify_all().await.expect("intact"), demo.head);
+    assert_eq!(db::verify_all().await.expect("intact").head, demo.head);
 }
 
 #[wasm_bindgen_test]
-async fn an_unreadable_snapshot_is_replaced_by_a_replay() {
-    // A snapshot written by another format version is a stale cache, not a broken journal.
+async fn a_snapshot_in_another_format_version_is_replaced_by_a_replay() {
+    // A snapshot an older (or newer) build wrote, its seal intact: a stale cache, not tampering.
     let database = fresh("test-stale-snapshot", db::SCHEMA_VERSION).await;
     db::install(database.clone());
     let state = append_all(commands()).await;
-    let (record, chunks) = records::snapshot_record(state.head, &[255, 1, 2, 3]);
-    let tx = database
-        .transaction([db::STORE_SNAPSHOTS, STORE_CHUNKS])
-        .with_mode(TransactionMode::Readwrite)
-        .build()
-        .expect("tx");
-    let chunk_store = tx.object_store(STORE_CHUNKS).expect("store");
-    records::put_chunks(&chunk_store, records::OWNER_SNAPSHOT, 0, chunks).expect("chunks");
-    drop(chunk_store);
-    tx.object_store(db::STORE_SNAPSHOTS)
-        .expect("store")
-        .put(record)
-        .with_key("latest")
-        .primitive()
-        .expect("put");
-    tx.commit().await.expect("commit");
+    let head = state.head.expect("head");
+    put_snapshot(&database, head, &[255, 1, 2, 3]).await;
     assert_eq!(db::load().await.expect("replays"), state);
     let next = SealedEvent::seal(state.head, Timestamp(9), "test", Vec::new());
     assert!(
         db::snapshot_due(&next),
         "the next save writes a fresh snapshot"
     );
+    let audit = db::verify_all().await.expect("intact");
+    assert_eq!((audit.head, audit.snapshot), (state.head, None));
 }
 
 #[wasm_bindgen_test]
@@ -629,6 +652,66 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     assert_eq!(db::load().await.expect("loads from snapshot"), after);
 }
 
+/// The commands of `commands()` for a customer of another name: every event hash differs.
+fn other_journal_commands() -> Vec<Command> {
+    let mut other = commands();
+    if let Command::RegisterCustomer { details, .. } = &mut other[0] {
+        details.name = "深圳另一家贸易有限公司".into();
+    }
+    other
+}
+
+#[wasm_bindgen_test]
+async fn an_edited_snapshot_is_named_not_replaced() {
+    let database = fresh("test-snapshot-edited", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_with(commands(), Some(1)).await;
+    // One byte of the snapshot's only chunk changed, as a disk fault or an edit would.
+    let key = records::chunk_key(records::OWNER_SNAPSHOT, 0, 0);
+    let chunk = get_raw(&database, STORE_CHUNKS, key.clone())
+        .await
+        .expect("the snapshot has a chunk")
+        .dyn_into::<Uint8Array>()
+        .expect("bytes");
+    let mut bytes = chunk.to_vec();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    let edited = Uint8Array::from(&bytes[..]).into();
+    put_raw(&database, STORE_CHUNKS, Some(key), edited).await;
+    let broken = ChainBreak::SnapshotEdited { seq: 2 };
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_from_another_journal_is_named() {
+    let database = fresh("test-snapshot-foreign", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_all(commands()).await;
+    // The state after event 2 of another journal, sealed as its own build sealed it.
+    let (_, other_states) = seal_all(&other_journal_commands());
+    let other = &other_states[1];
+    put_snapshot(
+        &database,
+        other.head.expect("head"),
+        &encode_snapshot(other),
+    )
+    .await;
+    let broken = ChainBreak::SnapshotForeign { seq: 2 };
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_snapshot_that_does_not_decode_is_named() {
+    // This build's format version and a matching seal, yet not a portfolio: not a stale cache.
+    let database = fresh("test-snapshot-unreadable", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_all(commands()).await;
+    let head = state.head.expect("head");
+    put_snapshot(&database, head, &[SNAPSHOT_VERSION, 0xff, 0xff, 0xff]).await;
+    let broken = ChainBreak::SnapshotUnreadable { seq: 3 };
+    assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+}
+
 #[wasm_bindgen_test]
 async fn an_unreadable_or_removed_head_is_named() {
     let database = fresh("test-head", db::SCHEMA_VERSION).await;
@@ -654,4 +737,127 @@ async fn a_journal_shortened_at_its_end_is_named() {
     }
     let broken = ChainBreak::Missing { from: 2, to: 3 };
     assert_found_not_repaired(&database, state.head, broken.clone(), broken).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_event_that_does_not_apply_is_named() {
+    let database = fresh("test-does-not-apply", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_all(commands()).await;
+    // A payment to invoice 99, which was never issued, sealed onto the chain and written with
+    // its head exactly as the app writes: every hash is right, only the fold can tell.
+    let payment = Command::ReceivePayment {
+        id: state.next_ids().payment,
+        customer: CustomerId(1),
+        date: date("2026-02-02"),
+        amount: Money::new(Decimal::new(100, 0), Currency::CNY),
+        reference: "forged".into(),
+        allocation: AllocationChoice::OldestFirst,
+    };
+    let mut entries = decide(&state, &payment).expect("valid");
+    let Entry::Ledger(LedgerEntry::PaymentReceived { allocations, .. }) = &mut entries[0] else {
+        panic!("a payment's entry is PaymentReceived");
+    };
+    allocations[0].invoice = InvoiceId(99);
+    let forged = SealedEvent::seal(state.head, Timestamp(9), "forger", entries);
+    put_raw(
+        &database,
+        STORE_EVENTS,
+        None,
+        records::event_record(&forged).0,
+    )
+    .await;
+    let head = serde_json::to_string(&forged.head()).expect("json");
+    put_raw(&database, STORE_META, Some("head".into()), head.into()).await;
+    let broken = ChainBreak::DoesNotApply {
+        seq: 4,
+        entry: 0,
+        error: FoldError::Unknown {
+            record: RecordKind::Invoice,
+            id: 99,
+        },
+    };
+    assert_found_not_repaired(&database, Some(forged.head()), broken.clone(), broken).await;
+}
+
+#[wasm_bindgen_test]
+async fn verify_all_replays_the_journal_against_the_snapshot() {
+    let database = fresh("test-audit", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let state = append_with(commands(), Some(1)).await;
+    let audit = db::verify_all().await.expect("intact");
+    assert_eq!((audit.head, audit.snapshot), (state.head, Some(2)));
+    // A forger rewrites the snapshot in place and recomputes its seal: opening trusts a sealed
+    // snapshot in its place (that is what makes it fast), the full audit replays and finds it.
+    let (_, states) = seal_all(&commands());
+    let mut forged = states[1].clone();
+    forged.ledger.customers[0].details.name = "另一家公司".into();
+    put_snapshot(
+        &database,
+        forged.head.expect("head"),
+        &encode_snapshot(&forged),
+    )
+    .await;
+    let loaded = db::load().await.expect("a sealed snapshot in place opens");
+    assert_eq!(loaded.ledger.customers[0].details.name, "另一家公司");
+    let before = dump(&database).await;
+    let broken = ChainBreak::SnapshotDiffers { seq: 2 };
+    assert_eq!(
+        db::verify_all().await,
+        Err(StorageError::Integrity(broken.clone()))
+    );
+    let next = SealedEvent::seal(state.head, Timestamp(99), "test", Vec::new());
+    assert_eq!(
+        db::append(&next, None).await,
+        Err(StorageError::Integrity(broken)),
+        "writing stops after a failed audit too"
+    );
+    assert_eq!(dump(&database).await, before, "nothing is repaired");
+}
+
+#[wasm_bindgen_test]
+async fn migrates_a_second_schema_snapshot_by_dropping_it() {
+    let name = "test-migration-v2";
+    let v2 = fresh(name, 2).await;
+    db::install(v2.clone());
+    // Events and head as v2 wrote them (unchanged since), then a v2 snapshot: no seal.
+    let state = append_all(commands()).await;
+    let bytes = encode_snapshot(&state);
+    let record = Object::new();
+    for (key, value) in [("seq", 3.0), ("chunks", 1.0)] {
+        Reflect::set(&record, &key.into(), &value.into()).expect("plain object");
+    }
+    let chunk = records::chunk_key(records::OWNER_SNAPSHOT, 0, 0);
+    put_raw(
+        &v2,
+        STORE_CHUNKS,
+        Some(chunk.clone()),
+        records::chunks(&bytes)[0].clone(),
+    )
+    .await;
+    put_raw(&v2, STORE_SNAPSHOTS, Some("latest".into()), record.into()).await;
+    v2.close();
+    let current = db::open(name, db::SCHEMA_VERSION, || {}, || {})
+        .await
+        .expect("upgrades");
+    db::install(current.clone());
+    assert_eq!(
+        get_raw(&current, STORE_SNAPSHOTS, "latest".into()).await,
+        None
+    );
+    assert_eq!(db::load().await.expect("replays"), state);
+    // The next save seals a new snapshot; it takes the old one's chunk key, so none is left over.
+    let next = SealedEvent::seal(state.head, Timestamp(9), "test", Vec::new());
+    assert!(db::snapshot_due(&next), "the next save writes a snapshot");
+    let mut after = state.clone();
+    after.apply_event(&next.event, next.hash).expect("fits");
+    db::append(&next, Some(encode_snapshot(&after)))
+        .await
+        .expect("commits");
+    let stored = get_raw(&current, STORE_CHUNKS, chunk).await.expect("chunk");
+    let stored = stored.dyn_into::<Uint8Array>().expect("bytes").to_vec();
+    assert_eq!(stored, encode_snapshot(&after));
+    assert_eq!(db::load().await.expect("loads from the snapshot"), after);
+    let audit = db::verify_all().await.expect("intact");
+    assert_eq!((audit.head, audit.snapshot), (after.head, Some(4)));
 }

@@ -2,12 +2,12 @@
 //! touches IndexedDB. Schema versions are explicit; each version step has one migration
 //! function. A command's event is written in one readwrite transaction with strict
 //! durability and counts as saved only when the commit succeeds. Nothing read back is
-//! trusted: the chain and the recorded head are checked, and a break stops writing until a
-//! load succeeds again.
+//! trusted: the chain, the recorded head and the snapshot's seal are checked, and a break
+//! stops writing until a load succeeds again.
 
 pub mod records;
 
-use creditdesk_core::journal::{decode_snapshot, parse_event, require_head, verify};
+use creditdesk_core::journal::{audit, parse_event, require_head, verify, Audit, SnapshotSeal};
 use creditdesk_core::journal::{ChainBreak, ChainHead, SealedEvent};
 use creditdesk_core::{Hash, Portfolio};
 use indexed_db_futures::database::Database;
@@ -17,11 +17,13 @@ use indexed_db_futures::transaction::{TransactionDurability, TransactionMode, Tr
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
+use records::StoredSnapshot;
 pub use records::{EventRecord, EventSummary};
 
 pub const DB_NAME: &str = "creditdesk";
 /// The current schema version. v1: `events`, `meta`. v2: adds `snapshots` and `chunks`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// v3: a snapshot record carries its seal (see `records::snapshot_record`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const STORE_EVENTS: &str = "events";
 pub const STORE_META: &str = "meta";
@@ -82,7 +84,8 @@ thread_local! {
     static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
     /// Head of the last snapshot written, to decide when the next one is due.
     static SNAPSHOT_SEQ: RefCell<u64> = const { RefCell::new(0) };
-    /// The stored snapshot could not be used (an older format): write one with the next save.
+    /// The last load replayed events without a usable snapshot (none yet, or one in another
+    /// format version): write one with the next save.
     static SNAPSHOT_STALE: RefCell<bool> = const { RefCell::new(false) };
     /// The break the last load or verification found: appends are refused while it stands,
     /// so storage itself stops writing on a broken journal, not only the app's banner.
@@ -113,6 +116,19 @@ fn migrate_to_v2(db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 
+/// Migration v2 → v3: a snapshot record now carries its seal, the hash of the event it
+/// follows and the SHA-256 of its bytes. A v2 snapshot has no seal to check, so it is dropped
+/// as the stale cache it is, with the store, inside the upgrade. Verifying it by a replay
+/// instead would cost that same replay and still leave it unsealed. The first open replays
+/// the journal (verified event by event) and the next write seals a new snapshot, which also
+/// overwrites the old one's chunks: they stay until then, because the chunk store holds
+/// event texts too and indexed_db_futures does not hand out the upgrade transaction.
+fn migrate_to_v3(db: &Database) -> indexed_db_futures::Result<()> {
+    db.delete_object_store(STORE_SNAPSHOTS)?;
+    db.create_object_store(STORE_SNAPSHOTS).build()?;
+    Ok(())
+}
+
 /// Opens (and migrates) the database named `name` up to `version`. `on_blocked` runs when
 /// other tabs hold an older version open; `on_version_change` when another tab upgrades.
 pub async fn open(
@@ -134,6 +150,7 @@ pub async fn open(
                 match step {
                     1 => migrate_to_v1(&db)?,
                     2 => migrate_to_v2(&db)?,
+                    3 => migrate_to_v3(&db)?,
                     _ => {}
                 }
             }
@@ -169,9 +186,50 @@ async fn read_recorded_head(meta: &ObjectStore<'_>) -> Result<Option<ChainHead>,
         .ok_or(StorageError::Integrity(ChainBreak::HeadUnreadable))
 }
 
-/// Loads the state: the snapshot (if any), then the newer events, verifying the chain from
-/// the snapshot's head to the recorded head. A break is named, and appends are refused until
-/// a later load succeeds.
+/// The snapshot record and its bytes, unchecked, if there is one.
+async fn read_stored_snapshot(
+    snapshots: &ObjectStore<'_>,
+    chunk_store: &ObjectStore<'_>,
+) -> Result<Option<StoredSnapshot>, StorageError> {
+    let record: Option<JsValue> = snapshots.get(SNAPSHOT_KEY).primitive()?.await?;
+    match record {
+        Some(record) => Ok(Some(records::read_snapshot(&record, chunk_store).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The state a stored snapshot may start from; `None` for a stale cache (another format
+/// version). `at_seq` is the journal's hash for the event the snapshot says it follows. All
+/// is checked before decoding: a snapshot means the journal had events, so the head must be
+/// recorded; the snapshot must follow this journal's event; its bytes must match the seal.
+fn open_snapshot(
+    stored: &StoredSnapshot,
+    at_seq: Option<Hash>,
+    recorded: Option<ChainHead>,
+) -> Result<Option<Portfolio>, ChainBreak> {
+    let recorded = recorded.ok_or(ChainBreak::HeadMissing)?;
+    stored.seal.check_place(at_seq, recorded)?;
+    stored.seal.open(&stored.bytes)
+}
+
+/// Reads and opens the stored snapshot: whether there is one, and its state when usable.
+async fn load_snapshot(
+    events: &ObjectStore<'_>,
+    snapshots: &ObjectStore<'_>,
+    chunk_store: &ObjectStore<'_>,
+    recorded: Option<ChainHead>,
+) -> Result<(bool, Option<Portfolio>), StorageError> {
+    let Some(stored) = read_stored_snapshot(snapshots, chunk_store).await? else {
+        return Ok((false, None));
+    };
+    let at_seq = records::stored_event_hash(events, stored.seal.head.seq).await?;
+    let opened = open_snapshot(&stored, at_seq, recorded).map_err(StorageError::Integrity)?;
+    Ok((true, opened))
+}
+
+/// Loads the state: the snapshot (if any, sealed and bound to this journal), then the newer
+/// events, verifying the chain from the snapshot's head to the recorded head. A break is
+/// named, and appends are refused until a later load succeeds.
 pub async fn load() -> Result<Portfolio, StorageError> {
     let loaded = load_checked().await;
     match &loaded {
@@ -186,25 +244,15 @@ async fn load_checked() -> Result<Portfolio, StorageError> {
     let db = database()?;
     let tx = db.transaction(ALL_STORES).build()?;
     let chunk_store = tx.object_store(STORE_CHUNKS)?;
-    let snapshot: Option<JsValue> = tx
-        .object_store(STORE_SNAPSHOTS)?
-        .get(SNAPSHOT_KEY)
-        .primitive()?
-        .await?;
+    let events = tx.object_store(STORE_EVENTS)?;
     let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
-    let snapshot_stored = snapshot.is_some();
-    let bytes = match snapshot {
-        Some(record) => Some(records::snapshot_bytes(&record, &chunk_store).await?),
-        None => None,
-    };
-    // The snapshot is a cache: one this version cannot decode (an older format) is ignored
-    // and the journal replayed from the start — still verified event by event.
-    let decoded = bytes.map(|bytes| decode_snapshot(&bytes));
-    SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = matches!(decoded, Some(Err(_))));
-    let mut portfolio = decoded.and_then(Result::ok).unwrap_or_default();
+    let snapshots = tx.object_store(STORE_SNAPSHOTS)?;
+    let (snapshot_stored, opened) =
+        load_snapshot(&events, &snapshots, &chunk_store, recorded).await?;
+    let mut portfolio = opened.unwrap_or_default();
     let from = portfolio.head.map_or(1, |head| head.seq + 1);
-    let newer = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, from).await?;
-    drop(chunk_store);
+    let newer = records::read_events(&events, &chunk_store, from).await?;
+    drop((events, snapshots, chunk_store));
     drop(tx);
     let recorded = require_head(recorded, snapshot_stored || !newer.is_empty())
         .map_err(StorageError::Integrity)?;
@@ -216,37 +264,39 @@ async fn load_checked() -> Result<Portfolio, StorageError> {
             .apply_event(&event, Hash::of(record.text.as_bytes()))
             .map_err(StorageError::Integrity)?;
     }
+    // Events replayed from the start mean no usable snapshot: the next save writes one.
+    SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = from == 1 && !newer.is_empty());
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = from.saturating_sub(1));
     Ok(portfolio)
 }
 
-/// Verifies the whole journal from the first event to the recorded head. A break also stops
-/// writing.
-pub async fn verify_all() -> Result<Option<ChainHead>, StorageError> {
-    let verified = verify_checked().await;
-    if let Err(StorageError::Integrity(broken)) = &verified {
+/// The full audit ("Verify integrity"): the checks of a load, then every event from the first
+/// verified to the recorded head and replayed, and the replay compared with the snapshot,
+/// which a load trusts once its seal and place are right. A break also stops writing.
+pub async fn verify_all() -> Result<Audit, StorageError> {
+    let audited = audit_all().await;
+    if let Err(StorageError::Integrity(broken)) = &audited {
         stop_writing(Some(broken.clone()));
     }
-    verified
+    audited
 }
 
-async fn verify_checked() -> Result<Option<ChainHead>, StorageError> {
+async fn audit_all() -> Result<Audit, StorageError> {
     let db = database()?;
     let tx = db.transaction(ALL_STORES).build()?;
-    let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
-    let snapshot: Option<JsValue> = tx
-        .object_store(STORE_SNAPSHOTS)?
-        .get(SNAPSHOT_KEY)
-        .primitive()?
-        .await?;
     let chunk_store = tx.object_store(STORE_CHUNKS)?;
-    let all = records::read_events(&tx.object_store(STORE_EVENTS)?, &chunk_store, 1).await?;
-    drop(chunk_store);
+    let events = tx.object_store(STORE_EVENTS)?;
+    let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
+    let snapshots = tx.object_store(STORE_SNAPSHOTS)?;
+    let (snapshot_stored, snapshot) =
+        load_snapshot(&events, &snapshots, &chunk_store, recorded).await?;
+    let all = records::read_events(&events, &chunk_store, 1).await?;
+    drop((events, snapshots, chunk_store));
     drop(tx);
-    let recorded = require_head(recorded, snapshot.is_some() || !all.is_empty())
+    let recorded = require_head(recorded, snapshot_stored || !all.is_empty())
         .map_err(StorageError::Integrity)?;
     let texts: Vec<&str> = all.iter().map(|record| record.text.as_str()).collect();
-    verify(&texts, None, recorded).map_err(StorageError::Integrity)
+    audit(&texts, recorded, snapshot.as_ref()).map_err(StorageError::Integrity)
 }
 
 /// Whether the state after `sealed` should be snapshotted with it: large events (imports,
@@ -271,7 +321,10 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     let head = serde_json::to_string(&sealed.head())
         .map_err(|error| StorageError::Failed(error.to_string()))?;
     let snapshot_written = snapshot.is_some();
-    let snapshot = snapshot.map(|bytes| records::snapshot_record(Some(sealed.head()), &bytes));
+    let snapshot = snapshot.map(|bytes| {
+        let seal = SnapshotSeal::of(sealed.head(), &bytes);
+        records::snapshot_record(&seal, &bytes)
+    });
     let tx = db
         .transaction(ALL_STORES)
         .with_mode(TransactionMode::Readwrite)

@@ -3,10 +3,11 @@
 //! the hash covers): inline as a string when small, otherwise as UTF-8 chunks in the `chunks`
 //! store. Chromium refuses any single value over ~133 MB once serialised, and a JS string
 //! with non-ASCII text serialises as UTF-16 — portfolio L's 106 MB event would be 212 MB.
-//! The snapshot is always stored as byte chunks.
+//! The snapshot is always stored as byte chunks, its record carrying the seal that binds the
+//! bytes to the chain.
 
 use super::StorageError;
-use creditdesk_core::journal::{ChainHead, SealedEvent};
+use creditdesk_core::journal::{ChainBreak, ChainHead, Hash, SealedEvent, SnapshotSeal};
 use creditdesk_core::{CreditEntry, Entry, LedgerEntry, LimitsEntry, PolicyEntry, TeamEntry};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
@@ -223,7 +224,7 @@ fn parse_event_summary(value: &JsValue) -> Option<EventSummary> {
 }
 
 fn unreadable(position: usize) -> StorageError {
-    StorageError::Integrity(creditdesk_core::ChainBreak::Unreadable { position })
+    StorageError::Integrity(ChainBreak::Unreadable { position })
 }
 
 /// All event records with `seq >= from`, in sequence order, with their texts.
@@ -268,26 +269,81 @@ pub async fn read_recent(
     Ok(summaries)
 }
 
-/// The snapshot's record (its head and chunk count) and its chunks (under `[snapshot, 0]`).
-pub fn snapshot_record(head: Option<ChainHead>, bytes: &[u8]) -> (JsValue, Vec<JsValue>) {
+/// The snapshot's record and its chunks (under `[snapshot, 0]`). Schema v3 shape:
+/// `{seq, head_hash, sha256, chunks}`: the event the snapshot follows, that event's hash and
+/// the SHA-256 of the snapshot's bytes, so a load can bind the bytes to the chain before
+/// decoding them (v2 records had only `seq` and `chunks`).
+pub fn snapshot_record(seal: &SnapshotSeal, bytes: &[u8]) -> (JsValue, Vec<JsValue>) {
     let object = Object::new();
+    set(&object, "seq", &JsValue::from_f64(seal.head.seq as f64));
     set(
         &object,
-        "seq",
-        &JsValue::from_f64(head.map_or(0.0, |h| h.seq as f64)),
+        "head_hash",
+        &JsValue::from_str(&seal.head.hash.to_hex()),
     );
+    set(&object, "sha256", &JsValue::from_str(&seal.sha256.to_hex()));
     let parts = chunks(bytes);
     set(&object, "chunks", &JsValue::from_f64(parts.len() as f64));
     (object.into(), parts)
 }
 
-/// Reads the snapshot's bytes from its chunks.
-pub async fn snapshot_bytes(
+/// A stored snapshot as read back: its seal and bytes, neither checked yet.
+pub struct StoredSnapshot {
+    pub seal: SnapshotSeal,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the snapshot record `value` and its chunks. A record without its seal, or with
+/// chunks missing, is an edited snapshot: every snapshot record of schema v3 has them (the
+/// migration to v3 dropped the unsealed ones).
+pub async fn read_snapshot(
     value: &JsValue,
     chunk_store: &ObjectStore<'_>,
-) -> Result<Vec<u8>, StorageError> {
-    let count = get_number(value, "chunks").ok_or_else(|| unreadable(0))? as u32;
-    read_chunks(chunk_store, OWNER_SNAPSHOT, 0, count).await
+) -> Result<StoredSnapshot, StorageError> {
+    let seq = get_number(value, "seq").map_or(0, |seq| seq as u64);
+    let edited = || StorageError::Integrity(ChainBreak::SnapshotEdited { seq });
+    let hash = |key: &str| get_string(value, key).and_then(|text| Hash::try_from(text).ok());
+    let (Some(head_hash), Some(sha256), Some(count)) = (
+        hash("head_hash"),
+        hash("sha256"),
+        get_number(value, "chunks"),
+    ) else {
+        return Err(edited());
+    };
+    let bytes = read_chunks(chunk_store, OWNER_SNAPSHOT, 0, count as u32)
+        .await
+        .map_err(|error| match error {
+            StorageError::Integrity(_) => edited(),
+            other => other,
+        })?;
+    let head = ChainHead {
+        seq,
+        hash: head_hash,
+    };
+    Ok(StoredSnapshot {
+        seal: SnapshotSeal { head, sha256 },
+        bytes,
+    })
+}
+
+/// The hash the journal keeps for its event `seq` (the record's header field), without its
+/// text: `None` when there is no such event. The header is not covered by the chain, but it
+/// only ever confirms what the chain says, since loading goes on to check the next event's
+/// link (or the recorded head) against the same hash. Rehashing the text instead would add
+/// 0.7–1.1 s to every start with portfolio L (SHA-256 of its 106 MB event in release wasm).
+pub async fn stored_event_hash(
+    store: &ObjectStore<'_>,
+    seq: u64,
+) -> Result<Option<Hash>, StorageError> {
+    let value: Option<JsValue> = store.get(seq as f64).primitive()?.await?;
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    get_string(&value, "hash")
+        .and_then(|text| Hash::try_from(text).ok())
+        .map(Some)
+        // A record whose header was altered: the record is not what was written.
+        .ok_or(StorageError::Integrity(ChainBreak::Edited { seq }))
 }
 
 /// Calls `on_change` when another tab opens a newer schema version; closes this connection

@@ -1,10 +1,14 @@
 //! The audit journal: recent events (newest first) and the "verify integrity" action, which
-//! re-hashes every stored event and names the first one that does not fit the chain.
+//! re-hashes every stored event, names the first one that does not fit the chain, replays
+//! the journal and compares it with the snapshot. A break found there stops writing, as one
+//! found on opening does.
 
 use crate::browser::format_timestamp;
 use crate::components::{storage_message, use_app};
 use crate::db::{self, EventSummary};
 use crate::i18n::{self, fill};
+use crate::state::Banner;
+use creditdesk_core::journal::Audit;
 use leptos::prelude::*;
 
 const PAGE: u32 = 50;
@@ -13,7 +17,7 @@ const PAGE: u32 = 50;
 enum Verification {
     Idle,
     Running,
-    Done(Result<u64, String>),
+    Done(Result<Audit, String>),
 }
 
 #[component]
@@ -41,15 +45,14 @@ pub fn Journal() -> impl IntoView {
         verification.set(Verification::Running);
         leptos::task::spawn_local(async move {
             crate::browser::next_frame().await;
-            let outcome = db::verify_all()
-                .await
-                .map(|head| head.map_or(0, |h| h.seq))
-                .map_err(|error| match error {
-                    db::StorageError::Integrity(broken) => {
-                        i18n::chain_break(state.texts(), &broken)
-                    }
-                    other => storage_message(state.texts(), &other),
-                });
+            let outcome = db::verify_all().await.map_err(|error| match error {
+                db::StorageError::Integrity(broken) => {
+                    let detail = i18n::chain_break(state.texts(), &broken);
+                    state.banner.set(Some(Banner::Integrity(broken)));
+                    detail
+                }
+                other => storage_message(state.texts(), &other),
+            });
             verification.set(Verification::Done(outcome));
         })
     };
@@ -65,9 +68,19 @@ pub fn Journal() -> impl IntoView {
             <p role="status" data-testid="verify-result">{move || match verification.get() {
                 Verification::Idle => String::new(),
                 Verification::Running => t().verifying.to_string(),
-                Verification::Done(Ok(count)) => fill(t().verify_ok, &[("count", &count.to_string())]),
+                Verification::Done(Ok(audit)) => {
+                    let count = audit.head.map_or(0, |head| head.seq).to_string();
+                    fill(t().verify_ok, &[("count", &count)])
+                }
                 Verification::Done(Err(detail)) => fill(t().verify_failed, &[("detail", &detail)]),
             }}</p>
+            // A line of its own: the result line reads the same with or without a snapshot.
+            {move || match verification.get() {
+                Verification::Done(Ok(Audit { snapshot: Some(seq), .. })) => Some(view! {
+                    <p data-testid="verify-snapshot">{fill(t().verify_snapshot_ok, &[("seq", &seq.to_string())])}</p>
+                }),
+                _ => None,
+            }}
             {move || load_error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
             <div class="table-wrap">
                 <table class="list" data-testid="journal-table">
