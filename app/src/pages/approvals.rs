@@ -32,7 +32,7 @@ pub fn Approvals() -> impl IntoView {
         let today = state.today.get();
         let acting = state.current_user();
         state.portfolio.with(|portfolio| {
-            let policy = portfolio.policy();
+            let policy = portfolio.policy_on(today);
             portfolio
                 .limits
                 .requests

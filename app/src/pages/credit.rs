@@ -77,7 +77,7 @@ pub fn CreditFilePage() -> impl IntoView {
 
 fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let t = use_app().texts();
-    let policy = portfolio.policy();
+    let policy = portfolio.policy_on(today);
     let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
     let current = score::score(&inputs, &policy);
     let history = score::score_history(

@@ -67,7 +67,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     } else {
         "warn"
     };
-    let policy = portfolio.policy();
+    let policy = portfolio.policy_on(today);
     let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
     let score = score::score(&inputs, &policy);
     let drop = score::grade_drop(&score::score_history(
@@ -134,7 +134,7 @@ fn limit_line(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> i
     let state = use_app();
     let (d, v) = (state.lang.get().desk(), state.lang.get().vocab());
     let currency = customer.details.currency;
-    let policy = portfolio.policy();
+    let policy = portfolio.policy_on(today);
     let check = creditdesk_core::check::check_order(
         portfolio,
         &policy,

@@ -44,7 +44,7 @@ pub(crate) fn standing(
         .currency;
     check_order(
         portfolio,
-        &portfolio.policy(),
+        &portfolio.policy_on(as_of),
         customer,
         &Money::zero(currency),
         as_of,
@@ -68,7 +68,13 @@ pub(crate) fn check_typed(
         Ok(amount) => amount,
         Err(error) => return Outcome::BadAmount(error),
     };
-    match check_order(portfolio, &portfolio.policy(), customer, &amount, as_of) {
+    match check_order(
+        portfolio,
+        &portfolio.policy_on(as_of),
+        customer,
+        &amount,
+        as_of,
+    ) {
         Ok(check) => Outcome::Checked(Box::new(check)),
         Err(error) => Outcome::Refused(error),
     }
@@ -302,7 +308,7 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
             .map(|c| (c.details.name.clone(), c.details.number.clone()))
             .unwrap_or_default();
         let warning = p
-            .policy()
+            .policy_on(check.as_of)
             .limits
             .terms(check.grade)
             .warning_utilisation_percent;

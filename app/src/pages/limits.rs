@@ -111,7 +111,7 @@ pub fn LimitPage() -> impl IntoView {
 fn limit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let d = state.lang.get().desk();
-    let policy = portfolio.policy();
+    let policy = portfolio.policy_on(today);
     let grade = score(
         &score_inputs(&portfolio.ledger, &portfolio.credit, customer, today),
         &policy,
@@ -167,7 +167,7 @@ fn status_card(
         state.texts(),
     );
     let currency = customer.details.currency;
-    let policy = portfolio.policy();
+    let policy = portfolio.policy_on(today);
     let check = check_order(
         portfolio,
         &policy,
@@ -374,7 +374,7 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
         state.portfolio.with(|portfolio| {
             let account = portfolio.ledger.customer(customer)?;
             let currency = account.details.currency;
-            let found = recommend(&portfolio.ledger, &portfolio.credit, account, &portfolio.policy(), grade, today, typed);
+            let found = recommend(&portfolio.ledger, &portfolio.credit, account, &portfolio.policy_on(today), grade, today, typed);
             let rows = found
                 .methods
                 .iter()
@@ -526,7 +526,7 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
         let v = state.lang.get().vocab();
         state.portfolio.with(|portfolio| {
             let found = portfolio.limits.request(request)?;
-            let policy = portfolio.policy();
+            let policy = portfolio.policy_on(state.today.get());
             let role = approval_role(&policy, &found.amount, grade);
             Some(view! {
                 <dl class="master" data-testid="pending-request">

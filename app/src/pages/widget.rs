@@ -164,7 +164,7 @@ fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate
             Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
         },
     };
-    match check_order(portfolio, &portfolio.policy(), id, &amount, as_of) {
+    match check_order(portfolio, &portfolio.policy_on(as_of), id, &amount, as_of) {
         Ok(check) => success(portfolio, &check, lang),
         Err(error) => failure(check_error_code(&error), vocab::check_error(v, &error)),
     }
