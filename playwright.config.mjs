@@ -25,6 +25,16 @@ export const webServer = {
   timeout: 30_000,
 };
 
+// The same build hosted in a sub-folder, as an intranet would (tests/e2e/bundles.spec.mjs).
+export const PREFIX = '/tools/creditdesk/';
+export const prefixPort = port + 3;
+const prefixServer = {
+  command: `node tests/serve.mjs ${dist} ${prefixPort} --prefix ${PREFIX}`,
+  url: `http://127.0.0.1:${prefixPort}${PREFIX}`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -33,5 +43,5 @@ export default defineConfig({
   reporter: 'list',
   use: { baseURL: `http://127.0.0.1:${port}`, trace: 'retain-on-failure' },
   projects: [{ name: 'chromium', use: chromium }],
-  webServer,
+  webServer: [webServer, prefixServer],
 });

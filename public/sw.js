@@ -1,11 +1,18 @@
 // Creditdesk service worker: makes the app work offline after the first visit.
 // The app may be hosted at the site root or in a sub-folder, so every URL is derived from
 // the registration scope (the folder sw.js was served from), never hard-coded.
-// Trunk content-hashes asset names, so instead of a fixed list we read them from index.html.
+// Trunk content-hashes asset names, so instead of a fixed list we read them from each page.
+// Three pages, one bundle each (ARCHITECTURE.md, "Bundles"): the desk (index.html, an SPA whose
+// deep links all get its shell), the field check and the widget. All are cached on install, so
+// a phone that opened only the desk once can open the check offline, and the other way round.
 'use strict';
-const CACHE = 'creditdesk-v1';
-const SCOPE = self.registration.scope; // e.g. https://host/tools/creditdesk/ — the key of the SPA shell
+const CACHE = 'creditdesk-v2';
+const SCOPE = self.registration.scope; // e.g. https://host/tools/creditdesk/ — the key of the desk's shell
+const PAGES = [SCOPE, SCOPE + 'check.html', SCOPE + 'widget.html'];
 const NAV_TIMEOUT_MS = 3000;
+
+// The page a navigation is for: check.html or widget.html by name, the desk's shell otherwise.
+const pageOf = (url) => PAGES.find((page) => page !== SCOPE && url.split(/[?#]/)[0] === page) || SCOPE;
 
 // Files that are not content-hashed but must survive clean-ups (install icon, manifest, this file).
 const keep = (url) => /^(manifest\.webmanifest|sw\.js|icons\/.*)$/.test(url.slice(SCOPE.length));
@@ -50,11 +57,13 @@ async function cacheShellAssets(cache, html, { onlyMissing }) {
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    const res = await fetch(SCOPE, { cache: 'reload' }); // bypass the HTTP cache: get the current build
-    if (!res.ok) throw new Error(`index: HTTP ${res.status}`);
-    const html = await res.clone().text();
-    await cacheShellAssets(cache, html, { onlyMissing: false });
-    await cache.put(SCOPE, await storable(res));
+    await Promise.all(PAGES.map(async (page) => {
+      const res = await fetch(page, { cache: 'reload' }); // bypass the HTTP cache: the current build
+      if (!res.ok) throw new Error(`${page}: HTTP ${res.status}`);
+      const html = await res.clone().text();
+      await cacheShellAssets(cache, html, { onlyMissing: false });
+      await cache.put(page, await storable(res));
+    }));
     await self.skipWaiting(); // a new build takes over without waiting for all tabs to close
   })());
 });
@@ -67,17 +76,23 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-// After a successful online navigation: store the fresh shell, fetch newly referenced assets,
-// and delete cache entries the new build no longer references. Un-hashed files (manifest,
+// After a successful online navigation: store the fresh page, fetch newly referenced assets,
+// and delete cache entries that no cached page references any more. Un-hashed files (manifest,
 // icons) are only re-fetched on install, i.e. when sw.js changes: bump CACHE when they change.
-async function refresh(res) {
+// A page of an older build keeps its assets until it is itself refreshed (or the SW updates).
+async function refresh(res, page) {
   const cache = await caches.open(CACHE);
   const html = await res.clone().text();
   if (!html.includes('__CREDITDESK_BASE__')) return; // some other HTML page (e.g. a host's error page)
-  const wanted = await cacheShellAssets(cache, html, { onlyMissing: true });
-  await cache.put(SCOPE, await storable(res));
+  await cacheShellAssets(cache, html, { onlyMissing: true });
+  await cache.put(page, await storable(res));
+  const wanted = new Set();
+  for (const other of PAGES) {
+    const cached = await cache.match(other);
+    if (cached) for (const url of assetsOf(await cached.text())) wanted.add(url);
+  }
   for (const req of await cache.keys()) {
-    if (req.url !== SCOPE && !wanted.has(req.url) && !keep(req.url)) await cache.delete(req);
+    if (!PAGES.includes(req.url) && !wanted.has(req.url) && !keep(req.url)) await cache.delete(req);
   }
 }
 
@@ -85,15 +100,16 @@ const isHtml = (res) => res.ok && (res.headers.get('content-type') || '').includ
 
 // Navigations: network first (fresh build when online), cached shell when offline or slow.
 function navigate(event) {
+  const page = pageOf(event.request.url);
   let updating = Promise.resolve();
   const net = fetch(event.request).then((res) => {
-    if (isHtml(res)) updating = refresh(res.clone()); // clone before the page consumes the body
+    if (isHtml(res)) updating = refresh(res.clone(), page); // clone before the page consumes the body
     return res;
   });
   event.waitUntil(net.then(() => updating).catch(() => {})); // must be called synchronously
   const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), NAV_TIMEOUT_MS));
   return (async () => {
-    const shell = () => caches.open(CACHE).then((c) => c.match(SCOPE));
+    const shell = () => caches.open(CACHE).then((c) => c.match(page));
     try {
       const res = await Promise.race([net, timeout]);
       // A host without SPA fallback answers 404 for deep links: the cached shell can route them.
@@ -121,8 +137,8 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return; // never cache writes
   const url = new URL(req.url);
   if (url.origin !== self.location.origin || !url.href.startsWith(SCOPE)) return; // not ours
-  // Page loads of app routes (no extension, e.g. /customers/42) get the SPA shell logic;
-  // opening e.g. an icon directly in a tab is treated like any other asset.
+  // Page loads of the desk's routes (no extension, e.g. /customers/42) and of the .html pages get
+  // the page logic; opening e.g. an icon directly in a tab is treated like any other asset.
   const last = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
   if (req.mode === 'navigate' && (!last.includes('.') || last.endsWith('.html'))) {
     event.respondWith(navigate(event));

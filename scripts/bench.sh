@@ -19,11 +19,11 @@ for part in $CD_PARTS; do
 done
 want() { [[ " $CD_PARTS " == *" $1 "* ]]; }
 
-# Pages Lighthouse audits, as paths under the server's root. Today the field check is the /check
-# route of the one app and renders without data; the widget (/widget/check?customer=...) needs a
-# portfolio and an allowed origin, so it is not measured. Add the split pages here.
-LH_PAGES=(/ /check)
-LH_PORT="${CD_LH_PORT:-4180}"   # clear of the e2e ports (4173-4175)
+# Pages Lighthouse audits, as paths under the server's root: one per bundle. Lighthouse starts
+# from an empty profile, so each shows its first screen without data (the widget: its notice
+# that this device has no portfolio).
+LH_PAGES=(/ /check.html "/widget.html?customer=C000001&lang=en")
+LH_PORT="${CD_LH_PORT:-4180}"   # clear of the e2e ports (4173-4176)
 
 step "release build (scripts/build.sh)"
 scripts/build.sh
@@ -38,6 +38,9 @@ if want browser; then
   npx playwright test -c playwright.bench.config.mjs --reporter=list
 fi
 
+# Each bundle's budget for its .wasm + .js, gzip -9, in KB (issue 8): the page, its binary.
+BUNDLES=("index.html creditdesk-app 450" "check.html creditdesk-field 300" "widget.html creditdesk-widget 200")
+
 if want sizes; then
   step "release .wasm/.js sizes (the .gz/.br that build.sh wrote)"
   bytes() { if [ -f "$1" ]; then wc -c < "$1"; else echo "-"; fi; }  # "-": not written, not smaller
@@ -45,6 +48,18 @@ if want sizes; then
     printf '%s: %s bytes raw, %s gzip -9, %s brotli 11\n' \
       "$file" "$(bytes "$file")" "$(bytes "$file.gz")" "$(bytes "$file.br")"
   done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' \) -print0 | sort -z)
+  step "per bundle: what its page downloads (.wasm + .js), against its budget"
+  for bundle in "${BUNDLES[@]}"; do
+    read -r html bin budget <<<"$bundle"
+    raw=0; gz=0; br=0
+    for file in dist/"$bin"-*_bg.wasm dist/"$bin"-*.js; do
+      [ -f "$file" ] || die "no $file: is $bin built by scripts/build.sh?"
+      raw=$((raw + $(wc -c < "$file"))); gz=$((gz + $(wc -c < "$file.gz"))); br=$((br + $(wc -c < "$file.br")))
+    done
+    verdict="within"; [ "$gz" -le $((budget * 1000)) ] || verdict="OVER"
+    printf '%-12s %-18s raw %5d KB, gzip %4d KB, brotli %4d KB; budget %d KB gzip: %s\n' \
+      "$html" "$bin" $((raw / 1000)) $((gz / 1000)) $((br / 1000)) "$budget" "$verdict"
+  done
 fi
 
 if want lighthouse; then

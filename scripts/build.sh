@@ -23,17 +23,21 @@ merge() {
   cp -R "$out"/. "$DIST"/
 }
 
-# trunk_page HTML NAME: builds one page into $STAGE/NAME and merges it into $DIST.
+# trunk_page HTML NAME: builds one page into $STAGE/NAME and merges it into $DIST. Trunk
+# always writes the page as index.html; it gets its own name back before the merge.
 trunk_page() {
   step "trunk build --release $1"
   trunk build "$1" --release --offline --dist "$STAGE/$2"
+  if [ "$1" != index.html ]; then mv "$STAGE/$2/index.html" "$STAGE/$2/$1"; fi
   merge "$STAGE/$2" "$1"
 }
 
-# One function per page, built in this order. Today the desk, field check and widget are
-# routes of one app in index.html; a split adds e.g. page_field() { trunk_page field.html field; }.
+# One page per kind of user, each with its own binary (ARCHITECTURE.md, "Bundles"); the desk
+# first, as it also copies the files every page shares (sw.js, the manifest, the icons).
 page_desk() { trunk_page index.html desk; }
-PAGES=(page_desk)
+page_field() { trunk_page check.html field; }
+page_widget() { trunk_page widget.html widget; }
+PAGES=(page_desk page_field page_widget)
 
 step "clean $DIST/"
 rm -rf "$DIST"

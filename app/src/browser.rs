@@ -85,6 +85,37 @@ pub fn app_base() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+/// `location.search`, e.g. `?customer=C000123` (empty when there is none).
+pub fn location_search() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// One parameter of a query string, decoded.
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()?
+        .get(name)
+}
+
+/// Changes the address to `?name=value` on this page's path, with a history entry and without
+/// loading the page. (The path is explicit: a bare `?…` would resolve against the `<base>`.)
+pub fn push_query(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str("") else {
+        return;
+    };
+    params.set(name, value);
+    let path = window.location().pathname().unwrap_or_default();
+    let url = format!("{path}?{}", String::from(params.to_string()));
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
 pub fn is_online() -> bool {
     web_sys::window().is_some_and(|window| window.navigator().on_line())
 }

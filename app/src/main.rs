@@ -1,5 +1,5 @@
-//! Entry point of the browser app: mounts the Leptos app.
+//! Entry point of the desk bundle (`index.html`).
 
 fn main() {
-    creditdesk_app::start();
+    creditdesk_app::start_desk();
 }

@@ -1,5 +1,6 @@
 // Browser benchmark for demo portfolio L: the core in wasm (/bench page), writing L to
-// IndexedDB through the app, and cold opens to the first customer-list render.
+// IndexedDB through the app, cold opens to the first customer-list render, and the field check
+// (check.html) on a 360 px phone to the first render of a customer's card.
 // Prints figures; asserts only that each stage finished. Run by scripts/bench.sh.
 import { test, expect } from '@playwright/test';
 import { port } from '../../playwright.config.mjs';
@@ -57,6 +58,25 @@ test('portfolio L in Chromium', async ({ browser }) => {
       + `(IndexedDB load + verify ${ms(open['creditdesk:load-done'] - open['creditdesk:load-start'])}, `
       + `app start before load ${ms(open['creditdesk:load-start'])})`);
     await cold.close();
+  }
+
+  // The field check is its own bundle (check.html): a phone opening one customer with L stored.
+  // The 4× CPU slowdown is Lighthouse's mobile profile; the network is local.
+  console.log('\n--- field check with L (360 px, new page, same profile) to the customer\'s card ---');
+  for (const slowdown of [1, 4]) {
+    for (let run = 1; run <= 3; run += 1) {
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 360, height: 740 });
+      const cdp = await context.newCDPSession(phone);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      await phone.goto(`${base}/check.html?customer=C000123`);
+      await expect(phone.getByTestId('customer-card')).toBeVisible({ timeout: TEN_MINUTES });
+      const open = await marks(phone);
+      console.log(`CPU ×${slowdown} run ${run}: card rendered at ${ms(open['creditdesk:field-check-rendered'])} after navigation start `
+        + `(IndexedDB load + verify ${ms(open['creditdesk:load-done'] - open['creditdesk:load-start'])}, `
+        + `app start before load ${ms(open['creditdesk:load-start'])})`);
+      await phone.close();
+    }
   }
   await context.close();
 });

@@ -1,9 +1,9 @@
-// The field-sales credit check (/check) on a 360 px phone: offline after the first visit,
+// The field-sales credit check (check.html, its own bundle) on a 360 px phone: offline after the first visit,
 // search by number, Chinese name and pinyin initials, the verdict moving pass → warn → block
 // as an amount is typed (thresholds computed from the figures shown), orders recorded as sales
 // and released by the manager, and bad amount text.
 import { test, expect } from '@playwright/test';
-import { App, EN, FIELD, VOCAB, fill, cents, formatMoney, plainAmount, decimalUnits } from './pages.mjs';
+import { App, controlledByServiceWorker, EN, FIELD, VOCAB, fill, cents, formatMoney, plainAmount, decimalUnits } from './pages.mjs';
 
 const F = FIELD.EN;
 const V = VOCAB.EN;
@@ -38,7 +38,7 @@ class FieldCheck {
   orderError() { return this.page.getByTestId('order-error'); }
   orderSuccess() { return this.page.getByTestId('order-success'); }
   async open(query = '') {
-    await this.app.goto(`/check${query}`);
+    await this.app.goto(`/check.html${query}`);
     await expect(this.app.heading(F.check_title)).toBeVisible();
   }
   async line(testid) {
@@ -75,7 +75,7 @@ class FieldCheck {
   }
   async choose(number) {
     await this.results().filter({ has: this.page.getByTestId('result-number').getByText(number, { exact: true }) }).first().getByRole('link').click();
-    await expect(this.page).toHaveURL(new RegExp(`/check\\?customer=${number}$`));
+    await expect(this.page).toHaveURL(new RegExp(`/check\\.html\\?customer=${number}$`));
     await expect(this.card()).toBeVisible();
   }
   async typeAmount(text) {
@@ -85,13 +85,6 @@ class FieldCheck {
   async actAs(id) {
     await this.page.getByTestId('user-switch').selectOption(id);
   }
-}
-
-async function controlledByServiceWorker(app) {
-  const { page } = app;
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await app.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 }
 
 const VERDICT_WORD = { pass: `✓ ${V.verdict_pass}`, warn: `! ${V.verdict_warn}`, block: `✕ ${V.verdict_block}` };

@@ -1,15 +1,7 @@
 // Offline use after the first visit: the service worker serves the shell and assets, the
 // journal in IndexedDB keeps working, and deep links still route.
 import { test, expect } from '@playwright/test';
-import { App, EN, fill, cents, currencyPrefix, formatMoney } from './pages.mjs';
-
-/** Waits until a service worker is active and controls this page (one reload if needed). */
-async function controlledByServiceWorker(app) {
-  const { page } = app;
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await app.reload();
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-}
+import { App, controlledByServiceWorker, EN, fill, cents, currencyPrefix, formatMoney } from './pages.mjs';
 
 /** Proves the network is really gone, for the page and for the service worker's own fetches. */
 async function expectNoNetwork(page) {

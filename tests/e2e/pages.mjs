@@ -197,6 +197,14 @@ export class App {
   }
 }
 
+/** Waits until a service worker is active and controls this page (one reload if needed). */
+export async function controlledByServiceWorker(app) {
+  const { page } = app;
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await app.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
 export class Welcome {
   constructor(app) { this.app = app; this.page = app.page; }
   root() { return this.page.getByTestId('welcome'); }

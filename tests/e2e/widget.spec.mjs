@@ -28,7 +28,7 @@ function hostPage() {
   frame.id = 'widget';
   frame.width = '320';
   frame.height = '260';
-  frame.src = ${JSON.stringify(APP_ORIGIN)} + '/widget/check?lang=en&customer=' + encodeURIComponent(customer);
+  frame.src = ${JSON.stringify(APP_ORIGIN)} + '/widget.html?lang=en&customer=' + encodeURIComponent(customer);
   document.body.appendChild(frame);
   window.ask = (request) => frame.contentWindow.postMessage(request, ${JSON.stringify(APP_ORIGIN)});
 </script></body></html>`;
@@ -93,17 +93,17 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
   await expect(page.getByTestId('origins-list').getByRole('listitem')).toHaveText([allowed]);
 
   // What the app's check page says for a CNY customer and an order of ¥1,000.00.
-  await app.goto('/check');
+  await app.goto('/check.html');
   await page.getByLabel(F.search_label).fill('C0000');
   const rows = page.getByTestId('search-result');
   await expect(rows.first()).toBeVisible();
   let number = null;
   for (const row of await rows.all()) {
     const candidate = (await row.getByTestId('result-number').innerText()).trim();
-    await app.goto(`/check?customer=${candidate}`);
+    await app.goto(`/check.html?customer=${candidate}`);
     const available = (await page.getByTestId('card-available').locator('dd').innerText()).trim();
     if (available.startsWith('¥') || available.startsWith('-¥')) { number = candidate; break; }
-    await app.goto('/check');
+    await app.goto('/check.html');
     await page.getByLabel(F.search_label).fill('C0000');
   }
   expect(number, 'a CNY customer with a limit').toBeTruthy();
@@ -165,11 +165,11 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
 
 test('an empty store in the widget says so and links to the help', async ({ page }) => {
   const app = new App(page, EN);
-  await page.goto('/widget/check?customer=C000001&lang=en');
+  await page.goto('/widget.html?customer=C000001&lang=en');
   await expect(page.getByTestId('widget-empty')).toContainText(F.widget_empty);
   await expect(page.getByRole('link', { name: F.widget_help_link })).toHaveAttribute('href', '/help/widget');
   await app.goto('/help/widget');
   await expect(app.heading(F.help_title)).toBeVisible();
-  await expect(page.getByTestId('embed-snippet')).toContainText(`src="http://127.0.0.1:${port}/widget/check?customer=`);
+  await expect(page.getByTestId('embed-snippet')).toContainText(`src="http://127.0.0.1:${port}/widget.html?customer=`);
   await expect(page.getByTestId('help-storage')).toHaveText(F.help_storage_1);
 });

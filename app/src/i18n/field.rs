@@ -2,6 +2,7 @@
 
 texts!(FieldTexts {
     nav_check,
+    nav_desk,
     widget_title,
     check_title,
     search_label,
@@ -81,6 +82,7 @@ texts!(FieldTexts {
 
 pub static ZH: FieldTexts = FieldTexts {
     nav_check: "信用查询",
+    nav_desk: "打开工作台",
     widget_title: "信用检查",
     check_title: "订单信用查询",
     search_label: "查找客户（编号、名称或拼音首字母）",
@@ -137,7 +139,7 @@ pub static ZH: FieldTexts = FieldTexts {
     origins_saved: "已保存允许的来源。",
     origins_help: "嵌入说明与消息协议",
     help_title: "嵌入信用检查小组件",
-    help_intro: "信用检查小组件是一个没有导航栏的小页面（约 320×260 像素），可以嵌入在 ERP 或门户页面中，显示一个客户的可用额度和订单检查结果。",
+    help_intro: "信用检查小组件是一个没有导航栏的独立小页面（widget.html，约 320×260 像素，只下载它自己的程序包，不下载工作台），可以嵌入在 ERP 或门户页面中，显示一个客户的可用额度和订单检查结果。",
     help_embed_title: "嵌入代码",
     help_embed_body: "把下面的 iframe 放进您的页面，并把 customer 换成客户编号。可选参数：amount（订单金额）和 lang（zh 或 en）。",
     help_protocol_title: "postMessage 协议",
@@ -160,6 +162,7 @@ pub static ZH: FieldTexts = FieldTexts {
 
 pub static EN: FieldTexts = FieldTexts {
     nav_check: "Credit check",
+    nav_desk: "Open the desk",
     widget_title: "Credit check",
     check_title: "Order credit check",
     search_label: "Find a customer (number, name or pinyin initials)",
@@ -216,7 +219,7 @@ pub static EN: FieldTexts = FieldTexts {
     origins_saved: "Allowed origins saved.",
     origins_help: "Embedding and the message protocol",
     help_title: "Embedding the credit-check widget",
-    help_intro: "The credit-check widget is a small page without navigation (about 320×260 pixels) for an ERP or portal page: one customer's available credit and the check of an order.",
+    help_intro: "The credit-check widget is a small page of its own without navigation (widget.html, about 320×260 pixels; it downloads only its own bundle, not the desk) for an ERP or portal page: one customer's available credit and the check of an order.",
     help_embed_title: "Embed code",
     help_embed_body: "Put this iframe into your page and replace the customer number. Optional parameters: amount (the order amount) and lang (zh or en).",
     help_protocol_title: "postMessage protocol",

@@ -3,8 +3,8 @@
 //! stays fast with many customers.
 
 use super::limits::user_name;
-use crate::components::use_app;
 use crate::i18n::vocab;
+use crate::ui::use_app;
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
 use creditdesk_core::limits::RequestStatus;

@@ -3,8 +3,8 @@
 //! and the what-if panel, which re-scores an edited copy of the inputs without saving.
 
 use super::customer::with_route_customer;
-use crate::components::{money, use_app};
 use crate::i18n::{self, fill, Texts};
+use crate::ui::{money, use_app};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::parse_optional_figure;
 use creditdesk_core::base::money::format_grouped;

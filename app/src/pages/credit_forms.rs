@@ -6,8 +6,8 @@
 use super::forms::{
     send, CurrencySelect, Errors, FormActions, FormError, Label, Reader, TextField,
 };
-use crate::components::use_app;
 use crate::i18n::Texts;
+use crate::ui::use_app;
 use creditdesk_core::base::input::{self, parse_optional_figure};
 use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::credit::{

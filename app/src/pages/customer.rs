@@ -1,8 +1,8 @@
 //! One customer: master data, balance and exposure, aging, open invoices, payments,
 //! credit notes and days beyond terms. Every figure comes from `creditdesk_core::reports`.
 
-use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
+use crate::ui::{money, use_app, AgingBar, Figure};
 use chrono::{Duration, NaiveDate};
 use creditdesk_core::credit::score;
 use creditdesk_core::ledger::reports::{

@@ -1,8 +1,8 @@
 //! The customer list: search, sort, "overdue only" and paging, all held in the URL so a link
 //! or a reload shows the same view. Paginated (50 rows) so 10,000 customers stay responsive.
 
-use crate::components::{money, use_app};
 use crate::i18n::fill;
+use crate::ui::{money, use_app};
 use creditdesk_core::ledger::reports::{customer_rows, select_customers, CustomerSort};
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -3,9 +3,9 @@
 //! are shown beside the field they concern; nothing is saved unless the whole command is.
 
 use super::customer::route_customer_id;
-use crate::components::{submit_message, use_app};
 use crate::i18n::{self, fill, Texts};
 use crate::state::{self, SubmitError};
+use crate::ui::{submit_message, use_app};
 use creditdesk_core::base::input::{self, InputError};
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};

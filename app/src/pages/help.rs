@@ -3,7 +3,7 @@
 //! own page), offline use,
 //! storage and the integrity check.
 
-use crate::components::use_app;
+use crate::ui::use_app;
 use leptos::prelude::*;
 
 #[component]

@@ -1,8 +1,8 @@
 //! Portfolio home: the first-visit welcome, then totals, overdue share and aging per currency.
 
-use crate::components::{money, use_app, AgingBar, Figure};
 use crate::i18n::fill;
 use crate::state::{self, AppState};
+use crate::ui::{money, use_app, AgingBar, Figure};
 use creditdesk_core::credit::score::grade_drops;
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
@@ -29,10 +29,7 @@ fn Welcome() -> impl IntoView {
     let load = move |size: DemoSize| {
         leptos::task::spawn_local(async move {
             if let Err(failure) = state::load_demo(state, size).await {
-                error.set(Some(crate::components::submit_message(
-                    state.texts(),
-                    &failure,
-                )));
+                error.set(Some(crate::ui::submit_message(state.texts(), &failure)));
             }
         })
     };

@@ -4,10 +4,10 @@
 //! found on opening does.
 
 use crate::browser::format_timestamp;
-use crate::components::{storage_message, use_app};
 use crate::db::{self, EventSummary};
 use crate::i18n::{self, fill};
 use crate::state::Banner;
+use crate::ui::{storage_message, use_app};
 use creditdesk_core::journal::Audit;
 use leptos::prelude::*;
 

@@ -6,8 +6,8 @@
 use super::forms::{Errors, FormError};
 use super::limits::{plain, submit_to};
 use super::policy::{Cell, CellReader};
-use crate::components::use_app;
 use crate::i18n::{fill, vocab, DeskTexts};
+use crate::ui::use_app;
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::policy::Grade;

@@ -4,9 +4,9 @@
 
 use super::customer::with_route_customer;
 use super::forms::{input_message, Errors, FormError};
-use crate::components::{money, submit_message, use_app, Figure};
 use crate::i18n::{self, fill, vocab, DeskTexts};
 use crate::state::{self, SubmitError};
+use crate::ui::{money, submit_message, use_app, Figure};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
 use creditdesk_core::check::check_order;

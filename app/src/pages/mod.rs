@@ -1,4 +1,4 @@
-//! The app's pages, one module each; routes are declared in `lib.rs`.
+//! The app's pages, one module each; routes are declared in `desk.rs`.
 
 pub mod approvals;
 pub mod bench;
@@ -6,7 +6,6 @@ pub mod credit;
 pub mod credit_forms;
 pub mod customer;
 pub mod customers;
-pub mod field;
 pub mod forms;
 pub mod help;
 pub mod home;
@@ -16,9 +15,9 @@ pub mod limits;
 pub mod policy;
 pub mod settings;
 pub mod users;
-pub mod widget;
+pub mod widget_help;
 
-use crate::components::use_app;
+use crate::ui::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

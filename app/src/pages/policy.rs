@@ -5,8 +5,8 @@
 
 use super::credit::factor_name;
 use super::forms::{send, Errors, FormError};
-use crate::components::use_app;
 use crate::i18n::{fill, Texts};
+use crate::ui::use_app;
 use creditdesk_core::base::input::parse_optional_figure;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::policy::{Band, CreditPolicy, Factor, Grade, RatingPoints, RatioLimits};

@@ -2,9 +2,9 @@
 //! deleting all local data, and the widget's allowed host origins.
 
 use crate::browser;
-use crate::components::{submit_message, use_app};
 use crate::i18n::{fill, Lang};
 use crate::state::{self, KEY_ACTOR};
+use crate::ui::{submit_message, use_app};
 use creditdesk_core::decide::Command;
 use leptos::prelude::*;
 use leptos_router::components::A;

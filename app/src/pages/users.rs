@@ -3,8 +3,8 @@
 
 use super::forms::{Errors, FormError};
 use super::limits::{field_message, submit_to, DeskField};
-use crate::components::use_app;
 use crate::i18n::vocab;
+use crate::ui::use_app;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::team::Role;
 use creditdesk_core::UserId;

@@ -1,24 +1,23 @@
-//! The embeddable credit-check widget (an iframe route without chrome, with a `postMessage`
-//! API for allowed host origins) and its help page.
+//! The embeddable credit-check widget (`widget.html`, without chrome, with a `postMessage`
+//! API for allowed host origins). Its help is a desk page (`pages/widget_help.rs`).
 //!
 //! The origin rule: a message is answered only when `event.origin` is exactly one of
 //! `portfolio.limits.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
 //! else is ignored without a reply, so a page that is not allowed learns nothing, not even
 //! that the widget exists.
 
-use super::field::{check_typed, standing, verdict_label, Outcome, Reasons};
 use crate::browser;
-use crate::components::{money, use_app};
 use crate::i18n::{self, fill, vocab, Lang};
 use crate::state::{AppState, Phase};
+use crate::ui::check::{check_typed, standing, verdict_label, Outcome, Reasons};
+use crate::ui::query::Query;
+use crate::ui::{money, use_app};
 use chrono::NaiveDate;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::{Currency, Money, Portfolio};
 use js_sys::Reflect;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -228,8 +227,8 @@ fn post_ready(origins: &[String]) {
 #[component]
 pub fn WidgetCheck() -> impl IntoView {
     let state = use_app();
-    let query = use_query_map();
-    let lang = Memo::new(move |_| widget_lang(query.with(|q| q.get("lang")), state.lang.get()));
+    let query = Query::follow();
+    let lang = Memo::new(move |_| widget_lang(query.get("lang"), state.lang.get()));
     let handle = window_event_listener_untyped("message", move |event| {
         on_message(state, lang.get_untracked(), event)
     });
@@ -243,12 +242,8 @@ pub fn WidgetCheck() -> impl IntoView {
                 .with_untracked(|p| post_ready(&p.limits.widget_origins));
         }
     });
-    let amount = RwSignal::new(
-        query
-            .with_untracked(|q| q.get("amount"))
-            .unwrap_or_default(),
-    );
-    let number = move || query.with(|q| q.get("customer")).unwrap_or_default();
+    let amount = RwSignal::new(query.get_untracked("amount").unwrap_or_default());
+    let number = move || query.get("customer").unwrap_or_default();
     let customer = Memo::new(move |_| {
         state
             .portfolio
@@ -339,87 +334,5 @@ fn WidgetBody(
             }
             Err(text) => view! { <p class="field-error" role="alert" data-testid="widget-error">{text}</p> }.into_any(),
         }}
-    }
-}
-
-const HOST_EXAMPLE: &str = r#"<script>
-  const widget = document.querySelector('#creditdesk');
-  const widgetOrigin = new URL(widget.src).origin;
-  window.addEventListener('message', (event) => {
-    if (event.origin !== widgetOrigin) return;           // only trust the widget
-    if (event.data.type === 'creditdesk:ready') askCredit();
-    if (event.data.type === 'creditdesk:result') console.log(event.data);
-  });
-  function askCredit() {
-    widget.contentWindow.postMessage({
-      type: 'creditdesk:check', id: 1,
-      customer: 'C000123', amount: '50000.00', currency: 'CNY',
-    }, widgetOrigin);                                    // never '*'
-  }
-</script>"#;
-
-const REQUEST_EXAMPLE: &str = r#"{ "type": "creditdesk:check", "id": 1,
-  "customer": "C000123", "amount": "50000.00", "currency": "CNY" }"#;
-
-const REPLY_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": true,
-  "customer": "C000123", "name": "…", "decision": "pass" | "warn" | "block",
-  "currency": "CNY", "limit": "500000.00", "exposure": "320000.00",
-  "available": "180000.00", "available_after": "130000.00", "shortfall": "0.00",
-  "reasons": [{ "code": "utilisation_high", "severity": "warn", "text": "…" }],
-  "release_role": null | "analyst" | "manager" | "director" }"#;
-
-const ERROR_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": false,
-  "error": { "code": "unknown_customer" | "bad_amount" | "currency_mismatch"
-                   | "unknown_currency" | "bad_request" | "no_data", "text": "…" } }"#;
-
-/// The iframe snippet for this deployment: the app's own origin and base path.
-fn embed_snippet() -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    let src = format!(
-        "{origin}{}widget/check?customer=C000123",
-        browser::app_base()
-    );
-    format!(
-        "<iframe id=\"creditdesk\" src=\"{src}\"\n        width=\"320\" height=\"260\" style=\"border:0\" title=\"Creditdesk\"></iframe>"
-    )
-}
-
-#[component]
-pub fn WidgetHelp() -> impl IntoView {
-    let state = use_app();
-    let f = move || state.lang.get().field();
-    let snippet = embed_snippet();
-    view! {
-        <section class="widget-help" data-testid="widget-help">
-            <h1>{move || f().help_title}</h1>
-            <p>{move || f().help_intro}</p>
-            <h2>{move || f().help_embed_title}</h2>
-            <p>{move || f().help_embed_body}</p>
-            <pre class="code" data-testid="embed-snippet"><code>{snippet}</code></pre>
-            <h2>{move || f().help_protocol_title}</h2>
-            <p>{move || f().help_protocol_body}</p>
-            <p>{move || f().help_request}</p>
-            <pre class="code"><code>{REQUEST_EXAMPLE}</code></pre>
-            <p>{move || f().help_reply}</p>
-            <pre class="code"><code>{REPLY_EXAMPLE}</code></pre>
-            <p>{move || f().help_errors}</p>
-            <pre class="code"><code>{ERROR_EXAMPLE}</code></pre>
-            <p>{move || f().help_example}</p>
-            <pre class="code"><code>{HOST_EXAMPLE}</code></pre>
-            <h2>{move || f().help_origin_title}</h2>
-            <ul>
-                <li>{move || f().help_origin_1}</li>
-                <li>{move || f().help_origin_2}</li>
-                <li>{move || f().help_origin_3}</li>
-            </ul>
-            <h2>{move || f().help_storage_title}</h2>
-            <p data-testid="help-storage">{move || f().help_storage_1}</p>
-            <p>{move || f().help_storage_2}</p>
-            <p>{move || f().help_storage_3}</p>
-            <p class="muted">{move || f().help_storage_4}</p>
-            <p><A href="/settings">{move || f().help_settings_link}</A></p>
-        </section>
     }
 }

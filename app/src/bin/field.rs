@@ -1,0 +1,5 @@
+//! Entry point of the field bundle.
+
+fn main() {
+    creditdesk_app::start_field();
+}

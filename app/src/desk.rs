@@ -1,0 +1,67 @@
+//! The desk bundle: the router, its routes and the top navigation. The field check and the
+//! widget are their own pages (`check.html`, `widget.html`), linked with plain links.
+
+use crate::browser;
+use crate::pages;
+use crate::ui::layout::Frame;
+use crate::ui::use_app;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+#[component]
+pub fn Desk() -> impl IntoView {
+    let base = browser::app_base().trim_end_matches('/').to_string();
+    view! {
+        <Router base=base>
+            <Frame top=DeskNav>
+                <Routes fallback=pages::NotFound>
+                    <Route path=path!("/") view=pages::home::Home />
+                    <Route path=path!("/customers") view=pages::customers::CustomerList />
+                    <Route path=path!("/customers/new") view=pages::forms::NewCustomer />
+                    <Route path=path!("/customers/:id") view=pages::customer::CustomerPage />
+                    <Route path=path!("/customers/:id/edit") view=pages::forms::EditCustomer />
+                    <Route path=path!("/customers/:id/invoice") view=pages::forms::InvoiceForm />
+                    <Route path=path!("/customers/:id/payment") view=pages::forms::PaymentForm />
+                    <Route path=path!("/customers/:id/credit-note") view=pages::forms::CreditNoteForm />
+                    <Route path=path!("/customers/:id/credit") view=pages::credit::CreditFilePage />
+                    <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit_forms::CreditRecordForm />
+                    <Route path=path!("/customers/:id/limit") view=pages::limits::LimitPage />
+                    <Route path=path!("/policy") view=pages::policy::PolicyPage />
+                    <Route path=path!("/policy/limits") view=pages::limit_policy::LimitPolicyPage />
+                    <Route path=path!("/approvals") view=pages::approvals::Approvals />
+                    <Route path=path!("/users") view=pages::users::Users />
+                    <Route path=path!("/help/widget") view=pages::widget_help::WidgetHelp />
+                    <Route path=path!("/journal") view=pages::journal::Journal />
+                    <Route path=path!("/settings") view=pages::settings::Settings />
+                    <Route path=path!("/help") view=pages::help::Help />
+                    <Route path=path!("/bench") view=pages::bench::Bench />
+                </Routes>
+            </Frame>
+        </Router>
+    }
+}
+
+/// The brand and the desk's navigation. The check is another page: a plain link
+/// (`rel="external"` keeps the router from handling it), resolved against the `<base>`.
+#[component]
+fn DeskNav() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let desk = move || state.lang.get().desk();
+    let field = move || state.lang.get().field();
+    view! {
+        <A href="/" attr:class="brand">{move || t().app_name}</A>
+        <nav aria-label=move || t().app_name>
+            <A href="/">{move || t().nav_home}</A>
+            <A href="/customers">{move || t().nav_customers}</A>
+            <a href="check.html" rel="external" data-testid="nav-check">{move || field().nav_check}</a>
+            <A href="/approvals">{move || desk().nav_approvals}</A>
+            <A href="/policy">{move || t().nav_policy}</A>
+            <A href="/journal">{move || t().nav_journal}</A>
+            <A href="/users">{move || desk().nav_users}</A>
+            <A href="/settings">{move || t().nav_settings}</A>
+            <A href="/help">{move || t().nav_help}</A>
+        </nav>
+    }
+}

@@ -1,0 +1,37 @@
+//! What every bundle does on start: the shared state, storage, the service worker, the online
+//! badge and today's date. The bundle passes its own root component.
+
+use crate::browser;
+use crate::state::{self, AppState};
+use leptos::prelude::*;
+
+/// Mounts `root` on `<body>` after providing the app's state and starting storage.
+pub fn mount<V: IntoView + 'static>(root: fn() -> V) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || {
+        let state = AppState::new();
+        provide_context(state);
+        browser::set_document_lang(state.lang.get_untracked().code());
+        leptos::task::spawn_local(state::start(state));
+        browser::register_service_worker();
+        watch_online(state);
+        leptos::task::spawn_local(state::follow_today(state));
+        root()
+    });
+}
+
+/// Keeps the offline badge true to the browser's online state.
+fn watch_online(state: AppState) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    for (name, online) in [("online", true), ("offline", false)] {
+        let handler =
+            wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || state.online.set(online));
+        let _ = window.add_event_listener_with_callback(
+            name,
+            wasm_bindgen::JsCast::unchecked_ref(handler.as_ref()),
+        );
+        handler.forget();
+    }
+}

@@ -1,0 +1,97 @@
+//! Figures as the desk shows them: money, the aging bar, one headline figure.
+
+use crate::i18n::{self, fill};
+use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
+use creditdesk_core::{Currency, Money};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::use_app;
+
+pub fn money(amount: Decimal, currency: Currency) -> String {
+    Money::new(amount, currency).format()
+}
+
+/// Labels of the aging buckets in the current language.
+pub fn bucket_labels(t: &i18n::Texts, buckets: &AgingBuckets) -> Vec<String> {
+    buckets
+        .labels()
+        .into_iter()
+        .enumerate()
+        .map(|(index, label)| {
+            if index == 0 {
+                t.aging_not_due.to_string()
+            } else {
+                fill(t.aging_days, &[("range", &label)])
+            }
+        })
+        .collect()
+}
+
+/// A horizontal stacked bar of aging buckets with a legend table (the numbers on demand).
+#[component]
+pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
+    let state = use_app();
+    let t = state.texts();
+    let labels = bucket_labels(t, &AgingBuckets::default());
+    let total = aging.total;
+    let share = move |amount: Decimal| -> String {
+        if total <= Decimal::ZERO {
+            return "0".to_string();
+        }
+        format_grouped(
+            (amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO),
+            2,
+        )
+        .replace(',', "")
+    };
+    let segments = aging
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(index, amount)| {
+            let style = format!("width:{}%", share(*amount));
+            view! { <span class=format!("seg b{index}") style=style title=labels[index].clone()></span> }
+        })
+        .collect_view();
+    let rows = aging
+        .buckets
+        .iter()
+        .enumerate()
+        .map(|(index, amount)| {
+            view! {
+                <tr>
+                    <th scope="row"><span class=format!("key b{index}")></span>{labels[index].clone()}</th>
+                    <td class="num">{money(*amount, currency)}</td>
+                    <td class="num">{format!("{}%", share(*amount))}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="aging" data-testid="aging">
+            <div class="bar" role="img" aria-label=t.aging>{segments}</div>
+            <table class="legend">
+                <caption>{t.aging}</caption>
+                <tbody>{rows}</tbody>
+            </table>
+        </figure>
+    }
+}
+
+/// One headline figure.
+#[component]
+pub fn Figure(
+    label: String,
+    value: String,
+    #[prop(optional)] testid: &'static str,
+    #[prop(optional)] tone: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class=format!("figure {tone}") data-testid=testid>
+            <div class="label">{label}</div>
+            <div class="value">{value}</div>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! The frame of every page: skip link, top bar, banners, and the page once storage is open.
+//! Each bundle (desk, field check, widget) passes its own navigation; the widget has none.
+
+use crate::browser;
+use crate::i18n::{self, fill, Lang};
+use crate::state::{Banner, Phase};
+use leptos::prelude::*;
+
+use super::messages::storage_message;
+use super::use_app;
+
+/// The widget's frame (an iframe on another page): no chrome at all.
+#[component]
+pub fn Bare(children: ChildrenFn) -> impl IntoView {
+    view! {
+        <main id="main" class="widget">
+            <Ready>{children()}</Ready>
+        </main>
+    }
+}
+
+/// Shows its children once storage is open; a loading line or the storage error before that.
+#[component]
+fn Ready(children: ChildrenFn) -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    view! {
+        {move || match state.phase.get() {
+            Phase::Loading => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
+            Phase::Failed(error) => view! {
+                <p class="error" role="alert">{storage_message(t(), &error)}</p>
+            }.into_any(),
+            Phase::Ready => ().into_any(),
+        }}
+        <Show when=move || state.phase.get() == Phase::Ready>
+            {children()}
+        </Show>
+    }
+}
+
+/// The acting profile: chosen explicitly, remembered on this device.
+#[component]
+fn UserSwitch() -> impl IntoView {
+    let state = use_app();
+    let desk = move || state.lang.get().desk();
+    let vocab = move || state.lang.get().vocab();
+    let options = move || {
+        state.portfolio.with(|portfolio| {
+            portfolio
+                .team
+                .users
+                .iter()
+                .map(|user| {
+                    let selected = state.user.get() == Some(user.id);
+                    let label =
+                        format!("{} · {}", user.name, i18n::vocab::role(vocab(), user.role));
+                    view! { <option value=user.id.0.to_string() selected=selected>{label}</option> }
+                })
+                .collect_view()
+        })
+    };
+    let change = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        state.set_user(value.parse().ok().map(creditdesk_core::UserId));
+    };
+    view! {
+        <label class="user-switch">
+            <span class="visually-hidden">{move || desk().acting_as}</span>
+            <select data-testid="user-switch" on:change=change aria-label=move || desk().acting_as>
+                <option value="" selected=move || state.current_user().is_none()>{move || desk().no_profile}</option>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// The frame of the desk and the field check. `top` is the brand and the navigation: the desk
+/// links with the router, the field check with plain links (it has no router).
+#[component]
+pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let switch = move |_| {
+        state.set_lang(if state.lang.get() == Lang::Zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        })
+    };
+    view! {
+        <a class="skip" href="#main">{move || t().skip_to_content}</a>
+        <header class="topbar">
+            {top.run()}
+            <span class="status">
+                <Show when=move || !state.online.get()>
+                    <span class="badge offline" data-testid="offline-badge">{move || t().offline_badge}</span>
+                </Show>
+                <Show when=move || state.saving.get()>
+                    <span class="badge" role="status">{move || t().saving}</span>
+                </Show>
+            </span>
+            <UserSwitch />
+            <button class="lang" data-testid="switch-language" on:click=switch>{move || t().switch_language}</button>
+        </header>
+        <Banners />
+        <main id="main">
+            <Ready>{children()}</Ready>
+        </main>
+    }
+}
+
+#[component]
+fn Banners() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    move || {
+        state.banner.get().map(|banner| {
+            let text = match &banner {
+                Banner::Blocked => t().storage_blocked.to_string(),
+                Banner::VersionChanged => t().storage_version_change.to_string(),
+                Banner::Integrity(broken) => fill(
+                    t().integrity_banner,
+                    &[("detail", &i18n::chain_break(t(), broken))],
+                ),
+            };
+            let reload = matches!(banner, Banner::VersionChanged);
+            view! {
+                <div class="banner" role="alert" data-testid="banner">
+                    <span>{text}</span>
+                    <Show when=move || reload>
+                        <button on:click=|_| browser::reload()>{move || t().reload}</button>
+                    </Show>
+                </div>
+            }
+        })
+    }
+}

@@ -1,0 +1,29 @@
+//! The bilingual message for a storage error or a refused submission, the same on every page.
+
+use crate::i18n::{self, fill};
+
+pub fn storage_message(t: &i18n::Texts, error: &crate::db::StorageError) -> String {
+    use crate::db::StorageError;
+    match error {
+        StorageError::Unavailable(detail) => fill(t.storage_unavailable, &[("detail", detail)]),
+        StorageError::Blocked => t.storage_blocked.to_string(),
+        StorageError::QuotaExceeded => t.storage_quota.to_string(),
+        StorageError::Conflict => t.storage_conflict.to_string(),
+        StorageError::Integrity(broken) => fill(
+            t.integrity_banner,
+            &[("detail", &i18n::chain_break(t, broken))],
+        ),
+        StorageError::Failed(detail) => fill(t.storage_failed, &[("detail", detail)]),
+    }
+}
+
+/// The message for any failed submission.
+pub fn submit_message(t: &i18n::Texts, error: &crate::state::SubmitError) -> String {
+    use crate::state::SubmitError;
+    match error {
+        SubmitError::Rejected(rejection) => i18n::rejection(t, rejection),
+        SubmitError::Storage(error) => storage_message(t, error),
+        SubmitError::ReadOnly => format!("{} — {}", t.read_only, t.saved_not),
+        SubmitError::Busy => t.saving.to_string(),
+    }
+}

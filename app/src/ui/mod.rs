@@ -1,0 +1,19 @@
+//! The app's kit, shared by every bundle: the page frame, figures, messages, the check's
+//! presentation and the URL's query. Pages import from here, never from each other.
+
+pub mod check;
+pub mod figures;
+pub mod layout;
+pub mod messages;
+pub mod query;
+
+pub use figures::{money, AgingBar, Figure};
+pub use messages::{storage_message, submit_message};
+
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The app's state, provided by the bundle's shell.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
