@@ -116,6 +116,22 @@ pub fn push_query(name: &str, value: &str) {
     }
 }
 
+/// The SHA-256 of `bytes` by the browser (SubtleCrypto), or `None` where the page has none
+/// (SubtleCrypto exists only in secure contexts: https, or http on localhost); the caller
+/// then takes it in wasm. Tens of megabytes hash in tens of milliseconds this way.
+pub async fn sha256(bytes: &[u8]) -> Option<[u8; 32]> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    // `digest` copies its input when called, so a copy made here may be dropped at once.
+    let data = js_sys::Uint8Array::from(bytes);
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", &data)
+        .ok()?;
+    let digest = js_sys::Uint8Array::new(&JsFuture::from(promise).await.ok()?);
+    let mut out = [0u8; 32];
+    (digest.length() == 32).then(|| digest.copy_to(&mut out))?;
+    Some(out)
+}
+
 pub fn is_online() -> bool {
     web_sys::window().is_some_and(|window| window.navigator().on_line())
 }

@@ -7,6 +7,7 @@
 
 pub mod records;
 
+use crate::browser;
 use creditdesk_core::journal::{audit, parse_event, require_head, verify, Audit, SnapshotSeal};
 use creditdesk_core::journal::{ChainBreak, ChainHead, SealedEvent};
 use creditdesk_core::{Hash, Portfolio};
@@ -202,29 +203,61 @@ async fn read_stored_snapshot(
 /// version). `at_seq` is the journal's hash for the event the snapshot says it follows. All
 /// is checked before decoding: a snapshot means the journal had events, so the head must be
 /// recorded; the snapshot must follow this journal's event; its bytes must match the seal.
-fn open_snapshot(
+async fn open_snapshot(
     stored: &StoredSnapshot,
     at_seq: Option<Hash>,
     recorded: Option<ChainHead>,
 ) -> Result<Option<Portfolio>, ChainBreak> {
     let recorded = recorded.ok_or(ChainBreak::HeadMissing)?;
     stored.seal.check_place(at_seq, recorded)?;
-    stored.seal.open(&stored.bytes)
+    let digest = digest(&stored.bytes).await;
+    stored.seal.open_digested(&stored.bytes, digest)
 }
 
-/// Reads and opens the stored snapshot: whether there is one, and its state when usable.
-async fn load_snapshot(
+/// The SHA-256 of a snapshot's bytes: the browser's when it has one, else the core's.
+async fn digest(bytes: &[u8]) -> Hash {
+    match browser::sha256(bytes).await {
+        Some(digest) => Hash(digest),
+        None => Hash::of(bytes),
+    }
+}
+
+/// Reads the stored snapshot and the journal's hash for the event it says it follows. Opening
+/// it (hash and decode) waits until the transaction is over: an await on anything but
+/// IndexedDB inside one would let it commit under the reads that follow.
+async fn read_snapshot(
     events: &ObjectStore<'_>,
     snapshots: &ObjectStore<'_>,
     chunk_store: &ObjectStore<'_>,
-    recorded: Option<ChainHead>,
-) -> Result<(bool, Option<Portfolio>), StorageError> {
+) -> Result<Option<(StoredSnapshot, Option<Hash>)>, StorageError> {
     let Some(stored) = read_stored_snapshot(snapshots, chunk_store).await? else {
-        return Ok((false, None));
+        return Ok(None);
     };
     let at_seq = records::stored_event_hash(events, stored.seal.head.seq).await?;
-    let opened = open_snapshot(&stored, at_seq, recorded).map_err(StorageError::Integrity)?;
-    Ok((true, opened))
+    Ok(Some((stored, at_seq)))
+}
+
+/// Opens a snapshot read by `read_snapshot`: its state when usable, `None` when there is none
+/// or it is a stale cache.
+async fn open_read_snapshot(
+    read: &Option<(StoredSnapshot, Option<Hash>)>,
+    recorded: Option<ChainHead>,
+) -> Result<Option<Portfolio>, StorageError> {
+    match read {
+        Some((stored, at_seq)) => open_snapshot(stored, *at_seq, recorded)
+            .await
+            .map_err(StorageError::Integrity),
+        None => Ok(None),
+    }
+}
+
+/// The stored events from `from` on, in a transaction of their own.
+async fn read_events_from(from: u64) -> Result<Vec<records::EventRecord>, StorageError> {
+    let db = database()?;
+    let tx = db.transaction([STORE_EVENTS, STORE_CHUNKS]).build()?;
+    let events = tx.object_store(STORE_EVENTS)?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
+    records::read_events(&events, &chunk_store, from).await
 }
 
 /// Loads the state: the snapshot (if any, sealed and bound to this journal), then the newer
@@ -247,13 +280,20 @@ async fn load_checked() -> Result<Portfolio, StorageError> {
     let events = tx.object_store(STORE_EVENTS)?;
     let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
     let snapshots = tx.object_store(STORE_SNAPSHOTS)?;
-    let (snapshot_stored, opened) =
-        load_snapshot(&events, &snapshots, &chunk_store, recorded).await?;
-    let mut portfolio = opened.unwrap_or_default();
-    let from = portfolio.head.map_or(1, |head| head.seq + 1);
-    let newer = records::read_events(&events, &chunk_store, from).await?;
+    let read = read_snapshot(&events, &snapshots, &chunk_store).await?;
+    let after = read.as_ref().map_or(0, |(stored, _)| stored.seal.head.seq);
+    let mut newer = records::read_events(&events, &chunk_store, after + 1).await?;
     drop((events, snapshots, chunk_store));
     drop(tx);
+    let snapshot_stored = read.is_some();
+    let opened = open_read_snapshot(&read, recorded).await?;
+    drop(read);
+    if snapshot_stored && opened.is_none() {
+        // A stale cache (another build's format): replay from the first event.
+        newer = read_events_from(1).await?;
+    }
+    let mut portfolio = opened.unwrap_or_default();
+    let from = portfolio.head.map_or(1, |head| head.seq + 1);
     let recorded = require_head(recorded, snapshot_stored || !newer.is_empty())
         .map_err(StorageError::Integrity)?;
     let texts: Vec<&str> = newer.iter().map(|record| record.text.as_str()).collect();
@@ -288,11 +328,12 @@ async fn audit_all() -> Result<Audit, StorageError> {
     let events = tx.object_store(STORE_EVENTS)?;
     let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
     let snapshots = tx.object_store(STORE_SNAPSHOTS)?;
-    let (snapshot_stored, snapshot) =
-        load_snapshot(&events, &snapshots, &chunk_store, recorded).await?;
+    let read = read_snapshot(&events, &snapshots, &chunk_store).await?;
     let all = records::read_events(&events, &chunk_store, 1).await?;
     drop((events, snapshots, chunk_store));
     drop(tx);
+    let snapshot_stored = read.is_some();
+    let snapshot = open_read_snapshot(&read, recorded).await?;
     let recorded = require_head(recorded, snapshot_stored || !all.is_empty())
         .map_err(StorageError::Integrity)?;
     let texts: Vec<&str> = all.iter().map(|record| record.text.as_str()).collect();
@@ -321,10 +362,16 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     let head = serde_json::to_string(&sealed.head())
         .map_err(|error| StorageError::Failed(error.to_string()))?;
     let snapshot_written = snapshot.is_some();
-    let snapshot = snapshot.map(|bytes| {
-        let seal = SnapshotSeal::of(sealed.head(), &bytes);
-        records::snapshot_record(&seal, &bytes)
-    });
+    let snapshot = match snapshot {
+        Some(bytes) => {
+            let seal = SnapshotSeal {
+                head: sealed.head(),
+                sha256: digest(&bytes).await,
+            };
+            Some(records::snapshot_record(&seal, &bytes))
+        }
+        None => None,
+    };
     let tx = db
         .transaction(ALL_STORES)
         .with_mode(TransactionMode::Readwrite)

@@ -31,8 +31,19 @@ impl SnapshotSeal {
     /// another tab) wrote, so it is a stale cache and the journal is replayed instead. Any
     /// other failure to decode is an integrity error, since the bytes are the ones written.
     pub fn open(&self, bytes: &[u8]) -> Result<Option<Portfolio>, ChainBreak> {
+        self.open_digested(bytes, Hash::of(bytes))
+    }
+
+    /// `open` with the SHA-256 of `bytes` already taken by the caller: the browser's own
+    /// SHA-256 (SubtleCrypto) is several times faster than this crate's in wasm, and the
+    /// snapshot of a large portfolio is tens of megabytes read at every start.
+    pub fn open_digested(
+        &self,
+        bytes: &[u8],
+        digest: Hash,
+    ) -> Result<Option<Portfolio>, ChainBreak> {
         let seq = self.head.seq;
-        if Hash::of(bytes) != self.sha256 {
+        if digest != self.sha256 {
             return Err(ChainBreak::SnapshotEdited { seq });
         }
         let portfolio = match decode_snapshot(bytes) {
