@@ -18,15 +18,16 @@ mod widget;
 
 /// The desk (`index.html`): every screen of the credit manager, behind a router.
 pub fn start_desk() {
-    shell::mount(desk::Desk);
+    shell::mount_writing(desk::Desk);
 }
 
 /// The field-sales credit check (`check.html`), for a phone.
 pub fn start_field() {
-    shell::mount(field::Field);
+    shell::mount_writing(field::Field);
 }
 
-/// The embeddable credit-check widget (`widget.html`), for an iframe on another page.
+/// The embeddable credit-check widget (`widget.html`), for an iframe on another page. It only
+/// reads the journal.
 pub fn start_widget() {
     shell::mount(widget::Widget);
 }

@@ -2,22 +2,45 @@
 //! badge and today's date. The bundle passes its own root component.
 
 use crate::browser;
-use crate::state::{self, AppState};
+use crate::state::{self, AppState, Phase};
 use leptos::prelude::*;
 
-/// Mounts `root` on `<body>` after providing the app's state and starting storage.
+/// Mounts `root` on `<body>` after providing the app's state and starting storage. A bundle
+/// mounted this way only reads the journal (the widget: it never writes from inside another
+/// site's page, and its code then holds none of the write path).
 pub fn mount<V: IntoView + 'static>(root: fn() -> V) {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(move || {
-        let state = AppState::new();
-        provide_context(state);
-        browser::set_document_lang(state.lang.get_untracked().code());
-        leptos::task::spawn_local(state::start(state));
-        browser::register_service_worker();
-        watch_online(state);
-        leptos::task::spawn_local(state::follow_today(state));
+        boot();
         root()
     });
+}
+
+/// `mount` for the bundles that write (desk, field check): once storage is ready, and on every
+/// new day after, the lapses of temporary limits are journalled.
+pub fn mount_writing<V: IntoView + 'static>(root: fn() -> V) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || {
+        let state = boot();
+        Effect::new(move |_| {
+            state.today.track();
+            if state.phase.get() == Phase::Ready {
+                leptos::task::spawn_local(state::record_lapses(state));
+            }
+        });
+        root()
+    });
+}
+
+fn boot() -> AppState {
+    let state = AppState::new();
+    provide_context(state);
+    browser::set_document_lang(state.lang.get_untracked().code());
+    leptos::task::spawn_local(state::start(state));
+    browser::register_service_worker();
+    watch_online(state);
+    leptos::task::spawn_local(state::follow_today(state));
+    state
 }
 
 /// Keeps the offline badge true to the browser's online state.

@@ -166,7 +166,6 @@ pub async fn start(state: AppState) {
             }
             state.portfolio.set(portfolio);
             state.phase.set(Phase::Ready);
-            record_lapses(state).await;
         }
         Err(StorageError::Integrity(broken)) => {
             state.banner.set(Some(Banner::Integrity(broken)));
@@ -201,22 +200,21 @@ pub async fn delete_all_data(state: AppState) -> Result<(), SubmitError> {
 const TODAY_CHECK_MS: u32 = 30_000;
 
 /// Keeps `today` true to the device's calendar while the app stays open: past midnight (or
-/// after sleep) every figure moves to the new date, and limits that lapsed are journalled.
+/// after sleep) every figure moves to the new date (and, in the bundles that write, limits that
+/// lapsed are journalled: see `shell.rs`).
 pub async fn follow_today(state: AppState) {
     loop {
         gloo_timers::future::TimeoutFuture::new(TODAY_CHECK_MS).await;
         let now = browser::today();
         if now != state.today.get_untracked() {
             state.today.set(now);
-            if state.phase.get_untracked() == Phase::Ready {
-                record_lapses(state).await;
-            }
         }
     }
 }
 
 /// Journals the lapse of every temporary limit that ran out before today. The lapse applies by
-/// date regardless (the core derives it from `as_of`); the event puts it on the record.
+/// date regardless (the core derives it from `as_of`); the event puts it on the record. The
+/// bundles that write call it once storage is ready and on every new day (`shell.rs`).
 pub async fn record_lapses(state: AppState) {
     let today = state.today.get_untracked();
     let due = state
