@@ -116,20 +116,28 @@ pub fn push_query(name: &str, value: &str) {
     }
 }
 
-/// The SHA-256 of `bytes` by the browser (SubtleCrypto), or `None` where the page has none
-/// (SubtleCrypto exists only in secure contexts: https, or http on localhost); the caller
-/// then takes it in wasm. Tens of megabytes hash in tens of milliseconds this way.
-pub async fn sha256(bytes: &[u8]) -> Option<[u8; 32]> {
-    let subtle = web_sys::window()?.crypto().ok()?.subtle();
-    // `digest` copies its input when called, so a copy made here may be dropped at once.
-    let data = js_sys::Uint8Array::from(bytes);
-    let promise = subtle
-        .digest_with_str_and_buffer_source("SHA-256", &data)
-        .ok()?;
-    let digest = js_sys::Uint8Array::new(&JsFuture::from(promise).await.ok()?);
-    let mut out = [0u8; 32];
-    (digest.length() == 32).then(|| digest.copy_to(&mut out))?;
-    Some(out)
+/// Starts the browser's SHA-256 of `bytes` (SubtleCrypto, which works off the main thread)
+/// and returns its result to await: `None` where the page has no SubtleCrypto (it exists only
+/// in secure contexts: https, or http on localhost), and the caller then hashes in wasm.
+/// Not an `async fn`: the work must start now, so the caller can decode while it runs.
+pub fn sha256(bytes: &[u8]) -> impl std::future::Future<Output = Option<[u8; 32]>> {
+    let started = web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .and_then(|crypto| {
+            // `digest` copies its input when called, so this copy may be dropped at once.
+            let data = js_sys::Uint8Array::from(bytes);
+            crypto
+                .subtle()
+                .digest_with_str_and_buffer_source("SHA-256", &data)
+                .ok()
+        })
+        .map(JsFuture::from);
+    async move {
+        let digest = js_sys::Uint8Array::new(&started?.await.ok()?);
+        let mut out = [0u8; 32];
+        (digest.length() == 32).then(|| digest.copy_to(&mut out))?;
+        Some(out)
+    }
 }
 
 pub fn is_online() -> bool {

@@ -88,6 +88,23 @@ fn a_sealed_snapshot_opens_and_an_edited_or_foreign_one_is_named() {
         SnapshotSeal::of(head, &other).open(&other),
         Err(ChainBreak::SnapshotForeign { seq: 2 })
     );
+
+    // The shell's order (decode while the browser hashes, then judge the digest): the
+    // digest's verdict stands whatever the decode found, and a good digest lets it through.
+    for bytes in [&edited[..], &garbage[..], &older[..]] {
+        let decoded = seal.decode(bytes);
+        assert_eq!(
+            seal.check_digest(Hash::of(bytes)),
+            Err(ChainBreak::SnapshotEdited { seq: 2 })
+        );
+        assert_eq!(
+            seal.open_digested(bytes, Hash::of(bytes)),
+            Err(ChainBreak::SnapshotEdited { seq: 2 }),
+            "{decoded:?}"
+        );
+    }
+    assert_eq!(seal.check_digest(Hash::of(&bytes)), Ok(()));
+    assert_eq!(seal.decode(&bytes), Ok(Some(states[1].clone())));
 }
 
 /// (label, the snapshot's seal, the journal's hash at its event, what `check_place` says).

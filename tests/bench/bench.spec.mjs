@@ -57,6 +57,11 @@ test('portfolio L in Chromium', async ({ browser }) => {
     console.log(`run ${run}: list rendered at ${ms(rendered)} after navigation start `
       + `(IndexedDB load + verify ${ms(open['creditdesk:load-done'] - open['creditdesk:load-start'])}, `
       + `app start before load ${ms(open['creditdesk:load-start'])})`);
+    console.log(`       load: IndexedDB read ${ms(open['creditdesk:snapshot-read'] - open['creditdesk:load-start'])}, `
+      + `snapshot decode ${ms(open['creditdesk:snapshot-decoded'] - open['creditdesk:snapshot-read'])}, `
+      + `SHA-256 (beside the decode) done ${ms(open['creditdesk:snapshot-hashed'] - open['creditdesk:snapshot-decoded'])} after it, `
+      + `newer events + chain ${ms(open['creditdesk:load-done'] - open['creditdesk:snapshot-hashed'])}; `
+      + `load to list ${ms(rendered - open['creditdesk:load-done'])}`);
     await cold.close();
   }
 

@@ -200,9 +200,10 @@ async fn read_stored_snapshot(
 }
 
 /// The state a stored snapshot may start from; `None` for a stale cache (another format
-/// version). `at_seq` is the journal's hash for the event the snapshot says it follows. All
-/// is checked before decoding: a snapshot means the journal had events, so the head must be
-/// recorded; the snapshot must follow this journal's event; its bytes must match the seal.
+/// version). `at_seq` is the journal's hash for the event the snapshot says it follows. Before
+/// decoding: a snapshot means the journal had events, so the head must be recorded, and the
+/// snapshot must follow this journal's event. Its bytes must match the seal: the browser takes
+/// their SHA-256 while the core decodes them, and that verdict is given before the decode's.
 async fn open_snapshot(
     stored: &StoredSnapshot,
     at_seq: Option<Hash>,
@@ -210,15 +211,26 @@ async fn open_snapshot(
 ) -> Result<Option<Portfolio>, ChainBreak> {
     let recorded = recorded.ok_or(ChainBreak::HeadMissing)?;
     stored.seal.check_place(at_seq, recorded)?;
-    let digest = digest(&stored.bytes).await;
-    stored.seal.open_digested(&stored.bytes, digest)
+    browser::mark("creditdesk:snapshot-read");
+    // The browser hashes while the core decodes; the hash's verdict comes first.
+    let hashing = digest(&stored.bytes);
+    let decoded = stored.seal.decode(&stored.bytes);
+    browser::mark("creditdesk:snapshot-decoded");
+    let digest = hashing.await;
+    browser::mark("creditdesk:snapshot-hashed");
+    stored.seal.check_digest(digest)?;
+    decoded
 }
 
 /// The SHA-256 of a snapshot's bytes: the browser's when it has one, else the core's.
-async fn digest(bytes: &[u8]) -> Hash {
-    match browser::sha256(bytes).await {
-        Some(digest) => Hash(digest),
-        None => Hash::of(bytes),
+/// Started at once (not an `async fn`), so the caller may work while the browser hashes.
+fn digest(bytes: &[u8]) -> impl std::future::Future<Output = Hash> + '_ {
+    let hashing = browser::sha256(bytes);
+    async move {
+        match hashing.await {
+            Some(digest) => Hash(digest),
+            None => Hash::of(bytes),
+        }
     }
 }
 

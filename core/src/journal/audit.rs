@@ -34,18 +34,30 @@ impl SnapshotSeal {
         self.open_digested(bytes, Hash::of(bytes))
     }
 
-    /// `open` with the SHA-256 of `bytes` already taken by the caller: the browser's own
-    /// SHA-256 (SubtleCrypto) is several times faster than this crate's in wasm, and the
-    /// snapshot of a large portfolio is tens of megabytes read at every start.
+    /// `open` with the SHA-256 of `bytes` taken by the caller: the browser's own SHA-256
+    /// (SubtleCrypto) runs off the main thread, so the shell may `decode` while it hashes and
+    /// then `check_digest`; the digest's verdict comes first, whatever the decode gave.
     pub fn open_digested(
         &self,
         bytes: &[u8],
         digest: Hash,
     ) -> Result<Option<Portfolio>, ChainBreak> {
-        let seq = self.head.seq;
+        self.check_digest(digest)?;
+        self.decode(bytes)
+    }
+
+    /// Checks the SHA-256 of the bytes read back against the seal.
+    pub fn check_digest(&self, digest: Hash) -> Result<(), ChainBreak> {
         if digest != self.sha256 {
-            return Err(ChainBreak::SnapshotEdited { seq });
+            return Err(ChainBreak::SnapshotEdited { seq: self.head.seq });
         }
+        Ok(())
+    }
+
+    /// Decodes the bytes and checks that they carry the seal's head. Safe on any bytes (the
+    /// decoder checks every value), but the result counts only after `check_digest`.
+    pub fn decode(&self, bytes: &[u8]) -> Result<Option<Portfolio>, ChainBreak> {
+        let seq = self.head.seq;
         let portfolio = match decode_snapshot(bytes) {
             Ok(portfolio) => portfolio,
             Err(SnapshotError::UnknownVersion { .. }) => return Ok(None),
