@@ -2,9 +2,9 @@
 //! acting profile may approve it. Grades are computed for pending requests only, so the page
 //! stays fast with many customers.
 
-use super::limits::user_name;
 use crate::i18n::vocab;
 use crate::ui::use_app;
+use crate::ui::user_name;
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
 use creditdesk_core::limits::RequestStatus;

@@ -2,6 +2,7 @@
 //! credit notes and days beyond terms. Every figure comes from `creditdesk_core::reports`.
 
 use crate::i18n::fill;
+use crate::ui::route::with_route_customer;
 use crate::ui::{money, use_app, AgingBar, Figure};
 use chrono::{Duration, NaiveDate};
 use creditdesk_core::credit::score;
@@ -9,37 +10,9 @@ use creditdesk_core::ledger::reports::{
     customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
 };
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Customer, CustomerId, Portfolio};
+use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-
-/// The customer id in the current route, if it is a number.
-pub fn route_customer_id() -> Memo<Option<CustomerId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params.with(|map| map.get("id").and_then(|id| id.parse().ok()).map(CustomerId))
-    })
-}
-
-/// Renders the route's customer with `render`, re-rendering when the portfolio changes; a
-/// "not found" message when the id names no customer.
-pub fn with_route_customer(
-    render: fn(&Portfolio, &Customer, NaiveDate) -> AnyView,
-) -> impl IntoView {
-    let state = use_app();
-    let id = route_customer_id();
-    move || {
-        let t = state.texts();
-        let today = state.today.get();
-        state.portfolio.with(|portfolio| {
-            match id.get().and_then(|id| portfolio.ledger.customer(id)) {
-                Some(customer) => render(portfolio, customer, today),
-                None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
-            }
-        })
-    }
-}
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {

@@ -2,135 +2,15 @@
 //! invoice, record a payment, issue a credit note. Parsing errors and the core's rejections
 //! are shown beside the field they concern; nothing is saved unless the whole command is.
 
-use super::customer::route_customer_id;
-use crate::i18n::{self, fill, Texts};
-use crate::state::{self, SubmitError};
-use crate::ui::{submit_message, use_app};
-use creditdesk_core::base::input::{self, InputError};
-use creditdesk_core::base::money::KNOWN_CURRENCIES;
+use crate::ui::form::{
+    CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label, Reader, TextField,
+};
+use crate::ui::route::{route_customer_id, with_customer};
+use crate::ui::use_app;
+use creditdesk_core::base::input;
 use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};
 use creditdesk_core::{Allocation, Currency, CustomerDetails, CustomerId, InvoiceId, Money};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
-
-pub(super) type Errors = RwSignal<Vec<(Field, String)>>;
-pub(super) type Label = fn(&Texts) -> &'static str;
-
-pub(super) fn input_message(t: &Texts, error: InputError, field: Field) -> String {
-    match (error, field) {
-        (InputError::Required, _) => t.err_required.to_string(),
-        (InputError::NotADate, _) => t.err_date.to_string(),
-        (InputError::TermsInvalid, _) => t.err_terms.to_string(),
-        (InputError::NotANumber, _) => t.err_amount_nan.to_string(),
-        (InputError::TooLarge, _) => t.err_amount_large.to_string(),
-        (InputError::TooManyDecimals, _) => fill(t.err_amount_decimals, &[("allowed", "2")]),
-    }
-}
-
-/// Collects field errors while reading a form.
-pub(super) struct Reader<'a> {
-    pub t: &'a Texts,
-    pub errors: Vec<(Field, String)>,
-}
-
-impl Reader<'_> {
-    pub fn take<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
-        result
-            .map_err(|error| {
-                self.errors
-                    .push((field, input_message(self.t, error, field)))
-            })
-            .ok()
-    }
-    pub fn amount(&mut self, text: &str, currency: Currency) -> Option<Money> {
-        Money::parse_positive(text, currency)
-            .map_err(|error| {
-                self.errors
-                    .push((Field::Amount, i18n::amount_error(self.t, &error)))
-            })
-            .ok()
-    }
-}
-
-#[component]
-pub(super) fn TextField(
-    label: Label,
-    field: Field,
-    value: RwSignal<String>,
-    errors: Errors,
-    testid: &'static str,
-    #[prop(optional)] kind: &'static str,
-    #[prop(optional)] hint: Option<Label>,
-    #[prop(optional)] decimal: bool,
-) -> impl IntoView {
-    let state = use_app();
-    let id = format!("f-{testid}");
-    let error_id = format!("{id}-error");
-    let message = move || {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, m)| m.clone())
-        })
-    };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label(state.texts())}</label>
-            <input id=id type=if kind.is_empty() { "text" } else { kind } data-testid=testid
-                inputmode=if decimal { "decimal" } else { "text" }
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                aria-describedby=error_id.clone()
-                prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
-            {move || hint.map(|hint| view! { <small class="hint">{hint(state.texts())}</small> })}
-            <small class="field-error" id=error_id.clone() data-testid=format!("{testid}-error") role="alert">{message}</small>
-        </div>
-    }
-}
-
-/// Save and Cancel, the same on every form; Save is disabled while a write is in flight.
-#[component]
-pub(super) fn FormActions(#[prop(into)] cancel: String) -> impl IntoView {
-    let state = use_app();
-    view! {
-        <div class="actions">
-            <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || state.texts().save}</button>
-            <A href=cancel attr:class="button">{move || state.texts().cancel}</A>
-        </div>
-    }
-}
-
-#[component]
-pub(super) fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| view! { <p class="error" role="alert" data-testid="form-error">{message}</p> })
-    }
-}
-
-/// Submits a command; on success goes to `done`, otherwise places the message.
-pub(super) fn send(
-    command: Command,
-    errors: Errors,
-    form_error: RwSignal<Option<String>>,
-    done: String,
-) {
-    let state = use_app();
-    let navigate = use_navigate();
-    leptos::task::spawn_local(async move {
-        match state::submit(state, command).await {
-            Ok(()) => navigate(&done, NavigateOptions::default()),
-            Err(SubmitError::Rejected(rejection)) if rejection.field() != Field::Record => {
-                errors.set(vec![(
-                    rejection.field(),
-                    i18n::rejection(state.texts(), &rejection),
-                )]);
-            }
-            Err(other) => form_error.set(Some(submit_message(state.texts(), &other))),
-        }
-    });
-}
 
 /// The form's signals; `Copy`, so the submit closure and the view can both hold them.
 #[derive(Clone, Copy)]
@@ -184,33 +64,6 @@ impl CustomerFields {
 }
 
 #[component]
-pub(super) fn CurrencySelect(
-    value: RwSignal<String>,
-    errors: Errors,
-    testid: &'static str,
-) -> impl IntoView {
-    let state = use_app();
-    let message = move || {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(field, _)| *field == Field::Currency)
-                .map(|(_, m)| m.clone())
-        })
-    };
-    view! {
-        <div class="field">
-            <label for=format!("f-{testid}")>{move || state.texts().currency}</label>
-            <select id=format!("f-{testid}") data-testid=testid aria-describedby=format!("f-{testid}-error") prop:value=move || value.get()
-                on:change=move |event| value.set(event_target_value(&event))>
-                {KNOWN_CURRENCIES.iter().map(|(code, _)| view! { <option value=*code selected={value.get_untracked() == *code}>{*code}</option> }).collect_view()}
-            </select>
-            <small class="field-error" id=format!("f-{testid}-error") data-testid=format!("{testid}-error") role="alert">{message}</small>
-        </div>
-    }
-}
-
-#[component]
 fn CustomerForm(
     title: Label,
     fields: CustomerFields,
@@ -219,18 +72,12 @@ fn CustomerForm(
 ) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        form_error.set(None);
-        let mut reader = Reader {
-            t: state.texts(),
-            errors: Vec::new(),
+        let Some(details) = form.read(|reader| fields.read(reader)) else {
+            return;
         };
-        let details = fields.read(&mut reader);
-        errors.set(reader.errors);
-        let Some(details) = details else { return };
         let command = match existing {
             Some(id) => Command::UpdateCustomer { id, details },
             None => Command::RegisterCustomer {
@@ -243,7 +90,7 @@ fn CustomerForm(
             Command::UpdateCustomer { id, .. } | Command::RegisterCustomer { id, .. } => *id,
             _ => CustomerId(0),
         };
-        send(command, errors, form_error, format!("/customers/{}", id.0));
+        form.send(command, format!("/customers/{}", id.0));
     };
     let back = existing.map_or("/customers".to_string(), |id| {
         format!("/customers/{}", id.0)
@@ -252,16 +99,16 @@ fn CustomerForm(
         <section>
             <h1>{move || title(t())}</h1>
             <form class="form" data-testid="customer-form" on:submit=on_submit novalidate>
-                <TextField label=|t| t.customer_number field=Field::Number value=fields.number errors=errors testid="number" />
-                <TextField label=|t| t.name field=Field::Name value=fields.name errors=errors testid="name" />
-                <TextField label=|t| t.registration_no field=Field::Record value=fields.registration_no errors=errors testid="registration" />
-                <TextField label=|t| t.industry field=Field::Record value=fields.industry errors=errors testid="industry" />
-                <TextField label=|t| t.country field=Field::Country value=fields.country errors=errors testid="country" />
-                {currency_editable.then(|| view! { <CurrencySelect value=fields.currency errors=errors testid="currency" /> })}
-                <TextField label=|t| t.payment_terms field=Field::Terms value=fields.terms errors=errors testid="terms" decimal=true />
-                <TextField label=|t| t.contact field=Field::Reason value=fields.contact errors=errors testid="contact" />
-                <TextField label=|t| t.group field=Field::Customer value=fields.group errors=errors testid="group" />
-                <FormError error=form_error />
+                <TextField label=move || t().customer_number field=Field::Number value=fields.number form=form testid="number" />
+                <TextField label=move || t().name field=Field::Name value=fields.name form=form testid="name" />
+                <TextField label=move || t().registration_no field=Field::Record value=fields.registration_no form=form testid="registration" />
+                <TextField label=move || t().industry field=Field::Record value=fields.industry form=form testid="industry" />
+                <TextField label=move || t().country field=Field::Country value=fields.country form=form testid="country" />
+                {currency_editable.then(|| view! { <CurrencySelect value=fields.currency form=form testid="currency" /> })}
+                <TextField label=move || t().payment_terms field=Field::Terms value=fields.terms form=form testid="terms" decimal=true />
+                <TextField label=move || t().contact field=Field::Reason value=fields.contact form=form testid="contact" />
+                <TextField label=move || t().group field=Field::Customer value=fields.group form=form testid="group" />
+                <FormError form />
                 <FormActions cancel=back />
             </form>
         </section>
@@ -307,27 +154,6 @@ pub fn EditCustomer() -> impl IntoView {
     }
 }
 
-/// The customer in the route with its currency, or a "not found" message.
-pub(super) fn with_customer(
-    render: impl Fn(CustomerId, Currency, String) -> AnyView + Send + Sync + 'static,
-) -> impl IntoView {
-    let state = use_app();
-    let id = route_customer_id();
-    move || {
-        let found = id.get().and_then(|id| {
-            state.portfolio.with_untracked(|p| {
-                p.ledger
-                    .customer(id)
-                    .map(|c| (c.id, c.details.currency, c.details.name.clone()))
-            })
-        });
-        match found {
-            Some((id, currency, name)) => render(id, currency, name),
-            None => view! { <p role="alert">{state.texts().customer_not_found}</p> }.into_any(),
-        }
-    }
-}
-
 #[component]
 pub fn InvoiceForm() -> impl IntoView {
     with_customer(|customer, currency, name| {
@@ -347,28 +173,20 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let due = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
     let currency_text = RwSignal::new(currency.code().to_string());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        form_error.set(None);
-        let mut reader = Reader {
-            t: state.texts(),
-            errors: Vec::new(),
-        };
-        let number = reader.take(Field::Number, input::required(&number.get_untracked()));
-        let issue_date = reader.take(Field::Date, input::parse_date(&issue.get_untracked()));
-        let terms_days = reader.take(Field::Terms, input::parse_terms(&terms.get_untracked()));
-        let due_date = reader.take(
-            Field::DueDate,
-            input::parse_optional_date(&due.get_untracked()),
-        );
-        let chosen = Currency::parse(&currency_text.get_untracked()).unwrap_or(currency);
-        let amount = reader.amount(&amount.get_untracked(), chosen);
-        errors.set(reader.errors);
-        let (Some(number), Some(issue_date), Some(terms_days), Some(due_date), Some(amount)) =
-            (number, issue_date, terms_days, due_date, amount)
-        else {
+        let read = form.read(|reader| {
+            let number = reader.take(Field::Number, input::required(&number.get_untracked()));
+            let issue_date = reader.take(Field::Date, input::parse_date(&issue.get_untracked()));
+            let terms_days = reader.take(Field::Terms, input::parse_terms(&terms.get_untracked()));
+            let due_text = due.get_untracked();
+            let due_date = reader.take(Field::DueDate, input::parse_optional_date(&due_text));
+            let chosen = Currency::parse(&currency_text.get_untracked()).unwrap_or(currency);
+            let amount = reader.amount(&amount.get_untracked(), chosen);
+            Some((number?, issue_date?, terms_days?, due_date?, amount?))
+        });
+        let Some((number, issue_date, terms_days, due_date, amount)) = read else {
             return;
         };
         let id = state.portfolio.with_untracked(|p| p.next_ids().invoice);
@@ -381,25 +199,20 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
             due_date,
             amount,
         };
-        send(
-            command,
-            errors,
-            form_error,
-            format!("/customers/{}", customer.0),
-        );
+        form.send(command, format!("/customers/{}", customer.0));
     };
     view! {
         <section>
             <h1>{move || t().form_invoice}</h1>
             <p class="muted">{name}</p>
             <form class="form" data-testid="invoice-form" on:submit=on_submit novalidate>
-                <TextField label=|t| t.invoice_number field=Field::Number value=number errors=errors testid="number" />
-                <TextField label=|t| t.issue_date field=Field::Date value=issue errors=errors testid="issue-date" kind="date" />
-                <TextField label=|t| t.payment_terms field=Field::Terms value=terms errors=errors testid="terms" hint=|t| t.terms_hint />
-                <TextField label=|t| t.due_date field=Field::DueDate value=due errors=errors testid="due-date" kind="date" hint=|t| t.due_date_hint />
-                <CurrencySelect value=currency_text errors=errors testid="currency" />
-                <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
-                <FormError error=form_error />
+                <TextField label=move || t().invoice_number field=Field::Number value=number form=form testid="number" />
+                <TextField label=move || t().issue_date field=Field::Date value=issue form=form testid="issue-date" kind="date" />
+                <TextField label=move || t().payment_terms field=Field::Terms value=terms form=form testid="terms" hint=move || t().terms_hint />
+                <TextField label=move || t().due_date field=Field::DueDate value=due form=form testid="due-date" kind="date" hint=move || t().due_date_hint />
+                <CurrencySelect value=currency_text form=form testid="currency" />
+                <TextField label=move || t().amount field=Field::Amount value=amount form=form testid="amount" decimal=true />
+                <FormError form />
                 <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>
@@ -418,7 +231,7 @@ fn AllocationPicker(
     customer: CustomerId,
     mode: RwSignal<AllocationMode>,
     invoice: RwSignal<String>,
-    errors: Errors,
+    form: Form,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
@@ -465,7 +278,7 @@ fn AllocationPicker(
                     {open_invoices.iter().map(|(id, label)| view! { <option value=id.to_string()>{label.clone()}</option> }).collect_view()}
                 </select>
             </Show>
-            <small class="field-error" id="f-allocation-error" data-testid="allocation-error" role="alert">{move || errors.with(|e| e.iter().find(|(f, _)| matches!(f, Field::Allocation | Field::Invoice)).map(|(_, m)| m.clone()))}</small>
+            <ErrorSlot form field=Field::Allocation or=Field::Invoice id="f-allocation-error" testid="allocation-error" />
         </fieldset>
     }
 }
@@ -487,9 +300,7 @@ fn allocation_choice(
                 }])
             }),
             Err(_) => {
-                reader
-                    .errors
-                    .push((Field::Allocation, reader.t.err_choose_invoice.to_string()));
+                reader.refuse(Field::Allocation, reader.t.err_choose_invoice.to_string());
                 None
             }
         },
@@ -512,25 +323,17 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let reference = RwSignal::new(String::new());
     let mode = RwSignal::new(AllocationMode::OldestFirst);
     let invoice = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        form_error.set(None);
-        let mut reader = Reader {
-            t: state.texts(),
-            errors: Vec::new(),
-        };
-        let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
-        let amount = reader.amount(&amount.get_untracked(), currency);
-        let allocation = allocation_choice(
-            &mut reader,
-            mode.get_untracked(),
-            &invoice.get_untracked(),
-            amount,
-        );
-        errors.set(reader.errors);
-        let (Some(date), Some(amount), Some(allocation)) = (date, amount, allocation) else {
+        let read = form.read(|reader| {
+            let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
+            let amount = reader.amount(&amount.get_untracked(), currency);
+            let (mode, invoice) = (mode.get_untracked(), invoice.get_untracked());
+            let allocation = allocation_choice(reader, mode, &invoice, amount);
+            Some((date?, amount?, allocation?))
+        });
+        let Some((date, amount, allocation)) = read else {
             return;
         };
         let id = state.portfolio.with_untracked(|p| p.next_ids().payment);
@@ -542,23 +345,18 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
             reference: reference.get_untracked(),
             allocation,
         };
-        send(
-            command,
-            errors,
-            form_error,
-            format!("/customers/{}", customer.0),
-        );
+        form.send(command, format!("/customers/{}", customer.0));
     };
     view! {
         <section>
             <h1>{move || t().form_payment}</h1>
             <p class="muted">{name}" · "{currency.code().to_string()}</p>
             <form class="form" data-testid="payment-form" on:submit=on_submit novalidate>
-                <TextField label=|t| t.payment_date field=Field::Date value=date errors=errors testid="date" kind="date" />
-                <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
-                <TextField label=|t| t.reference field=Field::Reason value=reference errors=errors testid="reference" />
-                <AllocationPicker customer=customer mode=mode invoice=invoice errors=errors />
-                <FormError error=form_error />
+                <TextField label=move || t().payment_date field=Field::Date value=date form=form testid="date" kind="date" />
+                <TextField label=move || t().amount field=Field::Amount value=amount form=form testid="amount" decimal=true />
+                <TextField label=move || t().reference field=Field::Reason value=reference form=form testid="reference" />
+                <AllocationPicker customer=customer mode=mode invoice=invoice form=form />
+                <FormError form />
                 <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>
@@ -584,29 +382,19 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
     let reason = RwSignal::new(String::new());
     let mode = RwSignal::new(AllocationMode::OldestFirst);
     let invoice = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        form_error.set(None);
-        let mut reader = Reader {
-            t: state.texts(),
-            errors: Vec::new(),
-        };
-        let number = reader.take(Field::Number, input::required(&number.get_untracked()));
-        let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
-        let amount = reader.amount(&amount.get_untracked(), currency);
-        let reason = reader.take(Field::Reason, input::required(&reason.get_untracked()));
-        let allocation = allocation_choice(
-            &mut reader,
-            mode.get_untracked(),
-            &invoice.get_untracked(),
-            amount,
-        );
-        errors.set(reader.errors);
-        let (Some(number), Some(date), Some(amount), Some(reason), Some(allocation)) =
-            (number, date, amount, reason, allocation)
-        else {
+        let read = form.read(|reader| {
+            let number = reader.take(Field::Number, input::required(&number.get_untracked()));
+            let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
+            let amount = reader.amount(&amount.get_untracked(), currency);
+            let reason = reader.take(Field::Reason, input::required(&reason.get_untracked()));
+            let (mode, invoice) = (mode.get_untracked(), invoice.get_untracked());
+            let allocation = allocation_choice(reader, mode, &invoice, amount);
+            Some((number?, date?, amount?, reason?, allocation?))
+        });
+        let Some((number, date, amount, reason, allocation)) = read else {
             return;
         };
         let id = state.portfolio.with_untracked(|p| p.next_ids().credit_note);
@@ -619,24 +407,19 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
             reason,
             allocation,
         };
-        send(
-            command,
-            errors,
-            form_error,
-            format!("/customers/{}", customer.0),
-        );
+        form.send(command, format!("/customers/{}", customer.0));
     };
     view! {
         <section>
             <h1>{move || t().form_credit_note}</h1>
             <p class="muted">{name}" · "{currency.code().to_string()}</p>
             <form class="form" data-testid="credit-note-form" on:submit=on_submit novalidate>
-                <TextField label=|t| t.credit_number field=Field::Number value=number errors=errors testid="number" />
-                <TextField label=|t| t.date_label field=Field::Date value=date errors=errors testid="date" kind="date" />
-                <TextField label=|t| t.amount field=Field::Amount value=amount errors=errors testid="amount" decimal=true />
-                <TextField label=|t| t.reason field=Field::Reason value=reason errors=errors testid="reason" />
-                <AllocationPicker customer=customer mode=mode invoice=invoice errors=errors />
-                <FormError error=form_error />
+                <TextField label=move || t().credit_number field=Field::Number value=number form=form testid="number" />
+                <TextField label=move || t().date_label field=Field::Date value=date form=form testid="date" kind="date" />
+                <TextField label=move || t().amount field=Field::Amount value=amount form=form testid="amount" decimal=true />
+                <TextField label=move || t().reason field=Field::Reason value=reason form=form testid="reason" />
+                <AllocationPicker customer=customer mode=mode invoice=invoice form=form />
+                <FormError form />
                 <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
         </section>

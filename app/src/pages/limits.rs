@@ -2,11 +2,10 @@
 //! recommended limit with every method's figure and basis, the request form, the pending
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
-use super::customer::with_route_customer;
-use super::forms::{input_message, Errors, FormError};
-use crate::i18n::{self, fill, vocab, DeskTexts};
-use crate::state::{self, SubmitError};
-use crate::ui::{money, submit_message, use_app, Figure};
+use crate::i18n::{fill, vocab, DeskTexts};
+use crate::ui::form::{input_message, plain, Form, FormError, TextField};
+use crate::ui::route::with_route_customer;
+use crate::ui::{money, use_app, user_name, Figure};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
 use creditdesk_core::check::check_order;
@@ -18,88 +17,10 @@ use creditdesk_core::limits::{
     MethodBasis, MethodFigure, RequestStatus,
 };
 use creditdesk_core::policy::Grade;
-use creditdesk_core::UserId;
 use creditdesk_core::{Currency, Customer, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
-
-/// Submits a command and places the outcome: a rejection beside its field when the form shows
-/// that field, otherwise as the form's message; `done` runs only after the commit.
-pub(super) fn submit_to(
-    command: Command,
-    errors: Errors,
-    form_error: RwSignal<Option<String>>,
-    fields: &'static [Field],
-    done: impl FnOnce() + 'static,
-) {
-    let state = use_app();
-    errors.set(Vec::new());
-    form_error.set(None);
-    leptos::task::spawn_local(async move {
-        match state::submit(state, command).await {
-            Ok(()) => done(),
-            Err(SubmitError::Rejected(rejection)) if fields.contains(&rejection.field()) => {
-                errors.set(vec![(
-                    rejection.field(),
-                    i18n::rejection(state.texts(), &rejection),
-                )]);
-            }
-            Err(other) => form_error.set(Some(submit_message(state.texts(), &other))),
-        }
-    });
-}
-
-/// The message placed beside `field`, if any.
-pub(super) fn field_message(errors: Errors, field: Field) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, m)| m.clone())
-        })
-    }
-}
-
-/// A profile's name, or its number when the profile is unknown.
-pub(super) fn user_name(portfolio: &Portfolio, id: UserId) -> String {
-    portfolio
-        .team
-        .user(id)
-        .map_or_else(|| format!("#{}", id.0), |user| user.name.clone())
-}
-
-/// A decimal as typed into a form: plain, no grouping, no trailing zeros.
-pub(super) fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
-}
-
-/// A labelled text input with its error line (the desk's forms).
-#[component]
-pub(super) fn DeskField(
-    label: String,
-    value: RwSignal<String>,
-    errors: Errors,
-    field: Field,
-    testid: &'static str,
-    #[prop(optional)] hint: Option<String>,
-) -> impl IntoView {
-    let id = format!("d-{testid}");
-    let error_id = format!("{id}-error");
-    let message = field_message(errors, field);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id type="text" data-testid=testid
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                aria-describedby=error_id.clone()
-                prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
-            {hint.map(|hint| view! { <small class="hint">{hint}</small> })}
-            <small class="field-error" id=error_id data-testid=format!("{testid}-error") role="alert">{message}</small>
-        </div>
-    }
-}
 
 #[component]
 pub fn LimitPage() -> impl IntoView {
@@ -365,7 +286,7 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
     let monthly_error = move || {
         entered()
             .err()
-            .map(|error| input_message(state.texts(), error, Field::Amount))
+            .map(|error| input_message(state.texts(), error))
     };
     let card = move || {
         let d = state.lang.get().desk();
@@ -429,8 +350,6 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
     }
 }
 
-const REQUEST_FIELDS: &[Field] = &[Field::Amount, Field::Reason, Field::Until];
-
 #[component]
 fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> impl IntoView {
     let state = use_app();
@@ -438,31 +357,27 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     let amount = RwSignal::new(suggested);
     let reason = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let t = state.texts();
-        let mut problems = Vec::new();
-        let typed = match parse_optional_figure(&amount.get_untracked()) {
-            Ok(Some(value)) => Some(Money::new(value, currency)),
-            Ok(None) => {
-                problems.push((Field::Amount, t.err_amount_empty.to_string()));
-                None
-            }
-            Err(error) => {
-                problems.push((Field::Amount, input_message(t, error, Field::Amount)));
-                None
-            }
-        };
-        let text = required(&reason.get_untracked())
-            .map_err(|error| problems.push((Field::Reason, input_message(t, error, Field::Reason))))
-            .ok();
-        let last_day = parse_optional_date(&until.get_untracked())
-            .map_err(|error| problems.push((Field::Until, input_message(t, error, Field::Until))))
-            .ok();
-        errors.set(problems);
-        let (Some(money_typed), Some(text), Some(last_day)) = (typed, text, last_day) else {
+        let read = form.read(|reader| {
+            let typed = reader.take(
+                Field::Amount,
+                parse_optional_figure(&amount.get_untracked()),
+            );
+            let typed = match typed {
+                Some(Some(value)) => Some(Money::new(value, currency)),
+                Some(None) => {
+                    reader.refuse(Field::Amount, reader.t.err_amount_empty.to_string());
+                    None
+                }
+                None => None,
+            };
+            let text = reader.take(Field::Reason, required(&reason.get_untracked()));
+            let last_day = reader.take(Field::Until, parse_optional_date(&until.get_untracked()));
+            Some((typed?, text?, last_day?))
+        });
+        let Some((money_typed, text, last_day)) = read else {
             return;
         };
         let command = Command::RequestLimit {
@@ -474,15 +389,15 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
             reason: text,
             until: last_day,
         };
-        submit_to(command, errors, form_error, REQUEST_FIELDS, || {});
+        form.submit(command, || {});
     };
     view! {
         <form class="form card" data-testid="request-form" on:submit=on_submit novalidate>
             <h2>{move || d().request_title}</h2>
-            <DeskField label=format!("{} ({})", d().request_amount, currency.code()) value=amount errors=errors field=Field::Amount testid="request-amount" />
-            <DeskField label=d().reason.to_string() value=reason errors=errors field=Field::Reason testid="request-reason" />
-            <DeskField label=d().until.to_string() value=until errors=errors field=Field::Until testid="request-until" hint=d().until_hint.to_string() />
-            <FormError error=form_error />
+            <TextField label=move || format!("{} ({})", d().request_amount, currency.code()) value=amount form field=Field::Amount testid="request-amount" />
+            <TextField label=move || d().reason value=reason form field=Field::Reason testid="request-reason" />
+            <TextField label=move || d().until value=until form field=Field::Until testid="request-until" hint=move || d().until_hint />
+            <FormError form />
             <div class="actions">
                 <button type="submit" class="primary" data-testid="request-submit" disabled=move || state.saving.get()>{move || d().request_submit}</button>
             </div>
@@ -490,15 +405,12 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     }
 }
 
-const DECISION_FIELDS: &[Field] = &[Field::Comment];
-
 #[component]
 fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let comment = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let decide = move |approve: bool| {
         let (date, by, text) = (
             state.today.get_untracked(),
@@ -520,7 +432,7 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
                 comment: text,
             }
         };
-        submit_to(command, errors, form_error, DECISION_FIELDS, || {});
+        form.submit(command, || {});
     };
     let summary = move || {
         let v = state.lang.get().vocab();
@@ -545,8 +457,8 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
             <h2>{move || d().pending_title}</h2>
             {summary}
             <p class="hint">{move || d().four_eyes_hint}</p>
-            <DeskField label=d().comment.to_string() value=comment errors=errors field=Field::Comment testid="decision-comment" />
-            <FormError error=form_error />
+            <TextField label=move || d().comment value=comment form field=Field::Comment testid="decision-comment" />
+            <FormError form />
             <div class="actions">
                 <button type="submit" class="primary" data-testid="approve" disabled=move || state.saving.get()>{move || d().approve}</button>
                 <button type="button" data-testid="reject" disabled=move || state.saving.get() on:click=move |_| decide(false)>{move || d().reject}</button>
@@ -555,15 +467,12 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
     }
 }
 
-const HOLD_FIELDS: &[Field] = &[Field::Reason];
-
 #[component]
 fn HoldPanel(customer: CustomerId) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let reason = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let hold = move || {
         state.portfolio.with(|portfolio| {
             portfolio.limits.hold(customer).cloned().map(|change| {
@@ -594,7 +503,7 @@ fn HoldPanel(customer: CustomerId) -> impl IntoView {
                 reason: text,
             }
         };
-        submit_to(command, errors, form_error, HOLD_FIELDS, move || {
+        form.submit(command, move || {
             reason.try_set(String::new());
         });
     };
@@ -605,8 +514,8 @@ fn HoldPanel(customer: CustomerId) -> impl IntoView {
                 Some((change, by)) => fill(d().on_hold_since, &[("date", &change.date.to_string()), ("by", &by), ("reason", &change.reason)]),
                 None => d().not_on_hold.to_string(),
             }}</p>
-            <DeskField label=d().reason.to_string() value=reason errors=errors field=Field::Reason testid="hold-reason" />
-            <FormError error=form_error />
+            <TextField label=move || d().reason value=reason form field=Field::Reason testid="hold-reason" />
+            <FormError form />
             <div class="actions">
                 <button type="submit" data-testid="hold-submit" disabled=move || state.saving.get()>
                     {move || if hold().is_some() { d().release_hold } else { d().place_hold }}
