@@ -2,13 +2,13 @@
 //! recommended limit with every method's figure and basis, the request form, the pending
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
-use crate::i18n::{fill, vocab, DeskTexts};
+use crate::i18n::{fill, vocab, DeskTexts, VocabTexts};
 use crate::ui::form::{input_message, plain, Form, FormError, TextField};
 use crate::ui::route::with_route_customer;
 use crate::ui::{money, use_app, user_name, Figure};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
-use creditdesk_core::check::check_order;
+use creditdesk_core::check::{check_order, CreditCheck};
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
 use creditdesk_core::decide::{Command, Field};
@@ -98,7 +98,33 @@ fn status_card(
     )
     .ok();
     let status = limit_status(&portfolio.limits, customer.id, today);
-    let (kind, amount, details) = match &status {
+    let (kind, amount, details) = limit_summary(portfolio, &status, d, v);
+    let rows = details
+        .into_iter()
+        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+        .collect_view();
+    let check_view = check.map(|check| check_summary(check, currency));
+    view! {
+        <div class="card" data-testid="limit-status">
+            <h2>{d.limit_in_force}</h2>
+            <p><strong data-testid="limit-kind">{kind}</strong>" · "{t.grade}" "{grade.letter()}</p>
+            <div class="figures">
+                <Figure label=d.limit_amount.into() value=amount.map_or("—".to_string(), |a| money(a, currency)) testid="limit-amount" />
+            </div>
+            <dl class="master">{rows}</dl>
+            {check_view}
+        </div>
+    }
+}
+
+/// The limit's kind, amount and dates, by what the core says is in force.
+fn limit_summary(
+    portfolio: &Portfolio,
+    status: &LimitStatus,
+    d: &'static DeskTexts,
+    v: &'static VocabTexts,
+) -> (String, Option<Decimal>, Vec<(&'static str, String)>) {
+    match status {
         LimitStatus::None => (v.limit_none.to_string(), None, Vec::new()),
         LimitStatus::Lapsed { amount, until, .. } => (
             v.limit_lapsed.to_string(),
@@ -118,66 +144,55 @@ fn status_card(
                     _ => None,
                 })
                 .unwrap_or("—");
-            (
-                kind,
-                Some(limit.amount),
-                vec![
-                    (d.approved_on, limit.approved_on.to_string()),
-                    (d.review_on, limit.review_on.to_string()),
-                    (d.grade_at_approval, approval_grade.to_string()),
-                ],
-            )
+            let dates = vec![
+                (d.approved_on, limit.approved_on.to_string()),
+                (d.review_on, limit.review_on.to_string()),
+                (d.grade_at_approval, approval_grade.to_string()),
+            ];
+            (kind, Some(limit.amount), dates)
         }
-    };
-    let rows = details
-        .into_iter()
-        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+    }
+}
+
+/// The credit check's standing for an order of zero: figures, verdict, reasons, who releases.
+fn check_summary(check: CreditCheck, currency: Currency) -> impl IntoView {
+    let state = use_app();
+    let (d, v, t) = (
+        state.lang.get().desk(),
+        state.lang.get().vocab(),
+        state.texts(),
+    );
+    let verdict = check.verdict;
+    let reasons = check
+        .reasons
+        .iter()
+        .map(|reason| view! { <li>{vocab::check_reason(v, reason, currency)}</li> })
         .collect_view();
-    let check_view = check.map(|check| {
-        let verdict = check.verdict;
-        let reasons = check
-            .reasons
-            .iter()
-            .map(|reason| view! { <li>{vocab::check_reason(v, reason, currency)}</li> })
-            .collect_view();
-        let available = check
-            .available
-            .map_or("—".to_string(), |value| money(value, currency));
-        let utilisation = check
-            .utilisation_percent
-            .map_or("—".to_string(), |value| format!("{}%", value.normalize()));
-        let release = check.release_role.map(|role| {
-            view! { <p class="muted">{fill(v.release_by, &[("role", vocab::role(v, role))])}</p> }
-        });
-        view! {
-            <div class="figures">
-                <Figure label=t.exposure.into() value=money(check.exposure, currency) testid="limit-exposure" />
-                <Figure label=d.available.into() value=available testid="limit-available" />
-                <Figure label=d.utilisation.into() value=utilisation testid="limit-utilisation" />
-            </div>
-            <p>
-                <span class=format!("chip verdict-{}", verdict.token()) data-testid="verdict">{vocab::verdict(v, verdict)}</span>
-            </p>
-            <ul class="reasons" data-testid="check-reasons">{reasons}</ul>
-            {release}
-        }
+    let available = check
+        .available
+        .map_or("—".to_string(), |value| money(value, currency));
+    let utilisation = check
+        .utilisation_percent
+        .map_or("—".to_string(), |value| format!("{}%", value.normalize()));
+    let release = check.release_role.map(|role| {
+        view! { <p class="muted">{fill(v.release_by, &[("role", vocab::role(v, role))])}</p> }
     });
     view! {
-        <div class="card" data-testid="limit-status">
-            <h2>{d.limit_in_force}</h2>
-            <p><strong data-testid="limit-kind">{kind}</strong>" · "{t.grade}" "{grade.letter()}</p>
-            <div class="figures">
-                <Figure label=d.limit_amount.into() value=amount.map_or("—".to_string(), |a| money(a, currency)) testid="limit-amount" />
-            </div>
-            <dl class="master">{rows}</dl>
-            {check_view}
+        <div class="figures">
+            <Figure label=t.exposure.into() value=money(check.exposure, currency) testid="limit-exposure" />
+            <Figure label=d.available.into() value=available testid="limit-available" />
+            <Figure label=d.utilisation.into() value=utilisation testid="limit-utilisation" />
         </div>
+        <p>
+            <span class=format!("chip verdict-{}", verdict.token()) data-testid="verdict">{vocab::verdict(v, verdict)}</span>
+        </p>
+        <ul class="reasons" data-testid="check-reasons">{reasons}</ul>
+        {release}
     }
 }
 
 /// The explanation of one method's figure, in words with its numbers.
 fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> String {
-    let pct = |value: Decimal| format!("{}%", value.normalize());
     match &figure.basis {
         MethodBasis::TradingNeed {
             monthly_purchases: Some(monthly),
@@ -190,17 +205,14 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
             } else {
                 d.basis_history
             };
-            format!(
-                "{} ({source})",
-                fill(
-                    d.basis_trading,
-                    &[
-                        ("monthly", &money(*monthly, currency)),
-                        ("terms", &terms_days.to_string()),
-                        ("grace", &grace_days.to_string()),
-                    ],
-                )
-            )
+            let (terms, grace) = (terms_days.to_string(), grace_days.to_string());
+            let values = [
+                ("monthly", money(*monthly, currency)),
+                ("terms", terms),
+                ("grace", grace),
+            ];
+            let values = values.each_ref().map(|(key, value)| (*key, value.as_str()));
+            format!("{} ({source})", fill(d.basis_trading, &values))
         }
         MethodBasis::TradingNeed { .. } => d.basis_trading_none.to_string(),
         MethodBasis::FinancialCapacity {
@@ -210,36 +222,15 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
             working_capital_percent,
             period_end,
         } => {
-            let mut parts = Vec::new();
-            if let Some(value) = net_worth {
-                parts.push(fill(
-                    d.basis_net_worth,
-                    &[
-                        ("amount", &money(*value, currency)),
-                        ("percent", &pct(*net_worth_percent)),
-                    ],
-                ));
-            }
-            if let Some(value) = working_capital {
-                parts.push(fill(
+            let parts = [
+                (d.basis_net_worth, *net_worth, *net_worth_percent),
+                (
                     d.basis_working_capital,
-                    &[
-                        ("amount", &money(*value, currency)),
-                        ("percent", &pct(*working_capital_percent)),
-                    ],
-                ));
-            }
-            match period_end {
-                None => d.basis_no_statement.to_string(),
-                Some(_) if parts.is_empty() => d.basis_statement_incomplete.to_string(),
-                Some(end) => fill(
-                    d.basis_capacity,
-                    &[
-                        ("parts", &parts.join(d.basis_and)),
-                        ("date", &end.to_string()),
-                    ],
+                    *working_capital,
+                    *working_capital_percent,
                 ),
-            }
+            ];
+            capacity_text(d, &parts, *period_end, currency)
         }
         MethodBasis::Agency {
             agency: Some(agency),
@@ -265,6 +256,39 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
             ],
         ),
         MethodBasis::NoRate { currency } => fill(d.basis_no_rate, &[("currency", currency.code())]),
+    }
+}
+
+/// Financial capacity's basis: each share of tangible net worth and working capital there is,
+/// with the statement's date.
+fn capacity_text(
+    d: &DeskTexts,
+    parts: &[(&str, Option<Decimal>, Decimal)],
+    period_end: Option<NaiveDate>,
+    currency: Currency,
+) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .filter_map(|(template, value, percent)| {
+            let percent = format!("{}%", percent.normalize());
+            value.map(|value| {
+                fill(
+                    template,
+                    &[("amount", &money(value, currency)), ("percent", &percent)],
+                )
+            })
+        })
+        .collect();
+    match period_end {
+        None => d.basis_no_statement.to_string(),
+        Some(_) if parts.is_empty() => d.basis_statement_incomplete.to_string(),
+        Some(end) => fill(
+            d.basis_capacity,
+            &[
+                ("parts", &parts.join(d.basis_and)),
+                ("date", &end.to_string()),
+            ],
+        ),
     }
 }
 
@@ -541,42 +565,12 @@ struct HistoryLine {
 fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let d = state.lang.get().desk();
-    let currency = customer.details.currency;
     let mut lines: Vec<HistoryLine> = limit_events(&portfolio.limits, customer.id, today)
         .into_iter()
         .filter_map(|event| event_line(portfolio, d, &event))
         .collect();
-    for (index, change) in portfolio.limits.hold_log(customer.id).iter().enumerate() {
-        lines.push(HistoryLine {
-            date: change.date,
-            order: (1, index as u32),
-            what: if change.placed {
-                d.ev_hold_placed
-            } else {
-                d.ev_hold_released
-            }
-            .to_string(),
-            who: user_name(portfolio, change.by),
-            amount: String::new(),
-            comment: change.reason.clone(),
-        });
-    }
-    for order in customer
-        .orders
-        .iter()
-        .filter_map(|id| portfolio.ledger.order(*id))
-    {
-        if let Some(release) = portfolio.limits.release(order.id) {
-            lines.push(HistoryLine {
-                date: release.date,
-                order: (1, order.id.0),
-                what: fill(d.ev_order_released, &[("number", &order.number)]),
-                who: user_name(portfolio, release.by),
-                amount: money(order.amount.amount, currency),
-                comment: release.reason.clone(),
-            });
-        }
-    }
+    lines.extend(hold_lines(portfolio, customer, d));
+    lines.extend(release_lines(portfolio, customer, d));
     lines.sort_by_key(|line| std::cmp::Reverse((line.date, line.order)));
     let empty = lines.is_empty();
     let rows = lines
@@ -609,6 +603,48 @@ fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl
         </div>
         {empty.then(|| view! { <p>{d.history_empty}</p> })}
     }
+}
+
+/// Holds placed and released.
+fn hold_lines(portfolio: &Portfolio, customer: &Customer, d: &DeskTexts) -> Vec<HistoryLine> {
+    let log = portfolio.limits.hold_log(customer.id);
+    log.iter()
+        .enumerate()
+        .map(|(index, change)| HistoryLine {
+            date: change.date,
+            order: (1, index as u32),
+            what: if change.placed {
+                d.ev_hold_placed
+            } else {
+                d.ev_hold_released
+            }
+            .to_string(),
+            who: user_name(portfolio, change.by),
+            amount: String::new(),
+            comment: change.reason.clone(),
+        })
+        .collect()
+}
+
+/// Orders released past a block.
+fn release_lines(portfolio: &Portfolio, customer: &Customer, d: &DeskTexts) -> Vec<HistoryLine> {
+    let currency = customer.details.currency;
+    customer
+        .orders
+        .iter()
+        .filter_map(|id| portfolio.ledger.order(*id))
+        .filter_map(|order| {
+            let release = portfolio.limits.release(order.id)?;
+            Some(HistoryLine {
+                date: release.date,
+                order: (1, order.id.0),
+                what: fill(d.ev_order_released, &[("number", &order.number)]),
+                who: user_name(portfolio, release.by),
+                amount: money(order.amount.amount, currency),
+                comment: release.reason.clone(),
+            })
+        })
+        .collect()
 }
 
 fn event_line(portfolio: &Portfolio, d: &DeskTexts, event: &LimitEvent) -> Option<HistoryLine> {
