@@ -12,6 +12,9 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=30
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$CD_ROOT/app/webdriver.json"
 
+step "a0. function length (scripts/fn-length.py: at most 70 lines, listed exceptions)"
+python3 scripts/fn-length.py
+
 step "a. cargo fmt --all --check"
 cargo fmt --all --check
 

@@ -17,20 +17,20 @@ pub fn Desk() -> impl IntoView {
             <Frame top=DeskNav>
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::home::Home />
-                    <Route path=path!("/customers") view=pages::customers::CustomerList />
-                    <Route path=path!("/customers/new") view=pages::forms::NewCustomer />
-                    <Route path=path!("/customers/:id") view=pages::customer::CustomerPage />
-                    <Route path=path!("/customers/:id/edit") view=pages::forms::EditCustomer />
-                    <Route path=path!("/customers/:id/invoice") view=pages::forms::InvoiceForm />
-                    <Route path=path!("/customers/:id/payment") view=pages::forms::PaymentForm />
-                    <Route path=path!("/customers/:id/credit-note") view=pages::forms::CreditNoteForm />
-                    <Route path=path!("/customers/:id/credit") view=pages::credit::CreditFilePage />
-                    <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit_forms::CreditRecordForm />
-                    <Route path=path!("/customers/:id/limit") view=pages::limits::LimitPage />
-                    <Route path=path!("/policy") view=pages::policy::PolicyPage />
-                    <Route path=path!("/policy/limits") view=pages::limit_policy::LimitPolicyPage />
-                    <Route path=path!("/approvals") view=pages::approvals::Approvals />
-                    <Route path=path!("/users") view=pages::users::Users />
+                    <Route path=path!("/customers") view=pages::ledger::customers::CustomerList />
+                    <Route path=path!("/customers/new") view=pages::ledger::forms::NewCustomer />
+                    <Route path=path!("/customers/:id") view=pages::ledger::customer::CustomerPage />
+                    <Route path=path!("/customers/:id/edit") view=pages::ledger::forms::EditCustomer />
+                    <Route path=path!("/customers/:id/invoice") view=pages::ledger::forms::InvoiceForm />
+                    <Route path=path!("/customers/:id/payment") view=pages::ledger::forms::PaymentForm />
+                    <Route path=path!("/customers/:id/credit-note") view=pages::ledger::forms::CreditNoteForm />
+                    <Route path=path!("/customers/:id/credit") view=pages::credit::file::CreditFilePage />
+                    <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit::records::CreditRecordForm />
+                    <Route path=path!("/customers/:id/limit") view=pages::limits::limit::LimitPage />
+                    <Route path=path!("/policy") view=pages::credit::policy::PolicyPage />
+                    <Route path=path!("/policy/limits") view=pages::limits::policy::LimitPolicyPage />
+                    <Route path=path!("/approvals") view=pages::limits::approvals::Approvals />
+                    <Route path=path!("/users") view=pages::team::users::Users />
                     <Route path=path!("/help/widget") view=pages::widget_help::WidgetHelp />
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />

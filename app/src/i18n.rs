@@ -7,6 +7,7 @@ use creditdesk_core::base::fold::{FoldError, RecordKind};
 use creditdesk_core::base::input::{NumberFormat, TypedError};
 use creditdesk_core::decide::{Field, Rejection};
 use creditdesk_core::journal::ChainBreak;
+use creditdesk_core::policy::Factor;
 use creditdesk_core::AmountError;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1392,6 +1393,17 @@ pub fn typed_error(t: &Texts, error: &TypedError) -> String {
 /// An amount inside a message: grouped, at the precision it carries (e.g. `1,234.50`).
 fn amount(value: &rust_decimal::Decimal) -> String {
     creditdesk_core::base::money::format_grouped(*value, value.scale())
+}
+
+/// The name of a score factor.
+pub fn factor_name(t: &Texts, factor: Factor) -> &'static str {
+    match factor {
+        Factor::FinancialStrength => t.factor_financial,
+        Factor::PaymentBehaviour => t.factor_payment,
+        Factor::ExternalRating => t.factor_external,
+        Factor::RiskSignals => t.factor_signals,
+        Factor::Relationship => t.factor_relationship,
+    }
 }
 
 /// The message for a rejected command, naming the broken rule.

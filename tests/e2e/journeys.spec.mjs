@@ -174,7 +174,7 @@ test('customer list keeps search, overdue-only and sort in the URL across a relo
   // No filter: 50 customers on one page.
   await expect(list.resultsCount()).toHaveText(fill(EN.results_count, { count: 50 }));
   await expect(list.pageText()).toHaveText(fill(EN.page_of, { page: 1, pages: 1 }));
-  // APP BUG (app/src/pages/customers.rs, the pager's Next button): view! ends the attribute
+  // APP BUG (app/src/pages/ledger/customers.rs, the pager's Next button): view! ends the attribute
   // `disabled=move || query.get().page >= pages()` at the `>` of `>=`, so the rest of the tag
   // becomes the button's children: the text "= pages() on : click = move | _ |>" and the
   // click-handler block, which then runs on every render. Symptoms checked here: opening the

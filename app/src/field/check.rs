@@ -6,13 +6,15 @@
 use crate::i18n::{self, fill, vocab, FieldTexts};
 use crate::state::{self, AppState, SubmitError};
 use crate::ui::check::{check_typed, standing, verdict_label, Outcome, Reasons};
+use crate::ui::form::placement;
 use crate::ui::query::Query;
-use crate::ui::{money, submit_message, use_app};
+use crate::ui::{money, use_app};
 use creditdesk_core::check::CreditCheck;
 use creditdesk_core::decide::{Command, Rejection};
 use creditdesk_core::ledger::search::SearchIndex;
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::limits::Verdict;
+use creditdesk_core::team::Role;
 use creditdesk_core::{CustomerId, Money};
 use leptos::prelude::*;
 
@@ -343,21 +345,108 @@ fn default_order_number(state: AppState) -> String {
     format!("SO-{}-{next}", today.format("%Y%m%d"))
 }
 
+/// Who may release a blocked order, and whether the acting profile may.
+type Release = Option<(Role, bool)>;
+
+/// The message when the order was not recorded: a block the acting profile may not release
+/// names who may; anything else is placed as the form's message by the form kit.
+fn order_refused(state: AppState, error: &SubmitError, release: Release) -> String {
+    match error {
+        SubmitError::Rejected(Rejection::OrderBlocked) if !matches!(release, Some((_, true))) => {
+            let role = release.map_or(Role::Director, |(role, _)| role);
+            let (f, v) = (
+                state.lang.get_untracked().field(),
+                state.lang.get_untracked().vocab(),
+            );
+            fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))])
+        }
+        // The order form shows no field of its own: every refusal is its message.
+        other => placement(state.texts(), other, &[]).1,
+    }
+}
+
+/// The order form's signals (`Copy`, so the submit closure and the view both hold them).
+#[derive(Clone, Copy)]
+struct OrderSignals {
+    amount: RwSignal<String>,
+    /// The order number once edited; until then the default.
+    number_edit: RwSignal<Option<String>>,
+    reason: RwSignal<String>,
+    /// A message with the amount it was for: a new amount starts a new attempt.
+    error: RwSignal<Option<(String, String)>>,
+    done: RwSignal<Option<String>>,
+}
+
+impl OrderSignals {
+    /// Records the order; says so and clears the form once saved, otherwise keeps the message.
+    fn record(self, state: AppState, check: &CreditCheck, id: CustomerId, release: Release) {
+        let release_reason = match release {
+            Some((_, true)) => Some(self.reason.get_untracked()),
+            _ => None,
+        };
+        let number = self
+            .number_edit
+            .get_untracked()
+            .unwrap_or_else(|| default_order_number(state));
+        let order = Money::new(check.order, check.currency);
+        let command = Command::PlaceOrder {
+            id: state.portfolio.with_untracked(|p| p.next_ids().order),
+            customer: id,
+            number: number.clone(),
+            date: state.today.get_untracked(),
+            amount: order,
+            by: state.acting(),
+            release_reason: release_reason.clone(),
+        };
+        self.done.set(None);
+        let typed = self.amount.get_untracked();
+        leptos::task::spawn_local(async move {
+            let f = state.lang.get_untracked().field();
+            match state::submit(state, command).await {
+                Ok(()) => {
+                    let template = match release_reason {
+                        Some(_) => f.order_released,
+                        None => f.order_recorded,
+                    };
+                    let values = [("number", number.as_str()), ("amount", &order.format())];
+                    self.done.set(Some(fill(template, &values)));
+                    self.amount.set(String::new());
+                    self.reason.set(String::new());
+                    self.number_edit.set(None);
+                    self.error.set(None);
+                }
+                Err(other) => {
+                    let message = order_refused(state, &other, release);
+                    self.error.set(Some((typed, message)));
+                }
+            }
+        });
+    }
+}
+
 #[component]
 fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -> impl IntoView {
     let state = use_app();
     let f = move || state.lang.get().field();
-    let number_edit = RwSignal::new(None::<String>);
+    let signals = OrderSignals {
+        amount,
+        number_edit: RwSignal::new(None),
+        reason: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        done: RwSignal::new(None),
+    };
+    let OrderSignals {
+        number_edit,
+        reason,
+        error,
+        done,
+        ..
+    } = signals;
     let number = move || {
         number_edit
             .get()
             .unwrap_or_else(|| default_order_number(state))
     };
-    let reason = RwSignal::new(String::new());
-    // A message with the amount it was for: a new amount starts a new attempt.
-    let error = RwSignal::new(None::<(String, String)>);
-    let done = RwSignal::new(None::<String>);
-    // Who may release, when the check blocks; whether the acting profile may.
     let release = Memo::new(move |_| match outcome.get() {
         Outcome::Checked(check) => check.release_role.map(|role| {
             let allowed = state
@@ -370,59 +459,9 @@ fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -
     let checked = move || matches!(outcome.get(), Outcome::Checked(_));
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Outcome::Checked(check) = outcome.get_untracked() else {
-            return;
-        };
-        let release_now = release.get_untracked();
-        let release_reason = match release_now {
-            Some((_, true)) => Some(reason.get_untracked()),
-            _ => None,
-        };
-        let order_number = number_edit
-            .get_untracked()
-            .unwrap_or_else(|| default_order_number(state));
-        let order = Money::new(check.order, check.currency);
-        let command = Command::PlaceOrder {
-            id: state.portfolio.with_untracked(|p| p.next_ids().order),
-            customer: id,
-            number: order_number.clone(),
-            date: state.today.get_untracked(),
-            amount: order,
-            by: state.acting(),
-            release_reason: release_reason.clone(),
-        };
-        done.set(None);
-        let typed = amount.get_untracked();
-        leptos::task::spawn_local(async move {
-            let f = state.lang.get_untracked().field();
-            match state::submit(state, command).await {
-                Ok(()) => {
-                    let template = if release_reason.is_some() {
-                        f.order_released
-                    } else {
-                        f.order_recorded
-                    };
-                    done.set(Some(fill(
-                        template,
-                        &[("number", &order_number), ("amount", &order.format())],
-                    )));
-                    amount.set(String::new());
-                    reason.set(String::new());
-                    number_edit.set(None);
-                    error.set(None);
-                }
-                Err(SubmitError::Rejected(Rejection::OrderBlocked))
-                    if !matches!(release_now, Some((_, true))) =>
-                {
-                    let role =
-                        release_now.map_or(creditdesk_core::team::Role::Director, |(role, _)| role);
-                    let v = state.lang.get_untracked().vocab();
-                    let text = fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))]);
-                    error.set(Some((typed, text)));
-                }
-                Err(other) => error.set(Some((typed, submit_message(state.texts(), &other)))),
-            }
-        });
+        if let Outcome::Checked(check) = outcome.get_untracked() {
+            signals.record(state, &check, id, release.get_untracked());
+        }
     };
     view! {
         {move || done.get().map(|text| view! { <p class="success" role="status" data-testid="order-success">{text}</p> })}
@@ -433,26 +472,37 @@ fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -
                     <input id="f-order-number" data-testid="order-number" autocomplete="off"
                         prop:value=number on:input=move |event| number_edit.set(Some(event_target_value(&event))) />
                 </div>
-                {move || release.get().map(|(role, allowed)| {
-                    let v = state.lang.get().vocab();
-                    if allowed {
-                        view! {
-                            <div class="field">
-                                <label for="f-release-reason">{f().release_reason}</label>
-                                <input id="f-release-reason" data-testid="release-reason" autocomplete="off"
-                                    prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event)) />
-                                <small class="hint">{f().release_reason_hint}</small>
-                            </div>
-                        }.into_any()
-                    } else {
-                        view! { <p class="muted" data-testid="release-ask">{fill(f().release_ask, &[("role", vocab::role(v, role))])}</p> }.into_any()
-                    }
-                })}
+                <ReleaseField release reason />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="record-order" disabled=move || state.saving.get()>{move || f().record_order}</button>
                 </div>
                 {move || error.get().filter(|(typed, _)| amount.with(|now| now == typed)).map(|(_, text)| view! { <p class="error" role="alert" data-testid="order-error">{text}</p> })}
             </form>
         </Show>
+    }
+}
+
+/// When the check blocks: the release reason if the acting profile may release, otherwise
+/// who may.
+#[component]
+fn ReleaseField(release: Memo<Release>, reason: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    move || {
+        release.get().map(|(role, allowed)| {
+            let v = state.lang.get().vocab();
+            if allowed {
+                view! {
+                    <div class="field">
+                        <label for="f-release-reason">{f().release_reason}</label>
+                        <input id="f-release-reason" data-testid="release-reason" autocomplete="off"
+                            prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event)) />
+                        <small class="hint">{f().release_reason_hint}</small>
+                    </div>
+                }.into_any()
+            } else {
+                view! { <p class="muted" data-testid="release-ask">{fill(f().release_ask, &[("role", vocab::role(v, role))])}</p> }.into_any()
+            }
+        })
     }
 }

@@ -26,7 +26,6 @@ pub fn Journal() -> impl IntoView {
     let t = move || state.texts();
     let records = RwSignal::new(Vec::<EventSummary>::new());
     let load_error = RwSignal::new(None::<String>);
-    let verification = RwSignal::new(Verification::Idle);
     let load_more = move |before: Option<u64>| {
         leptos::task::spawn_local(async move {
             match db::recent_events(before, PAGE).await {
@@ -41,6 +40,31 @@ pub fn Journal() -> impl IntoView {
         records.set(Vec::new());
         load_more(None);
     });
+    let older =
+        move |_| load_more(records.with_untracked(|list| list.last().map(|last| last.seq - 1)));
+    view! {
+        <section data-testid="journal">
+            <h1>{move || t().journal_title}</h1>
+            <p>{move || t().journal_intro}</p>
+            <VerifyPanel />
+            {move || load_error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+            <EventTable records />
+            <Show when=move || records.with(Vec::is_empty)>
+                <p>{move || t().no_events}</p>
+            </Show>
+            <Show when=move || records.with(|list| list.last().is_some_and(|last| last.seq > 1))>
+                <button on:click=older>{move || t().older}</button>
+            </Show>
+        </section>
+    }
+}
+
+/// "Verify integrity" and its result; a break it finds raises the integrity banner.
+#[component]
+fn VerifyPanel() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let verification = RwSignal::new(Verification::Idle);
     let verify = move |_| {
         verification.set(Verification::Running);
         leptos::task::spawn_local(async move {
@@ -57,59 +81,56 @@ pub fn Journal() -> impl IntoView {
         })
     };
     view! {
-        <section data-testid="journal">
-            <h1>{move || t().journal_title}</h1>
-            <p>{move || t().journal_intro}</p>
-            <div class="actions">
-                <button class="primary" data-testid="verify" disabled=move || verification.get() == Verification::Running on:click=verify>
-                    {move || t().verify_integrity}
-                </button>
-            </div>
-            <p role="status" data-testid="verify-result">{move || match verification.get() {
-                Verification::Idle => String::new(),
-                Verification::Running => t().verifying.to_string(),
-                Verification::Done(Ok(audit)) => {
-                    let count = audit.head.map_or(0, |head| head.seq).to_string();
-                    fill(t().verify_ok, &[("count", &count)])
-                }
-                Verification::Done(Err(detail)) => fill(t().verify_failed, &[("detail", &detail)]),
-            }}</p>
-            // A line of its own: the result line reads the same with or without a snapshot.
-            {move || match verification.get() {
-                Verification::Done(Ok(Audit { snapshot: Some(seq), .. })) => Some(view! {
-                    <p data-testid="verify-snapshot">{fill(t().verify_snapshot_ok, &[("seq", &seq.to_string())])}</p>
-                }),
-                _ => None,
-            }}
-            {move || load_error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-            <div class="table-wrap">
-                <table class="list" data-testid="journal-table">
-                    <thead><tr>
-                        <th scope="col" class="num">{move || t().seq}</th>
-                        <th scope="col">{move || t().time}</th>
-                        <th scope="col">{move || t().actor}</th>
-                        <th scope="col">{move || t().entries}</th>
-                        <th scope="col" class="hide-narrow">{move || t().hash}</th>
-                    </tr></thead>
-                    <tbody>
-                        {move || records.get().into_iter().map(|record| view! {
-                            <tr>
-                                <td class="num">{record.seq}</td>
-                                <td>{format_timestamp(record.at)}</td>
-                                <td>{record.actor.clone()}</td>
-                                <td class="summary">{record.entries.clone()}</td>
-                                <td class="hide-narrow mono" title=record.hash.clone()>{record.hash[..12.min(record.hash.len())].to_string()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-            <Show when=move || records.with(Vec::is_empty)>
-                <p>{move || t().no_events}</p>
-            </Show>
-            <Show when=move || records.with(|list| list.last().is_some_and(|last| last.seq > 1))>
-                <button on:click=move |_| load_more(records.with_untracked(|list| list.last().map(|last| last.seq - 1)))>{move || t().older}</button>
-            </Show>
-        </section>
+        <div class="actions">
+            <button class="primary" data-testid="verify" disabled=move || verification.get() == Verification::Running on:click=verify>
+                {move || t().verify_integrity}
+            </button>
+        </div>
+        <p role="status" data-testid="verify-result">{move || match verification.get() {
+            Verification::Idle => String::new(),
+            Verification::Running => t().verifying.to_string(),
+            Verification::Done(Ok(audit)) => {
+                let count = audit.head.map_or(0, |head| head.seq).to_string();
+                fill(t().verify_ok, &[("count", &count)])
+            }
+            Verification::Done(Err(detail)) => fill(t().verify_failed, &[("detail", &detail)]),
+        }}</p>
+        // A line of its own: the result line reads the same with or without a snapshot.
+        {move || match verification.get() {
+            Verification::Done(Ok(Audit { snapshot: Some(seq), .. })) => Some(view! {
+                <p data-testid="verify-snapshot">{fill(t().verify_snapshot_ok, &[("seq", &seq.to_string())])}</p>
+            }),
+            _ => None,
+        }}
+    }
+}
+
+#[component]
+fn EventTable(records: RwSignal<Vec<EventSummary>>) -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    view! {
+        <div class="table-wrap">
+            <table class="list" data-testid="journal-table">
+                <thead><tr>
+                    <th scope="col" class="num">{move || t().seq}</th>
+                    <th scope="col">{move || t().time}</th>
+                    <th scope="col">{move || t().actor}</th>
+                    <th scope="col">{move || t().entries}</th>
+                    <th scope="col" class="hide-narrow">{move || t().hash}</th>
+                </tr></thead>
+                <tbody>
+                    {move || records.get().into_iter().map(|record| view! {
+                        <tr>
+                            <td class="num">{record.seq}</td>
+                            <td>{format_timestamp(record.at)}</td>
+                            <td>{record.actor.clone()}</td>
+                            <td class="summary">{record.entries.clone()}</td>
+                            <td class="hide-narrow mono" title=record.hash.clone()>{record.hash[..12.min(record.hash.len())].to_string()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -1,20 +1,16 @@
-//! The app's pages, one module each; routes are declared in `desk.rs`.
+//! The desk's pages, grouped by the core's areas (`ledger`, `credit`, `limits`, `team`), with
+//! the pages of no one area at the top; routes are declared in `desk.rs`. Pages import shared
+//! pieces from `crate::ui`, never from another page.
 
-pub mod approvals;
 pub mod bench;
 pub mod credit;
-pub mod credit_forms;
-pub mod customer;
-pub mod customers;
-pub mod forms;
 pub mod help;
 pub mod home;
 pub mod journal;
-pub mod limit_policy;
+pub mod ledger;
 pub mod limits;
-pub mod policy;
 pub mod settings;
-pub mod users;
+pub mod team;
 pub mod widget_help;
 
 use crate::ui::use_app;

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::i18n::{fill, Lang};
 use crate::state::{self, KEY_ACTOR};
+use crate::ui::form::{Form, FormError};
 use crate::ui::{submit_message, use_app};
 use creditdesk_core::decide::Command;
 use leptos::prelude::*;
@@ -83,38 +84,26 @@ pub fn Settings() -> impl IntoView {
 fn WidgetOrigins() -> impl IntoView {
     let state = use_app();
     let f = move || state.lang.get().field();
-    let current = move || state.portfolio.with(|p| p.limits.widget_origins.clone());
-    let text = RwSignal::new(
+    let saved_text = move || {
         state
             .portfolio
-            .with_untracked(|p| p.limits.widget_origins.join("\n")),
-    );
-    let outcome = RwSignal::new(None::<Result<(), String>>);
+            .with_untracked(|p| p.limits.widget_origins.join("\n"))
+    };
+    let text = RwSignal::new(saved_text());
+    let form = Form::new();
+    let saved = RwSignal::new(false);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let origins = text
-            .get_untracked()
-            .lines()
-            .map(str::to_string)
-            .collect::<Vec<_>>();
+        let origins = text.get_untracked().lines().map(str::to_string).collect();
         let command = Command::SetWidgetOrigins {
             date: state.today.get_untracked(),
             by: state.acting(),
             origins,
         };
-        outcome.set(None);
-        leptos::task::spawn_local(async move {
-            match state::submit(state, command).await {
-                Ok(()) => {
-                    text.set(
-                        state
-                            .portfolio
-                            .with_untracked(|p| p.limits.widget_origins.join("\n")),
-                    );
-                    outcome.set(Some(Ok(())));
-                }
-                Err(error) => outcome.set(Some(Err(submit_message(state.texts(), &error)))),
-            }
+        saved.set(false);
+        form.submit(command, move || {
+            text.set(saved_text());
+            saved.set(true);
         });
     };
     view! {
@@ -131,24 +120,33 @@ fn WidgetOrigins() -> impl IntoView {
             <div class="actions">
                 <button type="submit" data-testid="save-origins" disabled=move || state.saving.get()>{move || f().origins_save}</button>
             </div>
-            {move || outcome.get().map(|outcome| match outcome {
-                Ok(()) => view! { <p role="status" data-testid="origins-saved">{f().origins_saved}</p> }.into_any(),
-                Err(text) => view! { <p class="error" role="alert" data-testid="origins-error">{text}</p> }.into_any(),
-            })}
-            <h3>{move || f().origins_current}</h3>
-            {move || {
-                let origins = current();
-                if origins.is_empty() {
-                    view! { <p class="muted" data-testid="origins-list-empty">{f().origins_none}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul data-testid="origins-list">
-                            {origins.into_iter().map(|origin| view! { <li><code>{origin}</code></li> }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }
-            }}
+            {move || saved.get().then(|| view! { <p role="status" data-testid="origins-saved">{f().origins_saved}</p> })}
+            <FormError form testid="origins-error" />
+            <OriginsList />
             <p><A href="/help/widget">{move || f().origins_help}</A></p>
         </form>
+    }
+}
+
+/// The origins in force, as journalled.
+#[component]
+fn OriginsList() -> impl IntoView {
+    let state = use_app();
+    let f = move || state.lang.get().field();
+    let current = move || state.portfolio.with(|p| p.limits.widget_origins.clone());
+    view! {
+        <h3>{move || f().origins_current}</h3>
+        {move || {
+            let origins = current();
+            if origins.is_empty() {
+                view! { <p class="muted" data-testid="origins-list-empty">{f().origins_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul data-testid="origins-list">
+                        {origins.into_iter().map(|origin| view! { <li><code>{origin}</code></li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }
+        }}
     }
 }

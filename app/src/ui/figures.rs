@@ -1,9 +1,9 @@
-//! Figures as the desk shows them: money, the aging bar, one headline figure.
+//! Figures as the desk shows them: money, the aging bar, one headline figure, a profile's name.
 
 use crate::i18n::{self, fill};
 use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
-use creditdesk_core::{Currency, Money};
+use creditdesk_core::{Currency, Money, Portfolio, UserId};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -94,4 +94,12 @@ pub fn Figure(
             <div class="value">{value}</div>
         </div>
     }
+}
+
+/// A profile's name, or its number when the profile is unknown.
+pub fn user_name(portfolio: &Portfolio, id: UserId) -> String {
+    portfolio
+        .team
+        .user(id)
+        .map_or_else(|| format!("#{}", id.0), |user| user.name.clone())
 }

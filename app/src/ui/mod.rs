@@ -1,13 +1,17 @@
-//! The app's kit, shared by every bundle: the page frame, figures, messages, the check's
-//! presentation and the URL's query. Pages import from here, never from each other.
+//! The app's kit, shared by every bundle: the page frame, figures, messages, the one form
+//! kit, the route's customer, the statement lines, the check's presentation and the URL's
+//! query. Pages import from here, never from each other.
 
 pub mod check;
 pub mod figures;
+pub mod form;
 pub mod layout;
 pub mod messages;
 pub mod query;
+pub mod route;
+pub mod statement;
 
-pub use figures::{money, AgingBar, Figure};
+pub use figures::{money, user_name, AgingBar, Figure};
 pub use messages::{storage_message, submit_message};
 
 use crate::state::AppState;

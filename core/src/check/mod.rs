@@ -7,7 +7,7 @@ use crate::base::ids::CustomerId;
 use crate::base::money::{Currency, Money};
 use crate::credit::score::{score, score_inputs};
 use crate::journal::Portfolio;
-use crate::ledger::reports::customer_balance;
+use crate::ledger::reports::{customer_balance, Balance};
 use crate::ledger::Customer;
 use crate::limits::{limit_status, CheckReason, LimitStatus, Verdict};
 use crate::policy::{CreditPolicy, Grade, Security};
@@ -115,20 +115,13 @@ pub fn check_with_grade(
     } = limit_figures(&limit, balance.exposure, needed);
     // Shown to one decimal; the warning compares the exact figure, so 84.99 % is not 85 %.
     let utilisation_percent = utilisation_exact.map(|percent| percent.round_dp(1));
-    let tolerance = terms.overdue_tolerance_days;
-    if balance.days_overdue_max > i64::from(tolerance) {
-        reasons.push(CheckReason::OverdueBeyondTolerance {
-            days: balance.days_overdue_max,
-            tolerance,
-            overdue: balance.overdue,
-        });
-    }
-    if let Some(hold) = state.limits.hold(account.id) {
-        reasons.push(CheckReason::OnHold {
-            since: hold.date,
-            reason: hold.reason.clone(),
-        });
-    }
+    other_blocks(
+        &mut reasons,
+        state,
+        account,
+        &balance,
+        terms.overdue_tolerance_days,
+    );
     let utilisation = utilisation_exact.zip(utilisation_percent);
     warnings(
         &mut reasons,
@@ -163,6 +156,29 @@ pub fn check_with_grade(
         shortfall,
         utilisation_percent,
         release_role,
+    }
+}
+
+/// The blocks besides the limit's own: overdue beyond the grade's tolerance, a hold.
+fn other_blocks(
+    reasons: &mut Vec<CheckReason>,
+    state: &Portfolio,
+    account: &Customer,
+    balance: &Balance,
+    tolerance: u32,
+) {
+    if balance.days_overdue_max > i64::from(tolerance) {
+        reasons.push(CheckReason::OverdueBeyondTolerance {
+            days: balance.days_overdue_max,
+            tolerance,
+            overdue: balance.overdue,
+        });
+    }
+    if let Some(hold) = state.limits.hold(account.id) {
+        reasons.push(CheckReason::OnHold {
+            since: hold.date,
+            reason: hold.reason.clone(),
+        });
     }
 }
 

@@ -10,8 +10,9 @@ use crate::credit::score::{score, score_inputs};
 use crate::decide::{approval_role, decide_batch, AllocationChoice, BatchRejection, Command};
 use crate::journal::{Entry, Portfolio};
 use crate::ledger::reports::customer_balance;
-use crate::ledger::{Allocation, CustomerDetails, DisputeOutcome};
+use crate::ledger::{Allocation, Customer, CustomerDetails, DisputeOutcome};
 use crate::limits::recommend;
+use crate::policy::CreditPolicy;
 use crate::team::Role;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
@@ -259,55 +260,85 @@ pub const DEMO_USERS: [(&str, Role); 5] = [
     ("王强 Wang Qiang", Role::Director),
 ];
 
+/// The demo profile with `role` (its position in `DEMO_USERS`; the director when absent).
+fn user_with(role: Role) -> UserId {
+    UserId(DEMO_USERS.iter().position(|(_, r)| *r == role).unwrap_or(4) as u32 + 1)
+}
+
 /// Profiles, then per customer a limit request by the analyst decided by the lowest role with
 /// the authority: mostly standing limits at the recommended figure, some temporary (running or
 /// lapsed), some still pending, a few rejected, and holds on customers long overdue.
 fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command> {
-    let mut rng = Rng::new(seed.rotate_left(17) ^ 0x5EED_11A1);
-    let mut commands: Vec<Command> = DEMO_USERS
-        .iter()
-        .enumerate()
-        .map(|(index, (name, role))| Command::AddUser {
-            id: UserId(index as u32 + 1),
-            name: name.to_string(),
-            role: *role,
-        })
-        .collect();
-    let user_with = |role: Role| {
-        UserId(DEMO_USERS.iter().position(|(_, r)| *r == role).unwrap_or(4) as u32 + 1)
+    let mut plan = LimitPlan {
+        state,
+        policy: state.policy(),
+        rng: Rng::new(seed.rotate_left(17) ^ 0x5EED_11A1),
+        as_of,
+        commands: DEMO_USERS
+            .iter()
+            .enumerate()
+            .map(|(index, (name, role))| Command::AddUser {
+                id: UserId(index as u32 + 1),
+                name: name.to_string(),
+                role: *role,
+            })
+            .collect(),
+        lapses: Vec::new(),
     };
-    let analyst = user_with(Role::Analyst);
-    let policy = state.policy();
-    let mut lapses = Vec::new();
     for (index, customer) in state.ledger.customers.iter().enumerate() {
-        let requested_on = (as_of - Duration::days(rng.range(20, 330))).max(customer.registered_on);
-        let decided_on = (requested_on + Duration::days(rng.range(0, 5))).min(as_of);
-        let grade = score(
-            &score_inputs(&state.ledger, &state.credit, customer, decided_on),
-            &policy,
-        )
-        .grade;
+        plan.customer(RequestId(index as u32 + 1), customer);
+    }
+    let LimitPlan {
+        mut commands,
+        lapses,
+        ..
+    } = plan;
+    commands.extend(lapses);
+    commands
+}
+
+/// The limit commands being planned; the lapses come after everything else.
+struct LimitPlan<'a> {
+    state: &'a Portfolio,
+    policy: CreditPolicy,
+    rng: Rng,
+    as_of: NaiveDate,
+    commands: Vec<Command>,
+    lapses: Vec<Command>,
+}
+
+impl LimitPlan<'_> {
+    /// One customer's request, its decision and perhaps a hold. The generator's draws are in
+    /// a fixed order: the demo's figures are pinned by the tests.
+    fn customer(&mut self, id: RequestId, customer: &Customer) {
+        let (state, as_of, analyst) = (self.state, self.as_of, user_with(Role::Analyst));
+        let requested_on =
+            (as_of - Duration::days(self.rng.range(20, 330))).max(customer.registered_on);
+        let decided_on = (requested_on + Duration::days(self.rng.range(0, 5))).min(as_of);
+        let inputs = score_inputs(&state.ledger, &state.credit, customer, decided_on);
+        let grade = score(&inputs, &self.policy).grade;
+        let policy = &self.policy;
         let recommended = recommend(
             &state.ledger,
             &state.credit,
             customer,
-            &policy,
+            policy,
             grade,
             requested_on,
             None,
-        )
-        .amount;
-        let currency = customer.details.currency;
-        let amount = recommended.unwrap_or(Decimal::ZERO);
-        let roll = rng.range(0, 99);
-        let until = (roll < 6).then(|| decided_on + Duration::days(rng.range(15, 120)));
-        let id = RequestId(index as u32 + 1);
-        commands.push(Command::RequestLimit {
+        );
+        let amount = Money::new(
+            recommended.amount.unwrap_or(Decimal::ZERO),
+            customer.details.currency,
+        );
+        let roll = self.rng.range(0, 99);
+        let until = (roll < 6).then(|| decided_on + Duration::days(self.rng.range(15, 120)));
+        self.commands.push(Command::RequestLimit {
             id,
             customer: customer.id,
             date: requested_on,
             by: analyst,
-            amount: Money::new(amount, currency),
+            amount,
             reason: if until.is_some() {
                 "Seasonal peak / 旺季备货".to_string()
             } else {
@@ -315,47 +346,60 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
             },
             until,
         });
-        let approver = user_with(approval_role(&policy, &Money::new(amount, currency), grade));
+        let approver = user_with(approval_role(&self.policy, &amount, grade));
         let decided_by = if approver == analyst {
             user_with(Role::Manager)
         } else {
             approver
         };
-        if roll >= 97 {
-            commands.push(Command::RejectLimit {
-                request: id,
-                date: decided_on,
-                by: decided_by,
-                comment: "Financials too weak / 财务状况不足".to_string(),
-            });
-        } else if roll < 92 || requested_on < as_of - Duration::days(60) {
-            commands.push(Command::ApproveLimit {
-                request: id,
-                date: decided_on,
-                by: decided_by,
-                comment: String::new(),
-            });
-            // A temporary limit that ran out before `as_of` has its lapse on record, as the
-            // app would have journalled it.
-            if until.is_some_and(|until| until < as_of) {
-                lapses.push(Command::RecordLapse {
-                    request: id,
-                    date: as_of,
-                });
-            }
-        }
-        if customer_balance(&state.ledger, customer, as_of).days_overdue_max > 120 && rng.chance(50)
+        let old = requested_on < as_of - Duration::days(60);
+        self.decision(id, roll, old, decided_on, decided_by, until);
+        if customer_balance(&state.ledger, customer, as_of).days_overdue_max > 120
+            && self.rng.chance(50)
         {
-            commands.push(Command::PlaceHold {
+            self.commands.push(Command::PlaceHold {
                 customer: customer.id,
-                date: as_of - Duration::days(rng.range(0, 20)),
+                date: as_of - Duration::days(self.rng.range(0, 20)),
                 by: analyst,
                 reason: "Over 120 days overdue / 逾期超过120天".to_string(),
             });
         }
     }
-    commands.extend(lapses);
-    commands
+
+    /// A few rejected, most approved (every request older than 60 days is decided), the rest
+    /// pending; a temporary limit that ran out before `as_of` has its lapse on record, as the
+    /// app would have journalled it.
+    fn decision(
+        &mut self,
+        request: RequestId,
+        roll: i64,
+        old: bool,
+        date: NaiveDate,
+        by: UserId,
+        until: Option<NaiveDate>,
+    ) {
+        if roll >= 97 {
+            self.commands.push(Command::RejectLimit {
+                request,
+                date,
+                by,
+                comment: "Financials too weak / 财务状况不足".to_string(),
+            });
+        } else if roll < 92 || old {
+            self.commands.push(Command::ApproveLimit {
+                request,
+                date,
+                by,
+                comment: String::new(),
+            });
+            if until.is_some_and(|until| until < self.as_of) {
+                self.lapses.push(Command::RecordLapse {
+                    request,
+                    date: self.as_of,
+                });
+            }
+        }
+    }
 }
 
 struct Planner<'a> {
@@ -521,48 +565,63 @@ impl Planner<'_> {
         }
         let mut pay_after = issue + Duration::days(11);
         if self.rng.chance(2) {
-            let disputed = (payable * Decimal::from(self.rng.range(20, 100))
-                / Decimal::ONE_HUNDRED)
-                .round_dp(2);
-            let dispute = self.disputes;
-            self.disputes += 1;
-            let opened = issue + Duration::days(self.rng.range(5, 10));
-            if opened > self.as_of {
-                return;
+            match self.dispute(customer_index, invoice, issue, payable) {
+                Some((left, after)) => (payable, pay_after) = (left, after),
+                None => return,
             }
+        }
+        self.payments(customer_index, customer, invoice, due, payable, pay_after);
+    }
+
+    /// A dispute over part of what is payable. `None` when it is not opened or not resolved
+    /// by `as_of` (the customer withholds payment); otherwise what is left to pay and from when.
+    fn dispute(
+        &mut self,
+        customer_index: usize,
+        invoice: usize,
+        issue: NaiveDate,
+        payable: Decimal,
+    ) -> Option<(Decimal, NaiveDate)> {
+        let disputed =
+            (payable * Decimal::from(self.rng.range(20, 100)) / Decimal::ONE_HUNDRED).round_dp(2);
+        let dispute = self.disputes;
+        self.disputes += 1;
+        let opened = issue + Duration::days(self.rng.range(5, 10));
+        if opened > self.as_of {
+            return None;
+        }
+        self.plans.push((
+            opened,
+            Plan::Dispute {
+                invoice,
+                dispute,
+                amount: disputed,
+            },
+        ));
+        let resolved = opened + Duration::days(self.rng.range(10, 60));
+        if resolved > self.as_of {
+            return None;
+        }
+        let outcome = if self.rng.chance(50) {
+            DisputeOutcome::Accepted
+        } else {
+            DisputeOutcome::Rejected
+        };
+        self.plans
+            .push((resolved, Plan::Resolve { dispute, outcome }));
+        let mut payable = payable;
+        if outcome == DisputeOutcome::Accepted {
             self.plans.push((
-                opened,
-                Plan::Dispute {
+                resolved,
+                Plan::Credit {
+                    customer: customer_index,
                     invoice,
-                    dispute,
                     amount: disputed,
                 },
             ));
-            let resolved = opened + Duration::days(self.rng.range(10, 60));
-            if resolved > self.as_of {
-                return; // Unresolved: the customer withholds payment.
-            }
-            let outcome = if self.rng.chance(50) {
-                DisputeOutcome::Accepted
-            } else {
-                DisputeOutcome::Rejected
-            };
-            self.plans
-                .push((resolved, Plan::Resolve { dispute, outcome }));
-            if outcome == DisputeOutcome::Accepted {
-                self.plans.push((
-                    resolved,
-                    Plan::Credit {
-                        customer: customer_index,
-                        invoice,
-                        amount: disputed,
-                    },
-                ));
-                payable -= disputed;
-            }
-            pay_after = resolved + Duration::days(1);
+            payable -= disputed;
         }
-        self.payments(customer_index, customer, invoice, due, payable, pay_after);
+        Some((payable, resolved + Duration::days(1)))
     }
 
     fn payments(
@@ -628,92 +687,81 @@ impl Planner<'_> {
 
 /// Assigns ids in date order and turns plans into commands.
 fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec<Command> {
-    let mut invoice_ids: Vec<Option<InvoiceId>> = Vec::new();
-    let mut dispute_ids: Vec<Option<DisputeId>> = Vec::new();
-    let mut customer_ids: Vec<Option<CustomerId>> = vec![None; customers.len()];
-    let (
-        mut next_customer,
-        mut next_invoice,
-        mut next_payment,
-        mut next_credit,
-        mut next_order,
-        mut next_dispute,
-    ) = (1, 1, 1, 1, 1, 1);
-    let mut commands = Vec::with_capacity(plans.len());
-    for (date, plan) in plans {
-        let money = |customer: usize, amount: Decimal| {
-            Money::new(amount, customers[customer].details.currency)
-        };
-        let command = match plan {
+    let mut numbering = Numbering {
+        customers,
+        customer_ids: vec![None; customers.len()],
+        invoice_ids: Vec::new(),
+        dispute_ids: Vec::new(),
+        next: [1; 6],
+    };
+    plans
+        .into_iter()
+        .map(|(date, plan)| numbering.command(date, plan))
+        .collect()
+}
+
+/// The next number of each kind of record, in `next`'s order.
+const CUSTOMER: usize = 0;
+const INVOICE: usize = 1;
+const PAYMENT: usize = 2;
+const CREDIT: usize = 3;
+const ORDER: usize = 4;
+const DISPUTE: usize = 5;
+
+/// Ids and numbers given so far: a plan names customers, invoices and disputes by their
+/// place in the plan; the journal by the id they got when they were made.
+struct Numbering<'a> {
+    customers: &'a [DemoCustomer],
+    customer_ids: Vec<Option<CustomerId>>,
+    invoice_ids: Vec<Option<InvoiceId>>,
+    dispute_ids: Vec<Option<DisputeId>>,
+    next: [u32; 6],
+}
+
+impl Numbering<'_> {
+    fn take(&mut self, kind: usize) -> u32 {
+        self.next[kind] += 1;
+        self.next[kind] - 1
+    }
+
+    fn money(&self, customer: usize, amount: Decimal) -> Money {
+        Money::new(amount, self.customers[customer].details.currency)
+    }
+
+    fn customer(&self, customer: usize) -> CustomerId {
+        self.customer_ids[customer].unwrap_or(CustomerId(0))
+    }
+
+    fn invoice(&self, invoice: usize) -> InvoiceId {
+        self.invoice_ids[invoice].unwrap_or(InvoiceId(0))
+    }
+
+    fn command(&mut self, date: NaiveDate, plan: Plan) -> Command {
+        match plan {
             Plan::Register { customer } => {
-                customer_ids[customer] = Some(CustomerId(next_customer));
-                next_customer += 1;
-                Command::RegisterCustomer {
-                    id: CustomerId(next_customer - 1),
-                    date,
-                    details: customers[customer].details.clone(),
-                }
+                let id = CustomerId(self.take(CUSTOMER));
+                self.customer_ids[customer] = Some(id);
+                let details = self.customers[customer].details.clone();
+                Command::RegisterCustomer { id, date, details }
             }
             Plan::Invoice {
                 customer,
                 invoice,
                 amount,
                 terms,
-            } => {
-                if invoice_ids.len() <= invoice {
-                    invoice_ids.resize(invoice + 1, None);
-                }
-                invoice_ids[invoice] = Some(InvoiceId(next_invoice));
-                next_invoice += 1;
-                Command::IssueInvoice {
-                    id: InvoiceId(next_invoice - 1),
-                    customer: customer_ids[customer].unwrap_or(CustomerId(0)),
-                    number: format!("INV-{}-{:07}", date.format("%Y"), next_invoice - 1),
-                    issue_date: date,
-                    terms_days: Some(terms),
-                    due_date: None,
-                    amount: money(customer, amount),
-                }
-            }
+            } => self.issue_invoice(date, customer, invoice, amount, terms),
             Plan::Credit {
                 customer,
                 invoice,
                 amount,
-            } => {
-                next_credit += 1;
-                Command::IssueCreditNote {
-                    id: CreditNoteId(next_credit - 1),
-                    customer: customer_ids[customer].unwrap_or(CustomerId(0)),
-                    number: format!("CN-{}-{:06}", date.format("%Y"), next_credit - 1),
-                    date,
-                    amount: money(customer, amount),
-                    reason: "Price adjustment / 价格调整".to_string(),
-                    allocation: AllocationChoice::Manual(vec![Allocation {
-                        invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
-                        amount,
-                    }]),
-                }
-            }
+            } => self.credit_note(date, customer, invoice, amount),
             Plan::Dispute {
                 invoice,
                 dispute,
                 amount,
-            } => {
-                if dispute_ids.len() <= dispute {
-                    dispute_ids.resize(dispute + 1, None);
-                }
-                dispute_ids[dispute] = Some(DisputeId(next_dispute));
-                next_dispute += 1;
-                Command::OpenDispute {
-                    id: DisputeId(next_dispute - 1),
-                    invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
-                    date,
-                    amount: Some(amount),
-                    reason: "Quality claim / 质量异议".to_string(),
-                }
-            }
+            } => self.open_dispute(date, invoice, dispute, amount),
             Plan::Resolve { dispute, outcome } => Command::ResolveDispute {
-                id: dispute_ids[dispute].unwrap_or(DisputeId(0)),
+                id: self.dispute_ids[dispute].unwrap_or(DisputeId(0)),
                 date,
                 outcome,
             },
@@ -721,49 +769,120 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
                 customer,
                 invoice,
                 amount,
-            } => {
-                next_payment += 1;
-                Command::ReceivePayment {
-                    id: PaymentId(next_payment - 1),
-                    customer: customer_ids[customer].unwrap_or(CustomerId(0)),
-                    date,
-                    amount: money(customer, amount),
-                    reference: format!("BANK-{}-{}", date.format("%Y%m%d"), next_payment - 1),
-                    allocation: AllocationChoice::Manual(vec![Allocation {
-                        invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
-                        amount,
-                    }]),
-                }
-            }
-            Plan::OnAccount { customer, amount } => {
-                next_payment += 1;
-                Command::ReceivePayment {
-                    id: PaymentId(next_payment - 1),
-                    customer: customer_ids[customer].unwrap_or(CustomerId(0)),
-                    date,
-                    amount: money(customer, amount),
-                    reference: format!("ON-ACCOUNT-{}", next_payment - 1),
-                    allocation: AllocationChoice::Unapplied,
-                }
-            }
+            } => self.payment(date, customer, Some((invoice, amount)), amount),
+            Plan::OnAccount { customer, amount } => self.payment(date, customer, None, amount),
             Plan::WriteOff { invoice } => Command::WriteOffInvoice {
-                invoice: invoice_ids[invoice].unwrap_or(InvoiceId(0)),
+                invoice: self.invoice(invoice),
                 date,
                 amount: None,
                 reason: "Customer insolvent / 客户破产".to_string(),
             },
             Plan::Order { customer, amount } => {
-                next_order += 1;
+                let id = self.take(ORDER);
                 Command::OpenOrder {
-                    id: OrderId(next_order - 1),
-                    customer: customer_ids[customer].unwrap_or(CustomerId(0)),
-                    number: format!("SO-{}-{:06}", date.format("%Y%m"), next_order - 1),
+                    id: OrderId(id),
+                    customer: self.customer(customer),
+                    number: format!("SO-{}-{:06}", date.format("%Y%m"), id),
                     date,
-                    amount: money(customer, amount),
+                    amount: self.money(customer, amount),
                 }
             }
-        };
-        commands.push(command);
+        }
     }
-    commands
+
+    fn issue_invoice(
+        &mut self,
+        date: NaiveDate,
+        customer: usize,
+        invoice: usize,
+        amount: Decimal,
+        terms: u32,
+    ) -> Command {
+        if self.invoice_ids.len() <= invoice {
+            self.invoice_ids.resize(invoice + 1, None);
+        }
+        let id = self.take(INVOICE);
+        self.invoice_ids[invoice] = Some(InvoiceId(id));
+        Command::IssueInvoice {
+            id: InvoiceId(id),
+            customer: self.customer(customer),
+            number: format!("INV-{}-{:07}", date.format("%Y"), id),
+            issue_date: date,
+            terms_days: Some(terms),
+            due_date: None,
+            amount: self.money(customer, amount),
+        }
+    }
+
+    fn credit_note(
+        &mut self,
+        date: NaiveDate,
+        customer: usize,
+        invoice: usize,
+        amount: Decimal,
+    ) -> Command {
+        let id = self.take(CREDIT);
+        Command::IssueCreditNote {
+            id: CreditNoteId(id),
+            customer: self.customer(customer),
+            number: format!("CN-{}-{:06}", date.format("%Y"), id),
+            date,
+            amount: self.money(customer, amount),
+            reason: "Price adjustment / 价格调整".to_string(),
+            allocation: AllocationChoice::Manual(vec![Allocation {
+                invoice: self.invoice(invoice),
+                amount,
+            }]),
+        }
+    }
+
+    fn open_dispute(
+        &mut self,
+        date: NaiveDate,
+        invoice: usize,
+        dispute: usize,
+        amount: Decimal,
+    ) -> Command {
+        if self.dispute_ids.len() <= dispute {
+            self.dispute_ids.resize(dispute + 1, None);
+        }
+        let id = DisputeId(self.take(DISPUTE));
+        self.dispute_ids[dispute] = Some(id);
+        Command::OpenDispute {
+            id,
+            invoice: self.invoice(invoice),
+            date,
+            amount: Some(amount),
+            reason: "Quality claim / 质量异议".to_string(),
+        }
+    }
+
+    /// A payment of one invoice (`to`: the invoice and the amount allocated) or on account.
+    fn payment(
+        &mut self,
+        date: NaiveDate,
+        customer: usize,
+        to: Option<(usize, Decimal)>,
+        amount: Decimal,
+    ) -> Command {
+        let id = self.take(PAYMENT);
+        let (reference, allocation) = match to {
+            Some((invoice, allocated)) => (
+                format!("BANK-{}-{}", date.format("%Y%m%d"), id),
+                AllocationChoice::Manual(vec![Allocation {
+                    invoice: self.invoice(invoice),
+                    amount: allocated,
+                }]),
+            ),
+            None => (format!("ON-ACCOUNT-{id}"), AllocationChoice::Unapplied),
+        };
+        Command::ReceivePayment {
+            id: PaymentId(id),
+            customer: self.customer(customer),
+            date,
+            amount: self.money(customer, amount),
+            reference,
+            allocation,
+        }
+    }
 }

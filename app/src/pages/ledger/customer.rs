@@ -2,6 +2,7 @@
 //! credit notes and days beyond terms. Every figure comes from `creditdesk_core::reports`.
 
 use crate::i18n::fill;
+use crate::ui::route::with_route_customer;
 use crate::ui::{money, use_app, AgingBar, Figure};
 use chrono::{Duration, NaiveDate};
 use creditdesk_core::credit::score;
@@ -9,37 +10,9 @@ use creditdesk_core::ledger::reports::{
     customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
 };
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Customer, CustomerId, Portfolio};
+use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-
-/// The customer id in the current route, if it is a number.
-pub fn route_customer_id() -> Memo<Option<CustomerId>> {
-    let params = use_params_map();
-    Memo::new(move |_| {
-        params.with(|map| map.get("id").and_then(|id| id.parse().ok()).map(CustomerId))
-    })
-}
-
-/// Renders the route's customer with `render`, re-rendering when the portfolio changes; a
-/// "not found" message when the id names no customer.
-pub fn with_route_customer(
-    render: fn(&Portfolio, &Customer, NaiveDate) -> AnyView,
-) -> impl IntoView {
-    let state = use_app();
-    let id = route_customer_id();
-    move || {
-        let t = state.texts();
-        let today = state.today.get();
-        state.portfolio.with(|portfolio| {
-            match id.get().and_then(|id| portfolio.ledger.customer(id)) {
-                Some(customer) => render(portfolio, customer, today),
-                None => view! { <p role="alert">{t.customer_not_found}</p> }.into_any(),
-            }
-        })
-    }
-}
 
 #[component]
 pub fn CustomerPage() -> impl IntoView {
@@ -52,21 +25,9 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     let state = use_app();
     let t = state.texts();
     let currency = customer.details.currency;
-    let balance = customer_balance(&portfolio.ledger, customer, today);
     let aging = customer_aging(&portfolio.ledger, customer, today, &AgingBuckets::default());
-    let dbt = days_beyond_terms(
-        &portfolio.ledger,
-        customer,
-        today - Duration::days(365),
-        today,
-    );
     let base = format!("/customers/{}", customer.id.0);
     let details = &customer.details;
-    let overdue_tone = if balance.overdue.is_zero() {
-        ""
-    } else {
-        "warn"
-    };
     let policy = portfolio.policy_on(today);
     let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
     let score = score::score(&inputs, &policy);
@@ -95,18 +56,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
             {drop.map(|(before, now)| view! {
                 <p class="banner" role="alert" data-testid="grade-drop">{crate::i18n::fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
             })}
-            <div class="figures">
-                <Figure label=t.balance.into() value=money(balance.balance, currency) testid="balance" />
-                <Figure label=t.open_receivables.into() value=money(balance.open_receivables, currency) testid="open-receivables" />
-                <Figure label=t.overdue_amount.into() value=money(balance.overdue, currency) testid="customer-overdue" tone=overdue_tone />
-                <Figure label=t.days_overdue_max.into() value=balance.days_overdue_max.to_string() tone=overdue_tone />
-                <Figure label=t.exposure.into() value=money(balance.exposure, currency) testid="exposure" />
-                <Figure label=t.open_orders.into() value=money(balance.open_orders, currency) />
-                <Figure label=t.disputed.into() value=money(balance.disputed, currency) />
-                <Figure label=t.unapplied_cash.into() value=money(balance.unapplied_cash, currency) testid="unapplied-cash" />
-                <Figure label=t.unapplied_credit.into() value=money(balance.unapplied_credit, currency) />
-                <Figure label=t.dbt_12m.into() value=dbt.map_or(t.not_available.to_string(), |days| days.to_string()) testid="dbt" />
-            </div>
+            {balance_figures(portfolio, customer, today)}
             <p class="hint">{t.dbt_help}</p>
             <h2>{t.aging}</h2>
             <AgingBar aging=aging currency=currency />
@@ -114,18 +64,55 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
             {payments(portfolio, customer)}
             {credit_notes(portfolio, customer)}
             <h2>{t.master_data}</h2>
-            <dl class="master">
-                <dt>{t.customer_number}</dt><dd>{details.number.clone()}</dd>
-                <dt>{t.registration_no}</dt><dd>{details.registration_no.clone()}</dd>
-                <dt>{t.industry}</dt><dd>{details.industry.clone()}</dd>
-                <dt>{t.country}</dt><dd>{details.country.clone()}</dd>
-                <dt>{t.currency}</dt><dd>{currency.code().to_string()}</dd>
-                <dt>{t.payment_terms}</dt><dd>{fill(t.days_suffix, &[("days", &details.payment_terms_days.to_string())])}</dd>
-                <dt>{t.contact}</dt><dd>{details.contact.clone()}</dd>
-                <dt>{t.group}</dt><dd>{details.group.clone()}</dd>
-                <dt>{t.registered_on}</dt><dd>{customer.registered_on.to_string()}</dd>
-            </dl>
+            {master_data(customer)}
         </section>
+    }
+}
+
+/// Balance, receivables, overdue, exposure, orders, disputes, unapplied cash and credit, DBT.
+fn balance_figures(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
+    let t = use_app().texts();
+    let currency = customer.details.currency;
+    let balance = customer_balance(&portfolio.ledger, customer, today);
+    let year_ago = today - Duration::days(365);
+    let dbt = days_beyond_terms(&portfolio.ledger, customer, year_ago, today);
+    let overdue_tone = if balance.overdue.is_zero() {
+        ""
+    } else {
+        "warn"
+    };
+    view! {
+    <div class="figures">
+        <Figure label=t.balance.into() value=money(balance.balance, currency) testid="balance" />
+        <Figure label=t.open_receivables.into() value=money(balance.open_receivables, currency) testid="open-receivables" />
+        <Figure label=t.overdue_amount.into() value=money(balance.overdue, currency) testid="customer-overdue" tone=overdue_tone />
+        <Figure label=t.days_overdue_max.into() value=balance.days_overdue_max.to_string() tone=overdue_tone />
+        <Figure label=t.exposure.into() value=money(balance.exposure, currency) testid="exposure" />
+        <Figure label=t.open_orders.into() value=money(balance.open_orders, currency) />
+        <Figure label=t.disputed.into() value=money(balance.disputed, currency) />
+        <Figure label=t.unapplied_cash.into() value=money(balance.unapplied_cash, currency) testid="unapplied-cash" />
+        <Figure label=t.unapplied_credit.into() value=money(balance.unapplied_credit, currency) />
+        <Figure label=t.dbt_12m.into() value=dbt.map_or(t.not_available.to_string(), |days| days.to_string()) testid="dbt" />
+    </div>
+    }
+}
+
+fn master_data(customer: &Customer) -> impl IntoView {
+    let t = use_app().texts();
+    let details = &customer.details;
+    let currency = details.currency;
+    view! {
+    <dl class="master">
+        <dt>{t.customer_number}</dt><dd>{details.number.clone()}</dd>
+        <dt>{t.registration_no}</dt><dd>{details.registration_no.clone()}</dd>
+        <dt>{t.industry}</dt><dd>{details.industry.clone()}</dd>
+        <dt>{t.country}</dt><dd>{details.country.clone()}</dd>
+        <dt>{t.currency}</dt><dd>{currency.code().to_string()}</dd>
+        <dt>{t.payment_terms}</dt><dd>{fill(t.days_suffix, &[("days", &details.payment_terms_days.to_string())])}</dd>
+        <dt>{t.contact}</dt><dd>{details.contact.clone()}</dd>
+        <dt>{t.group}</dt><dd>{details.group.clone()}</dd>
+        <dt>{t.registered_on}</dt><dd>{customer.registered_on.to_string()}</dd>
+    </dl>
     }
 }
 

@@ -2,15 +2,16 @@
 //! score (contributions, Z″ and zone, ratios, payment behaviour, trend, data-quality flags)
 //! and the what-if panel, which re-scores an edited copy of the inputs without saving.
 
-use super::customer::with_route_customer;
-use crate::i18n::{self, fill, Texts};
+use crate::i18n::{self, factor_name, fill, Texts};
+use crate::ui::route::with_route_customer;
+use crate::ui::statement::lines;
 use crate::ui::{money, use_app};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::parse_optional_figure;
 use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::credit::score::{self, RatioKind, Score, ScoreInputs, ZZone};
 use creditdesk_core::credit::{CreditFiles, CreditRecord, FinancialStatement};
-use creditdesk_core::policy::{CreditPolicy, Factor};
+use creditdesk_core::policy::CreditPolicy;
 use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -48,16 +49,6 @@ fn signed(value: Decimal) -> String {
         "+"
     };
     format!("{sign}{}", format_grouped(value, 1))
-}
-
-pub fn factor_name(t: &Texts, factor: Factor) -> &'static str {
-    match factor {
-        Factor::FinancialStrength => t.factor_financial,
-        Factor::PaymentBehaviour => t.factor_payment,
-        Factor::ExternalRating => t.factor_external,
-        Factor::RiskSignals => t.factor_signals,
-        Factor::Relationship => t.factor_relationship,
-    }
 }
 
 fn zone_name(t: &Texts, zone: ZZone) -> &'static str {
@@ -272,13 +263,43 @@ fn Trend(history: Vec<(NaiveDate, Score)>) -> impl IntoView {
     }
 }
 
+/// The what-if copy of the inputs: the typed statement lines over the stored statement (a
+/// statement dated today when there was none) and the invoices marked paid today.
+fn edited_inputs(
+    inputs: &ScoreInputs,
+    values: &[RwSignal<String>],
+    overdue: &[usize],
+    paid: &[RwSignal<bool>],
+    t: &Texts,
+) -> ScoreInputs {
+    let mut changed = inputs.clone();
+    let mut statement = changed.statement.clone().unwrap_or_default();
+    for ((_, _, line), value) in lines(t).iter().zip(values) {
+        if let Ok(parsed) = parse_optional_figure(&value.get()) {
+            *line(&mut statement) = parsed;
+        }
+    }
+    if changed.statement.is_some() || statement != FinancialStatement::default() {
+        if changed.statement.is_none() {
+            statement.period_end = changed.as_of;
+        }
+        changed.statement = Some(statement);
+    }
+    let paid: Vec<usize> = overdue
+        .iter()
+        .zip(paid)
+        .filter(|(_, flag)| flag.get())
+        .map(|(index, _)| *index)
+        .collect();
+    changed.with_paid_today(&paid)
+}
+
 #[component]
 fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
     let state = use_app();
     let t = state.texts();
     let statement = inputs.statement.clone().unwrap_or_default();
-    let lines = super::credit_forms::lines(t);
-    let values: Vec<RwSignal<String>> = lines
+    let values: Vec<RwSignal<String>> = lines(t)
         .iter()
         .map(|(_, _, line)| {
             let mut copy = statement.clone();
@@ -288,39 +309,42 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
     let overdue: Vec<usize> = inputs.overdue_invoices();
     let paid: Vec<RwSignal<bool>> = overdue.iter().map(|_| RwSignal::new(false)).collect();
     let original = score::score(&inputs, &policy);
-    let (inputs_for, policy_for, values_for, paid_for, overdue_for) = (
+    let (inputs_for, values_for, paid_for, overdue_for) = (
         inputs.clone(),
-        policy.clone(),
         values.clone(),
         paid.clone(),
         overdue.clone(),
     );
     let hypothetical = Memo::new(move |_| {
-        let mut changed = inputs_for.clone();
-        let mut statement = changed.statement.clone().unwrap_or_default();
-        for ((_, _, line), value) in super::credit_forms::lines(state.texts())
-            .iter()
-            .zip(&values_for)
-        {
-            if let Ok(parsed) = parse_optional_figure(&value.get()) {
-                *line(&mut statement) = parsed;
-            }
-        }
-        if changed.statement.is_some() || statement != FinancialStatement::default() {
-            if changed.statement.is_none() {
-                statement.period_end = changed.as_of;
-            }
-            changed.statement = Some(statement);
-        }
-        let paid: Vec<usize> = overdue_for
-            .iter()
-            .zip(&paid_for)
-            .filter(|(_, flag)| flag.get())
-            .map(|(index, _)| *index)
-            .collect();
-        score::score(&changed.with_paid_today(&paid), &policy_for)
+        let changed = edited_inputs(
+            &inputs_for,
+            &values_for,
+            &overdue_for,
+            &paid_for,
+            state.texts(),
+        );
+        score::score(&changed, &policy)
     });
-    let inputs_view = lines
+    view! {
+        <details class="card whatif" data-testid="what-if">
+            <summary><h2 class="inline">{t.what_if}</h2></summary>
+            <p class="hint">{t.what_if_help}</p>
+            <p role="status" data-testid="whatif-result">{move || {
+                let now = hypothetical.get();
+                fill(state.texts().whatif_result, &[
+                    ("score", &format_grouped(now.score, 1)), ("grade", now.grade.letter()),
+                    ("was", &format_grouped(original.score, 1)), ("was_grade", original.grade.letter()),
+                ])
+            }}</p>
+            <div class="grid-fields">{line_inputs(t, &values)}</div>
+            <fieldset class="field"><legend>{t.whatif_invoices}</legend>{paid_boxes(t, &inputs, &overdue, &paid)}</fieldset>
+        </details>
+    }
+}
+
+/// The statement lines of the what-if panel, each marked invalid while it is not a number.
+fn line_inputs(t: &Texts, values: &[RwSignal<String>]) -> impl IntoView {
+    lines(t)
         .iter()
         .zip(values.iter())
         .enumerate()
@@ -336,8 +360,17 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
                 </div>
             }
         })
-        .collect_view();
-    let invoices_view = overdue
+        .collect_view()
+}
+
+/// One "paid today" box per overdue invoice.
+fn paid_boxes(
+    t: &Texts,
+    inputs: &ScoreInputs,
+    overdue: &[usize],
+    paid: &[RwSignal<bool>],
+) -> impl IntoView {
+    overdue
         .iter()
         .zip(paid.iter())
         .map(|(index, flag)| {
@@ -350,22 +383,7 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
                 </label>
             }
         })
-        .collect_view();
-    view! {
-        <details class="card whatif" data-testid="what-if">
-            <summary><h2 class="inline">{t.what_if}</h2></summary>
-            <p class="hint">{t.what_if_help}</p>
-            <p role="status" data-testid="whatif-result">{move || {
-                let now = hypothetical.get();
-                fill(state.texts().whatif_result, &[
-                    ("score", &format_grouped(now.score, 1)), ("grade", now.grade.letter()),
-                    ("was", &format_grouped(original.score, 1)), ("was_grade", original.grade.letter()),
-                ])
-            }}</p>
-            <div class="grid-fields">{inputs_view}</div>
-            <fieldset class="field"><legend>{t.whatif_invoices}</legend>{invoices_view}</fieldset>
-        </details>
-    }
+        .collect_view()
 }
 
 fn records_view(

@@ -1,16 +1,13 @@
 //! Local user profiles: the list with each role, adding and editing a profile, and choosing
 //! which profile acts on this device. Roles are guard-rails and accountability, not security.
 
-use super::forms::{Errors, FormError};
-use super::limits::{field_message, submit_to, DeskField};
 use crate::i18n::vocab;
+use crate::ui::form::{ErrorSlot, Form, FormError, TextField};
 use crate::ui::use_app;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::team::Role;
 use creditdesk_core::UserId;
 use leptos::prelude::*;
-
-const USER_FIELDS: &[Field] = &[Field::Name];
 
 /// A role select bound to a signal holding the role's token.
 #[component]
@@ -35,8 +32,7 @@ pub fn Users() -> impl IntoView {
     let d = move || state.lang.get().desk();
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Sales.token().to_string());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_add = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let chosen = Role::from_token(&role.get_untracked()).unwrap_or(Role::Sales);
@@ -45,7 +41,7 @@ pub fn Users() -> impl IntoView {
             name: name.get_untracked(),
             role: chosen,
         };
-        submit_to(command, errors, form_error, USER_FIELDS, move || {
+        form.submit(command, move || {
             name.try_set(String::new());
         });
     };
@@ -79,13 +75,13 @@ pub fn Users() -> impl IntoView {
             </div>
             <form class="form card" data-testid="add-user-form" on:submit=on_add novalidate>
                 <h2>{move || d().add_user}</h2>
-                <DeskField label=d().col_name.to_string() value=name errors=errors field=Field::Name testid="user-name" />
+                <TextField label=move || d().col_name value=name form field=Field::Name testid="user-name" />
                 <div class="field">
                     <label>{move || d().col_role}
                         <RoleSelect value=role testid="user-role".into() label=d().col_role.to_string() />
                     </label>
                 </div>
-                <FormError error=form_error />
+                <FormError form />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="add-user" disabled=move || state.saving.get()>{move || d().add_user}</button>
                 </div>
@@ -101,9 +97,7 @@ fn UserRow(id: UserId, name: String, role: Role) -> impl IntoView {
     let d = move || state.lang.get().desk();
     let name_value = RwSignal::new(name.clone());
     let role_value = RwSignal::new(role.token().to_string());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
-    let message = field_message(errors, Field::Name);
+    let form = Form::new();
     let save = move |_| {
         let chosen = Role::from_token(&role_value.get_untracked()).unwrap_or(role);
         let command = Command::ChangeUser {
@@ -111,16 +105,17 @@ fn UserRow(id: UserId, name: String, role: Role) -> impl IntoView {
             name: name_value.get_untracked(),
             role: chosen,
         };
-        submit_to(command, errors, form_error, USER_FIELDS, || {});
+        form.submit(command, || {});
     };
     let acting = move || state.user.get() == Some(id);
     view! {
         <tr data-testid=format!("user-{}", id.0)>
             <td>
                 <input class="cell" aria-label=move || format!("{} {}", d().col_name, name.clone()) data-testid="edit-name"
+                    aria-describedby=format!("f-edit-name-{}-error", id.0)
                     prop:value=move || name_value.get() on:input=move |e| name_value.set(event_target_value(&e)) />
-                <small class="field-error" role="alert" data-testid="edit-name-error">{message}</small>
-                <FormError error=form_error />
+                <ErrorSlot form field=Field::Name id=format!("f-edit-name-{}-error", id.0) testid="edit-name-error" />
+                <FormError form />
             </td>
             <td><RoleSelect value=role_value testid="edit-role".into() label=d().col_role.to_string() /></td>
             <td class="row-actions">

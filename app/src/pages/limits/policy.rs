@@ -3,10 +3,8 @@
 //! methods combine, grace days and the rounding step. Saving proposes the next policy version
 //! with the rest of the policy unchanged; the core validates it.
 
-use super::forms::{Errors, FormError};
-use super::limits::{plain, submit_to};
-use super::policy::{Cell, CellReader};
 use crate::i18n::{fill, vocab, DeskTexts};
+use crate::ui::form::{plain, Cell, ErrorSlot, Form, FormError, Reader};
 use crate::ui::use_app;
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
@@ -55,24 +53,19 @@ fn column_labels(d: &DeskTexts) -> [&'static str; 8] {
     ]
 }
 
-fn read_grade(
-    reader: &mut CellReader,
-    d: &DeskTexts,
-    grade: Grade,
-    cells: &GradeCells,
-) -> GradeTerms {
+fn read_grade(reader: &mut Reader, d: &DeskTexts, grade: Grade, cells: &GradeCells) -> GradeTerms {
     let labels = column_labels(d);
     let label = |index: usize| format!("{} {} · {}", d.grade_word, grade.letter(), labels[index]);
     let security_index: usize = cells[2].get_untracked().parse().unwrap_or(0);
     GradeTerms {
         limit_max: reader.number(&cells[0], &label(0)),
-        terms_days_max: reader.months(&cells[1], &label(1)),
+        terms_days_max: reader.count(&cells[1], &label(1)),
         security: Security::ALL
             .get(security_index)
             .copied()
             .unwrap_or(Security::None),
-        review_months: reader.months(&cells[3], &label(3)),
-        overdue_tolerance_days: reader.months(&cells[4], &label(4)),
+        review_months: reader.count(&cells[3], &label(3)),
+        overdue_tolerance_days: reader.count(&cells[4], &label(4)),
         warning_utilisation_percent: reader.number(&cells[5], &label(5)),
         net_worth_percent: reader.number(&cells[6], &label(6)),
         working_capital_percent: reader.number(&cells[7], &label(7)),
@@ -126,175 +119,147 @@ fn Cells(cells: GradeCells, grade: Grade) -> impl IntoView {
     }
 }
 
-#[component]
-fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
-    let state = use_app();
-    let d = move || state.lang.get().desk();
-    let grades: Vec<GradeCells> = limits.grades.iter().map(grade_cells).collect();
-    let authority = RwSignal::new(
-        limits
-            .authority
-            .iter()
-            .map(|band| {
-                (
-                    cell(band.up_to.map(plain).unwrap_or_default()),
-                    cell(band.role.token().to_string()),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
-    let rates = RwSignal::new(
-        limits
-            .fx_rates
-            .iter()
-            .map(|rate| {
-                (
-                    cell(rate.currency.code().to_string()),
-                    cell(plain(rate.rate)),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
-    let combination = cell(match limits.combination {
-        Combination::Lowest => "lowest".into(),
-        Combination::Average => "average".into(),
-    });
-    let grace = cell(limits.grace_days.to_string());
-    let step = cell(plain(limits.rounding_step));
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
-    let saved = RwSignal::new(false);
-    let base_currency = limits.base_currency;
-    let grades_for = grades.clone();
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        saved.set(false);
-        let t = state.texts();
-        let d = d();
-        let mut reader = CellReader {
-            t,
-            problems: Vec::new(),
-        };
+/// Rows of (cell, cell): the authority matrix (up to, role) and the rates (currency, rate).
+type PairRows = RwSignal<Vec<(Cell, Cell)>>;
+
+/// The limit policy form's cells.
+#[derive(Clone)]
+struct LimitCells {
+    grades: Vec<GradeCells>,
+    authority: PairRows,
+    rates: PairRows,
+    combination: Cell,
+    grace: Cell,
+    step: Cell,
+}
+
+impl LimitCells {
+    fn new(limits: &LimitPolicy) -> LimitCells {
+        let authority = limits.authority.iter().map(|band| {
+            let up_to = band.up_to.map(plain).unwrap_or_default();
+            (cell(up_to), cell(band.role.token().to_string()))
+        });
+        let rates = limits.fx_rates.iter().map(|rate| {
+            (
+                cell(rate.currency.code().to_string()),
+                cell(plain(rate.rate)),
+            )
+        });
+        LimitCells {
+            grades: limits.grades.iter().map(grade_cells).collect(),
+            authority: RwSignal::new(authority.collect()),
+            rates: RwSignal::new(rates.collect()),
+            combination: cell(match limits.combination {
+                Combination::Lowest => "lowest".into(),
+                Combination::Average => "average".into(),
+            }),
+            grace: cell(limits.grace_days.to_string()),
+            step: cell(plain(limits.rounding_step)),
+        }
+    }
+
+    fn read(
+        &self,
+        reader: &mut Reader,
+        d: &DeskTexts,
+        base_currency: Currency,
+    ) -> Option<LimitPolicy> {
         let terms: Vec<GradeTerms> = Grade::ALL
             .iter()
-            .zip(&grades_for)
-            .map(|(grade, cells)| read_grade(&mut reader, d, *grade, cells))
+            .zip(&self.grades)
+            .map(|(grade, cells)| read_grade(reader, d, *grade, cells))
             .collect();
-        let bands: Vec<AuthorityBand> = authority
-            .get_untracked()
-            .iter()
-            .enumerate()
-            .map(|(index, (up_to, role))| AuthorityBand {
-                up_to: reader.optional(
-                    up_to,
-                    &format!("{} {} · {}", d.pol_authority, index + 1, d.pol_up_to),
-                ),
-                role: Role::from_token(&role.get_untracked()).unwrap_or(Role::Director),
-            })
-            .collect();
-        let fx: Vec<FxRate> = rates
-            .get_untracked()
-            .iter()
-            .enumerate()
-            .filter_map(|(index, (code, rate))| {
-                let value = reader.rate(
-                    rate,
-                    &format!("{} {} · {}", d.pol_fx, index + 1, d.pol_rate),
-                );
-                Currency::parse(&code.get_untracked()).map(|currency| FxRate {
-                    currency,
-                    rate: value,
-                })
-            })
-            .collect();
-        let grace_days = reader.months(&grace, d.pol_grace);
-        let rounding_step = reader.number(&step, d.pol_step);
-        if !reader.problems.is_empty() {
-            errors.set(vec![(Field::Policy, reader.problems.join(" "))]);
-            return;
-        }
-        let Ok(grades) = <[GradeTerms; 5]>::try_from(terms) else {
-            return;
-        };
-        let mut policy = state
-            .portfolio
-            .with_untracked(|portfolio| portfolio.policy());
-        policy.version = version.saturating_add(1);
-        policy.limits = LimitPolicy {
+        let authority = read_authority(reader, d, &self.authority);
+        let fx_rates = read_rates(reader, d, &self.rates);
+        let grace_days = reader.count(&self.grace, d.pol_grace);
+        let rounding_step = reader.number(&self.step, d.pol_step);
+        Some(LimitPolicy {
             base_currency,
-            fx_rates: fx,
-            grades,
-            authority: bands,
-            combination: if combination.get_untracked() == "average" {
+            fx_rates,
+            grades: <[GradeTerms; 5]>::try_from(terms).ok()?,
+            authority,
+            combination: if self.combination.get_untracked() == "average" {
                 Combination::Average
             } else {
                 Combination::Lowest
             },
             grace_days,
             rounding_step,
+        })
+    }
+}
+
+fn read_authority(reader: &mut Reader, d: &DeskTexts, rows: &PairRows) -> Vec<AuthorityBand> {
+    rows.get_untracked()
+        .iter()
+        .enumerate()
+        .map(|(index, (up_to, role))| AuthorityBand {
+            up_to: reader.optional(
+                up_to,
+                &format!("{} {} · {}", d.pol_authority, index + 1, d.pol_up_to),
+            ),
+            role: Role::from_token(&role.get_untracked()).unwrap_or(Role::Director),
+        })
+        .collect()
+}
+
+/// A rate whose currency is not known is left out (the select offers only known ones).
+fn read_rates(reader: &mut Reader, d: &DeskTexts, rows: &PairRows) -> Vec<FxRate> {
+    rows.get_untracked()
+        .iter()
+        .enumerate()
+        .filter_map(|(index, (code, rate))| {
+            let label = format!("{} {} · {}", d.pol_fx, index + 1, d.pol_rate);
+            let value = reader.rate(rate, &label);
+            Currency::parse(&code.get_untracked()).map(|currency| FxRate {
+                currency,
+                rate: value,
+            })
+        })
+        .collect()
+}
+
+#[component]
+fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
+    let state = use_app();
+    let d = move || state.lang.get().desk();
+    let cells = LimitCells::new(&limits);
+    let form = Form::new();
+    let saved = RwSignal::new(false);
+    let base_currency = limits.base_currency;
+    let cells_for_submit = cells.clone();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        saved.set(false);
+        let read = |reader: &mut Reader| cells_for_submit.read(reader, d(), base_currency);
+        let Some(limits) = form.read(read) else {
+            return;
         };
+        let mut policy = state
+            .portfolio
+            .with_untracked(|portfolio| portfolio.policy());
+        policy.version = version.saturating_add(1);
+        policy.limits = limits;
         let command = Command::ChangePolicy {
             date: state.today.get_untracked(),
             policy: Box::new(policy),
         };
-        submit_to(command, errors, form_error, &[Field::Policy], move || {
+        form.submit(command, move || {
             saved.try_set(true);
         });
     };
-    let policy_error = move || {
-        errors.with(|e| {
-            e.iter()
-                .map(|(_, m)| m.clone())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-    };
-    let grade_rows = Grade::ALL
-        .iter()
-        .zip(grades)
-        .map(|(grade, cells)| view! { <Cells cells=cells grade=*grade /> })
-        .collect_view();
     view! {
         <section data-testid="limit-policy">
             <h1>{move || d().limit_policy_title}</h1>
             <p data-testid="limit-policy-version">{move || fill(state.texts().policy_current, &[("version", &version.to_string())])}</p>
             <p class="hint">{move || fill(d().limit_policy_help, &[("base", base_currency.code())])}</p>
             <form class="form wide" data-testid="limit-policy-form" on:submit=on_submit novalidate>
-                <fieldset class="field"><legend>{move || d().pol_grades}</legend>
-                    <div class="table-wrap">
-                        <table class="list compact" data-testid="grade-terms">
-                            <thead><tr>
-                                <th scope="col">{move || d().grade_word}</th>
-                                {move || column_labels(d()).into_iter().map(|label| view! { <th scope="col">{label}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>{grade_rows}</tbody>
-                        </table>
-                    </div>
-                </fieldset>
-                <AuthorityEditor rows=authority />
-                <RatesEditor rows=rates />
-                <fieldset class="field"><legend>{move || d().pol_method}</legend>
-                    <div class="grid-fields">
-                        <div class="field"><label>{move || d().pol_combination}
-                            <select data-testid="combination" prop:value=move || combination.get() on:change=move |e| combination.set(event_target_value(&e))>
-                                {move || {
-                                    let v = state.lang.get().vocab();
-                                    [("lowest", Combination::Lowest), ("average", Combination::Average)].into_iter().map(|(token, which)| view! {
-                                        <option value=token selected={combination.get_untracked() == token}>{vocab::combination(v, which)}</option>
-                                    }).collect_view()
-                                }}
-                            </select>
-                        </label></div>
-                        <div class="field"><label>{move || d().pol_grace}
-                            <input class="cell" inputmode="numeric" data-testid="grace" prop:value=move || grace.get() on:input=move |e| grace.set(event_target_value(&e)) />
-                        </label></div>
-                        <div class="field"><label>{move || d().pol_step}
-                            <input class="cell" inputmode="decimal" data-testid="step" prop:value=move || step.get() on:input=move |e| step.set(event_target_value(&e)) />
-                        </label></div>
-                    </div>
-                </fieldset>
-                <small class="field-error" data-testid="policy-error" role="alert">{policy_error}</small>
-                <FormError error=form_error />
+                <GradeTable grades=cells.grades.clone() />
+                <AuthorityEditor rows=cells.authority />
+                <RatesEditor rows=cells.rates />
+                <MethodSection combination=cells.combination grace=cells.grace step=cells.step />
+                <ErrorSlot form field=Field::Policy id="f-policy-error" testid="policy-error" />
+                <FormError form />
                 {move || saved.get().then(|| view! { <p role="status" data-testid="policy-saved">{d().policy_saved}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || state.texts().save_policy}</button>
@@ -304,8 +269,62 @@ fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
     }
 }
 
+/// Each grade's terms, one row per grade.
 #[component]
-fn AuthorityEditor(rows: RwSignal<Vec<(Cell, Cell)>>) -> impl IntoView {
+fn GradeTable(grades: Vec<GradeCells>) -> impl IntoView {
+    let state = use_app();
+    let d = move || state.lang.get().desk();
+    let grade_rows = Grade::ALL
+        .iter()
+        .zip(grades)
+        .map(|(grade, cells)| view! { <Cells cells=cells grade=*grade /> })
+        .collect_view();
+    view! {
+        <fieldset class="field"><legend>{move || d().pol_grades}</legend>
+            <div class="table-wrap">
+                <table class="list compact" data-testid="grade-terms">
+                    <thead><tr>
+                        <th scope="col">{move || d().grade_word}</th>
+                        {move || column_labels(d()).into_iter().map(|label| view! { <th scope="col">{label}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>{grade_rows}</tbody>
+                </table>
+            </div>
+        </fieldset>
+    }
+}
+
+/// How the methods combine, the grace days and the rounding step.
+#[component]
+fn MethodSection(combination: Cell, grace: Cell, step: Cell) -> impl IntoView {
+    let state = use_app();
+    let d = move || state.lang.get().desk();
+    view! {
+        <fieldset class="field"><legend>{move || d().pol_method}</legend>
+            <div class="grid-fields">
+                <div class="field"><label>{move || d().pol_combination}
+                    <select data-testid="combination" prop:value=move || combination.get() on:change=move |e| combination.set(event_target_value(&e))>
+                        {move || {
+                            let v = state.lang.get().vocab();
+                            [("lowest", Combination::Lowest), ("average", Combination::Average)].into_iter().map(|(token, which)| view! {
+                                <option value=token selected={combination.get_untracked() == token}>{vocab::combination(v, which)}</option>
+                            }).collect_view()
+                        }}
+                    </select>
+                </label></div>
+                <div class="field"><label>{move || d().pol_grace}
+                    <input class="cell" inputmode="numeric" data-testid="grace" prop:value=move || grace.get() on:input=move |e| grace.set(event_target_value(&e)) />
+                </label></div>
+                <div class="field"><label>{move || d().pol_step}
+                    <input class="cell" inputmode="decimal" data-testid="step" prop:value=move || step.get() on:input=move |e| step.set(event_target_value(&e)) />
+                </label></div>
+            </div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn AuthorityEditor(rows: PairRows) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let t = move || state.texts();
@@ -338,7 +357,7 @@ fn AuthorityEditor(rows: RwSignal<Vec<(Cell, Cell)>>) -> impl IntoView {
 }
 
 #[component]
-fn RatesEditor(rows: RwSignal<Vec<(Cell, Cell)>>) -> impl IntoView {
+fn RatesEditor(rows: PairRows) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let t = move || state.texts();

@@ -2,14 +2,13 @@
 //! recommended limit with every method's figure and basis, the request form, the pending
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
-use super::customer::with_route_customer;
-use super::forms::{input_message, Errors, FormError};
-use crate::i18n::{self, fill, vocab, DeskTexts};
-use crate::state::{self, SubmitError};
-use crate::ui::{money, submit_message, use_app, Figure};
+use crate::i18n::{fill, vocab, DeskTexts, VocabTexts};
+use crate::ui::form::{input_message, plain, Form, FormError, TextField};
+use crate::ui::route::with_route_customer;
+use crate::ui::{money, use_app, user_name, Figure};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
-use creditdesk_core::check::check_order;
+use creditdesk_core::check::{check_order, CreditCheck};
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
 use creditdesk_core::decide::{Command, Field};
@@ -18,88 +17,10 @@ use creditdesk_core::limits::{
     MethodBasis, MethodFigure, RequestStatus,
 };
 use creditdesk_core::policy::Grade;
-use creditdesk_core::UserId;
 use creditdesk_core::{Currency, Customer, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
-
-/// Submits a command and places the outcome: a rejection beside its field when the form shows
-/// that field, otherwise as the form's message; `done` runs only after the commit.
-pub(super) fn submit_to(
-    command: Command,
-    errors: Errors,
-    form_error: RwSignal<Option<String>>,
-    fields: &'static [Field],
-    done: impl FnOnce() + 'static,
-) {
-    let state = use_app();
-    errors.set(Vec::new());
-    form_error.set(None);
-    leptos::task::spawn_local(async move {
-        match state::submit(state, command).await {
-            Ok(()) => done(),
-            Err(SubmitError::Rejected(rejection)) if fields.contains(&rejection.field()) => {
-                errors.set(vec![(
-                    rejection.field(),
-                    i18n::rejection(state.texts(), &rejection),
-                )]);
-            }
-            Err(other) => form_error.set(Some(submit_message(state.texts(), &other))),
-        }
-    });
-}
-
-/// The message placed beside `field`, if any.
-pub(super) fn field_message(errors: Errors, field: Field) -> impl Fn() -> Option<String> + Copy {
-    move || {
-        errors.with(|errors| {
-            errors
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, m)| m.clone())
-        })
-    }
-}
-
-/// A profile's name, or its number when the profile is unknown.
-pub(super) fn user_name(portfolio: &Portfolio, id: UserId) -> String {
-    portfolio
-        .team
-        .user(id)
-        .map_or_else(|| format!("#{}", id.0), |user| user.name.clone())
-}
-
-/// A decimal as typed into a form: plain, no grouping, no trailing zeros.
-pub(super) fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
-}
-
-/// A labelled text input with its error line (the desk's forms).
-#[component]
-pub(super) fn DeskField(
-    label: String,
-    value: RwSignal<String>,
-    errors: Errors,
-    field: Field,
-    testid: &'static str,
-    #[prop(optional)] hint: Option<String>,
-) -> impl IntoView {
-    let id = format!("d-{testid}");
-    let error_id = format!("{id}-error");
-    let message = field_message(errors, field);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input id=id type="text" data-testid=testid
-                aria-invalid=move || if message().is_some() { "true" } else { "false" }
-                aria-describedby=error_id.clone()
-                prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
-            {hint.map(|hint| view! { <small class="hint">{hint}</small> })}
-            <small class="field-error" id=error_id data-testid=format!("{testid}-error") role="alert">{message}</small>
-        </div>
-    }
-}
 
 #[component]
 pub fn LimitPage() -> impl IntoView {
@@ -177,7 +98,33 @@ fn status_card(
     )
     .ok();
     let status = limit_status(&portfolio.limits, customer.id, today);
-    let (kind, amount, details) = match &status {
+    let (kind, amount, details) = limit_summary(portfolio, &status, d, v);
+    let rows = details
+        .into_iter()
+        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+        .collect_view();
+    let check_view = check.map(|check| check_summary(check, currency));
+    view! {
+        <div class="card" data-testid="limit-status">
+            <h2>{d.limit_in_force}</h2>
+            <p><strong data-testid="limit-kind">{kind}</strong>" · "{t.grade}" "{grade.letter()}</p>
+            <div class="figures">
+                <Figure label=d.limit_amount.into() value=amount.map_or("—".to_string(), |a| money(a, currency)) testid="limit-amount" />
+            </div>
+            <dl class="master">{rows}</dl>
+            {check_view}
+        </div>
+    }
+}
+
+/// The limit's kind, amount and dates, by what the core says is in force.
+fn limit_summary(
+    portfolio: &Portfolio,
+    status: &LimitStatus,
+    d: &'static DeskTexts,
+    v: &'static VocabTexts,
+) -> (String, Option<Decimal>, Vec<(&'static str, String)>) {
+    match status {
         LimitStatus::None => (v.limit_none.to_string(), None, Vec::new()),
         LimitStatus::Lapsed { amount, until, .. } => (
             v.limit_lapsed.to_string(),
@@ -197,66 +144,55 @@ fn status_card(
                     _ => None,
                 })
                 .unwrap_or("—");
-            (
-                kind,
-                Some(limit.amount),
-                vec![
-                    (d.approved_on, limit.approved_on.to_string()),
-                    (d.review_on, limit.review_on.to_string()),
-                    (d.grade_at_approval, approval_grade.to_string()),
-                ],
-            )
+            let dates = vec![
+                (d.approved_on, limit.approved_on.to_string()),
+                (d.review_on, limit.review_on.to_string()),
+                (d.grade_at_approval, approval_grade.to_string()),
+            ];
+            (kind, Some(limit.amount), dates)
         }
-    };
-    let rows = details
-        .into_iter()
-        .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+    }
+}
+
+/// The credit check's standing for an order of zero: figures, verdict, reasons, who releases.
+fn check_summary(check: CreditCheck, currency: Currency) -> impl IntoView {
+    let state = use_app();
+    let (d, v, t) = (
+        state.lang.get().desk(),
+        state.lang.get().vocab(),
+        state.texts(),
+    );
+    let verdict = check.verdict;
+    let reasons = check
+        .reasons
+        .iter()
+        .map(|reason| view! { <li>{vocab::check_reason(v, reason, currency)}</li> })
         .collect_view();
-    let check_view = check.map(|check| {
-        let verdict = check.verdict;
-        let reasons = check
-            .reasons
-            .iter()
-            .map(|reason| view! { <li>{vocab::check_reason(v, reason, currency)}</li> })
-            .collect_view();
-        let available = check
-            .available
-            .map_or("—".to_string(), |value| money(value, currency));
-        let utilisation = check
-            .utilisation_percent
-            .map_or("—".to_string(), |value| format!("{}%", value.normalize()));
-        let release = check.release_role.map(|role| {
-            view! { <p class="muted">{fill(v.release_by, &[("role", vocab::role(v, role))])}</p> }
-        });
-        view! {
-            <div class="figures">
-                <Figure label=t.exposure.into() value=money(check.exposure, currency) testid="limit-exposure" />
-                <Figure label=d.available.into() value=available testid="limit-available" />
-                <Figure label=d.utilisation.into() value=utilisation testid="limit-utilisation" />
-            </div>
-            <p>
-                <span class=format!("chip verdict-{}", verdict.token()) data-testid="verdict">{vocab::verdict(v, verdict)}</span>
-            </p>
-            <ul class="reasons" data-testid="check-reasons">{reasons}</ul>
-            {release}
-        }
+    let available = check
+        .available
+        .map_or("—".to_string(), |value| money(value, currency));
+    let utilisation = check
+        .utilisation_percent
+        .map_or("—".to_string(), |value| format!("{}%", value.normalize()));
+    let release = check.release_role.map(|role| {
+        view! { <p class="muted">{fill(v.release_by, &[("role", vocab::role(v, role))])}</p> }
     });
     view! {
-        <div class="card" data-testid="limit-status">
-            <h2>{d.limit_in_force}</h2>
-            <p><strong data-testid="limit-kind">{kind}</strong>" · "{t.grade}" "{grade.letter()}</p>
-            <div class="figures">
-                <Figure label=d.limit_amount.into() value=amount.map_or("—".to_string(), |a| money(a, currency)) testid="limit-amount" />
-            </div>
-            <dl class="master">{rows}</dl>
-            {check_view}
+        <div class="figures">
+            <Figure label=t.exposure.into() value=money(check.exposure, currency) testid="limit-exposure" />
+            <Figure label=d.available.into() value=available testid="limit-available" />
+            <Figure label=d.utilisation.into() value=utilisation testid="limit-utilisation" />
         </div>
+        <p>
+            <span class=format!("chip verdict-{}", verdict.token()) data-testid="verdict">{vocab::verdict(v, verdict)}</span>
+        </p>
+        <ul class="reasons" data-testid="check-reasons">{reasons}</ul>
+        {release}
     }
 }
 
 /// The explanation of one method's figure, in words with its numbers.
 fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> String {
-    let pct = |value: Decimal| format!("{}%", value.normalize());
     match &figure.basis {
         MethodBasis::TradingNeed {
             monthly_purchases: Some(monthly),
@@ -269,17 +205,14 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
             } else {
                 d.basis_history
             };
-            format!(
-                "{} ({source})",
-                fill(
-                    d.basis_trading,
-                    &[
-                        ("monthly", &money(*monthly, currency)),
-                        ("terms", &terms_days.to_string()),
-                        ("grace", &grace_days.to_string()),
-                    ],
-                )
-            )
+            let (terms, grace) = (terms_days.to_string(), grace_days.to_string());
+            let values = [
+                ("monthly", money(*monthly, currency)),
+                ("terms", terms),
+                ("grace", grace),
+            ];
+            let values = values.each_ref().map(|(key, value)| (*key, value.as_str()));
+            format!("{} ({source})", fill(d.basis_trading, &values))
         }
         MethodBasis::TradingNeed { .. } => d.basis_trading_none.to_string(),
         MethodBasis::FinancialCapacity {
@@ -289,36 +222,15 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
             working_capital_percent,
             period_end,
         } => {
-            let mut parts = Vec::new();
-            if let Some(value) = net_worth {
-                parts.push(fill(
-                    d.basis_net_worth,
-                    &[
-                        ("amount", &money(*value, currency)),
-                        ("percent", &pct(*net_worth_percent)),
-                    ],
-                ));
-            }
-            if let Some(value) = working_capital {
-                parts.push(fill(
+            let parts = [
+                (d.basis_net_worth, *net_worth, *net_worth_percent),
+                (
                     d.basis_working_capital,
-                    &[
-                        ("amount", &money(*value, currency)),
-                        ("percent", &pct(*working_capital_percent)),
-                    ],
-                ));
-            }
-            match period_end {
-                None => d.basis_no_statement.to_string(),
-                Some(_) if parts.is_empty() => d.basis_statement_incomplete.to_string(),
-                Some(end) => fill(
-                    d.basis_capacity,
-                    &[
-                        ("parts", &parts.join(d.basis_and)),
-                        ("date", &end.to_string()),
-                    ],
+                    *working_capital,
+                    *working_capital_percent,
                 ),
-            }
+            ];
+            capacity_text(d, &parts, *period_end, currency)
         }
         MethodBasis::Agency {
             agency: Some(agency),
@@ -347,6 +259,39 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
     }
 }
 
+/// Financial capacity's basis: each share of tangible net worth and working capital there is,
+/// with the statement's date.
+fn capacity_text(
+    d: &DeskTexts,
+    parts: &[(&str, Option<Decimal>, Decimal)],
+    period_end: Option<NaiveDate>,
+    currency: Currency,
+) -> String {
+    let parts: Vec<String> = parts
+        .iter()
+        .filter_map(|(template, value, percent)| {
+            let percent = format!("{}%", percent.normalize());
+            value.map(|value| {
+                fill(
+                    template,
+                    &[("amount", &money(value, currency)), ("percent", &percent)],
+                )
+            })
+        })
+        .collect();
+    match period_end {
+        None => d.basis_no_statement.to_string(),
+        Some(_) if parts.is_empty() => d.basis_statement_incomplete.to_string(),
+        Some(end) => fill(
+            d.basis_capacity,
+            &[
+                ("parts", &parts.join(d.basis_and)),
+                ("date", &end.to_string()),
+            ],
+        ),
+    }
+}
+
 fn method_token(method: LimitMethod) -> &'static str {
     match method {
         LimitMethod::TradingNeed => "trading",
@@ -365,7 +310,7 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
     let monthly_error = move || {
         entered()
             .err()
-            .map(|error| input_message(state.texts(), error, Field::Amount))
+            .map(|error| input_message(state.texts(), error))
     };
     let card = move || {
         let d = state.lang.get().desk();
@@ -429,8 +374,6 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
     }
 }
 
-const REQUEST_FIELDS: &[Field] = &[Field::Amount, Field::Reason, Field::Until];
-
 #[component]
 fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> impl IntoView {
     let state = use_app();
@@ -438,31 +381,27 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     let amount = RwSignal::new(suggested);
     let reason = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let t = state.texts();
-        let mut problems = Vec::new();
-        let typed = match parse_optional_figure(&amount.get_untracked()) {
-            Ok(Some(value)) => Some(Money::new(value, currency)),
-            Ok(None) => {
-                problems.push((Field::Amount, t.err_amount_empty.to_string()));
-                None
-            }
-            Err(error) => {
-                problems.push((Field::Amount, input_message(t, error, Field::Amount)));
-                None
-            }
-        };
-        let text = required(&reason.get_untracked())
-            .map_err(|error| problems.push((Field::Reason, input_message(t, error, Field::Reason))))
-            .ok();
-        let last_day = parse_optional_date(&until.get_untracked())
-            .map_err(|error| problems.push((Field::Until, input_message(t, error, Field::Until))))
-            .ok();
-        errors.set(problems);
-        let (Some(money_typed), Some(text), Some(last_day)) = (typed, text, last_day) else {
+        let read = form.read(|reader| {
+            let typed = reader.take(
+                Field::Amount,
+                parse_optional_figure(&amount.get_untracked()),
+            );
+            let typed = match typed {
+                Some(Some(value)) => Some(Money::new(value, currency)),
+                Some(None) => {
+                    reader.refuse(Field::Amount, reader.t.err_amount_empty.to_string());
+                    None
+                }
+                None => None,
+            };
+            let text = reader.take(Field::Reason, required(&reason.get_untracked()));
+            let last_day = reader.take(Field::Until, parse_optional_date(&until.get_untracked()));
+            Some((typed?, text?, last_day?))
+        });
+        let Some((money_typed, text, last_day)) = read else {
             return;
         };
         let command = Command::RequestLimit {
@@ -474,15 +413,15 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
             reason: text,
             until: last_day,
         };
-        submit_to(command, errors, form_error, REQUEST_FIELDS, || {});
+        form.submit(command, || {});
     };
     view! {
         <form class="form card" data-testid="request-form" on:submit=on_submit novalidate>
             <h2>{move || d().request_title}</h2>
-            <DeskField label=format!("{} ({})", d().request_amount, currency.code()) value=amount errors=errors field=Field::Amount testid="request-amount" />
-            <DeskField label=d().reason.to_string() value=reason errors=errors field=Field::Reason testid="request-reason" />
-            <DeskField label=d().until.to_string() value=until errors=errors field=Field::Until testid="request-until" hint=d().until_hint.to_string() />
-            <FormError error=form_error />
+            <TextField label=move || format!("{} ({})", d().request_amount, currency.code()) value=amount form field=Field::Amount testid="request-amount" />
+            <TextField label=move || d().reason value=reason form field=Field::Reason testid="request-reason" />
+            <TextField label=move || d().until value=until form field=Field::Until testid="request-until" hint=move || d().until_hint />
+            <FormError form />
             <div class="actions">
                 <button type="submit" class="primary" data-testid="request-submit" disabled=move || state.saving.get()>{move || d().request_submit}</button>
             </div>
@@ -490,15 +429,12 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     }
 }
 
-const DECISION_FIELDS: &[Field] = &[Field::Comment];
-
 #[component]
 fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let comment = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let decide = move |approve: bool| {
         let (date, by, text) = (
             state.today.get_untracked(),
@@ -520,7 +456,7 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
                 comment: text,
             }
         };
-        submit_to(command, errors, form_error, DECISION_FIELDS, || {});
+        form.submit(command, || {});
     };
     let summary = move || {
         let v = state.lang.get().vocab();
@@ -545,8 +481,8 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
             <h2>{move || d().pending_title}</h2>
             {summary}
             <p class="hint">{move || d().four_eyes_hint}</p>
-            <DeskField label=d().comment.to_string() value=comment errors=errors field=Field::Comment testid="decision-comment" />
-            <FormError error=form_error />
+            <TextField label=move || d().comment value=comment form field=Field::Comment testid="decision-comment" />
+            <FormError form />
             <div class="actions">
                 <button type="submit" class="primary" data-testid="approve" disabled=move || state.saving.get()>{move || d().approve}</button>
                 <button type="button" data-testid="reject" disabled=move || state.saving.get() on:click=move |_| decide(false)>{move || d().reject}</button>
@@ -555,15 +491,12 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
     }
 }
 
-const HOLD_FIELDS: &[Field] = &[Field::Reason];
-
 #[component]
 fn HoldPanel(customer: CustomerId) -> impl IntoView {
     let state = use_app();
     let d = move || state.lang.get().desk();
     let reason = RwSignal::new(String::new());
-    let errors: Errors = RwSignal::new(Vec::new());
-    let form_error = RwSignal::new(None);
+    let form = Form::new();
     let hold = move || {
         state.portfolio.with(|portfolio| {
             portfolio.limits.hold(customer).cloned().map(|change| {
@@ -594,7 +527,7 @@ fn HoldPanel(customer: CustomerId) -> impl IntoView {
                 reason: text,
             }
         };
-        submit_to(command, errors, form_error, HOLD_FIELDS, move || {
+        form.submit(command, move || {
             reason.try_set(String::new());
         });
     };
@@ -605,8 +538,8 @@ fn HoldPanel(customer: CustomerId) -> impl IntoView {
                 Some((change, by)) => fill(d().on_hold_since, &[("date", &change.date.to_string()), ("by", &by), ("reason", &change.reason)]),
                 None => d().not_on_hold.to_string(),
             }}</p>
-            <DeskField label=d().reason.to_string() value=reason errors=errors field=Field::Reason testid="hold-reason" />
-            <FormError error=form_error />
+            <TextField label=move || d().reason value=reason form field=Field::Reason testid="hold-reason" />
+            <FormError form />
             <div class="actions">
                 <button type="submit" data-testid="hold-submit" disabled=move || state.saving.get()>
                     {move || if hold().is_some() { d().release_hold } else { d().place_hold }}
@@ -632,42 +565,12 @@ struct HistoryLine {
 fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let d = state.lang.get().desk();
-    let currency = customer.details.currency;
     let mut lines: Vec<HistoryLine> = limit_events(&portfolio.limits, customer.id, today)
         .into_iter()
         .filter_map(|event| event_line(portfolio, d, &event))
         .collect();
-    for (index, change) in portfolio.limits.hold_log(customer.id).iter().enumerate() {
-        lines.push(HistoryLine {
-            date: change.date,
-            order: (1, index as u32),
-            what: if change.placed {
-                d.ev_hold_placed
-            } else {
-                d.ev_hold_released
-            }
-            .to_string(),
-            who: user_name(portfolio, change.by),
-            amount: String::new(),
-            comment: change.reason.clone(),
-        });
-    }
-    for order in customer
-        .orders
-        .iter()
-        .filter_map(|id| portfolio.ledger.order(*id))
-    {
-        if let Some(release) = portfolio.limits.release(order.id) {
-            lines.push(HistoryLine {
-                date: release.date,
-                order: (1, order.id.0),
-                what: fill(d.ev_order_released, &[("number", &order.number)]),
-                who: user_name(portfolio, release.by),
-                amount: money(order.amount.amount, currency),
-                comment: release.reason.clone(),
-            });
-        }
-    }
+    lines.extend(hold_lines(portfolio, customer, d));
+    lines.extend(release_lines(portfolio, customer, d));
     lines.sort_by_key(|line| std::cmp::Reverse((line.date, line.order)));
     let empty = lines.is_empty();
     let rows = lines
@@ -700,6 +603,48 @@ fn history(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl
         </div>
         {empty.then(|| view! { <p>{d.history_empty}</p> })}
     }
+}
+
+/// Holds placed and released.
+fn hold_lines(portfolio: &Portfolio, customer: &Customer, d: &DeskTexts) -> Vec<HistoryLine> {
+    let log = portfolio.limits.hold_log(customer.id);
+    log.iter()
+        .enumerate()
+        .map(|(index, change)| HistoryLine {
+            date: change.date,
+            order: (1, index as u32),
+            what: if change.placed {
+                d.ev_hold_placed
+            } else {
+                d.ev_hold_released
+            }
+            .to_string(),
+            who: user_name(portfolio, change.by),
+            amount: String::new(),
+            comment: change.reason.clone(),
+        })
+        .collect()
+}
+
+/// Orders released past a block.
+fn release_lines(portfolio: &Portfolio, customer: &Customer, d: &DeskTexts) -> Vec<HistoryLine> {
+    let currency = customer.details.currency;
+    customer
+        .orders
+        .iter()
+        .filter_map(|id| portfolio.ledger.order(*id))
+        .filter_map(|order| {
+            let release = portfolio.limits.release(order.id)?;
+            Some(HistoryLine {
+                date: release.date,
+                order: (1, order.id.0),
+                what: fill(d.ev_order_released, &[("number", &order.number)]),
+                who: user_name(portfolio, release.by),
+                amount: money(order.amount.amount, currency),
+                comment: release.reason.clone(),
+            })
+        })
+        .collect()
 }
 
 fn event_line(portfolio: &Portfolio, d: &DeskTexts, event: &LimitEvent) -> Option<HistoryLine> {

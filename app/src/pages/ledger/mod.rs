@@ -1,0 +1,6 @@
+//! The ledger's pages: the customer list, one customer, and the forms that register or edit a
+//! customer and record invoices, payments and credit notes.
+
+pub mod customer;
+pub mod customers;
+pub mod forms;

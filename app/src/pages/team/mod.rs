@@ -1,0 +1,3 @@
+//! The team's pages: local user profiles and their roles.
+
+pub mod users;
