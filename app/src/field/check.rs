@@ -5,7 +5,7 @@
 
 use crate::i18n::{self, fill, vocab, FieldTexts};
 use crate::state::{self, AppState, SubmitError};
-use crate::ui::check::{check_typed, standing, verdict_label, Outcome, Reasons};
+use crate::ui::check::{follow_check, standing, verdict_label, Outcome, Reasons};
 use crate::ui::form::placement;
 use crate::ui::query::Query;
 use crate::ui::{money, use_app};
@@ -192,15 +192,7 @@ fn Line(label: String, value: String, testid: &'static str) -> impl IntoView {
 #[component]
 fn CustomerCheck(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
     let state = use_app();
-    let current = Memo::new(move |_| {
-        let today = state.today.get();
-        state.portfolio.with(|p| standing(p, id, today))
-    });
-    let outcome = Memo::new(move |_| {
-        let today = state.today.get();
-        let text = amount.get();
-        state.portfolio.with(|p| check_typed(p, id, &text, today))
-    });
+    let (current, outcome) = follow_check(id, amount);
     view! {
         {move || {
             state.lang.track();

@@ -100,3 +100,22 @@ pub fn Reasons(check: CreditCheck, testid: &'static str) -> impl IntoView {
         .collect_view();
     view! { <ul class="reasons" data-testid=testid>{items}</ul> }.into_any()
 }
+
+/// The customer's standing and the check of the typed amount as of the app's today, each
+/// following the portfolio, the date and the text (the field check and the widget show both).
+pub fn follow_check(
+    id: CustomerId,
+    amount: RwSignal<String>,
+) -> (Memo<Result<CreditCheck, CheckError>>, Memo<Outcome>) {
+    let state = use_app();
+    let current = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|p| standing(p, id, today))
+    });
+    let outcome = Memo::new(move |_| {
+        let today = state.today.get();
+        let text = amount.get();
+        state.portfolio.with(|p| check_typed(p, id, &text, today))
+    });
+    (current, outcome)
+}

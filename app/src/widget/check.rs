@@ -9,7 +9,7 @@
 use crate::browser;
 use crate::i18n::{self, fill, vocab, Lang};
 use crate::state::{AppState, Phase};
-use crate::ui::check::{check_typed, standing, verdict_label, Outcome, Reasons};
+use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
 use crate::ui::query::Query;
 use crate::ui::{money, use_app};
 use chrono::NaiveDate;
@@ -280,15 +280,7 @@ fn WidgetBody(
     amount: RwSignal<String>,
 ) -> impl IntoView {
     let state = use_app();
-    let current = Memo::new(move |_| {
-        let today = state.today.get();
-        state.portfolio.with(|p| standing(p, id, today))
-    });
-    let outcome = Memo::new(move |_| {
-        let today = state.today.get();
-        let text = amount.get();
-        state.portfolio.with(|p| check_typed(p, id, &text, today))
-    });
+    let (current, outcome) = follow_check(id, amount);
     let name = state
         .portfolio
         .with_untracked(|p| p.ledger.customer(id).map(|c| c.details.name.clone()))
