@@ -479,6 +479,75 @@ fn payment_terms() {
     });
 }
 
+/// Exchange rates in the limit policy: the editor's rate cells.
+fn rate_rows() -> Vec<Row> {
+    let max = Decimal::from(1_000_000);
+    vec![
+        (Point, "1", Ok("1")),
+        (Point, "7.25", Ok("7.25")),
+        (Point, " 0.0473 ", Ok("0.0473")),
+        (Point, "0.0000000001", Ok("0.0000000001")),
+        (Point, "1,000", Ok("1000")),
+        (Point, "1,000.5", Ok("1000.5")),
+        (Point, "１.５", Ok("1.5")),
+        (Point, "1000000", Ok("1000000")),
+        (Point, "", Err(TypedError::Empty)),
+        // The sign is read, not judged: the policy's rule refuses it, naming the currency.
+        (Point, "0", Ok("0")),
+        (Point, "0.000", Ok("0.000")),
+        (Point, "-7.25", Ok("-7.25")),
+        (Point, "-1000001", Err(too_large(max))),
+        (Point, "0.00000000001", Err(decimals(10))),
+        (Point, "1000001", Err(too_large(max))),
+        (Point, "7,25", Err(other_format(Point))),
+        // Reads only as the other format's 1.0000: said so, never read as 10,000.
+        (Point, "1,0000", Err(other_format(Point))),
+        (Point, "7.2.5", Err(misplaced('.', 4, Point))),
+        (Point, "¥7", Err(no_currency_here("¥"))),
+        (Point, "7 CNY", Err(no_currency_here("CNY"))),
+        (Point, "1e3", Err(unexpected('e', 2))),
+        (Point, "abc", Err(TypedError::NotANumber)),
+        (Comma, "7,25", Ok("7.25")),
+        (Comma, "1.000,5", Ok("1000.5")),
+        (Comma, "7.25", Err(other_format(Comma))),
+    ]
+}
+
+#[test]
+fn exchange_rates() {
+    check(&rate_rows(), |format, text| input::read_rate(text, format));
+}
+
+/// Whole counts in the policies (months, days), here up to 120.
+fn count_rows() -> Vec<Row> {
+    let max = Decimal::from(120);
+    vec![
+        (Point, "0", Ok("0")),
+        (Point, "12", Ok("12")),
+        (Point, " 24 ", Ok("24")),
+        (Point, "120", Ok("120")),
+        (Point, "０１２", Ok("12")),
+        (Point, "-0", Ok("0")),
+        (Point, "", Err(TypedError::Empty)),
+        (Point, "121", Err(too_large(max))),
+        (Point, "99999999999999999999999", Err(too_large(max))),
+        (Point, "12.5", Err(TypedError::NotWhole)),
+        (Point, "12.0", Err(TypedError::NotWhole)),
+        (Point, "-1", Err(TypedError::Negative)),
+        (Point, "12 months", Err(unexpected('m', 4))),
+        (Point, "十二", Err(TypedError::NotANumber)),
+        (Comma, "12", Ok("12")),
+        (Comma, "12,5", Err(TypedError::NotWhole)),
+    ]
+}
+
+#[test]
+fn policy_counts() {
+    check(&count_rows(), |format, text| {
+        input::read_count(text, format, 120)
+    });
+}
+
 fn no_such_date(year: i32, month: u32, day: u32) -> TypedError {
     TypedError::NoSuchDate { year, month, day }
 }

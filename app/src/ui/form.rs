@@ -7,7 +7,9 @@
 use crate::i18n::{self, fill, Texts};
 use crate::state::{self, SubmitError};
 use crate::ui::{submit_message, use_app};
-use creditdesk_core::base::input::{parse_optional_figure, InputError};
+use creditdesk_core::base::input::{
+    parse_optional_figure, read_count, read_rate, InputError, NumberFormat,
+};
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::{Currency, Money};
@@ -138,6 +140,13 @@ pub fn input_message(t: &Texts, error: InputError) -> String {
     }
 }
 
+/// How the policy tables' cells are written. Every screen writes `1,234.56` today; the user's
+/// number-format setting (issue 8, 3b) is still to come and will replace this.
+const CELL_FORMAT: NumberFormat = NumberFormat::Point;
+
+/// A count past this is a typing mistake whatever it counts (27 years of days).
+const COUNT_MAX: u32 = 10_000;
+
 /// Collects one message per field that could not be read, while reading a form.
 pub struct Reader<'a> {
     pub t: &'a Texts,
@@ -186,21 +195,16 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|_| self.cell_refused(label, None))
     }
 
-    /// A whole count (months, days).
+    /// A whole count (months, days); the policy's own rules bound it further.
     pub fn count(&mut self, cell: &Cell, label: &str) -> u32 {
-        let parsed = cell.get_untracked().trim().parse();
-        parsed.unwrap_or_else(|_| self.cell_refused(label, 0))
+        read_count(&cell.get_untracked(), CELL_FORMAT, COUNT_MAX)
+            .unwrap_or_else(|_| self.cell_refused(label, 0))
     }
 
-    /// Exchange rates may carry more decimals than money (JPY 0.047).
+    /// An exchange rate, which may carry more decimals than money (JPY 0.0473).
     pub fn rate(&mut self, cell: &Cell, label: &str) -> Decimal {
-        let text: String = cell
-            .get_untracked()
-            .trim()
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
-        Decimal::from_str_exact(&text).unwrap_or_else(|_| self.cell_refused(label, Decimal::ZERO))
+        read_rate(&cell.get_untracked(), CELL_FORMAT)
+            .unwrap_or_else(|_| self.cell_refused(label, Decimal::ZERO))
     }
 
     fn cell_refused<T>(&mut self, label: &str, placeholder: T) -> T {

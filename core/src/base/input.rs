@@ -217,6 +217,52 @@ pub fn read_optional_figure(
     digits.value_within(amount_max()).map(Some)
 }
 
+/// Decimals an exchange rate may carry: rates are quoted finer than money (JPY in CNY 0.0473).
+pub const RATE_DECIMALS_MAX: u32 = 10;
+
+/// The largest exchange rate accepted: one unit of a currency worth at most a million of the
+/// base currency. Anything above is a typing mistake.
+pub const RATE_MAX: u32 = 1_000_000;
+
+/// An exchange rate to the base currency, in the screen's number format: required, at most
+/// [`RATE_DECIMALS_MAX`] decimals, no currency mark. Its sign is read, not judged: a rate of
+/// zero or less is the limit policy's rule, refused by `decide` with the currency named.
+pub fn read_rate(text: &str, format: NumberFormat) -> Result<Decimal, TypedError> {
+    if text.trim().is_empty() {
+        return Err(TypedError::Empty);
+    }
+    let rules = NumberRules {
+        format,
+        decimals_max: RATE_DECIMALS_MAX,
+        currency: None,
+    };
+    read_number(text, &rules)?.value_within(Decimal::from(RATE_MAX))
+}
+
+/// A whole count such as months or days in a policy, in the screen's number format:
+/// required, 0 to `max`.
+pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, TypedError> {
+    if text.trim().is_empty() {
+        return Err(TypedError::Empty);
+    }
+    let rules = NumberRules {
+        format,
+        decimals_max: 0,
+        currency: None,
+    };
+    let digits = read_number(text, &rules).map_err(|error| match error {
+        TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
+        other => other,
+    })?;
+    if digits.negative && !digits.is_zero() {
+        return Err(TypedError::Negative);
+    }
+    let max = Decimal::from(max);
+    let value = digits.value_within(max)?;
+    // Whole and within 0..=max here, so the conversion holds; the error keeps it a value.
+    rust_decimal::prelude::ToPrimitive::to_u32(&value).ok_or(TypedError::TooLarge { max })
+}
+
 /// [`read_date`] with the coarse reason.
 pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
     read_date(text).map_err(|error| match error {
