@@ -4,8 +4,10 @@
 //! opened and not yet resolved, orders opened and not yet closed. These are the one place
 //! where that is worked out; every report and the score read open amounts through them.
 //!
-//! The common case stays cheap: an invoice untouched, or settled by D, needs no look-up; only
-//! an invoice reduced in part (or settled after D) sums its reductions dated by D.
+//! The common case stays cheap: asked for a day on or after everything the ledger dates (today,
+//! as a rule), every open amount is the current one; otherwise an invoice untouched, or settled
+//! by D, needs no look-up, and only one reduced in part (or settled after D) sums its
+//! reductions dated by D.
 
 use crate::ledger::records::{Customer, Dispute, Invoice, Order};
 use crate::ledger::state::Ledger;
@@ -82,6 +84,12 @@ pub fn customer_invoices_on<'a>(
         .filter_map(|(position, id)| ledger.invoice(*id).map(|invoice| (position, invoice)))
         .filter(|(_, invoice)| invoice.issue_date <= as_of)
         .collect();
+    if ledger.all_dated_by(as_of) {
+        return invoices
+            .into_iter()
+            .map(|(_, invoice)| (invoice, invoice.open()))
+            .collect();
+    }
     let needs_dates = invoices
         .iter()
         .any(|(_, invoice)| needs_dated_reductions(invoice, as_of));
@@ -103,6 +111,9 @@ pub fn customer_invoices_on<'a>(
 /// invoices, and one over payments, credit notes and write-offs only when some invoice needs
 /// its dated reductions.
 pub fn open_amounts_on(ledger: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
+    if ledger.all_dated_by(as_of) {
+        return ledger.invoices.iter().map(Invoice::open).collect();
+    }
     let reductions = dated_reductions(ledger, as_of);
     ledger
         .invoices

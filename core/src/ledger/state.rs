@@ -23,7 +23,8 @@ pub struct Ledger {
     pub disputes: Vec<Dispute>,
     /// Every write-off in journal order, with its date (the invoice keeps only the total).
     pub write_offs: Vec<WriteOff>,
-    /// Uniqueness indexes, rebuilt after loading a snapshot (see `rebuild_indexes`).
+    /// Uniqueness indexes and the latest date, rebuilt after loading a snapshot (see
+    /// `rebuild_indexes`).
     #[serde(skip)]
     indexes: Indexes,
 }
@@ -33,6 +34,9 @@ struct Indexes {
     invoice_numbers: HashMap<String, InvoiceId>,
     credit_note_numbers: HashMap<String, CreditNoteId>,
     customer_numbers: HashMap<String, CustomerId>,
+    /// The latest date of anything that sets an invoice's open amount: an issue, a payment,
+    /// a credit note, a write-off (`None` before the first).
+    latest_dated: Option<NaiveDate>,
 }
 
 impl Ledger {
@@ -97,7 +101,29 @@ impl Ledger {
     }
 
     /// Restores the indexes that snapshots do not carry.
+    /// Whether nothing that sets an open amount is dated after `as_of`: then every invoice's
+    /// open amount on `as_of` is its current one (the as-of figures' fast path).
+    pub fn all_dated_by(&self, as_of: NaiveDate) -> bool {
+        self.indexes
+            .latest_dated
+            .is_none_or(|latest| latest <= as_of)
+    }
+
+    fn note_date(&mut self, date: NaiveDate) {
+        let latest = &mut self.indexes.latest_dated;
+        *latest = Some(latest.map_or(date, |known| known.max(date)));
+    }
+
     pub fn rebuild_indexes(&mut self) {
+        self.indexes.latest_dated = None;
+        let dates: Vec<NaiveDate> = (self.invoices.iter().map(|i| i.issue_date))
+            .chain(self.payments.iter().map(|p| p.date))
+            .chain(self.credit_notes.iter().map(|n| n.date))
+            .chain(self.write_offs.iter().map(|w| w.date))
+            .collect();
+        if let Some(latest) = dates.into_iter().max() {
+            self.note_date(latest);
+        }
         self.indexes.invoice_numbers = self
             .invoices
             .iter()
@@ -173,7 +199,7 @@ impl Ledger {
     /// Folds one ledger entry into the state. On an error nothing of the entry was applied.
     /// The match lists every kind, so a new kind of entry that is not folded fails to compile.
     pub fn apply(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
-        match entry {
+        let applied = match entry {
             LedgerEntry::CustomerRegistered { .. }
             | LedgerEntry::CustomerUpdated { .. }
             | LedgerEntry::InvoiceIssued { .. }
@@ -184,7 +210,19 @@ impl Ledger {
             | LedgerEntry::OrderClosed { .. }
             | LedgerEntry::DisputeOpened { .. }
             | LedgerEntry::DisputeResolved { .. } => self.apply_other(entry),
+        };
+        if applied.is_ok() {
+            if let LedgerEntry::InvoiceIssued {
+                issue_date: date, ..
+            }
+            | LedgerEntry::PaymentReceived { date, .. }
+            | LedgerEntry::CreditNoteIssued { date, .. }
+            | LedgerEntry::InvoiceWrittenOff { date, .. } = entry
+            {
+                self.note_date(*date);
+            }
         }
+        applied
     }
 
     /// Customers, invoices, payments and credit notes.
