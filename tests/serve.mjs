@@ -59,10 +59,12 @@ async function variantOf(file, acceptEncoding) {
   return { path: file, encoding: null };
 }
 
-// Trunk's content-hashed names: app-<16 hex>.js, app-<16 hex>_bg.wasm, style-<16 hex>.css.
+// Trunk's content-hashed names: app-<hash>.js, app-<hash>_bg.wasm, style-<hash>.css, the hash a
+// 64-bit number in hex without leading zeros (so not always 16 digits; fewer than 10 has a
+// chance of 1 in 16^6, and icon-192.png must not match).
 // A new build gets new names, so these may be cached for good; html, sw.js, the manifest and
 // icons keep their names and must be revalidated.
-const HASHED = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/i;
+const HASHED = /-[0-9a-f]{10,16}(?:_bg)?\.[a-z0-9]+$/i;
 
 createServer(async (req, res) => {
   const send = (code, body, type = 'text/plain; charset=utf-8') => {

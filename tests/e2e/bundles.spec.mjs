@@ -17,7 +17,7 @@ const HOSTS = [
 function wasmBundles(page) {
   const seen = new Set();
   page.on('request', (request) => {
-    const match = /\/(creditdesk-[a-z]+)-[0-9a-f]{16}_bg\.wasm$/.exec(new URL(request.url()).pathname);
+    const match = /\/(creditdesk-[a-z]+)-[0-9a-f]{10,16}_bg\.wasm$/.exec(new URL(request.url()).pathname);
     if (match) seen.add(match[1]);
   });
   return () => [...seen].sort();
