@@ -178,24 +178,7 @@ pub fn read_terms(text: &str, format: NumberFormat) -> Result<Option<u32>, Typed
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let rules = NumberRules {
-        format,
-        decimals_max: 0,
-        currency: None,
-    };
-    let digits = read_number(text, &rules).map_err(|error| match error {
-        TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
-        other => other,
-    })?;
-    if digits.negative {
-        return Err(TypedError::Negative);
-    }
-    let max = Decimal::from(TERMS_DAYS_MAX);
-    let days = digits.value_within(max)?;
-    // Whole and within 0..=365 here, so the conversion holds; the error keeps it a value.
-    rust_decimal::prelude::ToPrimitive::to_u32(&days)
-        .map(Some)
-        .ok_or(TypedError::TooLarge { max })
+    read_count(text, format, TERMS_DAYS_MAX).map(Some)
 }
 
 /// An optional figure such as a balance-sheet line, in the screen's number format: empty is
@@ -254,7 +237,7 @@ pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, Typ
         TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
         other => other,
     })?;
-    if digits.negative && !digits.is_zero() {
+    if digits.negative {
         return Err(TypedError::Negative);
     }
     let max = Decimal::from(max);
