@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Customers, invoices, payments, credit notes, orders, disputes and write-offs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -29,14 +30,36 @@ pub struct Ledger {
     indexes: Indexes,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Derived from the records, never stored. The number maps are built on first use: opening a
+/// snapshot should not pay for them (portfolio L's 249 k invoice numbers: ~60 ms), and the
+/// field check and the widget only ever look customers up.
+#[derive(Clone, Debug, Default)]
 struct Indexes {
-    invoice_numbers: HashMap<String, InvoiceId>,
-    credit_note_numbers: HashMap<String, CreditNoteId>,
-    customer_numbers: HashMap<String, CustomerId>,
+    invoice_numbers: OnceLock<HashMap<String, InvoiceId>>,
+    credit_note_numbers: OnceLock<HashMap<String, CreditNoteId>>,
+    customer_numbers: OnceLock<HashMap<String, CustomerId>>,
     /// The latest date of anything that sets an invoice's open amount: an issue, a payment,
     /// a credit note, a write-off (`None` before the first).
     latest_dated: Option<NaiveDate>,
+}
+
+/// The maps follow from the records, which the ledger compares anyway; whether a map has been
+/// built yet says nothing about the state.
+impl PartialEq for Indexes {
+    fn eq(&self, other: &Indexes) -> bool {
+        self.latest_dated == other.latest_dated
+    }
+}
+
+/// The number → id map of some records.
+fn number_map<R, I: Copy>(records: &[R], key: impl Fn(&R) -> (&String, I)) -> HashMap<String, I> {
+    records
+        .iter()
+        .map(|record| {
+            let (number, id) = key(record);
+            (number.clone(), id)
+        })
+        .collect()
 }
 
 impl Ledger {
@@ -59,13 +82,19 @@ impl Ledger {
         find(&self.disputes, id, |d| d.id).map(|index| &self.disputes[index])
     }
     pub fn invoice_by_number(&self, number: &str) -> Option<InvoiceId> {
-        self.indexes.invoice_numbers.get(number).copied()
+        let map = (self.indexes.invoice_numbers)
+            .get_or_init(|| number_map(&self.invoices, |i| (&i.number, i.id)));
+        map.get(number).copied()
     }
     pub fn credit_note_by_number(&self, number: &str) -> Option<CreditNoteId> {
-        self.indexes.credit_note_numbers.get(number).copied()
+        let map = (self.indexes.credit_note_numbers)
+            .get_or_init(|| number_map(&self.credit_notes, |n| (&n.number, n.id)));
+        map.get(number).copied()
     }
     pub fn customer_by_number(&self, number: &str) -> Option<CustomerId> {
-        self.indexes.customer_numbers.get(number).copied()
+        let map = (self.indexes.customer_numbers)
+            .get_or_init(|| number_map(&self.customers, |c| (&c.details.number, c.id)));
+        map.get(number).copied()
     }
 
     /// Position of an invoice in `invoices`: an offset when the ids are dense, as `next_ids`
@@ -100,7 +129,6 @@ impl Ledger {
         }
     }
 
-    /// Restores the indexes that snapshots do not carry.
     /// Whether nothing that sets an open amount is dated after `as_of`: then every invoice's
     /// open amount on `as_of` is its current one (the as-of figures' fast path).
     pub fn all_dated_by(&self, as_of: NaiveDate) -> bool {
@@ -114,8 +142,10 @@ impl Ledger {
         *latest = Some(latest.map_or(date, |known| known.max(date)));
     }
 
+    /// Restores the indexes that snapshots do not carry: the latest date now, the number maps
+    /// when first asked.
     pub fn rebuild_indexes(&mut self) {
-        self.indexes.latest_dated = None;
+        self.indexes = Indexes::default();
         let dates: Vec<NaiveDate> = (self.invoices.iter().map(|i| i.issue_date))
             .chain(self.payments.iter().map(|p| p.date))
             .chain(self.credit_notes.iter().map(|n| n.date))
@@ -124,21 +154,6 @@ impl Ledger {
         if let Some(latest) = dates.into_iter().max() {
             self.note_date(latest);
         }
-        self.indexes.invoice_numbers = self
-            .invoices
-            .iter()
-            .map(|invoice| (invoice.number.clone(), invoice.id))
-            .collect();
-        self.indexes.customer_numbers = self
-            .customers
-            .iter()
-            .map(|customer| (customer.details.number.clone(), customer.id))
-            .collect();
-        self.indexes.credit_note_numbers = self
-            .credit_notes
-            .iter()
-            .map(|note| (note.number.clone(), note.id))
-            .collect();
     }
 
     fn customer_mut(&mut self, id: CustomerId) -> Result<&mut Customer, FoldError> {
@@ -365,9 +380,9 @@ impl Ledger {
     ) -> Result<(), FoldError> {
         check_new_id(&self.customers, id, |c| c.id, RecordKind::Customer, id.0)?;
         self.check_customer_number(&details.number, id)?;
-        self.indexes
-            .customer_numbers
-            .insert(details.number.clone(), id);
+        if let Some(map) = self.indexes.customer_numbers.get_mut() {
+            map.insert(details.number.clone(), id);
+        }
         self.customers.push(Customer {
             id,
             registered_on: date,
@@ -396,10 +411,10 @@ impl Ledger {
         self.check_customer_number(&details.number, id)?;
         let customer = self.customer_mut(id)?;
         let old_number = std::mem::replace(&mut customer.details, details.clone()).number;
-        self.indexes.customer_numbers.remove(&old_number);
-        self.indexes
-            .customer_numbers
-            .insert(details.number.clone(), id);
+        if let Some(map) = self.indexes.customer_numbers.get_mut() {
+            map.remove(&old_number);
+            map.insert(details.number.clone(), id);
+        }
         Ok(())
     }
 
@@ -413,9 +428,9 @@ impl Ledger {
             });
         }
         self.customer_mut(invoice.customer)?.invoices.push(id);
-        self.indexes
-            .invoice_numbers
-            .insert(invoice.number.clone(), id);
+        if let Some(map) = self.indexes.invoice_numbers.get_mut() {
+            map.insert(invoice.number.clone(), id);
+        }
         self.invoices.push(invoice);
         Ok(())
     }
@@ -452,9 +467,9 @@ impl Ledger {
         let account = self.customer_mut(note.customer)?;
         account.unapplied_credit += note.amount.amount - applied;
         account.credit_notes.push(id);
-        self.indexes
-            .credit_note_numbers
-            .insert(note.number.clone(), id);
+        if let Some(map) = self.indexes.credit_note_numbers.get_mut() {
+            map.insert(note.number.clone(), id);
+        }
         self.allocate(&note.allocations, note.date, true);
         self.credit_notes.push(note);
         Ok(())
