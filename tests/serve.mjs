@@ -6,6 +6,9 @@
 // - Precompressed: sends FILE.br or FILE.gz (written by scripts/build.sh) when the request's
 //   Accept-Encoding allows it, br first, with the original's Content-Type. Like a production
 //   host (README, Hosting): content-hashed names are cached for a year, everything else is no-cache.
+// - Framing, as the README asks of a host: every page but widget.html refuses to be framed
+//   (CSP frame-ancestors 'none' and X-Frame-Options DENY, against clickjacking); the widget may
+//   be framed by any page (its allowed origins are checked by the widget itself).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve, sep } from 'node:path';
@@ -96,6 +99,10 @@ createServer(async (req, res) => {
     Vary: 'Accept-Encoding',
   };
   if (encoding) headers['Content-Encoding'] = encoding;
+  if (extname(file) === '.html' && basename(file) !== 'widget.html') {
+    headers['Content-Security-Policy'] = "frame-ancestors 'none'";
+    headers['X-Frame-Options'] = 'DENY';
+  }
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }).on('error', (err) => {

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::pages;
 use crate::ui::layout::Frame;
+use crate::ui::route::to;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -51,17 +52,17 @@ fn DeskNav() -> impl IntoView {
     let desk = move || state.lang.get().desk();
     let field = move || state.lang.get().field();
     view! {
-        <A href="/" attr:class="brand">{move || t().app_name}</A>
+        <A href=to("/") attr:class="brand">{move || t().app_name}</A>
         <nav aria-label=move || t().app_name>
-            <A href="/">{move || t().nav_home}</A>
-            <A href="/customers">{move || t().nav_customers}</A>
+            <A href=to("/")>{move || t().nav_home}</A>
+            <A href=to("/customers")>{move || t().nav_customers}</A>
             <a href="check.html" rel="external" data-testid="nav-check">{move || field().nav_check}</a>
-            <A href="/approvals">{move || desk().nav_approvals}</A>
-            <A href="/policy">{move || t().nav_policy}</A>
-            <A href="/journal">{move || t().nav_journal}</A>
-            <A href="/users">{move || desk().nav_users}</A>
-            <A href="/settings">{move || t().nav_settings}</A>
-            <A href="/help">{move || t().nav_help}</A>
+            <A href=to("/approvals")>{move || desk().nav_approvals}</A>
+            <A href=to("/policy")>{move || t().nav_policy}</A>
+            <A href=to("/journal")>{move || t().nav_journal}</A>
+            <A href=to("/users")>{move || desk().nav_users}</A>
+            <A href=to("/settings")>{move || t().nav_settings}</A>
+            <A href=to("/help")>{move || t().nav_help}</A>
         </nav>
     }
 }

@@ -3,6 +3,7 @@
 //! own page), offline use,
 //! storage and the integrity check.
 
+use crate::ui::route::to;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
@@ -36,7 +37,7 @@ pub fn Help() -> impl IntoView {
             <h2>{move || d().help_roles_title}</h2>
             <p data-testid="help-roles">{move || d().help_roles}</p>
             <p>
-                <leptos_router::components::A href="/help/widget">
+                <leptos_router::components::A href=to("/help/widget")>
                     {move || state.lang.get().field().help_title}
                 </leptos_router::components::A>
             </p>

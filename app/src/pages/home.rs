@@ -2,6 +2,7 @@
 
 use crate::i18n::fill;
 use crate::state::{self, AppState};
+use crate::ui::route::to;
 use crate::ui::{money, use_app, AgingBar, Figure};
 use creditdesk_core::credit::score::grade_drops;
 use creditdesk_core::demo::DemoSize;
@@ -74,7 +75,7 @@ fn Overview() -> impl IntoView {
                 let summaries = summaries.get();
                 if summaries.is_empty() {
                     return view! {
-                        <p>{t().empty_portfolio}" "<A href="/customers/new">{t().add_first_customer}</A></p>
+                        <p>{t().empty_portfolio}" "<A href=to("/customers/new")>{t().add_first_customer}</A></p>
                     }.into_any();
                 }
                 summaries.into_iter().map(|summary| view! { <CurrencyCard summary=summary /> }).collect_view().into_any()
@@ -155,7 +156,7 @@ fn GradeDrops() -> impl IntoView {
                 }
                 view! {
                     <ul>{drops.into_iter().map(|(id, name, before, now)| view! {
-                        <li><A href=format!("/customers/{}/credit", id.0)>{name}</A>{format!(" · {} → {}", before.letter(), now.letter())}</li>
+                        <li><A href=to(&format!("/customers/{}/credit", id.0))>{name}</A>{format!(" · {} → {}", before.letter(), now.letter())}</li>
                     }).collect_view()}</ul>
                 }.into_any()
             }}

@@ -13,6 +13,7 @@ pub mod settings;
 pub mod team;
 pub mod widget_help;
 
+use crate::ui::route::to;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -23,7 +24,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <section>
             <h1>"404"</h1>
-            <p><A href="/">{move || state.texts().nav_home}</A></p>
+            <p><A href=to("/")>{move || state.texts().nav_home}</A></p>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::i18n::{fill, Lang};
 use crate::state::{self, KEY_ACTOR};
 use crate::ui::form::{Form, FormError};
+use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
 use creditdesk_core::decide::Command;
 use leptos::prelude::*;
@@ -123,7 +124,7 @@ fn WidgetOrigins() -> impl IntoView {
             {move || saved.get().then(|| view! { <p role="status" data-testid="origins-saved">{f().origins_saved}</p> })}
             <FormError form testid="origins-error" />
             <OriginsList />
-            <p><A href="/help/widget">{move || f().origins_help}</A></p>
+            <p><A href=to("/help/widget")>{move || f().origins_help}</A></p>
         </form>
     }
 }

@@ -2,6 +2,7 @@
 //! `postMessage` protocol, the origin rule and what browsers do with a framed page's storage.
 
 use crate::browser;
+use crate::ui::route::to;
 use crate::ui::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -78,12 +79,13 @@ pub fn WidgetHelp() -> impl IntoView {
                 <li>{move || f().help_origin_2}</li>
                 <li>{move || f().help_origin_3}</li>
             </ul>
+            <p data-testid="help-framing">{move || f().help_framing}</p>
             <h2>{move || f().help_storage_title}</h2>
             <p data-testid="help-storage">{move || f().help_storage_1}</p>
             <p>{move || f().help_storage_2}</p>
             <p>{move || f().help_storage_3}</p>
             <p class="muted">{move || f().help_storage_4}</p>
-            <p><A href="/settings">{move || f().help_settings_link}</A></p>
+            <p><A href=to("/settings")>{move || f().help_settings_link}</A></p>
         </section>
     }
 }

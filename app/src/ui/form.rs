@@ -6,6 +6,7 @@
 
 use crate::i18n::{self, fill, Texts};
 use crate::state::{self, SubmitError};
+use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
 use creditdesk_core::base::input::{
     parse_optional_figure, read_count, read_rate, InputError, NumberFormat,
@@ -319,7 +320,7 @@ pub fn FormActions(#[prop(into)] cancel: String) -> impl IntoView {
     view! {
         <div class="actions">
             <button type="submit" class="primary" data-testid="save" disabled=move || state.saving.get()>{move || state.texts().save}</button>
-            <A href=cancel attr:class="button">{move || state.texts().cancel}</A>
+            <A href=to(&cancel) attr:class="button">{move || state.texts().cancel}</A>
         </div>
     }
 }

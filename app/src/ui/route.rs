@@ -1,11 +1,19 @@
-//! The customer named in the route (`/customers/:id/...`): its id, and rendering it or a
-//! "not found" message; every customer page reads it the same way.
+//! In-app links, and the customer named in the route (`/customers/:id/...`): its id, and
+//! rendering it or a "not found" message; every customer page reads it the same way.
 
+use crate::browser;
 use crate::ui::use_app;
 use chrono::NaiveDate;
 use creditdesk_core::{Currency, Customer, CustomerId, Portfolio};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+
+/// The href of an in-app path such as `/customers/42`, under the folder the app is served
+/// from (`/tools/creditdesk/customers/42`). Leptos's `<A>` takes an absolute path as it is;
+/// only navigation adds the router's base, so every `<A>` of the desk goes through this.
+pub fn to(path: &str) -> String {
+    format!("{}{path}", browser::app_base().trim_end_matches('/'))
+}
 
 /// The customer id in the current route, if it is a number.
 pub fn route_customer_id() -> Memo<Option<CustomerId>> {

@@ -3,6 +3,7 @@
 //! and the what-if panel, which re-scores an edited copy of the inputs without saving.
 
 use crate::i18n::{self, factor_name, fill, Texts};
+use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::statement::lines;
 use crate::ui::{money, use_app};
@@ -85,7 +86,7 @@ fn credit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> 
         <section data-testid="credit-file">
             <div class="title-row">
                 <h1>{t.credit_file}" · "{customer.details.name.clone()}</h1>
-                <A href=base.clone() attr:class="button">{t.back_to_customer}</A>
+                <A href=to(&base) attr:class="button">{t.back_to_customer}</A>
             </div>
             {drop.map(|(before, now)| view! {
                 <p class="banner" role="alert" data-testid="grade-drop">{fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
@@ -433,7 +434,7 @@ fn records_view(
             <section class="record-section" data-testid=format!("records-{kind}")>
                 <div class="title-row">
                     <h3>{title}</h3>
-                    <A href=format!("{base}/credit/add/{kind}") attr:class="button" attr:data-testid=format!("add-{kind}")>{add}</A>
+                    <A href=to(&format!("{base}/credit/add/{kind}")) attr:class="button" attr:data-testid=format!("add-{kind}")>{add}</A>
                 </div>
                 {if empty {
                     view! { <p class="muted">{t.no_credit_records}</p> }.into_any()

@@ -5,6 +5,7 @@
 
 use crate::i18n::{factor_name, fill, Texts};
 use crate::ui::form::{Cell, ErrorSlot, Form, FormError, Reader};
+use crate::ui::route::to;
 use crate::ui::use_app;
 use creditdesk_core::decide::{Command, Field};
 use creditdesk_core::policy::{Band, CreditPolicy, Factor, Grade, RatingPoints, RatioLimits};
@@ -234,7 +235,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
             <h1>{move || t().policy_title}</h1>
             <p>{move || fill(t().policy_current, &[("version", &current.version.to_string())])}</p>
             <p class="hint">{move || t().policy_help}</p>
-            <p><A href="/policy/limits" attr:data-testid="open-limit-policy">{move || state.lang.get().desk().open_limit_policy}</A></p>
+            <p><A href=to("/policy/limits") attr:data-testid="open-limit-policy">{move || state.lang.get().desk().open_limit_policy}</A></p>
             <form class="form wide" data-testid="policy-form" on:submit=on_submit novalidate>
                 <ScoringSections cells=cells.clone() />
                 <BandsEditor title=t().z_bands rows=cells.z_rows testid="z-bands" />

@@ -2,6 +2,7 @@
 //! credit notes and days beyond terms. Every figure comes from `creditdesk_core::reports`.
 
 use crate::i18n::fill;
+use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::{money, use_app, AgingBar, Figure};
 use chrono::{Duration, NaiveDate};
@@ -46,11 +47,11 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <span class="muted">{details.number.clone()}</span>
             </div>
             <div class="actions">
-                <A href=format!("{base}/invoice") attr:class="button" attr:data-testid="action-invoice">{t.issue_invoice}</A>
-                <A href=format!("{base}/payment") attr:class="button primary" attr:data-testid="action-payment">{t.record_payment}</A>
-                <A href=format!("{base}/credit-note") attr:class="button" attr:data-testid="action-credit-note">{t.issue_credit_note}</A>
-                <A href=format!("{base}/edit") attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
-                <A href=format!("{base}/credit") attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
+                <A href=to(&format!("{base}/invoice")) attr:class="button" attr:data-testid="action-invoice">{t.issue_invoice}</A>
+                <A href=to(&format!("{base}/payment")) attr:class="button primary" attr:data-testid="action-payment">{t.record_payment}</A>
+                <A href=to(&format!("{base}/credit-note")) attr:class="button" attr:data-testid="action-credit-note">{t.issue_credit_note}</A>
+                <A href=to(&format!("{base}/edit")) attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
+                <A href=to(&format!("{base}/credit")) attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
             </div>
             {limit_line(portfolio, customer, today)}
             {drop.map(|(before, now)| view! {
@@ -145,7 +146,7 @@ fn limit_line(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> i
                 " "
                 <span class=format!("chip verdict-{}", check.verdict.token()) data-testid="verdict">{crate::i18n::vocab::verdict(v, check.verdict)}</span>
                 " "
-                <A href=format!("/customers/{}/limit", customer.id.0) attr:data-testid="open-limit">{d.open_limit}</A>
+                <A href=to(&format!("/customers/{}/limit", customer.id.0)) attr:data-testid="open-limit">{d.open_limit}</A>
             </p>
         }
     })

@@ -2,6 +2,7 @@
 //! or a reload shows the same view. Paginated (50 rows) so 10,000 customers stay responsive.
 
 use crate::i18n::fill;
+use crate::ui::route::to;
 use crate::ui::{money, use_app};
 use creditdesk_core::ledger::reports::{
     customer_rows, select_customers, CustomerRow, CustomerSort,
@@ -101,7 +102,7 @@ pub fn CustomerList() -> impl IntoView {
         <section data-testid="customer-list">
             <div class="title-row">
                 <h1>{move || t().customers_title}</h1>
-                <A href="/customers/new" attr:class="button primary" attr:data-testid="new-customer">{move || t().new_customer}</A>
+                <A href=to("/customers/new") attr:class="button primary" attr:data-testid="new-customer">{move || t().new_customer}</A>
             </div>
             <Filters query />
             <p class="muted" data-testid="results-count">{move || fill(t().results_count, &[("count", &selected.with(Vec::len).to_string())])}</p>
@@ -183,7 +184,7 @@ fn CustomerTable(
                             view! {
                                 <tr>
                                     <td>{row.number.clone()}</td>
-                                    <td><A href=format!("/customers/{}", row.id.0)>{row.name.clone()}</A></td>
+                                    <td><A href=to(&format!("/customers/{}", row.id.0))>{row.name.clone()}</A></td>
                                     <td class="num">{money(row.balance, row.currency)}</td>
                                     <td class=overdue_class>{money(row.overdue, row.currency)}</td>
                                     <td class="num hide-narrow">{row.days_overdue_max}</td>

@@ -3,6 +3,7 @@
 //! stays fast with many customers.
 
 use crate::i18n::{vocab, DeskTexts, VocabTexts};
+use crate::ui::route::to;
 use crate::ui::use_app;
 use crate::ui::user_name;
 use chrono::NaiveDate;
@@ -99,7 +100,7 @@ fn approvals_table(
         .map(|row| {
             view! {
                 <tr>
-                    <td><A href=format!("/customers/{}/limit", row.customer)>{row.customer_name}</A></td>
+                    <td><A href=to(&format!("/customers/{}/limit", row.customer))>{row.customer_name}</A></td>
                     <td class="num">{row.amount}</td>
                     <td>{row.requester}</td>
                     <td>{row.date}</td>

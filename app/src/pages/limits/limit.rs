@@ -4,6 +4,7 @@
 
 use crate::i18n::{fill, vocab, DeskTexts, VocabTexts};
 use crate::ui::form::{input_message, plain, Form, FormError, TextField};
+use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::{money, use_app, user_name, Figure};
 use chrono::NaiveDate;
@@ -60,7 +61,7 @@ fn limit_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> i
         <section data-testid="limit-page">
             <div class="title-row">
                 <h1>{fill(d.limit_title, &[("name", &customer.details.name)])}</h1>
-                <A href=base.clone() attr:class="button">{d.back_to_customer}</A>
+                <A href=to(&base) attr:class="button">{d.back_to_customer}</A>
             </div>
             {status_card(portfolio, customer, today, grade)}
             <Recommended customer=id grade=grade today=today />
