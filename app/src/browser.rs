@@ -85,6 +85,36 @@ pub fn app_base() -> String {
         .unwrap_or_else(|| "/".to_string())
 }
 
+/// Whether this page runs inside a frame of another page.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        // A top window that cannot be reached is another page's.
+        _ => true,
+    }
+}
+
+/// The origin of the page that frames this one, where the browser tells it
+/// (`location.ancestorOrigins`: Chromium and Safari; Firefox has none).
+pub fn parent_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let ancestors = Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    let first = Reflect::get(&ancestors, &JsValue::from_f64(0.0)).ok()?;
+    first.as_string().filter(|origin| origin != "null")
+}
+
+/// Whether a message came from the window of the page that frames this one.
+pub fn is_from_parent(event: &web_sys::MessageEvent) -> bool {
+    let parent = web_sys::window().and_then(|window| window.parent().ok().flatten());
+    match (event.source(), parent) {
+        (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+        _ => false,
+    }
+}
+
 /// `location.search`, e.g. `?customer=C000123` (empty when there is none).
 pub fn location_search() -> String {
     web_sys::window()

@@ -1,7 +1,9 @@
 // The embeddable credit-check widget in an iframe on host pages served from other ports of
 // the same site (127.0.0.1), so the iframe shares the app origin's storage: the allowed host
-// gets ready + correct replies, the refused host gets nothing, bad requests get ok:false, and
-// invalid origins in settings are refused with nothing saved.
+// gets ready + correct replies, the refused host gets nothing and sees nothing, every
+// malformed request gets ok:false with its own code, a store the browser refuses is said so
+// (to the eye and through the protocol), and invalid origins in settings are refused with
+// nothing saved.
 import { createServer } from 'node:http';
 import { test, expect } from '@playwright/test';
 import { port } from '../../playwright.config.mjs';
@@ -120,6 +122,7 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
   await expect(frame.getByTestId('widget-name')).toHaveText(name);
   await expect(frame.getByTestId('widget-available')).toHaveText(await page.getByTestId('card-available').locator('dd').innerText());
   await expect.poll(async () => (await received(host)).filter((m) => m.data && m.data.type === 'creditdesk:ready').length).toBe(1);
+  expect((await received(host)).find((m) => m.data.type === 'creditdesk:ready').data).toEqual({ type: 'creditdesk:ready', ok: true });
   const ok = await reply(host, { type: 'creditdesk:check', id: 7, customer: number, amount: '1000.00', currency: 'CNY' });
   expect(ok).toMatchObject({
     type: 'creditdesk:result', id: 7, ok: true, customer: number, name, decision, currency: 'CNY',
@@ -146,18 +149,31 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
   expect((await bad(11, { customer: 'NOPE-404', amount: '1' }, 'unknown_customer')).error.text).toBe(fill(F.api_no_customer, { number: 'NOPE-404' }));
   expect((await bad(12, { customer: number, amount: '1', currency: 'USD' }, 'currency_mismatch')).error.text).toBe(fill(V.check_currency, { found: 'USD', expected: 'CNY' }));
   await bad(13, { customer: number, amount: '1', currency: 'XXQ' }, 'unknown_currency');
-  await bad(14, { customer: 42, amount: {} }, 'bad_request');
-  await bad(15, {}, 'bad_request');
+  expect((await bad(14, { customer: 42, amount: '1' }, 'bad_customer')).error.text).toBe(F.api_customer_string);
+  expect((await bad(15, {}, 'missing_customer')).error.text).toBe(F.api_missing_customer);
+  await bad(16, { customer: '  ', amount: '1' }, 'missing_customer');
+  // A missing or misspelt amount is not an order of nothing (it read as "pass" before).
+  expect((await bad(17, { customer: number }, 'missing_amount')).error.text).toBe(F.api_missing_amount);
+  expect((await bad(18, { customer: number, amout: '1000.00' }, 'unknown_field')).error.text).toBe(fill(F.api_unknown_field, { field: 'amout' }));
+  await bad(19, { customer: number, amount: '' }, 'bad_amount');
+  // A currency that is not a string is refused, not ignored.
+  expect((await bad(20, { customer: number, amount: '1', currency: 156 }, 'bad_currency')).error.text).toBe(F.api_currency_string);
+  await bad(21, { customer: number, amount: '1', currency: ['CNY'] }, 'bad_currency');
   // Garbage that is not a check request is ignored; the widget still answers afterwards.
   await host.evaluate(() => { window.ask('hello'); window.ask(null); window.ask([1, 2]); window.ask({ type: 'other' }); });
-  const again = await reply(host, { type: 'creditdesk:check', id: 'again', customer: number });
-  expect(again).toMatchObject({ ok: true, available: plainAmount(available), available_after: plainAmount(available) });
+  const again = await reply(host, { type: 'creditdesk:check', id: 'again', customer: number, amount: '0.01' });
+  expect(again).toMatchObject({ ok: true, available: plainAmount(available), available_after: plainAmount(available - 1n) });
   await expect(frame.getByTestId('widget')).toBeVisible();
 
-  // The refused host: the widget runs (it shares the data) but never answers.
+  // The refused host: the widget runs (it shares the data) but shows nothing of it and never
+  // answers.
   const refused = await context.newPage();
   await refused.goto(`http://127.0.0.1:${REFUSED_PORT}/portal?customer=${number}`);
-  await expect(refused.frameLocator('#widget').getByTestId('widget-name')).toHaveText(name);
+  const closed = refused.frameLocator('#widget');
+  await expect(closed.getByTestId('widget-closed')).toHaveText(F.widget_closed);
+  await expect(closed.getByTestId('widget-name')).toHaveCount(0);
+  await expect(closed.getByTestId('widget-available')).toHaveCount(0);
+  await expect(closed.locator('body')).not.toContainText(name);
   await refused.evaluate((n) => window.ask({ type: 'creditdesk:check', id: 1, customer: n, amount: '1000.00', currency: 'CNY' }), number);
   await refused.waitForTimeout(3_000);
   expect(await received(refused)).toEqual([]);
@@ -172,4 +188,48 @@ test('an empty store in the widget says so and links to the help', async ({ page
   await expect(app.heading(F.help_title)).toBeVisible();
   await expect(page.getByTestId('embed-snippet')).toContainText(`src="http://127.0.0.1:${port}/widget.html?customer=`);
   await expect(page.getByTestId('help-storage')).toHaveText(F.help_storage_1);
+});
+
+test('a store the browser refuses inside another page is said so, to the eye and to the host', async ({ page }) => {
+  // What Chromium does to a cross-site frame when third-party storage is blocked: opening
+  // IndexedDB fails with an UnknownError.
+  await page.addInitScript(() => {
+    if (window.top === window.self) return;
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const request = open.apply(this, args);
+      // The app's handlers are kept aside; the request then fails as the browser's would.
+      const handlers = {};
+      for (const name of ['onsuccess', 'onerror', 'onupgradeneeded', 'onblocked']) {
+        Object.defineProperty(request, name, { get: () => handlers[name] || null, set: (f) => { handlers[name] = f; } });
+      }
+      const denied = new DOMException('The user denied permission to access the database.', 'UnknownError');
+      Object.defineProperty(request, 'error', { get: () => denied });
+      request.addEventListener('success', () => {
+        request.result.close();
+        if (handlers.onerror) handlers.onerror(new Event('error'));
+      });
+      return request;
+    };
+  });
+  await page.goto(`http://127.0.0.1:${ALLOWED_PORT}/erp?customer=C000001`);
+  const frame = page.frameLocator('#widget');
+  await expect(frame.getByTestId('widget-storage')).toHaveText(F.widget_storage);
+  await expect(frame.locator('body')).not.toContainText('UnknownError');
+  // Told through the protocol: the ready message (Chromium names the parent's origin) and
+  // every request, from any page, since there is no data to protect.
+  await expect.poll(async () => (await received(page)).filter((m) => m.data && m.data.type === 'creditdesk:ready').length).toBe(1);
+  const ready = (await received(page)).find((m) => m.data.type === 'creditdesk:ready');
+  expect(ready.data).toMatchObject({ ok: false, error: { code: 'storage_unavailable', text: F.api_storage } });
+  const answer = await reply(page, { type: 'creditdesk:check', id: 1, customer: 'C000001', amount: '1' });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'storage_unavailable' } });
+});
+
+test('an empty store tells any host no_data, and the widget says why', async ({ page }) => {
+  await page.goto(`http://127.0.0.1:${REFUSED_PORT}/portal?customer=C000001`);
+  await expect(page.frameLocator('#widget').getByTestId('widget-empty')).toContainText(F.widget_empty);
+  await expect.poll(async () => (await received(page)).filter((m) => m.data && m.data.type === 'creditdesk:ready').length).toBe(1);
+  expect((await received(page)).find((m) => m.data.type === 'creditdesk:ready').data).toMatchObject({ ok: false, error: { code: 'no_data' } });
+  const answer = await reply(page, { type: 'creditdesk:check', id: 2, customer: 'C000001', amount: '1' });
+  expect(answer).toMatchObject({ ok: false, error: { code: 'no_data', text: F.api_no_data } });
 });

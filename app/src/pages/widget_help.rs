@@ -34,8 +34,10 @@ const REPLY_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": tru
   "release_role": null | "analyst" | "manager" | "director" }"#;
 
 const ERROR_EXAMPLE: &str = r#"{ "type": "creditdesk:result", "id": 1, "ok": false,
-  "error": { "code": "unknown_customer" | "bad_amount" | "currency_mismatch"
-                   | "unknown_currency" | "bad_request" | "no_data", "text": "…" } }"#;
+  "error": { "code": "unknown_customer" | "currency_mismatch" | "unknown_currency"
+                   | "missing_customer" | "bad_customer" | "missing_amount"
+                   | "bad_amount" | "bad_currency" | "unknown_field"
+                   | "not_ready" | "no_data" | "storage_unavailable", "text": "…" } }"#;
 
 /// The iframe snippet for this deployment: the app's own origin and base path.
 fn embed_snippet() -> String {

@@ -9,12 +9,13 @@ use leptos::prelude::*;
 use super::messages::storage_message;
 use super::use_app;
 
-/// The widget's frame (an iframe on another page): no chrome at all.
+/// The widget's frame (an iframe on another page): no chrome at all, and no storage message
+/// of its own: the widget says what storage means for its host (`widget/check.rs`).
 #[component]
-pub fn Bare(children: ChildrenFn) -> impl IntoView {
+pub fn Bare(children: Children) -> impl IntoView {
     view! {
         <main id="main" class="widget">
-            <Ready>{children()}</Ready>
+            {children()}
         </main>
     }
 }

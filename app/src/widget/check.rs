@@ -1,30 +1,28 @@
 //! The embeddable credit-check widget (`widget.html`, without chrome, with a `postMessage`
 //! API for allowed host origins). Its help is a desk page (`pages/widget_help.rs`).
 //!
-//! The origin rule: a message is answered only when `event.origin` is exactly one of
-//! `portfolio.limits.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
-//! else is ignored without a reply, so a page that is not allowed learns nothing, not even
-//! that the widget exists.
+//! The origin rule: while there is credit data here, a message is answered only when
+//! `event.origin` is exactly one of `portfolio.limits.widget_origins`, and the reply goes to
+//! that origin only (never `"*"`). Anything else is ignored without a reply, so a page that is
+//! not allowed learns nothing, not even that the widget exists. The same holds for what the
+//! widget shows: inside a page whose origin is not allowed (or not yet known) it shows a
+//! notice that names no customer and no figure. Only without data to protect (storage not
+//! open, refused by the browser, or empty) is any page told so.
 
+use super::protocol::{
+    answer, failure, field, malformed, read_request, to_js, READY_TYPE, REQUEST_TYPE,
+};
 use crate::browser;
 use crate::i18n::{self, fill, vocab, Lang};
 use crate::state::{AppState, Phase};
 use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
 use crate::ui::query::Query;
-use crate::ui::{money, use_app};
-use chrono::NaiveDate;
-use creditdesk_core::check::{check_order, CheckError, CreditCheck};
-use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Currency, Money, Portfolio};
+use crate::ui::{money, storage_message, use_app};
+use creditdesk_core::Portfolio;
 use js_sys::Reflect;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
-
-const REQUEST_TYPE: &str = "creditdesk:check";
-const RESULT_TYPE: &str = "creditdesk:result";
-const READY_TYPE: &str = "creditdesk:ready";
 
 /// The language of the widget: `?lang=en|zh` when given, else the app's.
 fn widget_lang(param: Option<String>, app: Lang) -> Lang {
@@ -35,168 +33,46 @@ fn widget_lang(param: Option<String>, app: Lang) -> Lang {
     }
 }
 
-/// A request's fields as received; each may be missing or of the wrong type.
-#[derive(Debug, Default, PartialEq)]
-struct Request {
-    customer: Option<String>,
-    /// `None` when absent; `Some(Err(()))` when present but not a string.
-    amount: Option<Result<String, ()>>,
-    currency: Option<String>,
+/// Who sees the widget: its own tab (not framed), or the page that frames it, whose origin
+/// is known from `location.ancestorOrigins` where the browser has it, else from the first
+/// valid request its window sends (`None` until then).
+#[derive(Clone, Debug, PartialEq)]
+enum Viewer {
+    Own,
+    Parent(Option<String>),
 }
 
-fn field(data: &JsValue, name: &str) -> Option<JsValue> {
-    // `Reflect::get` throws (an `Err` here) when `data` is not an object.
-    Reflect::get(data, &JsValue::from_str(name))
-        .ok()
-        .filter(|value| !value.is_undefined() && !value.is_null())
-}
+impl Viewer {
+    fn at_start() -> Viewer {
+        if browser::is_framed() {
+            Viewer::Parent(browser::parent_origin())
+        } else {
+            Viewer::Own
+        }
+    }
 
-fn read_request(data: &JsValue) -> Request {
-    Request {
-        customer: field(data, "customer").and_then(|value| value.as_string()),
-        amount: field(data, "amount").map(|value| value.as_string().ok_or(())),
-        currency: field(data, "currency").and_then(|value| value.as_string()),
+    /// Whether the widget may show credit data to this viewer.
+    fn may_see(&self, portfolio: &Portfolio) -> bool {
+        match self {
+            Viewer::Own => true,
+            Viewer::Parent(Some(origin)) => portfolio.limits.widget_origins.contains(origin),
+            Viewer::Parent(None) => false,
+        }
     }
 }
 
-/// An amount as an exact decimal string with the currency's minor units, e.g. `50000.00`.
-fn exact(value: Decimal, currency: Currency) -> String {
-    let mut value = value;
-    value.rescale(currency.minor_units());
-    value.to_string()
-}
-
-fn failure(code: &str, text: String) -> Value {
-    json!({ "type": RESULT_TYPE, "ok": false, "error": { "code": code, "text": text } })
-}
-
-fn success(portfolio: &Portfolio, check: &CreditCheck, lang: Lang) -> Value {
-    let v = lang.vocab();
-    let currency = check.currency;
-    let account = portfolio.ledger.customer(check.customer);
-    let (limit, limit_status) = match &check.limit {
-        LimitStatus::None => (Value::Null, "none"),
-        LimitStatus::Lapsed { .. } => (Value::Null, "lapsed"),
-        LimitStatus::InForce(limit) => (json!(exact(limit.amount, currency)), "in_force"),
-    };
-    let reasons: Vec<Value> = check
-        .reasons
-        .iter()
-        .map(|reason| {
-            json!({
-                "code": reason.code(),
-                "severity": reason.verdict().token(),
-                "text": vocab::check_reason(v, reason, currency),
-            })
-        })
-        .collect();
-    json!({
-        "type": RESULT_TYPE,
-        "ok": true,
-        "customer": account.map(|a| a.details.number.clone()),
-        "name": account.map(|a| a.details.name.clone()),
-        "decision": check.verdict.token(),
-        "currency": currency.code(),
-        "limit": limit,
-        "limit_status": limit_status,
-        "exposure": exact(check.exposure, currency),
-        "order": exact(check.order, currency),
-        "available": check.available.map(|a| exact(a, currency)),
-        "available_after": check.available_after.map(|a| exact(a, currency)),
-        "shortfall": exact(check.shortfall, currency),
-        "reasons": reasons,
-        "release_role": check.release_role.map(|role| role.token()),
-    })
-}
-
-fn check_error_code(error: &CheckError) -> &'static str {
-    match error {
-        CheckError::UnknownCustomer => "unknown_customer",
-        CheckError::CurrencyMismatch { .. } => "currency_mismatch",
-        CheckError::AmountNegative | CheckError::TooManyDecimals { .. } => "bad_amount",
-    }
-}
-
-/// The reply to a check request: the core's check, or a failure naming what is wrong.
-fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate) -> Value {
-    let f = lang.field();
-    let v = lang.vocab();
-    if portfolio.ledger.customers.is_empty() {
-        return failure("no_data", f.api_no_data.into());
-    }
-    let Some(number) = request
-        .customer
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-    else {
-        return failure("bad_request", f.api_bad_request.into());
-    };
-    let Some(id) = portfolio.ledger.customer_by_number(number) else {
-        return failure(
-            "unknown_customer",
-            fill(f.api_no_customer, &[("number", number)]),
-        );
-    };
-    let Some(account) = portfolio.ledger.customer(id) else {
-        return failure(
-            "unknown_customer",
-            fill(f.api_no_customer, &[("number", number)]),
-        );
-    };
-    let expected = account.details.currency;
-    let currency = match request.currency.as_deref() {
-        None => expected,
-        Some(code) => match Currency::parse(code) {
-            Some(currency) => currency,
-            None => {
-                let text = fill(f.api_currency_unknown, &[("currency", code)]);
-                return failure("unknown_currency", text);
-            }
-        },
-    };
-    let amount = match &request.amount {
-        None => Money::zero(currency),
-        Some(Err(())) => return failure("bad_amount", f.api_amount_string.into()),
-        Some(Ok(text)) => match Money::parse_positive(text, currency) {
-            Ok(amount) => amount,
-            Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
-        },
-    };
-    match check_order(portfolio, &portfolio.policy_on(as_of), id, &amount, as_of) {
-        Ok(check) => success(portfolio, &check, lang),
-        Err(error) => failure(check_error_code(&error), vocab::check_error(v, &error)),
-    }
-}
-
-/// A JSON value as a plain JS object for `postMessage`.
-fn to_js(value: &Value) -> Option<JsValue> {
-    js_sys::JSON::parse(&value.to_string()).ok()
-}
-
-/// Answers one `message` event, or ignores it when its origin is not allowed or it is not a
-/// check request.
-fn on_message(state: AppState, lang: Lang, event: web_sys::Event) {
+/// Answers one `message` event that is a check request, or ignores it: not a check request,
+/// or from an origin that is not allowed while there is data to protect.
+fn on_message(state: AppState, lang: Lang, viewer: RwSignal<Viewer>, event: web_sys::Event) {
     let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
         return;
     };
-    let origin = event.origin();
-    let allowed = state
-        .portfolio
-        .with_untracked(|p| p.limits.widget_origins.contains(&origin));
-    if !allowed {
-        return;
-    }
     let data = event.data();
     if field(&data, "type").and_then(|t| t.as_string()).as_deref() != Some(REQUEST_TYPE) {
         return;
     }
-    let request = read_request(&data);
-    let today = state.today.get_untracked();
-    let reply = state
-        .portfolio
-        .with_untracked(|p| answer(p, &request, lang, today));
-    let Some(reply) = to_js(&reply) else {
+    let origin = event.origin();
+    let Some(reply) = reply_to(state, lang, viewer, &event, &origin).and_then(|r| to_js(&r)) else {
         return;
     };
     let id = field(&data, "id").unwrap_or(JsValue::NULL);
@@ -210,18 +86,80 @@ fn on_message(state: AppState, lang: Lang, event: web_sys::Event) {
     let _ = source.post_message(&reply, &origin);
 }
 
+/// The reply to a check request from `origin`; `None` for an origin that is not allowed,
+/// which learns nothing. Without data to protect (storage not open, refused, or empty) any
+/// page is told so: that reveals no credit data.
+fn reply_to(
+    state: AppState,
+    lang: Lang,
+    viewer: RwSignal<Viewer>,
+    event: &web_sys::MessageEvent,
+    origin: &str,
+) -> Option<Value> {
+    let f = lang.field();
+    match state.phase.get_untracked() {
+        Phase::Loading => return Some(failure("not_ready", f.api_not_ready.into())),
+        Phase::Failed(_) => return Some(failure("storage_unavailable", f.api_storage.into())),
+        Phase::Ready => {}
+    }
+    let (empty, allowed) = state.portfolio.with_untracked(|p| {
+        let allowed = p.limits.widget_origins.iter().any(|known| known == origin);
+        (p.ledger.customers.is_empty(), allowed)
+    });
+    if empty {
+        return Some(failure("no_data", f.api_no_data.into()));
+    }
+    if !allowed {
+        return None;
+    }
+    let request = match read_request(&event.data()) {
+        Ok(request) => request,
+        Err(error) => return Some(malformed(&error, lang)),
+    };
+    if viewer.get_untracked() == Viewer::Parent(None) && browser::is_from_parent(event) {
+        viewer.set(Viewer::Parent(Some(origin.to_string())));
+    }
+    let today = state.today.get_untracked();
+    Some(
+        state
+            .portfolio
+            .with_untracked(|p| answer(p, &request, lang, today)),
+    )
+}
+
 /// Tells the parent page the widget is ready: once per allowed origin, each as the target
-/// origin, so the browser delivers it only to a parent that is one of them.
-fn post_ready(origins: &[String]) {
+/// origin, so the browser delivers it only to a parent that is one of them. Without data (an
+/// empty or refused store) the parent is told why, when the browser names its origin.
+fn announce(state: AppState, lang: Lang) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return;
     };
-    let Some(message) = to_js(&json!({ "type": READY_TYPE })) else {
+    let f = lang.field();
+    let (message, origins) = match state.phase.get_untracked() {
+        Phase::Loading => return,
+        Phase::Failed(_) => (unready("storage_unavailable", f.api_storage), None),
+        Phase::Ready => state.portfolio.with_untracked(|p| {
+            if p.ledger.customers.is_empty() {
+                (unready("no_data", f.api_no_data), None)
+            } else {
+                (
+                    json!({ "type": READY_TYPE, "ok": true }),
+                    Some(p.limits.widget_origins.clone()),
+                )
+            }
+        }),
+    };
+    let origins = origins.unwrap_or_else(|| browser::parent_origin().into_iter().collect());
+    let Some(message) = to_js(&message) else {
         return;
     };
     for origin in origins {
-        let _ = parent.post_message(&message, origin);
+        let _ = parent.post_message(&message, &origin);
     }
+}
+
+fn unready(code: &str, text: &str) -> Value {
+    json!({ "type": READY_TYPE, "ok": false, "error": { "code": code, "text": text } })
 }
 
 #[component]
@@ -229,48 +167,72 @@ pub fn WidgetCheck() -> impl IntoView {
     let state = use_app();
     let query = Query::follow();
     let lang = Memo::new(move |_| widget_lang(query.get("lang"), state.lang.get()));
+    let viewer = RwSignal::new(Viewer::at_start());
     let handle = window_event_listener_untyped("message", move |event| {
-        on_message(state, lang.get_untracked(), event)
+        on_message(state, lang.get_untracked(), viewer, event)
     });
     on_cleanup(move || handle.remove());
-    let ready_sent = StoredValue::new(false);
+    let announced = StoredValue::new(false);
     Effect::new(move |_| {
-        if state.phase.get() == Phase::Ready && !ready_sent.get_value() {
-            ready_sent.set_value(true);
-            state
-                .portfolio
-                .with_untracked(|p| post_ready(&p.limits.widget_origins));
+        if state.phase.get() != Phase::Loading && !announced.get_value() {
+            announced.set_value(true);
+            announce(state, lang.get_untracked());
         }
     });
     let amount = RwSignal::new(query.get_untracked("amount").unwrap_or_default());
-    let number = move || query.get("customer").unwrap_or_default();
-    let customer = Memo::new(move |_| {
-        state
-            .portfolio
-            .with(|p| p.ledger.customer_by_number(number().trim()))
-    });
-    let empty = move || state.portfolio.with(|p| p.ledger.customers.is_empty());
     view! {
         <section class="widget-check" data-testid="widget" lang=move || lang.get().code()>
-            {move || {
-                let f = lang.get().field();
-                if empty() {
-                    view! {
-                        <p class="widget-empty" role="alert" data-testid="widget-empty">{f.widget_empty}" "
-                            <a href=format!("{}help/widget", browser::app_base()) target="_blank" rel="noopener">{f.widget_help_link}</a>
-                        </p>
-                    }.into_any()
-                } else {
-                    match customer.get() {
-                        None => view! {
-                            <p class="error" role="alert" data-testid="widget-unknown">{fill(f.widget_no_customer, &[("number", &number())])}</p>
-                        }.into_any(),
-                        Some(id) => view! { <WidgetBody id lang amount /> }.into_any(),
-                    }
-                }
-            }}
+            {move || widget_view(state, lang, viewer.get(), query.get("customer"), amount)}
         </section>
     }
+}
+
+/// What the widget shows: its data only to a viewer that may see it, else a notice that
+/// names no customer and no figure.
+fn widget_view(
+    state: AppState,
+    lang: Memo<Lang>,
+    viewer: Viewer,
+    number: Option<String>,
+    amount: RwSignal<String>,
+) -> AnyView {
+    let f = lang.get().field();
+    let error = |testid: &'static str, text: String| {
+        view! { <p class="error" role="alert" data-testid=testid>{text}</p> }.into_any()
+    };
+    match state.phase.get() {
+        Phase::Loading => {
+            return view! { <p class="loading" role="status">{lang.get().texts().loading}</p> }
+                .into_any()
+        }
+        Phase::Failed(_) if browser::is_framed() => {
+            return error("widget-storage", f.widget_storage.into())
+        }
+        Phase::Failed(failed) => {
+            return error(
+                "widget-storage",
+                storage_message(lang.get().texts(), &failed),
+            )
+        }
+        Phase::Ready => {}
+    }
+    let number = number.unwrap_or_default();
+    state.portfolio.with(|p| {
+        if p.ledger.customers.is_empty() {
+            view! {
+                <p class="widget-empty" role="alert" data-testid="widget-empty">{f.widget_empty}" "
+                    <a href=format!("{}help/widget", browser::app_base()) target="_blank" rel="noopener">{f.widget_help_link}</a>
+                </p>
+            }.into_any()
+        } else if !viewer.may_see(p) {
+            view! { <p class="widget-closed" role="status" data-testid="widget-closed">{f.widget_closed}</p> }.into_any()
+        } else {
+            match p.ledger.customer_by_number(number.trim()) {
+                None => error("widget-unknown", fill(f.widget_no_customer, &[("number", &number)])),
+                Some(id) => view! { <WidgetBody id lang amount /> }.into_any(),
+            }
+        }
+    })
 }
 
 #[component]

@@ -2,6 +2,7 @@
 //! `postMessage` API for allowed origins. No chrome and no router.
 
 mod check;
+mod protocol;
 
 use crate::ui::layout::Bare;
 use leptos::prelude::*;
