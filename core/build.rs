@@ -1,18 +1,19 @@
 //! Generates the tables the core includes from maintained crates, so the wasm ships a few
-//! bytes per entry instead of the crates themselves: the pinyin initials of `src/ledger/search.rs`
-//! and the ISO 4217 currencies of `src/base/currency.rs`.
+//! bytes per entry instead of the crates themselves: the pinyin readings of
+//! `src/ledger/search.rs` and the ISO 4217 currencies of `src/base/currency.rs`.
 //!
-//! The pinyin tables: two bytes per ideograph instead of the `pinyin` crate's full readings.
-//! Both tables cover U+3400..=U+9FFF: CJK Extension A (U+3400..=U+4DBF), the 64 Yijing
-//! hexagram symbols between the blocks (zeros; keeping them makes the lookup one subtraction)
-//! and the CJK Unified Ideographs (U+4E00..=U+9FFF), one byte per code point.
+//! The pinyin tables cover U+3400..=U+9FFF: CJK Extension A (U+3400..=U+4DBF), the 64 Yijing
+//! hexagram symbols between the blocks (no reading; keeping them makes the lookup one
+//! subtraction) and the CJK Unified Ideographs (U+4E00..=U+9FFF). A reading is its plain
+//! syllable without tone, typable on a phone keyboard (ü as `v`, ê as `e`).
 //!
-//! - `pinyin_initials.bin`: the ASCII lowercase first letter of the character's first plain
-//!   reading in pinyin-data (usually the most common), or 0 when it has none.
-//! - `pinyin_alternative_initials.bin`: for a heteronym (多音字), the first letter of its first
-//!   other reading, in pinyin-data's order, whose letter differs from the first reading's
-//!   (重 zhòng, chóng, tóng gives `c`; 行 xíng, háng gives `h`); 0 when every reading starts
-//!   with the same letter or the character has none.
+//! - `pinyin_syllables.rs`: every such syllable, sorted (about 400).
+//! - `pinyin_primary.bin`: per code point, two bytes (little-endian): 1 + the index of its
+//!   first reading in pinyin-data (usually the most common), or 0 when it has none.
+//! - `pinyin_alternative.rs`: for a heteronym (多音字), `(code point − U+3400, 1 + syllable)`
+//!   of one other reading, sorted: the first, in pinyin-data's order, that starts with a
+//!   different letter (重 zhòng, chóng, tóng gives chong; 行 xíng, háng gives hang), else the
+//!   first with a different syllable (的 de, di). Sparse, as most characters have one reading.
 
 use pinyin::{Pinyin, ToPinyinMulti};
 use std::fmt::Write as _;
@@ -31,38 +32,80 @@ fn main() -> io::Result<()> {
         env::var_os("OUT_DIR")
             .ok_or_else(|| io::Error::other("cargo sets OUT_DIR for build scripts"))?,
     );
-    let (primary, alternative): (Vec<u8>, Vec<u8>) =
-        (TABLE_FIRST..=TABLE_LAST).map(initials_of).unzip();
-    fs::write(out_dir.join("pinyin_initials.bin"), primary)?;
-    fs::write(out_dir.join("pinyin_alternative_initials.bin"), alternative)?;
+    write_pinyin_tables(&out_dir)?;
     write_currency_tables(&out_dir)
 }
 
-/// The initial of the code point's first plain reading and the first different initial among
-/// its other readings; 0 for none.
-fn initials_of(code: u32) -> (u8, u8) {
+/// The three pinyin tables described in the module doc.
+fn write_pinyin_tables(out_dir: &Path) -> io::Result<()> {
+    let readings: Vec<(Option<String>, Option<String>)> =
+        (TABLE_FIRST..=TABLE_LAST).map(readings_of).collect();
+    let mut syllables: Vec<&str> = readings
+        .iter()
+        .flat_map(|(primary, alternative)| [primary, alternative])
+        .filter_map(|syllable| syllable.as_deref())
+        .collect();
+    syllables.sort_unstable();
+    syllables.dedup();
+    let id = |syllable: &Option<String>| -> u16 {
+        syllable.as_deref().map_or(0, |syllable| {
+            let index = syllables.binary_search(&syllable).unwrap_or(0);
+            u16::try_from(index + 1).unwrap_or(0)
+        })
+    };
+    let mut primary = Vec::with_capacity(readings.len() * 2);
+    let mut alternative = String::from("&[\n");
+    for (offset, reading) in readings.iter().enumerate() {
+        primary.extend_from_slice(&id(&reading.0).to_le_bytes());
+        if reading.1.is_some() {
+            writeln!(alternative, "    ({offset}, {}),", id(&reading.1))
+                .map_err(io::Error::other)?;
+        }
+    }
+    alternative.push(']');
+    let listed: Vec<String> = syllables.iter().map(|s| format!("{s:?}")).collect();
+    fs::write(
+        out_dir.join("pinyin_syllables.rs"),
+        format!("&[{}]", listed.join(", ")),
+    )?;
+    fs::write(out_dir.join("pinyin_primary.bin"), primary)?;
+    fs::write(out_dir.join("pinyin_alternative.rs"), alternative)
+}
+
+/// The code point's first plain reading, and the other reading the module doc describes.
+fn readings_of(code: u32) -> (Option<String>, Option<String>) {
     let Some(readings) = char::from_u32(code).and_then(|ch| ch.to_pinyin_multi()) else {
-        return (0, 0);
+        return (None, None);
     };
     // The first reading is the one `ToPinyin::to_pinyin` gives: pinyin-data's first, the
     // most common reading of a heteronym.
-    let mut initials = readings.into_iter().map(initial);
-    let primary = initials.next().unwrap_or(0);
-    let alternative = initials
-        .find(|&letter| letter != 0 && letter != primary)
-        .unwrap_or(0);
-    (primary, alternative)
+    let mut all = readings.into_iter().filter_map(typable);
+    let Some(primary) = all.next() else {
+        return (None, None);
+    };
+    let others: Vec<String> = all.filter(|other| *other != primary).collect();
+    let first_letter = |syllable: &str| syllable.bytes().next();
+    let alternative = others
+        .iter()
+        .find(|other| first_letter(other) != first_letter(&primary))
+        .or(others.first())
+        .cloned();
+    (Some(primary), alternative)
 }
 
-/// The ASCII letter a reading starts with, or 0.
-fn initial(pinyin: Pinyin) -> u8 {
-    // A few interjections (欸 ê) start with a non-ASCII letter; fold them to ASCII so the
-    // table stays a byte per char and queries stay typable on a phone keyboard.
-    match pinyin.plain().chars().next() {
-        Some(letter @ 'a'..='z') => letter as u8,
-        Some('ê') => b'e',
-        _ => 0,
-    }
+/// A reading as it is typed: plain, with ü as `v` and ê as `e`; `None` if anything else is
+/// not an ASCII letter.
+fn typable(pinyin: Pinyin) -> Option<String> {
+    let typed: String = pinyin
+        .plain()
+        .chars()
+        .map(|letter| match letter {
+            'ü' => 'v',
+            'ê' => 'e',
+            other => other,
+        })
+        .collect();
+    (!typed.is_empty() && typed.bytes().all(|byte| byte.is_ascii_lowercase())).then_some(typed)
 }
 
 /// Symbols people type for a currency that `iso_currency` does not list as that currency's

@@ -3,7 +3,7 @@
 //! names of any text never panicking.
 
 use chrono::NaiveDate;
-use creditdesk_core::ledger::search::{alternative_initials, initials, SearchIndex};
+use creditdesk_core::ledger::search::{alternative_initials, initials, readings, SearchIndex};
 use creditdesk_core::*;
 use proptest::prelude::*;
 
@@ -287,20 +287,23 @@ proptest! {
     }
 }
 
-/// Whether `query` matches `primary`/`alternative` (initials of one name, position by
-/// position) at byte offset `at`: each query byte equals either string's byte there.
-fn initials_match_at(primary: &[u8], alternative: &[u8], query: &[u8], at: usize) -> bool {
-    at + query.len() <= primary.len()
-        && query
-            .iter()
-            .enumerate()
-            .all(|(i, &letter)| primary[at + i] == letter || alternative[at + i] == letter)
+/// Whether `query` is used up by the units from the first of `units` on, each taking a
+/// non-empty beginning of one of its two readings: the module doc's rule, by recursion.
+fn pinyin_match(units: &[(String, String)], query: &[u8]) -> bool {
+    let Some(((first, other), rest)) = units.split_first() else {
+        return false;
+    };
+    [first, other].into_iter().any(|reading| {
+        (1..=reading.len().min(query.len())).any(|taken| {
+            reading.as_bytes()[..taken] == query[..taken]
+                && (taken == query.len() || pinyin_match(rest, &query[taken..]))
+        })
+    })
 }
 
 /// What `search` must answer, computed the obvious way, customer by customer, for text
-/// without full-width forms (where lowercasing is all the normalizing there is). A query
-/// matches a customer's initials where, letter by letter, it equals the primary or the
-/// alternative initial.
+/// without full-width forms (where lowercasing is all the normalizing there is). A query of
+/// letters matches a name's pinyin from some unit on, by `pinyin_match`.
 fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -> Vec<CustomerId> {
     let query = query.trim().to_lowercase();
     if query.is_empty() {
@@ -313,25 +316,20 @@ fn search_reference(customers: &[(String, String)], query: &str, limit: usize) -
         .filter_map(|((number, name), id)| {
             let number = number.trim().to_lowercase();
             let name = name.trim().to_lowercase();
-            let primary = initials(&name);
-            let alternative = alternative_initials(&name);
-            assert_eq!(primary.len(), alternative.len(), "{name:?}");
-            let (primary, alternative) = (primary.as_bytes(), alternative.as_bytes());
+            let units = readings(&name);
             let query_bytes = query.as_bytes();
-            let initials_prefix =
-                letters && initials_match_at(primary, alternative, query_bytes, 0);
-            let initials_contain = letters
-                && (0..=primary.len())
-                    .any(|at| initials_match_at(primary, alternative, query_bytes, at));
+            let pinyin_prefix = letters && pinyin_match(&units, query_bytes);
+            let pinyin_contain =
+                letters && (0..units.len()).any(|at| pinyin_match(&units[at..], query_bytes));
             let rank = if number == query {
                 0
             } else if number.starts_with(&query) {
                 1
             } else if name.starts_with(&query) {
                 2
-            } else if initials_prefix {
+            } else if pinyin_prefix {
                 3
-            } else if number.contains(&query) || name.contains(&query) || initials_contain {
+            } else if number.contains(&query) || name.contains(&query) || pinyin_contain {
                 4
             } else {
                 return None;
@@ -354,7 +352,7 @@ proptest! {
             ("[a-c0-1]{1,3}", "[a-cA-Chs 深圳华行重长]{0,6}[a-cA-Chs深圳华行重长]"),
             1..12,
         ),
-        query in "[ a-cA-Chqsxz0-1深圳华行重长]{0,4}",
+        query in "[ a-eA-Cghinoqsuxz0-1深圳华行重长]{0,5}",
         limit in 1usize..15,
     ) {
         let mut unique: Vec<(String, String)> = Vec::new();
@@ -373,4 +371,76 @@ proptest! {
             search_reference(&unique, &query, limit)
         );
     }
+}
+
+#[test]
+fn full_pinyin_finds_names_whole_or_mixed_with_initials() {
+    let state = portfolio(&[
+        ("C1", "广州白云贸易有限公司"),
+        ("C2", "上海华联 Trading Co."),
+        ("C3", "重庆长安汽车"),
+        ("C4", "厦门航空"),
+        ("C5", "绿地控股"),
+        ("C6", "深圳市腾讯计算机系统"),
+    ]);
+    let cases: [(&str, &[&str]); 12] = [
+        ("guangzhou", &["C1"]),
+        ("guangz", &["C1"]),
+        ("gzhou", &["C1"]),
+        ("baiyun", &["C1"]),
+        ("shanghaihualian", &["C2"]),
+        ("shanghhl", &["C2"]),
+        ("shhltc", &["C2"]),
+        ("shanghaihualiantrading", &["C2"]),
+        // Heteronyms by either reading, whole: 重 chóng, 长 cháng, 厦 xià.
+        ("chongqingchangan", &["C3"]),
+        ("xiamen", &["C4"]),
+        // ü is typed v.
+        ("lvdi", &["C5"]),
+        ("tengxun", &["C6"]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(found(&state, query, 10), expected, "query {query:?}");
+    }
+    // A syllable must be a beginning of one reading: no skipping letters, no crossing a
+    // character with nothing.
+    for query in ["guagzhou", "gzhu", "shanghaixhualian", "zhouguang"] {
+        assert_eq!(
+            found(&state, query, 10),
+            Vec::<String>::new(),
+            "query {query:?}"
+        );
+    }
+    assert_eq!(
+        readings("重庆"),
+        [
+            ("zhong".to_string(), "chong".to_string()),
+            ("qing".to_string(), "qing".to_string())
+        ]
+    );
+}
+
+#[test]
+fn chinese_names_sort_by_pinyin() {
+    use creditdesk_core::ledger::search::pinyin_key;
+    let mut names = [
+        "郑州宇通",
+        "青岛啤酒",
+        "北京银行",
+        "Zeta Ltd.",
+        "上海华联",
+        "alpha GmbH",
+    ];
+    names.sort_by_key(|name| pinyin_key(name));
+    assert_eq!(
+        names,
+        [
+            "alpha GmbH",
+            "北京银行",
+            "青岛啤酒",
+            "上海华联",
+            "Zeta Ltd.",
+            "郑州宇通"
+        ]
+    );
 }

@@ -6,6 +6,7 @@ use crate::base::ids::CustomerId;
 use crate::base::money::Currency;
 use crate::ledger::as_of::*;
 use crate::ledger::records::*;
+use crate::ledger::search::{pinyin_key, pinyin_matches};
 use crate::ledger::state::Ledger;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -426,8 +427,9 @@ impl CustomerSort {
     }
 }
 
-/// Filters rows by a search text (name or number, case-insensitive) and "overdue only", then
-/// sorts them. Returns indexes into `rows` so the caller can page without copying.
+/// Filters rows by a search text (name or number, case-insensitive, or the name's pinyin:
+/// `guangzhou`, `gz`) and "overdue only", then sorts them, names by pinyin (青岛 before 郑州).
+/// Returns indexes into `rows` so the caller can page without copying.
 pub fn select_customers(
     rows: &[CustomerRow],
     query: &str,
@@ -443,11 +445,12 @@ pub fn select_customers(
             needle.is_empty()
                 || row.name.to_lowercase().contains(&needle)
                 || row.number.to_lowercase().contains(&needle)
+                || pinyin_matches(&row.name, &needle)
         })
         .map(|(index, _)| index)
         .collect();
     match sort {
-        CustomerSort::Name => selected.sort_by(|a, b| rows[*a].name.cmp(&rows[*b].name)),
+        CustomerSort::Name => selected.sort_by_cached_key(|index| pinyin_key(&rows[*index].name)),
         CustomerSort::Number => selected.sort_by(|a, b| rows[*a].number.cmp(&rows[*b].number)),
         CustomerSort::BalanceDesc => {
             selected.sort_by(|a, b| rows[*b].balance.cmp(&rows[*a].balance))

@@ -1,26 +1,29 @@
-//! Customer search for the field-sales screen: one query matches customer numbers, names
-//! (Chinese or Latin, case-insensitively) and pinyin initials such as `hwjs` for 华为技术.
+//! Customer search for the field-sales screen and the desk's customer list: one query
+//! matches customer numbers, names (Chinese or Latin, case-insensitively) and pinyin, in
+//! full (`guangzhou` for 广州), as initials (`hwjs` for 华为技术) or mixed (`gzhou`, `guangz`).
 //!
 //! `SearchIndex` is built once from the `Ledger` and then answers every keystroke, so all
-//! lowercasing and initials work happens at build time. A query allocates its normalized
-//! text, one byte per customer for the best rank so far and its result, never per customer;
-//! demo portfolio L (10,000 customers) answers a keystroke in well under a millisecond in
-//! wasm on a desktop.
+//! lowercasing and reading work happens at build time. A query allocates its normalized
+//! text, one byte per customer for the best rank so far and its result, never per customer.
 //!
-//! Pinyin initials come from two one-byte-per-char tables that `build.rs` generates from the
-//! `pinyin` crate (a build-dependency only), covering CJK Extension A and the CJK Unified
-//! Ideographs, U+3400..=U+9FFF. Characters outside them (rarer extensions, compatibility
-//! ideographs) contribute no initial.
+//! Pinyin comes from tables that `build.rs` generates from the `pinyin` crate (a
+//! build-dependency only), covering CJK Extension A and the CJK Unified Ideographs,
+//! U+3400..=U+9FFF: each character's first reading in the pinyin-data source, and for a
+//! heteronym one other reading. Characters outside them (rarer extensions, compatibility
+//! ideographs) have no reading.
 //!
-//! Heteronyms (多音字): the primary table holds the initial of each character's first
-//! reading in the pinyin-data source, which is not always the one names use (重庆 reads
-//! `zq` by it, 长沙 `zs`, 厦门 `sm`, 银行 `yx`). The alternative table holds, for a
-//! heteronym, the initial of its first other reading (in pinyin-data's order) that starts
-//! with a different letter. An initials query letter matches a character when it equals
-//! either, so `cq` and `zq` both find 重庆, `cs` 长沙, `xm` 厦门 and `zgyh` 中国银行. The
-//! limit: a character keeps at most two initials, so a third one is not typable (重's rare
-//! tóng; 单's surname reading shàn, after dān and chán). [`initials`] gives the primary
-//! form alone and [`alternative_initials`] the alternative one.
+//! How a query matches a name: the name is a row of units, one per Chinese character (its
+//! syllables) and one per Latin word (the word); the query, all ASCII letters, must be used up
+//! by consecutive units, each taking a non-empty beginning of one of its syllables: the whole
+//! syllable, or its initial, or anything between. So `shhl`, `shanghaihualian` and `shanghl`
+//! all find 上海华联, and `shhltc` finds 上海华联 Trading Co.
+//!
+//! Heteronyms (多音字): the first reading is not always the one names use (重庆 reads `zq` by
+//! it, 长沙 `zs`, 厦门 `sm`, 银行 `yx`), so a unit takes a beginning of either reading: `cq`,
+//! `chongqing` and `zq` all find 重庆, `xiamen` 厦门, `zgyh` 中国银行. The limit: a character
+//! keeps at most two readings, so a third one is not typable (重's rare tóng).
+//! [`initials`] gives the first reading's initials alone and [`alternative_initials`] the
+//! other's; [`pinyin_key`] sorts Chinese names by their readings.
 
 use crate::base::ids::CustomerId;
 use crate::ledger::records::Customer;
@@ -31,32 +34,44 @@ const TABLE_FIRST: u32 = 0x3400;
 /// Last code point of the generated tables; must match `TABLE_LAST` in `build.rs`.
 const TABLE_LAST: u32 = 0x9FFF;
 
-/// The number of code points in `TABLE_FIRST..=TABLE_LAST`, so of bytes in each table.
+/// The number of code points in `TABLE_FIRST..=TABLE_LAST`.
 const TABLE_LEN: usize = (TABLE_LAST - TABLE_FIRST + 1) as usize;
 
-/// The ASCII lowercase pinyin initial of the first reading of each code point in
-/// `TABLE_FIRST..=TABLE_LAST`, or 0.
-static PINYIN_INITIALS: &[u8; TABLE_LEN] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/pinyin_initials.bin"));
+/// Every plain syllable the tables use, sorted; a syllable id is 1 + its index here.
+static SYLLABLES: &[&str] = include!(concat!(env!("OUT_DIR"), "/pinyin_syllables.rs"));
 
-/// For each code point in `TABLE_FIRST..=TABLE_LAST`, the initial of its first other reading
-/// that starts with a letter different from `PINYIN_INITIALS`'s, or 0.
-static PINYIN_ALTERNATIVE_INITIALS: &[u8; TABLE_LEN] =
-    include_bytes!(concat!(env!("OUT_DIR"), "/pinyin_alternative_initials.bin"));
+/// The syllable id of the first reading of each code point in `TABLE_FIRST..=TABLE_LAST`,
+/// two bytes little-endian, or 0 for none.
+static PINYIN_PRIMARY: &[u8; TABLE_LEN * 2] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/pinyin_primary.bin"));
 
-/// The primary and alternative pinyin initials of a Chinese character, if the tables know
-/// one; the alternative is the primary when the character has no other.
-fn pinyin_initials(ch: char) -> Option<(u8, u8)> {
-    let index = usize::try_from(u32::from(ch).checked_sub(TABLE_FIRST)?).ok()?;
-    let primary = *PINYIN_INITIALS.get(index)?;
+/// `(code point − TABLE_FIRST, syllable id)` of a heteronym's other reading, sorted.
+static PINYIN_ALTERNATIVE: &[(u16, u16)] =
+    include!(concat!(env!("OUT_DIR"), "/pinyin_alternative.rs"));
+
+/// The syllable of an id from the tables.
+fn syllable(id: u16) -> &'static str {
+    usize::from(id)
+        .checked_sub(1)
+        .and_then(|index| SYLLABLES.get(index))
+        .copied()
+        .unwrap_or("")
+}
+
+/// The syllable ids of a Chinese character's first and other reading, if the tables know
+/// one; the other is the first when the character has no other.
+fn pinyin_readings(ch: char) -> Option<(u16, u16)> {
+    let offset = u32::from(ch).checked_sub(TABLE_FIRST)?;
+    let index = usize::try_from(offset).ok()?;
+    let bytes = PINYIN_PRIMARY.get(index * 2..index * 2 + 2)?;
+    let primary = u16::from_le_bytes([bytes[0], bytes[1]]);
     if primary == 0 {
         return None;
     }
-    let alternative = PINYIN_ALTERNATIVE_INITIALS
-        .get(index)
-        .copied()
-        .filter(|&alternative| alternative != 0)
-        .unwrap_or(primary);
+    let offset = u16::try_from(offset).ok()?;
+    let alternative = PINYIN_ALTERNATIVE
+        .binary_search_by_key(&offset, |&(at, _)| at)
+        .map_or(primary, |found| PINYIN_ALTERNATIVE[found].1);
     Some((primary, alternative))
 }
 
@@ -85,26 +100,50 @@ fn is_latin_word_char(ch: char) -> bool {
         || ('\u{300}'..='\u{36F}').contains(&ch)
 }
 
-/// Calls `each(primary, alternative)` for each initial of `text`, in order: the pinyin
-/// initials of each Chinese character (the same twice unless it is a heteronym) and the
-/// lowercased first character of each Latin word, when that character is an ASCII letter or
-/// digit (full-width forms count), twice; everything else is skipped.
-fn for_each_initial(text: &str, mut each: impl FnMut(u8, u8)) {
-    let mut in_latin_word = false;
+/// One unit of a name as pinyin matching sees it.
+enum Unit {
+    /// A Chinese character: the syllable ids of its first and other reading.
+    Reading(u16, u16),
+    /// A Latin word, normalized (full-width forms folded, lowercased).
+    Word(String),
+}
+
+/// Calls `each` for each unit of `text`, in order: each Chinese character the tables know and
+/// each Latin word; everything else (punctuation, spaces, unknown characters) is skipped.
+fn for_each_unit(text: &str, mut each: impl FnMut(Unit)) {
+    let mut word = String::new();
     for ch in text.chars().map(fold_full_width) {
         if is_latin_word_char(ch) {
-            if !in_latin_word && ch.is_ascii_alphanumeric() {
-                let letter = ch.to_ascii_lowercase() as u8;
-                each(letter, letter);
-            }
-            in_latin_word = true;
+            word.extend(ch.to_lowercase());
             continue;
         }
-        in_latin_word = false;
-        if let Some((primary, alternative)) = pinyin_initials(ch) {
-            each(primary, alternative);
+        if !word.is_empty() {
+            each(Unit::Word(std::mem::take(&mut word)));
+        }
+        if let Some((primary, alternative)) = pinyin_readings(ch) {
+            each(Unit::Reading(primary, alternative));
         }
     }
+    if !word.is_empty() {
+        each(Unit::Word(word));
+    }
+}
+
+/// The initials of `text`, one per unit: the first letter of a character's first reading
+/// (`alternative`: of its other reading) or a Latin word's first character when that is an
+/// ASCII letter or digit.
+fn initials_with(text: &str, alternative: bool) -> String {
+    let mut result = String::new();
+    for_each_unit(text, |unit| {
+        let first = match unit {
+            Unit::Reading(primary, other) => syllable(if alternative { other } else { primary })
+                .chars()
+                .next(),
+            Unit::Word(word) => word.chars().next().filter(char::is_ascii_alphanumeric),
+        };
+        result.extend(first);
+    });
+    result
 }
 
 /// The initials a salesperson would type for `text`: the pinyin initial of each Chinese
@@ -113,18 +152,61 @@ fn for_each_initial(text: &str, mut each: impl FnMut(u8, u8)) {
 /// `上海华联 Trading Co.` gives `shhltc`. A heteronym gives its first reading's initial:
 /// 重庆 gives `zq`; [`alternative_initials`] gives the other, and search accepts either.
 pub fn initials(text: &str) -> String {
-    let mut result = String::new();
-    for_each_initial(text, |primary, _| result.push(char::from(primary)));
+    initials_with(text, false)
+}
+
+/// [`initials`] with each heteronym's other initial in place of its first, position by
+/// position (so as long): 重庆 gives `cq`, 中国银行 `zgyh`. Search takes either reading at
+/// each position, never one string as a whole.
+pub fn alternative_initials(text: &str) -> String {
+    initials_with(text, true)
+}
+
+/// The readings search matches `text` by, one pair per unit (see the module doc): a Chinese
+/// character's first and other syllable (the first twice when it has one reading), a Latin
+/// word twice. 重庆 gives `[("zhong", "chong"), ("qing", "qing")]`.
+pub fn readings(text: &str) -> Vec<(String, String)> {
+    let mut result = Vec::new();
+    for_each_unit(text, |unit| {
+        result.push(match unit {
+            Unit::Reading(primary, other) => {
+                (syllable(primary).to_string(), syllable(other).to_string())
+            }
+            Unit::Word(word) => (word.clone(), word),
+        });
+    });
     result
 }
 
-/// [`initials`] with each heteronym's alternative initial in place of its first, position by
-/// position (so as long): 重庆 gives `cq`, 中国银行 `zgyh`. Search matches a query letter
-/// against either string at each position, never one string as a whole.
-pub fn alternative_initials(text: &str) -> String {
-    let mut result = String::new();
-    for_each_initial(text, |_, alternative| result.push(char::from(alternative)));
-    result
+/// Whether `query` (trimmed, lowercased, all ASCII letters) matches `name`'s pinyin from some
+/// unit on, as [`SearchIndex::search`] matches it: for lists filtered one name at a time.
+pub fn pinyin_matches(name: &str, query: &str) -> bool {
+    let query = normalized(query.trim());
+    if query.is_empty() || !query.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut column = PinyinColumn::default();
+    column.push(name);
+    let mut matched = false;
+    column.find(query.as_bytes(), |_, _| matched = true);
+    matched
+}
+
+/// A key that sorts names as Chinese readers expect: by the first reading of each character
+/// (青岛 qingdao before 郑州 zhengzhou), Latin words by their letters, then by the name itself
+/// so that different names never tie.
+pub fn pinyin_key(text: &str) -> String {
+    let mut key = String::new();
+    for_each_unit(text, |unit| {
+        match unit {
+            Unit::Reading(primary, _) => key.push_str(syllable(primary)),
+            Unit::Word(word) => key.push_str(&word),
+        }
+        key.push(' ');
+    });
+    key.push('\u{0}');
+    key.push_str(&normalized(text));
+    key
 }
 
 /// How well a customer matches a query; lower ranks sort first. A customer takes its best.
@@ -133,7 +215,7 @@ enum Rank {
     NumberExact,
     NumberPrefix,
     NamePrefix,
-    InitialsPrefix,
+    PinyinPrefix,
     Contains,
 }
 
@@ -142,7 +224,7 @@ const RANKS_BEST_FIRST: [Rank; 5] = [
     Rank::NumberExact,
     Rank::NumberPrefix,
     Rank::NamePrefix,
-    Rank::InitialsPrefix,
+    Rank::PinyinPrefix,
     Rank::Contains,
 ];
 
@@ -202,79 +284,103 @@ impl Column {
     }
 }
 
-/// Every customer's initials as two parallel byte strings, concatenated like a `Column`:
-/// `primary` holds each position's first-reading initial and `alternative` the heteronym's
-/// other initial there, or the primary again. Both are ASCII lowercase letters and digits.
+/// Where a unit's text is: a syllable id of the tables, or a Latin word of this column.
+#[derive(Clone, Copy, Debug)]
+enum UnitText {
+    Syllable(u16),
+    Word(usize),
+}
+
+/// Every customer's name as units (see the module doc), concatenated like a `Column`: each
+/// unit's two readings (a Latin word's twice).
 #[derive(Clone, Debug, Default)]
-struct InitialsColumn {
-    primary: Vec<u8>,
-    alternative: Vec<u8>,
-    /// Byte offset where each customer's entry ends, in customer order.
+struct PinyinColumn {
+    units: Vec<(UnitText, UnitText)>,
+    words: Vec<String>,
+    /// Unit offset where each customer's entry ends, in customer order.
     ends: Vec<usize>,
 }
 
-impl InitialsColumn {
+/// The longest query pinyin matching looks at (a bit set per query position).
+const PINYIN_QUERY_MAX: usize = 63;
+
+impl PinyinColumn {
     fn push(&mut self, name: &str) {
-        for_each_initial(name, |primary, alternative| {
-            self.primary.push(primary);
-            self.alternative.push(alternative);
+        for_each_unit(name, |unit| {
+            let texts = match unit {
+                Unit::Reading(primary, other) => {
+                    (UnitText::Syllable(primary), UnitText::Syllable(other))
+                }
+                Unit::Word(word) => {
+                    self.words.push(word);
+                    let text = UnitText::Word(self.words.len() - 1);
+                    (text, text)
+                }
+            };
+            self.units.push(texts);
         });
-        self.ends.push(self.primary.len());
+        self.ends.push(self.units.len());
     }
 
-    /// Whether each byte of `query` equals the primary or the alternative initial at the
-    /// same position from `start` on; false past the end.
-    fn matches_at(&self, start: usize, query: &[u8]) -> bool {
-        let end = start + query.len();
-        match (
-            self.primary.get(start..end),
-            self.alternative.get(start..end),
-        ) {
-            (Some(primary), Some(alternative)) => query
-                .iter()
-                .zip(primary.iter().zip(alternative))
-                .all(|(letter, (primary, alternative))| letter == primary || letter == alternative),
-            _ => false,
+    fn text(&self, text: UnitText) -> &[u8] {
+        match text {
+            UnitText::Syllable(id) => syllable(id).as_bytes(),
+            UnitText::Word(index) => self.words.get(index).map_or(&[], |word| word.as_bytes()),
         }
     }
 
-    /// Calls `found(customer, is_prefix)` once for each customer whose initials match
-    /// `query` at some position (each letter the primary or the alternative initial there),
-    /// in customer order, saying whether a match starts the entry. As `Column::find`, but a
-    /// candidate is any position where either string holds the query's first letter.
+    /// Whether `query` is used up by the units from `start` on (each taking a non-empty
+    /// beginning of one of its readings), before `end`. Tracks every query position reachable
+    /// so far as one bit.
+    fn matches_from(&self, start: usize, end: usize, query: &[u8]) -> bool {
+        let done = 1u64 << query.len();
+        let mut reachable = 1u64; // position 0
+        for &(first, other) in self.units.get(start..end).unwrap_or(&[]) {
+            let mut next = 0u64;
+            for position in (0..query.len()).filter(|p| reachable & (1 << p) != 0) {
+                let rest = &query[position..];
+                for reading in [first, other] {
+                    let common = self
+                        .text(reading)
+                        .iter()
+                        .zip(rest)
+                        .take_while(|(a, b)| a == b);
+                    for taken in 1..=common.count() {
+                        next |= 1 << (position + taken);
+                    }
+                }
+            }
+            if next & done != 0 {
+                return true;
+            }
+            reachable = next;
+            if reachable == 0 {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Calls `found(customer, is_prefix)` once for each customer whose name matches `query`
+    /// (see the module doc) from some unit on, in customer order, saying whether a match
+    /// starts at the name's first unit.
     fn find(&self, query: &[u8], mut found: impl FnMut(usize, bool)) {
-        let Some((&first, rest)) = query.split_first() else {
+        let Some(&first) = query.first().filter(|_| query.len() <= PINYIN_QUERY_MAX) else {
             return;
         };
-        let mut customer = 0;
         let mut entry_start = 0;
-        let mut from = 0;
-        while let Some(offset) = self
-            .primary
-            .get(from..)
-            .zip(self.alternative.get(from..))
-            .and_then(|(primary, alternative)| {
-                primary
-                    .iter()
-                    .zip(alternative)
-                    .position(|(&primary, &alternative)| primary == first || alternative == first)
-            })
-        {
-            let start = from + offset;
-            while let Some(&end) = self.ends.get(customer).filter(|&&end| end <= start) {
-                entry_start = end;
-                customer += 1;
+        for (customer, &entry_end) in self.ends.iter().enumerate() {
+            let starts = (entry_start..entry_end).filter(|&unit| {
+                let (a, b) = self.units[unit];
+                self.text(a).first() == Some(&first) || self.text(b).first() == Some(&first)
+            });
+            for start in starts {
+                if self.matches_from(start, entry_end, query) {
+                    found(customer, start == entry_start);
+                    break;
+                }
             }
-            let Some(&entry_end) = self.ends.get(customer) else {
-                return;
-            };
-            if start + query.len() > entry_end || !self.matches_at(start + 1, rest) {
-                from = start + 1;
-                continue;
-            }
-            // The leftmost match decides whether the entry starts with one; skip the rest.
-            found(customer, start == entry_start);
-            from = entry_end;
+            entry_start = entry_end;
         }
     }
 }
@@ -286,7 +392,7 @@ pub struct SearchIndex {
     ids: Vec<CustomerId>,
     numbers: Column,
     names: Column,
-    initials: InitialsColumn,
+    pinyin: PinyinColumn,
 }
 
 impl SearchIndex {
@@ -302,7 +408,7 @@ impl SearchIndex {
             index.ids.push(customer.id);
             index.numbers.push(&normalized(&customer.details.number));
             index.names.push(&normalized(&customer.details.name));
-            index.initials.push(&customer.details.name);
+            index.pinyin.push(&customer.details.name);
         }
         index
     }
@@ -341,9 +447,9 @@ impl SearchIndex {
             improve(customer, rank);
         });
         if query.bytes().all(|byte| byte.is_ascii_alphabetic()) {
-            self.initials.find(query.as_bytes(), |customer, is_prefix| {
+            self.pinyin.find(query.as_bytes(), |customer, is_prefix| {
                 let rank = if is_prefix {
-                    Rank::InitialsPrefix
+                    Rank::PinyinPrefix
                 } else {
                     Rank::Contains
                 };
