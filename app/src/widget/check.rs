@@ -15,7 +15,7 @@ use crate::ui::{money, use_app};
 use chrono::NaiveDate;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Currency, Money, Portfolio};
+use creditdesk_core::{Amount, Currency, Money, Portfolio};
 use js_sys::Reflect;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -158,8 +158,8 @@ fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate
     let amount = match &request.amount {
         None => Money::zero(currency),
         Some(Err(())) => return failure("bad_amount", f.api_amount_string.into()),
-        Some(Ok(text)) => match Money::parse_positive(text, currency) {
-            Ok(amount) => amount,
+        Some(Ok(text)) => match Amount::parse_positive(text, currency) {
+            Ok(amount) => amount.money(),
             Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
         },
     };

@@ -186,9 +186,9 @@ impl Ledger {
                 continue; // checked by `check_allocations` before
             };
             if is_credit {
-                invoice.credited += allocation.amount;
+                invoice.credited += allocation.amount.value();
             } else {
-                invoice.paid += allocation.amount;
+                invoice.paid += allocation.amount.value();
             }
             if invoice.open().is_zero() && invoice.settled_on.is_none() {
                 invoice.settled_on = Some(date);
@@ -299,7 +299,7 @@ impl Ledger {
                 amount,
                 ..
             } => {
-                self.invoice_mut(*invoice)?.written_off += *amount;
+                self.invoice_mut(*invoice)?.written_off += amount.value();
                 self.write_offs.push(WriteOff {
                     invoice: *invoice,
                     date: *date,
@@ -349,7 +349,7 @@ impl Ledger {
                     id: id.0,
                 })?;
                 let (invoice, amount) = (self.disputes[index].invoice, self.disputes[index].amount);
-                self.invoice_mut(invoice)?.disputed -= amount;
+                self.invoice_mut(invoice)?.disputed -= amount.value();
                 self.disputes[index].resolved = Some((*date, *outcome));
                 Ok(())
             }
@@ -448,9 +448,8 @@ impl Ledger {
             });
         }
         self.check_allocations(note.customer, &note.allocations)?;
-        let applied: Decimal = note.allocations.iter().map(|a| a.amount).sum();
         let account = self.customer_mut(note.customer)?;
-        account.unapplied_credit += note.amount.amount - applied;
+        account.unapplied_credit += note.unapplied();
         account.credit_notes.push(id);
         self.indexes
             .credit_note_numbers
@@ -471,7 +470,7 @@ impl Ledger {
     fn open_dispute(&mut self, dispute: Dispute) -> Result<(), FoldError> {
         let id = dispute.id;
         check_new_id(&self.disputes, id, |d| d.id, RecordKind::Dispute, id.0)?;
-        self.invoice_mut(dispute.invoice)?.disputed += dispute.amount;
+        self.invoice_mut(dispute.invoice)?.disputed += dispute.amount.value();
         self.disputes.push(dispute);
         Ok(())
     }
