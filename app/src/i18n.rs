@@ -290,6 +290,7 @@ texts!(Texts {
     fold_duplicate,
     fold_duplicate_number,
     fold_foreign_allocation,
+    fold_too_many_decimals,
     kind_customer,
     kind_invoice,
     kind_payment,
@@ -694,6 +695,7 @@ pub static ZH: Texts = Texts {
     fold_duplicate: "它再次创建了{record} {id}",
     fold_duplicate_number: "编号 {number} 已被另一{record}使用",
     fold_foreign_allocation: "它核销到另一客户的发票 {invoice}",
+    fold_too_many_decimals: "它给发票 {invoice} 的金额小数位多于该币种的 {allowed} 位",
     kind_customer: "客户",
     kind_invoice: "发票",
     kind_payment: "收款",
@@ -1098,6 +1100,7 @@ pub static EN: Texts = Texts {
     fold_duplicate: "it creates {record} {id} a second time",
     fold_duplicate_number: "number {number} is already used by another {record}",
     fold_foreign_allocation: "it allocates to invoice {invoice} of another customer",
+    fold_too_many_decimals: "it gives invoice {invoice} an amount with more decimals than its currency's {allowed}",
     kind_customer: "customer",
     kind_invoice: "invoice",
     kind_payment: "payment",
@@ -1573,6 +1576,13 @@ pub fn fold_error(t: &Texts, error: &FoldError) -> String {
         FoldError::ForeignAllocation { invoice } => fill(
             t.fold_foreign_allocation,
             &[("invoice", &invoice.to_string())],
+        ),
+        FoldError::TooManyDecimals { invoice, allowed } => fill(
+            t.fold_too_many_decimals,
+            &[
+                ("invoice", &invoice.to_string()),
+                ("allowed", &allowed.to_string()),
+            ],
         ),
     }
 }

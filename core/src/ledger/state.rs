@@ -1,10 +1,12 @@
 //! The ledger's sub-state: a fold of ledger entries. It is a cache of the journal, never a
 //! source of truth. Records are kept in id order, so lookups are binary searches and the
 //! state serialises compactly in a snapshot. The fold trusts nothing it reads: an entry that
-//! names an unknown record or reuses an id or number is a `FoldError`, never a panic.
+//! names an unknown record, reuses an id or number, or gives an invoice an amount with more
+//! decimals than its currency has is a `FoldError`, never a panic.
 
 use crate::base::fold::{check_new_id, find, FoldError, RecordKind};
 use crate::base::ids::*;
+use crate::base::money::Part;
 use crate::ledger::entry::{Allocation, CustomerDetails, LedgerEntry};
 use crate::ledger::records::*;
 use chrono::NaiveDate;
@@ -176,6 +178,7 @@ impl Ledger {
                     invoice: allocation.invoice.0,
                 });
             }
+            check_part(invoice, allocation.amount)?;
         }
         Ok(())
     }
@@ -299,7 +302,9 @@ impl Ledger {
                 amount,
                 ..
             } => {
-                self.invoice_mut(*invoice)?.written_off += amount.value();
+                let written_off = self.invoice_mut(*invoice)?;
+                check_part(written_off, *amount)?;
+                written_off.written_off += amount.value();
                 self.write_offs.push(WriteOff {
                     invoice: *invoice,
                     date: *date,
@@ -470,8 +475,24 @@ impl Ledger {
     fn open_dispute(&mut self, dispute: Dispute) -> Result<(), FoldError> {
         let id = dispute.id;
         check_new_id(&self.disputes, id, |d| d.id, RecordKind::Dispute, id.0)?;
-        self.invoice_mut(dispute.invoice)?.disputed += dispute.amount.value();
+        let invoice = self.invoice_mut(dispute.invoice)?;
+        check_part(invoice, dispute.amount)?;
+        invoice.disputed += dispute.amount.value();
         self.disputes.push(dispute);
         Ok(())
+    }
+}
+
+/// A part of `invoice`'s currency read back (an allocation, a write-off, a dispute): its
+/// decimals must fit that currency. The one check of a [`Part`] that needs the invoice; its
+/// sign and bound were checked when it was read.
+fn check_part(invoice: &Invoice, part: Part) -> Result<(), FoldError> {
+    let currency = invoice.amount.currency();
+    match part.in_currency(currency) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(FoldError::TooManyDecimals {
+            invoice: invoice.id.0,
+            allowed: currency.minor_units(),
+        }),
     }
 }
