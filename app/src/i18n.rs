@@ -254,7 +254,6 @@ texts!(Texts {
     rej_alloc_above_open,
     rej_alloc_before_issue,
     rej_alloc_exceeds,
-    rej_alloc_not_positive,
     rej_invoice_settled,
     rej_write_off_above_open,
     rej_order_closed,
@@ -291,6 +290,7 @@ texts!(Texts {
     fold_duplicate,
     fold_duplicate_number,
     fold_foreign_allocation,
+    fold_too_many_decimals,
     kind_customer,
     kind_invoice,
     kind_payment,
@@ -659,7 +659,6 @@ pub static ZH: Texts = Texts {
     rej_alloc_above_open: "核销金额超过发票 {invoice} 的未结金额 {open}。",
     rej_alloc_before_issue: "发票 {invoice} 的开票日期晚于该日期，不能核销。",
     rej_alloc_exceeds: "核销合计超过了本次金额。",
-    rej_alloc_not_positive: "核销金额必须大于零。",
     rej_invoice_settled: "该发票已结清。",
     rej_write_off_above_open: "核销金额超过未结金额 {open}。",
     rej_order_closed: "该订单已关闭。",
@@ -696,6 +695,7 @@ pub static ZH: Texts = Texts {
     fold_duplicate: "它再次创建了{record} {id}",
     fold_duplicate_number: "编号 {number} 已被另一{record}使用",
     fold_foreign_allocation: "它核销到另一客户的发票 {invoice}",
+    fold_too_many_decimals: "它给发票 {invoice} 的金额小数位多于该币种的 {allowed} 位",
     kind_customer: "客户",
     kind_invoice: "发票",
     kind_payment: "收款",
@@ -1064,7 +1064,6 @@ pub static EN: Texts = Texts {
     rej_alloc_above_open: "The allocation is more than invoice {invoice}'s open amount {open}.",
     rej_alloc_before_issue: "Invoice {invoice} was issued after this date.",
     rej_alloc_exceeds: "The allocations add up to more than the amount.",
-    rej_alloc_not_positive: "Allocations must be greater than zero.",
     rej_invoice_settled: "This invoice is already settled.",
     rej_write_off_above_open: "The write-off is more than the open amount {open}.",
     rej_order_closed: "This order is already closed.",
@@ -1101,6 +1100,7 @@ pub static EN: Texts = Texts {
     fold_duplicate: "it creates {record} {id} a second time",
     fold_duplicate_number: "number {number} is already used by another {record}",
     fold_foreign_allocation: "it allocates to invoice {invoice} of another customer",
+    fold_too_many_decimals: "it gives invoice {invoice} an amount with more decimals than its currency's {allowed}",
     kind_customer: "customer",
     kind_invoice: "invoice",
     kind_payment: "payment",
@@ -1322,6 +1322,19 @@ pub fn amount_error(t: &Texts, error: &AmountError) -> String {
     }
 }
 
+/// The message for a typed limit that is no limit: the messages `decide` gave these before a
+/// limit was a checked amount (negative, too many decimals for the currency, too large).
+pub fn limit_error(t: &Texts, error: &AmountError) -> String {
+    match error {
+        AmountError::Negative => vocab_for(t).err_limit_negative.to_string(),
+        AmountError::TooManyDecimals { allowed } => {
+            fill(t.err_amount_decimals, &[("allowed", &allowed.to_string())])
+        }
+        AmountError::TooLarge { .. } => t.err_amount_large.to_string(),
+        other => amount_error(t, other),
+    }
+}
+
 /// The message for typed text (a number, a term, a date) that could not be read, naming
 /// what is wrong.
 pub fn typed_error(t: &Texts, error: &TypedError) -> String {
@@ -1460,7 +1473,6 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
             fill(t.rej_alloc_before_issue, &[("invoice", invoice)])
         }
         AllocationsExceedAmount => t.rej_alloc_exceeds.into(),
-        AllocationNotPositive => t.rej_alloc_not_positive.into(),
         InvoiceSettled => t.rej_invoice_settled.into(),
         WriteOffAboveOpen { open } => fill(t.rej_write_off_above_open, &[("open", &amount(open))]),
         OrderClosed => t.rej_order_closed.into(),
@@ -1471,7 +1483,6 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         | UnknownRequest
         | RequestPending
         | RequestDecided
-        | LimitNegative
         | UntilNotAfterDate
         | ReasonEmpty
         | CommentEmpty
@@ -1566,6 +1577,13 @@ pub fn fold_error(t: &Texts, error: &FoldError) -> String {
             t.fold_foreign_allocation,
             &[("invoice", &invoice.to_string())],
         ),
+        FoldError::TooManyDecimals { invoice, allowed } => fill(
+            t.fold_too_many_decimals,
+            &[
+                ("invoice", &invoice.to_string()),
+                ("allowed", &allowed.to_string()),
+            ],
+        ),
     }
 }
 
@@ -1625,7 +1643,7 @@ pub fn record_summary(
                     format!(
                         " · {} {}",
                         t.recommended_limit,
-                        money(limit.amount, limit.currency)
+                        money(limit.value(), limit.currency())
                     )
                 })
                 .unwrap_or_default();

@@ -13,8 +13,8 @@ use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::journal::SNAPSHOT_VERSION;
 use creditdesk_core::journal::{encode_snapshot, ChainBreak, ChainHead, SnapshotSeal};
 use creditdesk_core::{
-    Currency, CustomerDetails, CustomerId, Entry, InvoiceId, LedgerEntry, Money, PaymentId,
-    Portfolio, SealedEvent, Timestamp,
+    Amount, Currency, CustomerDetails, CustomerId, Entry, InvoiceId, LedgerEntry, PaymentId,
+    Portfolio, Positive, SealedEvent, Timestamp,
 };
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -25,6 +25,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A checked CNY amount: an amount of the ledger or a limit, as the command's field asks.
+fn cny<S: creditdesk_core::base::money::Sign>(text: &str) -> Amount<S> {
+    Amount::try_new(text.parse::<Decimal>().expect("decimal"), Currency::CNY).expect("an amount")
+}
 
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("test dates are valid")
@@ -52,7 +57,6 @@ fn commands() -> Vec<Command> {
         contact: String::new(),
         group: String::new(),
     };
-    let cny = |text: &str| Money::new(text.parse::<Decimal>().expect("decimal"), Currency::CNY);
     vec![
         Command::RegisterCustomer {
             id: CustomerId(1),
@@ -262,10 +266,11 @@ async fn snapshot_then_newer_events_round_trip() {
         id: demo.next_ids().payment,
         customer,
         date: date("2026-11-23"),
-        amount: Money::new(
+        amount: Amount::try_new(
             Decimal::new(12345, 2),
             demo.ledger.customers[0].details.currency,
-        ),
+        )
+        .expect("an amount"),
         reference: "after snapshot".into(),
         allocation: AllocationChoice::Unapplied,
     };
@@ -546,7 +551,6 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     use creditdesk_core::OrderId;
     use creditdesk_core::{RequestId, UserId};
     db::install(fresh("test-limits", db::SCHEMA_VERSION).await);
-    let cny = |text: &str| Money::new(text.parse::<Decimal>().expect("decimal"), Currency::CNY);
     let mut all = commands();
     // A director approves: the grade of a two-month-old customer with one invoice, and so the
     // authority it needs, is not what this test is about.
@@ -635,7 +639,7 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         &state,
         &state.policy(),
         CustomerId(1),
-        &cny("1.00"),
+        &cny::<Positive>("1.00").money(),
         date("2026-03-03"),
     )
     .expect("checks");
@@ -750,7 +754,7 @@ async fn an_event_that_does_not_apply_is_named() {
         id: state.next_ids().payment,
         customer: CustomerId(1),
         date: date("2026-02-02"),
-        amount: Money::new(Decimal::new(100, 0), Currency::CNY),
+        amount: cny("100"),
         reference: "forged".into(),
         allocation: AllocationChoice::OldestFirst,
     };

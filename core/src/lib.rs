@@ -32,7 +32,7 @@ pub mod team;
 
 pub use base::dates::Timestamp;
 pub use base::ids::*;
-pub use base::money::{AmountError, Currency, Money};
+pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, Positive};
 pub use credit::CreditEntry;
 pub use decide::{
     decide, decide_batch, AllocationChoice, BatchRejection, Command, Field, Rejection,

@@ -79,7 +79,7 @@ impl Desk {
             customer: self.customer,
             date: approved - chrono::Duration::days(1),
             by: self.sales,
-            amount: cny(amount),
+            amount: limit(amount, Currency::CNY),
             reason: "annual review".to_string(),
             until: until.map(date),
         });
@@ -138,7 +138,7 @@ impl Desk {
             &self.ledger.state,
             &self.ledger.state.policy(),
             self.customer,
-            &cny(order),
+            &plain(order, Currency::CNY),
             date(AS_OF),
         )
     }
@@ -684,7 +684,7 @@ fn orders_the_check_refuses_to_read() {
         (
             "a USD order for a CNY customer",
             desk.customer,
-            money("100", Currency::USD),
+            plain("100", Currency::USD),
             CheckError::CurrencyMismatch {
                 expected: Currency::CNY,
                 found: Currency::USD,
@@ -693,25 +693,25 @@ fn orders_the_check_refuses_to_read() {
         (
             "a negative order",
             desk.customer,
-            cny("-0.01"),
+            plain("-0.01", Currency::CNY),
             CheckError::AmountNegative,
         ),
         (
             "three decimals",
             desk.customer,
-            cny("1.001"),
+            plain("1.001", Currency::CNY),
             CheckError::TooManyDecimals { allowed: 2 },
         ),
         (
             "yen with decimals",
             yen,
-            money("0.5", jpy()),
+            plain("0.5", jpy()),
             CheckError::TooManyDecimals { allowed: 0 },
         ),
         (
             "an unknown customer",
             CustomerId(99),
-            cny("1"),
+            plain("1", Currency::CNY),
             CheckError::UnknownCustomer,
         ),
     ];
@@ -894,7 +894,7 @@ fn a_usd_shortfall_is_released_by_the_role_for_its_cny_value() {
         customer: usd,
         date: date("2026-02-28"),
         by: desk.sales,
-        amount: money("50000", Currency::USD),
+        amount: limit("50000", Currency::USD),
         reason: "new market".to_string(),
         until: None,
     });
@@ -910,7 +910,7 @@ fn a_usd_shortfall_is_released_by_the_role_for_its_cny_value() {
             state,
             &state.policy(),
             usd,
-            &money(amount, Currency::USD),
+            &plain(amount, Currency::USD),
             date(AS_OF),
         )
         .expect("a valid order")

@@ -12,9 +12,10 @@ use rust_decimal::Decimal;
 fn allocations_of(entries: &[Entry]) -> Vec<(InvoiceId, Decimal)> {
     match entries {
         [Entry::Ledger(LedgerEntry::PaymentReceived { allocations, .. })]
-        | [Entry::Ledger(LedgerEntry::CreditNoteIssued { allocations, .. })] => {
-            allocations.iter().map(|a| (a.invoice, a.amount)).collect()
-        }
+        | [Entry::Ledger(LedgerEntry::CreditNoteIssued { allocations, .. })] => allocations
+            .iter()
+            .map(|a| (a.invoice, a.amount.value()))
+            .collect(),
         other => panic!("expected one payment or credit note entry, got {other:?}"),
     }
 }
@@ -23,7 +24,7 @@ fn payment_command(
     ledger: &Ledger,
     customer: CustomerId,
     on: &str,
-    amount: Money,
+    amount: Amount,
     allocation: AllocationChoice,
 ) -> Command {
     Command::ReceivePayment {
@@ -138,13 +139,13 @@ fn usd_customer_ledger() -> (Ledger, CustomerId, [InvoiceId; 3]) {
         customer,
         "2026-02-10",
         usd("600.00"),
-        manual(&[(g, "400.00")]),
+        manual_in(Currency::USD, &[(g, "400.00")]),
     );
     ledger.credit(
         customer,
         "2026-02-12",
         usd("150.00"),
-        manual(&[(f, "150.00")]),
+        manual_in(Currency::USD, &[(f, "150.00")]),
     );
     ledger.credit(
         customer,
@@ -254,7 +255,7 @@ fn open_orders_count_in_exposure_and_disputes_are_shown_apart() {
         customer,
         "2026-02-23",
         usd("60.00"),
-        manual(&[(g, "60.00")]),
+        manual_in(Currency::USD, &[(g, "60.00")]),
     );
     assert_eq!(
         figures(&ledger),

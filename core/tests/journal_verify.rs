@@ -53,7 +53,7 @@ fn chain() -> Vec<SealedEvent> {
     seal(ledger.run(Command::WriteOffInvoice {
         invoice,
         date: date("2026-02-03"),
-        amount: Some(dec("1.00")),
+        amount: Some(cny("1.00")),
         reason: "rounding".to_string(),
     }));
     seal(ledger.run(Command::CloseOrder {

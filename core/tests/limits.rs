@@ -56,7 +56,7 @@ fn statement(
     })
 }
 
-fn report(report_date: &str, recommended: Money) -> CreditRecord {
+fn report(report_date: &str, recommended: Amount) -> CreditRecord {
     CreditRecord::Report(CreditReport {
         agency: "Bureau".to_string(),
         report_date: date(report_date),
@@ -654,7 +654,7 @@ impl Desk {
             customer,
             date: date(requested),
             by: self.sales,
-            amount: cny(amount),
+            amount: limit(amount, Currency::CNY),
             reason: "trade growth".to_string(),
             until: until.map(date),
         });
@@ -855,7 +855,7 @@ fn a_temporary_request_not_approved_never_lapses() {
         customer,
         date: date("2026-03-01"),
         by: desk.sales,
-        amount: cny("10000"),
+        amount: limit("10000", Currency::CNY),
         reason: "fair".to_string(),
         until: Some(date("2026-03-10")),
     });
@@ -882,7 +882,7 @@ fn a_temporary_limit_is_approved_up_to_its_last_day() {
         customer: desk.customer,
         date: date("2026-03-01"),
         by: desk.sales,
-        amount: cny("10000"),
+        amount: limit("10000", Currency::CNY),
         reason: "fair".to_string(),
         until: Some(date("2026-03-10")),
     });
@@ -1230,7 +1230,7 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
                 customer,
                 date: on(*day),
                 by: user_at(state, *by),
-                amount: Money::new(amount, currency),
+                amount: Amount::try_new(amount, currency).expect("the table's limits are limits"),
                 reason: "growth".to_string(),
                 until: temporary.then(|| on(*day + 20)),
             }
@@ -1334,8 +1334,8 @@ fn audit_entry(state: &Portfolio, policy: &CreditPolicy, entry: &Entry) -> Resul
                 policy,
             )
             .grade;
-            let required = approval_role(policy, &request.amount, grade_then);
-            if required != expected_role(&request.amount, grade_then) {
+            let required = approval_role(policy, &request.amount.money(), grade_then);
+            if required != expected_role(&request.amount.money(), grade_then) {
                 return Err(format!(
                     "{entry:?}: approval_role {required:?} for {:?} at {grade_then:?}",
                     request.amount
@@ -1511,7 +1511,7 @@ fn approval_roles_at_the_band_and_grade_boundaries() {
         ("1", aud(), Grade::A, Role::Director),
     ];
     for (amount, currency, grade, expected) in cases {
-        let amount = money(amount, currency);
+        let amount = plain(amount, currency);
         assert_eq!(
             approval_role(&policy, &amount, grade),
             expected,

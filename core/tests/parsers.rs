@@ -7,7 +7,7 @@ use creditdesk_core::base::input::{
     self, NumberFormat, NumberFormat::Comma, NumberFormat::Point, TypedError,
 };
 use creditdesk_core::base::money::amount_max;
-use creditdesk_core::{Currency, Money};
+use creditdesk_core::{Amount, Currency};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 
@@ -230,7 +230,7 @@ fn amounts_in_cny() {
     let rows = amount_rows();
     assert!(rows.len() >= 60, "{} amount rows", rows.len());
     check(&rows, |format, text| {
-        Money::read_positive(text, Currency::CNY, format).map(|money| money.amount)
+        Amount::read_positive(text, Currency::CNY, format).map(|amount| amount.value())
     });
 }
 
@@ -283,8 +283,8 @@ fn amounts_in_other_currencies_follow_their_minor_units_and_symbols() {
     let wrong: Vec<String> = cases
         .iter()
         .filter_map(|(currency, format, text, expected)| {
-            let got = Money::read_positive(text, *currency, *format)
-                .map(|money| money.amount.to_string());
+            let got = Amount::read_positive(text, *currency, *format)
+                .map(|amount| amount.value().to_string());
             let expected = expected.clone().map(str::to_string);
             (got != expected).then(|| format!("{currency} {text:?}: {expected:?} != {got:?}"))
         })
@@ -647,7 +647,7 @@ fn dates() {
 #[test]
 fn the_forms_signatures_read_the_same_way() {
     use input::InputError;
-    let cny = |text| Money::parse_positive(text, Currency::CNY).map(|money| money.amount);
+    let cny = |text| Amount::parse_positive(text, Currency::CNY).map(|amount| amount.value());
     assert_eq!(cny("1,234.50"), Ok(Decimal::new(12345, 1)));
     assert_eq!(cny("12,34"), Err(other_format(Point)));
     assert_eq!(cny("abc"), Err(TypedError::NotANumber));
@@ -702,8 +702,8 @@ proptest! {
     #[test]
     fn no_typed_text_makes_a_parser_panic(text in typed_text()) {
         for format in [Point, Comma] {
-            let _ = Money::read_positive(&text, Currency::CNY, format);
-            let _ = Money::read_positive(&text, currency("JPY"), format);
+            let _ = Amount::read_positive(&text, Currency::CNY, format);
+            let _ = Amount::read_positive(&text, currency("JPY"), format);
             let _ = input::read_optional_figure(&text, format);
             let _ = input::read_terms(&text, format);
         }

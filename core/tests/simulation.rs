@@ -230,24 +230,34 @@ impl Generator {
         }
     }
 
-    /// A positive amount valid for the currency, or now and then an invalid one.
-    fn amount(&mut self, currency: Currency) -> Money {
+    /// A positive amount valid for the currency, or now and then one in another currency.
+    /// Now and then it first tries a figure that is no amount (zero, negative, too many
+    /// decimals), which the type must refuse: no command can carry one.
+    fn amount(&mut self, currency: Currency) -> Amount {
         let minor = currency.minor_units();
-        let value = Decimal::new(self.rng.range(1, 2_000_000), minor);
+        let units = self.rng.range(1, 2_000_000);
+        let value = Decimal::new(units, minor);
         if !self.broken(8) {
-            return Money::new(value, currency);
+            return valid(value, currency);
         }
-        match self.rng.range(0, 3) {
-            0 => Money::new(Decimal::ZERO, currency),
-            1 => Money::new(-value, currency),
-            2 => Money::new(Decimal::new(self.rng.range(1, 99_999), minor + 1), currency),
-            _ => Money::new(value, other_currency(currency)),
-        }
+        let other = other_currency(currency);
+        let elsewhere = valid(Decimal::new(units, other.minor_units()), other);
+        let refused = match self.rng.range(0, 3) {
+            0 => Decimal::ZERO,
+            1 => -value,
+            // Ends in 5, so it has one decimal too many however it is written.
+            2 => Decimal::new(self.rng.range(0, 9_999) * 10 + 5, minor + 1),
+            _ => return elsewhere,
+        };
+        let refusal = Amount::<Positive>::try_new(refused, currency);
+        assert!(refusal.is_err(), "{refused} {currency} is no amount");
+        elsewhere
     }
 
     /// A limit in whole units whose CNY value falls in the analyst, manager or director band
-    /// of the default authority matrix (or closes the line), or now and then an invalid one.
-    fn limit_amount(&mut self, currency: Currency) -> Money {
+    /// of the default authority matrix (or closes the line), or now and then one in another
+    /// currency, after a figure that is no limit (negative, too many decimals) was refused.
+    fn limit_amount(&mut self, currency: Currency) -> Amount<NonNegative> {
         let base = match self.rng.range(0, 19) {
             0 => 0,
             1..=11 => self.rng.range(1, 500) * 1_000,
@@ -262,29 +272,33 @@ impl Generator {
         };
         let amount = Decimal::from(units);
         if !self.broken(6) {
-            return Money::new(amount, currency);
+            return valid(amount, currency);
         }
-        match self.rng.range(0, 2) {
-            0 => Money::new(-amount - Decimal::ONE, currency),
-            1 => Money::new(
-                Decimal::new(self.rng.range(1, 99_999), currency.minor_units() + 1),
-                currency,
+        let refused = match self.rng.range(0, 2) {
+            0 => -amount - Decimal::ONE,
+            1 => Decimal::new(
+                self.rng.range(0, 9_999) * 10 + 5,
+                currency.minor_units() + 1,
             ),
-            _ => Money::new(amount + Decimal::ONE, other_currency(currency)),
-        }
+            _ => return valid(amount + Decimal::ONE, other_currency(currency)),
+        };
+        let refusal = Amount::<NonNegative>::try_new(refused, currency);
+        assert!(refusal.is_err(), "{refused} {currency} is no limit");
+        valid(amount + Decimal::ONE, other_currency(currency))
     }
 
     /// A part of `open` in the currency's precision: sometimes all of it, sometimes a
-    /// little too much.
-    fn part_of(&mut self, open: Decimal, currency: Currency) -> Decimal {
-        if self.broken(5) {
-            return open + Decimal::new(1, currency.minor_units());
-        }
-        if self.rng.chance(40) {
-            return open;
-        }
-        let percent = Decimal::from(self.rng.range(1, 99));
-        (open * percent / Decimal::ONE_HUNDRED).round_dp(currency.minor_units())
+    /// little too much; `None` when that is no amount (nothing is open).
+    fn part_of(&mut self, open: Decimal, currency: Currency) -> Option<Amount> {
+        let part = if self.broken(5) {
+            open + Decimal::new(1, currency.minor_units())
+        } else if self.rng.chance(40) {
+            open
+        } else {
+            let percent = Decimal::from(self.rng.range(1, 99));
+            (open * percent / Decimal::ONE_HUNDRED).round_dp(currency.minor_units())
+        };
+        Amount::try_new(part, currency).ok()
     }
 
     /// A date in the last three weeks, or now and then one out of the accepted range.
@@ -490,7 +504,7 @@ fn manual_allocation(
     state: &Portfolio,
     customer: CustomerId,
     currency: Currency,
-) -> (AllocationChoice, Money) {
+) -> (AllocationChoice, Amount) {
     let own: Vec<&Invoice> = state
         .ledger
         .invoices
@@ -505,21 +519,27 @@ fn manual_allocation(
             generator.pick(&own).cloned()
         };
         let Some(target) = target else { continue };
-        let amount = generator.part_of(target.open(), currency);
+        // Nothing open (a broken target): the least amount, which is above what is open.
+        let least = Decimal::new(1, currency.minor_units());
+        let amount = generator
+            .part_of(target.open(), currency)
+            .unwrap_or_else(|| valid(least, currency));
         allocations.push(Allocation {
             invoice: target.id,
             amount,
         });
     }
-    let allocated: Decimal = allocations.iter().map(|a| a.amount).sum();
+    let allocated: Decimal = allocations.iter().map(|a| a.amount.value()).sum();
     let extra = match generator.rng.range(0, 9) {
         0 => -Decimal::new(1, currency.minor_units()),
         1..=5 => Decimal::ZERO,
         _ => Decimal::new(generator.rng.range(1, 100_000), currency.minor_units()),
     };
+    // Allocations of nothing ask for a payment of the least amount rather than of none.
+    let amount = (allocated + extra).max(Decimal::new(1, currency.minor_units()));
     (
         AllocationChoice::Manual(allocations),
-        Money::new(allocated + extra, currency),
+        valid(amount, currency),
     )
 }
 
@@ -530,7 +550,8 @@ fn write_off(generator: &mut Generator, state: &Portfolio) -> Command {
     let amount = generator
         .rng
         .chance(50)
-        .then(|| generator.part_of(invoice.open(), invoice.amount.currency));
+        .then(|| generator.part_of(invoice.open(), invoice.amount.currency()))
+        .flatten();
     Command::WriteOffInvoice {
         invoice: invoice.id,
         date: generator.date(),
@@ -575,7 +596,8 @@ fn open_dispute(generator: &mut Generator, state: &Portfolio) -> Command {
     let amount = generator
         .rng
         .chance(60)
-        .then(|| generator.part_of(undisputed, invoice.amount.currency));
+        .then(|| generator.part_of(undisputed, invoice.amount.currency()))
+        .flatten();
     let id = DisputeId(generator.id(state.next_ids().dispute.0));
     Command::OpenDispute {
         id,
@@ -619,10 +641,12 @@ fn credit_report(generator: &mut Generator, state: &Portfolio) -> Command {
         "AAA", "AA", "A", "BBB+", "BB", "B-", "CCC", "D", "CR1", "CR3", "CR6", "1", "3", "X9", "",
     ];
     let rating = *generator.rng.pick(&ratings);
+    // A limit of zero is no recommended figure: the report then recommends none.
     let recommended_limit = generator
         .rng
         .chance(50)
-        .then(|| generator.limit_amount(currency));
+        .then(|| generator.limit_amount(currency))
+        .and_then(|limit| Amount::try_new(limit.value(), limit.currency()).ok());
     let report = CreditReport {
         agency: agency.to_string(),
         report_date: generator.record_date(),
@@ -1019,7 +1043,7 @@ fn order_amount(
     state: &Portfolio,
     customer: CustomerId,
     date: NaiveDate,
-) -> Money {
+) -> Amount {
     let currency = currency_of(state, customer);
     let room = state.ledger.customer(customer).and_then(|account| {
         match limit_status(&state.limits, customer, date) {
@@ -1034,7 +1058,7 @@ fn order_amount(
         Some(room) if room > unit && generator.rng.chance(70) => {
             let percent = Decimal::from(generator.rng.range(1, 60));
             let part = (room * percent / Decimal::ONE_HUNDRED).round_dp(currency.minor_units());
-            Money::new(part.max(unit), currency)
+            valid(part.max(unit), currency)
         }
         _ => generator.amount(currency),
     }
@@ -1154,8 +1178,8 @@ impl Books {
                 ..
             } => {
                 self.invoice_owner.insert(*id, *customer);
-                self.invoice_amount.insert(*id, amount.amount);
-                add(&mut self.invoiced, *customer, amount.amount);
+                self.invoice_amount.insert(*id, amount.value());
+                add(&mut self.invoiced, *customer, amount.value());
             }
             LedgerEntry::PaymentReceived {
                 customer,
@@ -1163,14 +1187,11 @@ impl Books {
                 allocations,
                 ..
             } => {
-                add(&mut self.paid, *customer, amount.amount);
+                add(&mut self.paid, *customer, amount.value());
                 for allocation in allocations {
-                    add(
-                        &mut self.invoice_reduced,
-                        allocation.invoice,
-                        allocation.amount,
-                    );
-                    add(&mut self.paid_applied, *customer, allocation.amount);
+                    let part = allocation.amount.value();
+                    add(&mut self.invoice_reduced, allocation.invoice, part);
+                    add(&mut self.paid_applied, *customer, part);
                 }
             }
             LedgerEntry::CreditNoteIssued {
@@ -1179,21 +1200,22 @@ impl Books {
                 allocations,
                 ..
             } => {
-                add(&mut self.credited, *customer, amount.amount);
+                add(&mut self.credited, *customer, amount.value());
                 for allocation in allocations {
-                    add(
-                        &mut self.invoice_reduced,
-                        allocation.invoice,
-                        allocation.amount,
-                    );
-                    add(&mut self.credited_applied, *customer, allocation.amount);
+                    let part = allocation.amount.value();
+                    add(&mut self.invoice_reduced, allocation.invoice, part);
+                    add(&mut self.credited_applied, *customer, part);
                 }
             }
             LedgerEntry::InvoiceWrittenOff {
                 invoice, amount, ..
             } => {
-                add(&mut self.invoice_reduced, *invoice, *amount);
-                add(&mut self.written_off, self.invoice_owner[invoice], *amount);
+                add(&mut self.invoice_reduced, *invoice, amount.value());
+                add(
+                    &mut self.written_off,
+                    self.invoice_owner[invoice],
+                    amount.value(),
+                );
             }
             LedgerEntry::OrderOpened {
                 id,
@@ -1201,7 +1223,7 @@ impl Books {
                 amount,
                 ..
             } => {
-                self.orders_open.insert(*id, (*customer, amount.amount));
+                self.orders_open.insert(*id, (*customer, amount.value()));
             }
             LedgerEntry::OrderClosed { id, .. } => {
                 self.orders_open.remove(id);
@@ -1212,7 +1234,7 @@ impl Books {
                 amount,
                 ..
             } => {
-                self.disputes_open.insert(*id, (*invoice, *amount));
+                self.disputes_open.insert(*id, (*invoice, amount.value()));
             }
             LedgerEntry::DisputeResolved { id, .. } => {
                 self.disputes_open.remove(id);
@@ -1370,7 +1392,7 @@ fn audit_approval(before: &Portfolio, entry: &LimitsEntry, books: &mut Books, co
         review_date(*date, policy.limits.terms(grade_then).review_months),
         "{context}: review date of {request:?}"
     );
-    let required = approval_role(&policy, &asked.amount, grade_then);
+    let required = approval_role(&policy, &asked.amount.money(), grade_then);
     let authority = authority(before, *by, required, context);
     books.approvals.insert(*request, authority);
 }
@@ -1390,8 +1412,14 @@ fn check_of(
     else {
         panic!("{context}: a release without an order: {command:?}");
     };
-    check_order(before, &before.policy_on(*date), *customer, amount, *date)
-        .unwrap_or_else(|error| panic!("{context}: an accepted order fails its check: {error:?}"))
+    check_order(
+        before,
+        &before.policy_on(*date),
+        *customer,
+        &amount.money(),
+        *date,
+    )
+    .unwrap_or_else(|error| panic!("{context}: an accepted order fails its check: {error:?}"))
 }
 
 fn audit_release(
@@ -1543,33 +1571,39 @@ fn audit_invoices(state: &Portfolio, books: &Books, context: &str) {
     let ledger = &state.ledger;
     let mut settled: HashMap<InvoiceId, Decimal> = HashMap::new();
     for payment in &ledger.payments {
-        let allocated: Decimal = payment.allocations.iter().map(|a| a.amount).sum();
+        let allocated: Decimal = payment.allocations.iter().map(|a| a.amount.value()).sum();
         assert!(
-            allocated <= payment.amount.amount,
+            allocated <= payment.amount.value(),
             "{context}: {:?} allocates more than it brought",
             payment.id
         );
         for allocation in &payment.allocations {
-            add(&mut settled, allocation.invoice, allocation.amount);
+            add(&mut settled, allocation.invoice, allocation.amount.value());
+            part_fits(ledger, allocation.invoice, allocation.amount, context);
         }
     }
     for note in &ledger.credit_notes {
-        let allocated: Decimal = note.allocations.iter().map(|a| a.amount).sum();
-        assert!(allocated <= note.amount.amount, "{context}: {:?}", note.id);
+        let allocated: Decimal = note.allocations.iter().map(|a| a.amount.value()).sum();
+        assert!(allocated <= note.amount.value(), "{context}: {:?}", note.id);
         for allocation in &note.allocations {
-            add(&mut settled, allocation.invoice, allocation.amount);
+            add(&mut settled, allocation.invoice, allocation.amount.value());
+            part_fits(ledger, allocation.invoice, allocation.amount, context);
         }
     }
     for write_off in &ledger.write_offs {
-        add(&mut settled, write_off.invoice, write_off.amount);
+        add(&mut settled, write_off.invoice, write_off.amount.value());
+        part_fits(ledger, write_off.invoice, write_off.amount, context);
+    }
+    for dispute in &ledger.disputes {
+        part_fits(ledger, dispute.invoice, dispute.amount, context);
     }
     for invoice in &ledger.invoices {
         let id = invoice.id;
         let reduced = Books::get(&settled, id);
         assert!(
-            reduced <= invoice.amount.amount,
+            reduced <= invoice.amount.value(),
             "{context}: {id:?} settled {reduced} of {}",
-            invoice.amount.amount
+            invoice.amount.value()
         );
         assert_eq!(
             reduced,
@@ -1589,11 +1623,32 @@ fn audit_invoices(state: &Portfolio, books: &Books, context: &str) {
             .map(|(_, amount)| *amount)
             .sum();
         assert_eq!(invoice.disputed, disputed, "{context}: disputed on {id:?}");
-        assert!(
-            invoice.amount.has_valid_precision(),
-            "{context}: precision of {id:?}"
-        );
     }
+}
+
+/// A part of an invoice (allocation, write-off, dispute) is an amount of its currency: the one
+/// rule of a `Part` its type cannot carry.
+fn part_fits(
+    ledger: &creditdesk_core::ledger::Ledger,
+    invoice: InvoiceId,
+    part: Part,
+    context: &str,
+) {
+    let currency = ledger
+        .invoice(invoice)
+        .unwrap_or_else(|| panic!("{context}: a part of unknown {invoice:?}"))
+        .amount
+        .currency();
+    assert!(
+        part.in_currency(currency).is_ok(),
+        "{context}: {part:?} of {invoice:?} does not fit {currency}"
+    );
+}
+
+/// A figure the generator made valid on purpose.
+fn valid<S: creditdesk_core::base::money::Sign>(value: Decimal, currency: Currency) -> Amount<S> {
+    Amount::try_new(value, currency)
+        .unwrap_or_else(|error| panic!("{value} {currency} is an amount: {error:?}"))
 }
 
 /// `portfolio_summary`'s totals per currency are the sums over that currency's customers.
@@ -2143,7 +2198,7 @@ fn issue_8_a_backdated_approval_needs_the_authority_in_force_on_its_date() {
         customer,
         date: date("2026-03-01"),
         by: UserId(1),
-        amount: cny("700000"),
+        amount: limit("700000", Currency::CNY),
         reason: "new season".to_string(),
         until: None,
     });

@@ -15,7 +15,7 @@ use creditdesk_core::ledger::search::SearchIndex;
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::limits::Verdict;
 use creditdesk_core::team::Role;
-use creditdesk_core::{CustomerId, Money};
+use creditdesk_core::{Amount, CustomerId};
 use leptos::prelude::*;
 
 /// How many customers the search lists.
@@ -283,7 +283,7 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
         if text.trim().is_empty() {
             return None;
         }
-        Money::parse_positive(&text, currency).err()
+        Amount::parse_positive(&text, currency).err()
     });
     view! {
         <div class="field amount">
@@ -380,7 +380,16 @@ impl OrderSignals {
             .number_edit
             .get_untracked()
             .unwrap_or_else(|| default_order_number(state));
-        let order = Money::new(check.order, check.currency);
+        let order = match Amount::try_new(check.order, check.currency) {
+            Ok(order) => order,
+            Err(error) => {
+                // Refused as `decide` refused such an amount before amounts were checked types.
+                let refused = SubmitError::Rejected(Rejection::for_amount(&error));
+                let message = order_refused(state, &refused, release);
+                self.error.set(Some((self.amount.get_untracked(), message)));
+                return;
+            }
+        };
         let command = Command::PlaceOrder {
             id: state.portfolio.with_untracked(|p| p.next_ids().order),
             customer: id,

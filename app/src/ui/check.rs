@@ -5,7 +5,7 @@ use crate::i18n::{vocab, FieldTexts, VocabTexts};
 use chrono::NaiveDate;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::Verdict;
-use creditdesk_core::{AmountError, CustomerId, Money, Portfolio};
+use creditdesk_core::{Amount, AmountError, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 
 use super::use_app;
@@ -54,8 +54,8 @@ pub fn check_typed(
     if text.trim().is_empty() {
         return Outcome::Standing;
     }
-    let amount = match Money::parse_positive(text, account.details.currency) {
-        Ok(amount) => amount,
+    let amount = match Amount::parse_positive(text, account.details.currency) {
+        Ok(amount) => amount.money(),
         Err(error) => return Outcome::BadAmount(error),
     };
     match check_order(

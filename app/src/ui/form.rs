@@ -13,7 +13,7 @@ use creditdesk_core::base::input::{
 };
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
-use creditdesk_core::{Currency, Money};
+use creditdesk_core::{Amount, Currency};
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 use leptos_router::components::A;
@@ -170,8 +170,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A positive amount in `currency` (the amount field of most forms).
-    pub fn amount(&mut self, text: &str, currency: Currency) -> Option<Money> {
-        Money::parse_positive(text, currency)
+    pub fn amount(&mut self, text: &str, currency: Currency) -> Option<Amount> {
+        Amount::parse_positive(text, currency)
             .map_err(|error| self.refuse(Field::Amount, i18n::amount_error(self.t, &error)))
             .ok()
     }

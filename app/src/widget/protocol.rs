@@ -9,7 +9,7 @@ use crate::i18n::{self, fill, vocab, Lang};
 use chrono::NaiveDate;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Currency, Money, Portfolio};
+use creditdesk_core::{Amount, Currency, Portfolio};
 use js_sys::Reflect;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -211,8 +211,8 @@ pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: Naive
             }
         },
     };
-    let amount = match Money::parse_positive(&request.amount, currency) {
-        Ok(amount) => amount,
+    let amount = match Amount::parse_positive(&request.amount, currency) {
+        Ok(amount) => amount.money(),
         Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
     };
     match check_order(portfolio, &portfolio.policy_on(as_of), id, &amount, as_of) {

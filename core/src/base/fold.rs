@@ -30,6 +30,10 @@ pub enum FoldError {
     DuplicateNumber { record: RecordKind, number: String },
     /// A payment or credit note allocates to an invoice of another customer or currency.
     ForeignAllocation { invoice: u32 },
+    /// An allocation, write-off or dispute gives `invoice` an amount with more decimals than
+    /// the invoice's currency has (`allowed`). Its currency is the invoice's, so only the fold
+    /// can tell; every other rule of an amount is checked when it is read.
+    TooManyDecimals { invoice: u32, allowed: u32 },
 }
 
 impl fmt::Display for FoldError {
@@ -42,6 +46,12 @@ impl fmt::Display for FoldError {
             }
             FoldError::ForeignAllocation { invoice } => {
                 write!(f, "allocates to invoice {invoice} of another account")
+            }
+            FoldError::TooManyDecimals { invoice, allowed } => {
+                write!(
+                    f,
+                    "gives invoice {invoice} an amount with more than {allowed} decimals"
+                )
             }
         }
     }

@@ -1,5 +1,5 @@
 //! Reading what people type into values, one way and strictly, before any rule is checked:
-//! amounts (through `Money::read_positive`), statement figures, payment terms, dates and
+//! amounts (through `Amount::read_positive`), statement figures, payment terms, dates and
 //! required text. A typed number that could mean two things is refused with the reason,
 //! never read as the likelier one: `12,34` is a hundred times `12.34` or a mistake for it,
 //! and a ledger must not guess. Errors are values naming what is wrong; nothing here panics.
@@ -123,7 +123,7 @@ pub enum TypedError {
     TooManyDecimals { allowed: u32 },
     /// An amount of zero or less: every typed amount in the ledger is positive.
     NotPositive,
-    /// Payment terms below zero days.
+    /// Below zero where zero is the least: payment terms, a count, a limit.
     Negative,
     /// Payment terms with a fraction of a day.
     NotWhole,

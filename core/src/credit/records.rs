@@ -2,7 +2,7 @@
 //! bank and supplier references, site visits and interviews, risk signals. Records are
 //! journal entries; nothing here is edited in place.
 
-use crate::base::money::{Currency, Money};
+use crate::base::money::{Amount, Currency};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub struct CreditReport {
     pub report_date: NaiveDate,
     /// The rating or score exactly as the agency writes it, e.g. `AA`, `CR3`, `720`.
     pub rating: String,
-    pub recommended_limit: Option<Money>,
+    pub recommended_limit: Option<Amount>,
     pub notes: String,
 }
 

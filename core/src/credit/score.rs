@@ -434,7 +434,7 @@ fn score_inputs_from(
 /// One invoice's facts, with its open amount on `as_of` already worked out.
 fn fact_of(invoice: &Invoice, as_of: NaiveDate, open: Decimal) -> InvoiceFacts {
     InvoiceFacts {
-        amount: invoice.amount.amount,
+        amount: invoice.amount.value(),
         issue_date: invoice.issue_date,
         due_date: invoice.due_date,
         settled_on: settled_by(invoice, as_of),

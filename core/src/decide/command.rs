@@ -1,22 +1,24 @@
 //! Commands: what a user asks for, as typed values. `decide` turns each into entries or a
-//! `Rejection`.
+//! `Rejection`. Every amount is an [`Amount`]: its decimals, sign and bound were checked when
+//! it was made, so `decide` checks only what depends on the state (the account's currency,
+//! what is open).
 
 use crate::base::ids::*;
-use crate::base::money::Money;
+use crate::base::money::{Amount, NonNegative};
 use crate::credit::CreditRecord;
 use crate::ledger::{Allocation, CustomerDetails, DisputeOutcome, OrderClosure};
 use crate::policy::CreditPolicy;
 use crate::team::Role;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AllocationChoice {
     /// Settle the customer's open invoices oldest due date first.
     OldestFirst,
-    /// The user's own allocation; the remainder stays unapplied.
-    Manual(Vec<Allocation>),
+    /// The user's own allocation; the remainder stays unapplied. Each amount must be in the
+    /// invoice's currency.
+    Manual(Vec<Allocation<Amount>>),
     /// Keep it all as unapplied cash or credit.
     Unapplied,
 }
@@ -41,13 +43,13 @@ pub enum Command {
         terms_days: Option<u32>,
         /// An explicit due date; `None` means issue date + terms.
         due_date: Option<NaiveDate>,
-        amount: Money,
+        amount: Amount,
     },
     ReceivePayment {
         id: PaymentId,
         customer: CustomerId,
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
         reference: String,
         allocation: AllocationChoice,
     },
@@ -56,14 +58,15 @@ pub enum Command {
         customer: CustomerId,
         number: String,
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
         reason: String,
         allocation: AllocationChoice,
     },
     WriteOffInvoice {
         invoice: InvoiceId,
         date: NaiveDate,
-        amount: Option<Decimal>,
+        /// In the invoice's currency; `None` writes off all that is open.
+        amount: Option<Amount>,
         reason: String,
     },
     OpenOrder {
@@ -71,7 +74,7 @@ pub enum Command {
         customer: CustomerId,
         number: String,
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
     },
     CloseOrder {
         id: OrderId,
@@ -82,7 +85,8 @@ pub enum Command {
         id: DisputeId,
         invoice: InvoiceId,
         date: NaiveDate,
-        amount: Option<Decimal>,
+        /// In the invoice's currency; `None` disputes all that is open and not yet disputed.
+        amount: Option<Amount>,
         reason: String,
     },
     ResolveDispute {
@@ -119,7 +123,7 @@ pub enum Command {
         customer: CustomerId,
         date: NaiveDate,
         by: UserId,
-        amount: Money,
+        amount: Amount<NonNegative>,
         reason: String,
         until: Option<NaiveDate>,
     },
@@ -156,7 +160,7 @@ pub enum Command {
         customer: CustomerId,
         number: String,
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
         by: UserId,
         release_reason: Option<String>,
     },

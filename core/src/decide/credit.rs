@@ -34,7 +34,7 @@ pub(super) fn add_credit_record(
             check_text(&report.rating, Field::Rating)?;
             check_text_max(&report.notes, Field::Reason, NOTES_LEN_MAX)?;
             if let Some(limit) = &report.recommended_limit {
-                check_amount(limit, customer.details.currency)?;
+                check_currency(limit.currency(), customer.details.currency)?;
             }
             CreditRecord::Report(crate::credit::CreditReport {
                 agency: report.agency.trim().to_string(),

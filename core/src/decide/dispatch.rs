@@ -58,7 +58,7 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             date,
             amount,
             reason,
-        } => write_off(state, *invoice, *date, *amount, reason),
+        } => write_off(state, *invoice, *date, amount.as_ref(), reason),
         Command::OpenOrder {
             id,
             customer,
@@ -73,7 +73,7 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             date,
             amount,
             reason,
-        } => open_dispute(state, *id, *invoice, *date, *amount, reason),
+        } => open_dispute(state, *id, *invoice, *date, amount.as_ref(), reason),
         Command::ResolveDispute { id, date, outcome } => {
             resolve_dispute(state, *id, *date, *outcome)
         }

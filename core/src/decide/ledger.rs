@@ -3,7 +3,7 @@
 
 use crate::base::ids::*;
 use crate::base::input::TERMS_DAYS_MAX;
-use crate::base::money::Money;
+use crate::base::money::{Amount, Currency};
 use crate::decide::command::AllocationChoice;
 use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::*;
@@ -70,7 +70,7 @@ pub(super) fn issue_invoice(
     issue_date: NaiveDate,
     terms_days: Option<u32>,
     due_date: Option<NaiveDate>,
-    amount: &Money,
+    amount: &Amount,
 ) -> Decision {
     let Some(customer) = state.ledger.customer(customer_id) else {
         return Err(Rejection::UnknownCustomer);
@@ -100,7 +100,7 @@ pub(super) fn issue_invoice(
     if due_date < issue_date {
         return Err(Rejection::DueBeforeIssue);
     }
-    check_amount(amount, customer.details.currency)?;
+    check_currency(amount.currency(), customer.details.currency)?;
     Ok(vec![LedgerEntry::InvoiceIssued {
         id,
         customer: customer_id,
@@ -131,18 +131,19 @@ pub(super) fn open_invoices_oldest_first(
         .collect()
 }
 
-/// Turns an allocation choice into checked allocations for `amount`.
+/// Turns an allocation choice into checked allocations for `amount`, which is in the
+/// customer's currency (checked before).
 pub(super) fn allocate(
     state: &Portfolio,
     customer: &Customer,
     date: NaiveDate,
-    amount: Decimal,
+    amount: &Amount,
     choice: &AllocationChoice,
 ) -> Result<Vec<Allocation>, Rejection> {
     match choice {
         AllocationChoice::Unapplied => Ok(Vec::new()),
         AllocationChoice::OldestFirst => {
-            let mut remaining = amount;
+            let mut remaining = amount.value();
             let mut allocations = Vec::new();
             for (invoice, open) in open_invoices_oldest_first(state, customer, date) {
                 if remaining.is_zero() {
@@ -151,24 +152,26 @@ pub(super) fn allocate(
                 let part = open.min(remaining);
                 allocations.push(Allocation {
                     invoice,
-                    amount: part,
+                    amount: part_of(part, amount.currency())?,
                 });
                 remaining -= part;
             }
             Ok(allocations)
         }
         AllocationChoice::Manual(allocations) => {
-            check_manual_allocations(state, customer, date, amount, allocations)
+            check_manual_allocations(state, customer, date, amount.value(), allocations)
         }
     }
 }
 
+/// The user's allocations, each to an open invoice of this customer issued by `date`, in that
+/// invoice's currency and within what is open on it, together within `amount`.
 pub(super) fn check_manual_allocations(
     state: &Portfolio,
     customer: &Customer,
     date: NaiveDate,
     amount: Decimal,
-    allocations: &[Allocation],
+    allocations: &[Allocation<Amount>],
 ) -> Result<Vec<Allocation>, Rejection> {
     let mut total = Decimal::ZERO;
     for (position, allocation) in allocations.iter().enumerate() {
@@ -178,14 +181,7 @@ pub(super) fn check_manual_allocations(
         if invoice.customer != customer.id {
             return Err(Rejection::AllocationToOtherCustomer);
         }
-        if allocation.amount <= Decimal::ZERO {
-            return Err(Rejection::AllocationNotPositive);
-        }
-        if allocation.amount.normalize().scale() > customer.details.currency.minor_units() {
-            return Err(Rejection::TooManyDecimals {
-                allowed: customer.details.currency.minor_units(),
-            });
-        }
+        check_currency(allocation.amount.currency(), invoice.amount.currency())?;
         if invoice.issue_date > date {
             return Err(Rejection::AllocationBeforeIssue {
                 invoice: invoice.number.clone(),
@@ -195,20 +191,26 @@ pub(super) fn check_manual_allocations(
         let earlier: Decimal = allocations[..position]
             .iter()
             .filter(|other| other.invoice == allocation.invoice)
-            .map(|other| other.amount)
+            .map(|other| other.amount.value())
             .sum();
-        if earlier + allocation.amount > invoice.open() {
+        if earlier + allocation.amount.value() > invoice.open() {
             return Err(Rejection::AllocationAboveOpen {
                 invoice: invoice.number.clone(),
                 open: invoice.open(),
             });
         }
-        total += allocation.amount;
+        total += allocation.amount.value();
     }
     if total > amount {
         return Err(Rejection::AllocationsExceedAmount);
     }
-    Ok(allocations.to_vec())
+    Ok(allocations
+        .iter()
+        .map(|allocation| Allocation {
+            invoice: allocation.invoice,
+            amount: allocation.amount.part(),
+        })
+        .collect())
 }
 
 pub(super) fn receive_payment(
@@ -216,7 +218,7 @@ pub(super) fn receive_payment(
     id: PaymentId,
     customer_id: CustomerId,
     date: NaiveDate,
-    amount: &Money,
+    amount: &Amount,
     reference: &str,
     choice: &AllocationChoice,
 ) -> Decision {
@@ -227,9 +229,9 @@ pub(super) fn receive_payment(
         return Err(Rejection::IdAlreadyUsed);
     }
     check_date(date)?;
-    check_amount(amount, customer.details.currency)?;
+    check_currency(amount.currency(), customer.details.currency)?;
     check_text(reference, Field::Reason)?;
-    let allocations = allocate(state, customer, date, amount.amount, choice)?;
+    let allocations = allocate(state, customer, date, amount, choice)?;
     Ok(vec![LedgerEntry::PaymentReceived {
         id,
         customer: customer_id,
@@ -248,7 +250,7 @@ pub(super) fn issue_credit_note(
     customer_id: CustomerId,
     number: &str,
     date: NaiveDate,
-    amount: &Money,
+    amount: &Amount,
     reason: &str,
     choice: &AllocationChoice,
 ) -> Decision {
@@ -269,8 +271,8 @@ pub(super) fn issue_credit_note(
     }
     check_text(reason, Field::Reason)?;
     check_date(date)?;
-    check_amount(amount, customer.details.currency)?;
-    let allocations = allocate(state, customer, date, amount.amount, choice)?;
+    check_currency(amount.currency(), customer.details.currency)?;
+    let allocations = allocate(state, customer, date, amount, choice)?;
     Ok(vec![LedgerEntry::CreditNoteIssued {
         id,
         customer: customer_id,
@@ -287,7 +289,7 @@ pub(super) fn write_off(
     state: &Portfolio,
     invoice_id: InvoiceId,
     date: NaiveDate,
-    amount: Option<Decimal>,
+    amount: Option<&Amount>,
     reason: &str,
 ) -> Decision {
     let Some(invoice) = state.ledger.invoice(invoice_id) else {
@@ -299,16 +301,8 @@ pub(super) fn write_off(
     if open <= Decimal::ZERO {
         return Err(Rejection::InvoiceSettled);
     }
-    let amount = amount.unwrap_or(open);
-    if amount <= Decimal::ZERO {
-        return Err(Rejection::AmountNotPositive);
-    }
-    if amount.normalize().scale() > invoice.amount.currency.minor_units() {
-        return Err(Rejection::TooManyDecimals {
-            allowed: invoice.amount.currency.minor_units(),
-        });
-    }
-    if amount > open {
+    let amount = part_or_all(amount, open, invoice.amount.currency())?;
+    if amount.value() > open {
         return Err(Rejection::WriteOffAboveOpen { open });
     }
     Ok(vec![LedgerEntry::InvoiceWrittenOff {
@@ -320,13 +314,29 @@ pub(super) fn write_off(
     .into()])
 }
 
+/// A write-off's or dispute's amount as a part of the invoice's `currency`: the one given, once
+/// its currency is the invoice's, or else all of `open`.
+fn part_or_all(
+    amount: Option<&Amount>,
+    open: Decimal,
+    currency: Currency,
+) -> Result<crate::base::money::Part, Rejection> {
+    match amount {
+        Some(amount) => {
+            check_currency(amount.currency(), currency)?;
+            Ok(amount.part())
+        }
+        None => part_of(open, currency),
+    }
+}
+
 pub(super) fn open_order(
     state: &Portfolio,
     id: OrderId,
     customer_id: CustomerId,
     number: &str,
     date: NaiveDate,
-    amount: &Money,
+    amount: &Amount,
 ) -> Decision {
     let Some(customer) = state.ledger.customer(customer_id) else {
         return Err(Rejection::UnknownCustomer);
@@ -339,7 +349,7 @@ pub(super) fn open_order(
     }
     check_text(number, Field::Number)?;
     check_date(date)?;
-    check_amount(amount, customer.details.currency)?;
+    check_currency(amount.currency(), customer.details.currency)?;
     Ok(vec![LedgerEntry::OrderOpened {
         id,
         customer: customer_id,
@@ -371,7 +381,7 @@ pub(super) fn open_dispute(
     id: DisputeId,
     invoice_id: InvoiceId,
     date: NaiveDate,
-    amount: Option<Decimal>,
+    amount: Option<&Amount>,
     reason: &str,
 ) -> Decision {
     let Some(invoice) = state.ledger.invoice(invoice_id) else {
@@ -386,16 +396,8 @@ pub(super) fn open_dispute(
     if invoice.open() <= Decimal::ZERO {
         return Err(Rejection::InvoiceSettled);
     }
-    let amount = amount.unwrap_or(open);
-    if amount <= Decimal::ZERO {
-        return Err(Rejection::AmountNotPositive);
-    }
-    if amount.normalize().scale() > invoice.amount.currency.minor_units() {
-        return Err(Rejection::TooManyDecimals {
-            allowed: invoice.amount.currency.minor_units(),
-        });
-    }
-    if amount > open {
+    let amount = part_or_all(amount, open, invoice.amount.currency())?;
+    if amount.value() > open {
         return Err(Rejection::DisputeAboveOpen { open });
     }
     Ok(vec![LedgerEntry::DisputeOpened {

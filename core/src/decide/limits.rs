@@ -3,18 +3,17 @@
 //! user's role, and never an approval of one's own request (four eyes).
 
 use crate::base::ids::*;
-use crate::base::money::{amount_max, Money};
+use crate::base::money::{Amount, Money, NonNegative};
 use crate::check::check_with_grade;
 use crate::credit::score::{score, score_inputs};
 use crate::decide::ledger::open_order;
 use crate::decide::rejection::{Decision, Field, Rejection};
-use crate::decide::rules::{check_amount, check_date, check_text};
+use crate::decide::rules::{check_currency, check_date, check_text};
 use crate::journal::Portfolio;
 use crate::ledger::Customer;
 use crate::limits::{parse_origin, review_date, LimitsEntry, RequestStatus, Verdict};
 use crate::team::{Role, TeamEntry, User};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 pub(super) fn user(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
     state.team.user(id).ok_or(Rejection::UnknownUser)
@@ -79,17 +78,6 @@ pub(super) fn required_text(
     Ok(text.to_string())
 }
 
-/// A limit amount: zero or more, in the customer's currency, with its minor units at most.
-pub(super) fn check_limit_amount(amount: &Money, customer: &Customer) -> Result<(), Rejection> {
-    if amount.amount < Decimal::ZERO {
-        return Err(Rejection::LimitNegative);
-    }
-    if amount.amount.is_zero() && amount.currency == customer.details.currency {
-        return Ok(());
-    }
-    check_amount(amount, customer.details.currency)
-}
-
 #[allow(clippy::too_many_arguments)]
 pub(super) fn request_limit(
     state: &Portfolio,
@@ -97,7 +85,7 @@ pub(super) fn request_limit(
     customer_id: CustomerId,
     date: NaiveDate,
     by: UserId,
-    amount: &Money,
+    amount: &Amount<NonNegative>,
     reason: &str,
     until: Option<NaiveDate>,
 ) -> Decision {
@@ -110,10 +98,8 @@ pub(super) fn request_limit(
     }
     user(state, by)?;
     check_date(date)?;
-    check_limit_amount(amount, customer)?;
-    if amount.amount > amount_max() {
-        return Err(Rejection::AmountTooLarge);
-    }
+    // Zero or more, within the bound and the currency's decimals: the amount's type says so.
+    check_currency(amount.currency(), customer.details.currency)?;
     let reason = required_text(reason, Field::Reason, Rejection::ReasonEmpty)?;
     if let Some(until) = until {
         check_date(until).map_err(|_| Rejection::UntilNotAfterDate)?;
@@ -201,7 +187,11 @@ pub(super) fn approve_limit(
         &policy,
     )
     .grade;
-    user_with(state, by, approval_role(&policy, &request.amount, grade))?;
+    user_with(
+        state,
+        by,
+        approval_role(&policy, &request.amount.money(), grade),
+    )?;
     check_text(comment, Field::Comment)?;
     if request.until.is_some_and(|until| until < date) {
         return Err(Rejection::UntilNotAfterDate);
@@ -302,7 +292,7 @@ pub(super) fn place_order(
     customer_id: CustomerId,
     number: &str,
     date: NaiveDate,
-    amount: &Money,
+    amount: &Amount,
     by: UserId,
     release_reason: Option<&str>,
 ) -> Decision {
@@ -319,7 +309,7 @@ pub(super) fn place_order(
         &policy,
     )
     .grade;
-    let check = check_with_grade(state, &policy, customer, grade, amount.amount, date);
+    let check = check_with_grade(state, &policy, customer, grade, amount.value(), date);
     if check.verdict != Verdict::Block {
         return Ok(entries);
     }

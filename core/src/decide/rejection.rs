@@ -2,6 +2,7 @@
 //! shell can show the message beside it.
 
 use crate::base::fold::FoldError;
+use crate::base::money::AmountError;
 use crate::journal::Entry;
 use crate::limits::OriginError;
 use crate::policy::PolicyError;
@@ -76,10 +77,15 @@ pub enum Rejection {
         expected: String,
         found: String,
     },
+    /// A statement line with more decimals than a figure takes (a command's amounts cannot
+    /// have too many: see `Rejection::for_amount`).
     TooManyDecimals {
         allowed: u32,
     },
+    /// A dispute of all that is undisputed when nothing is (a command's amounts are positive
+    /// by their type).
     AmountNotPositive,
+    /// A statement line beyond the largest amount.
     AmountTooLarge,
     DateOutOfRange,
     DueBeforeIssue,
@@ -93,7 +99,6 @@ pub enum Rejection {
         invoice: String,
     },
     AllocationsExceedAmount,
-    AllocationNotPositive,
     /// The entries decided did not fit the state: the state read back from storage is
     /// inconsistent (an integrity error, not the user's mistake).
     StateInconsistent(FoldError),
@@ -127,7 +132,6 @@ pub enum Rejection {
     RequestPending,
     /// The request was already approved or rejected.
     RequestDecided,
-    LimitNegative,
     /// A temporary limit's last day must be after the request date.
     UntilNotAfterDate,
     ReasonEmpty,
@@ -154,6 +158,20 @@ pub enum Rejection {
 }
 
 impl Rejection {
+    /// The rejection for a figure that is no amount, where one is made from a figure worked
+    /// out rather than given (what is open on an invoice; the demo's figures): too many
+    /// decimals, too large, or else not positive. A command's own amounts cannot be refused
+    /// for these: their type was checked when they were made.
+    pub fn for_amount(error: &AmountError) -> Rejection {
+        match error {
+            AmountError::TooManyDecimals { allowed } => {
+                Rejection::TooManyDecimals { allowed: *allowed }
+            }
+            AmountError::TooLarge { .. } => Rejection::AmountTooLarge,
+            _ => Rejection::AmountNotPositive,
+        }
+    }
+
     pub fn field(&self) -> Field {
         use Rejection::*;
         match self {
@@ -178,7 +196,7 @@ impl Rejection {
             AllocationToOtherCustomer
             | AllocationAboveOpen { .. }
             | AllocationBeforeIssue { .. } => Field::Allocation,
-            AllocationsExceedAmount | AllocationNotPositive => Field::Allocation,
+            AllocationsExceedAmount => Field::Allocation,
             NegativeTotalAssets | StatementLineNegative { .. } => Field::Statement,
             AgencyEmpty => Field::Name,
             RatingEmpty => Field::Rating,
@@ -188,7 +206,6 @@ impl Rejection {
             UnknownRequest | RequestPending | RequestDecided | LapseNotDue | LapseRecorded => {
                 Field::Request
             }
-            LimitNegative => Field::Amount,
             UntilNotAfterDate => Field::Until,
             ReasonEmpty => Field::Reason,
             CommentEmpty => Field::Comment,

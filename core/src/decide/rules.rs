@@ -3,7 +3,7 @@
 
 use crate::base::ids::CustomerId;
 use crate::base::input::{TERMS_DAYS_MAX, TEXT_LEN_MAX};
-use crate::base::money::{amount_max, Money};
+use crate::base::money::{Amount, Currency, Part};
 use crate::decide::rejection::{Field, Rejection};
 use crate::journal::Portfolio;
 use crate::ledger::CustomerDetails;
@@ -28,28 +28,27 @@ pub(crate) fn check_date(date: NaiveDate) -> Result<(), Rejection> {
     Ok(())
 }
 
-pub(crate) fn check_amount(
-    amount: &Money,
-    expected: crate::base::money::Currency,
-) -> Result<(), Rejection> {
-    if amount.currency != expected {
+/// A command's amount must be in the account's (or the invoice's) currency. Everything else
+/// an amount must be — its decimals, its sign, its bound — its type guarantees: see
+/// [`crate::base::money::amount`].
+pub(crate) fn check_currency(found: Currency, expected: Currency) -> Result<(), Rejection> {
+    if found != expected {
         return Err(Rejection::CurrencyMismatch {
             expected: expected.code().to_string(),
-            found: amount.currency.code().to_string(),
+            found: found.code().to_string(),
         });
-    }
-    if !amount.has_valid_precision() {
-        return Err(Rejection::TooManyDecimals {
-            allowed: expected.minor_units(),
-        });
-    }
-    if amount.amount <= Decimal::ZERO {
-        return Err(Rejection::AmountNotPositive);
-    }
-    if amount.amount > amount_max() {
-        return Err(Rejection::AmountTooLarge);
     }
     Ok(())
+}
+
+/// A figure worked out from the state (what is open on an invoice, what is left of a payment)
+/// as a part of `currency`. Figures made from checked amounts always are one; one that is not
+/// positive is refused as `AmountNotPositive` (a dispute of "all that is undisputed" when
+/// nothing is).
+pub(crate) fn part_of(value: Decimal, currency: Currency) -> Result<Part, Rejection> {
+    Amount::try_new(value, currency)
+        .map(|amount: Amount| amount.part())
+        .map_err(|error| Rejection::for_amount(&error))
 }
 
 pub(crate) fn check_details(

@@ -2,12 +2,17 @@
 //! 30/45/60/90, prompt and late payers, partial payments, credit notes, disputes, a few
 //! defaults and written-off invoices, open orders, Chinese and English company names.
 //! Every record goes through `decide_batch`, so demo data obeys the same rules as user input.
+//! The generator works out its figures as decimals; each becomes a checked [`Amount`] when its
+//! command is made, and one that is none (never, for the cents it draws) stops the demo with
+//! the rejection `decide` would give, never a panic.
 
 use crate::base::ids::*;
-use crate::base::money::{Currency, Money};
+use crate::base::money::{Amount, Currency, Sign};
 use crate::base::rng::Rng;
 use crate::credit::score::{score, score_inputs};
-use crate::decide::{approval_role, decide_batch, AllocationChoice, BatchRejection, Command};
+use crate::decide::{
+    approval_role, decide_batch, AllocationChoice, BatchRejection, Command, Rejection,
+};
 use crate::journal::{Entry, Portfolio};
 use crate::ledger::reports::customer_balance;
 use crate::ledger::{Allocation, Customer, CustomerDetails, DisputeOutcome};
@@ -159,6 +164,7 @@ enum Plan {
         amount: Decimal,
     },
     Dispute {
+        customer: usize,
         invoice: usize,
         dispute: usize,
         amount: Decimal,
@@ -209,8 +215,13 @@ struct DemoCustomer {
     default_date: Option<NaiveDate>,
 }
 
-/// Generates the demo portfolio's commands, all dated on or before `as_of`.
-pub fn demo_commands(size: DemoSize, seed: u64, as_of: NaiveDate) -> Vec<Command> {
+/// Generates the demo portfolio's commands, all dated on or before `as_of`. A figure that is
+/// no amount is refused as `decide_batch` would refuse it, naming the command's place.
+pub fn demo_commands(
+    size: DemoSize,
+    seed: u64,
+    as_of: NaiveDate,
+) -> Result<Vec<Command>, BatchRejection> {
     let mut rng = Rng::new(seed ^ (size.customers() as u64));
     let mut planner = Planner {
         rng: &mut rng,
@@ -239,14 +250,14 @@ pub fn demo_portfolio(
     as_of: NaiveDate,
 ) -> Result<(Vec<Entry>, Portfolio), BatchRejection> {
     let (mut entries, ledger) =
-        decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of))?;
+        decide_batch(&Portfolio::default(), demo_commands(size, seed, as_of)?)?;
     let offset = entries.len();
-    let limit_commands = limit_commands(&ledger, seed, as_of);
-    let (limit_entries, state) =
-        decide_batch(&ledger, limit_commands).map_err(|mut rejected| {
-            rejected.index += offset;
-            rejected
-        })?;
+    let after_ledger = |mut rejected: BatchRejection| {
+        rejected.index += offset;
+        rejected
+    };
+    let limit_commands = limit_commands(&ledger, seed, as_of).map_err(after_ledger)?;
+    let (limit_entries, state) = decide_batch(&ledger, limit_commands).map_err(after_ledger)?;
     entries.extend(limit_entries);
     Ok((entries, state))
 }
@@ -268,7 +279,11 @@ fn user_with(role: Role) -> UserId {
 /// Profiles, then per customer a limit request by the analyst decided by the lowest role with
 /// the authority: mostly standing limits at the recommended figure, some temporary (running or
 /// lapsed), some still pending, a few rejected, and holds on customers long overdue.
-fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command> {
+fn limit_commands(
+    state: &Portfolio,
+    seed: u64,
+    as_of: NaiveDate,
+) -> Result<Vec<Command>, BatchRejection> {
     let mut plan = LimitPlan {
         state,
         policy: state.policy(),
@@ -286,7 +301,11 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
         lapses: Vec::new(),
     };
     for (index, customer) in state.ledger.customers.iter().enumerate() {
-        plan.customer(RequestId(index as u32 + 1), customer);
+        plan.customer(RequestId(index as u32 + 1), customer)
+            .map_err(|rejection| BatchRejection {
+                index: plan.commands.len(),
+                rejection,
+            })?;
     }
     let LimitPlan {
         mut commands,
@@ -294,7 +313,7 @@ fn limit_commands(state: &Portfolio, seed: u64, as_of: NaiveDate) -> Vec<Command
         ..
     } = plan;
     commands.extend(lapses);
-    commands
+    Ok(commands)
 }
 
 /// The limit commands being planned; the lapses come after everything else.
@@ -310,7 +329,7 @@ struct LimitPlan<'a> {
 impl LimitPlan<'_> {
     /// One customer's request, its decision and perhaps a hold. The generator's draws are in
     /// a fixed order: the demo's figures are pinned by the tests.
-    fn customer(&mut self, id: RequestId, customer: &Customer) {
+    fn customer(&mut self, id: RequestId, customer: &Customer) -> Result<(), Rejection> {
         let (state, as_of, analyst) = (self.state, self.as_of, user_with(Role::Analyst));
         let requested_on =
             (as_of - Duration::days(self.rng.range(20, 330))).max(customer.registered_on);
@@ -327,10 +346,10 @@ impl LimitPlan<'_> {
             requested_on,
             None,
         );
-        let amount = Money::new(
+        let amount = checked(
             recommended.amount.unwrap_or(Decimal::ZERO),
             customer.details.currency,
-        );
+        )?;
         let roll = self.rng.range(0, 99);
         let until = (roll < 6).then(|| decided_on + Duration::days(self.rng.range(15, 120)));
         self.commands.push(Command::RequestLimit {
@@ -346,7 +365,7 @@ impl LimitPlan<'_> {
             },
             until,
         });
-        let approver = user_with(approval_role(&self.policy, &amount, grade));
+        let approver = user_with(approval_role(&self.policy, &amount.money(), grade));
         let decided_by = if approver == analyst {
             user_with(Role::Manager)
         } else {
@@ -364,6 +383,7 @@ impl LimitPlan<'_> {
                 reason: "Over 120 days overdue / 逾期超过120天".to_string(),
             });
         }
+        Ok(())
     }
 
     /// A few rejected, most approved (every request older than 60 days is decided), the rest
@@ -593,6 +613,7 @@ impl Planner<'_> {
         self.plans.push((
             opened,
             Plan::Dispute {
+                customer: customer_index,
                 invoice,
                 dispute,
                 amount: disputed,
@@ -686,7 +707,10 @@ impl Planner<'_> {
 }
 
 /// Assigns ids in date order and turns plans into commands.
-fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec<Command> {
+fn to_commands(
+    customers: &[DemoCustomer],
+    plans: Vec<(NaiveDate, Plan)>,
+) -> Result<Vec<Command>, BatchRejection> {
     let mut numbering = Numbering {
         customers,
         customer_ids: vec![None; customers.len()],
@@ -696,8 +720,18 @@ fn to_commands(customers: &[DemoCustomer], plans: Vec<(NaiveDate, Plan)>) -> Vec
     };
     plans
         .into_iter()
-        .map(|(date, plan)| numbering.command(date, plan))
+        .enumerate()
+        .map(|(index, (date, plan))| {
+            numbering
+                .command(date, plan)
+                .map_err(|rejection| BatchRejection { index, rejection })
+        })
         .collect()
+}
+
+/// A figure the demo worked out as an amount, or the rejection `decide` gives one that is none.
+fn checked<S: Sign>(value: Decimal, currency: Currency) -> Result<Amount<S>, Rejection> {
+    Amount::try_new(value, currency).map_err(|error| Rejection::for_amount(&error))
 }
 
 /// The next number of each kind of record, in `next`'s order.
@@ -724,8 +758,9 @@ impl Numbering<'_> {
         self.next[kind] - 1
     }
 
-    fn money(&self, customer: usize, amount: Decimal) -> Money {
-        Money::new(amount, self.customers[customer].details.currency)
+    /// A figure of the plan as an amount in the customer's currency.
+    fn money(&self, customer: usize, amount: Decimal) -> Result<Amount, Rejection> {
+        checked(amount, self.customers[customer].details.currency)
     }
 
     fn customer(&self, customer: usize) -> CustomerId {
@@ -736,8 +771,8 @@ impl Numbering<'_> {
         self.invoice_ids[invoice].unwrap_or(InvoiceId(0))
     }
 
-    fn command(&mut self, date: NaiveDate, plan: Plan) -> Command {
-        match plan {
+    fn command(&mut self, date: NaiveDate, plan: Plan) -> Result<Command, Rejection> {
+        Ok(match plan {
             Plan::Register { customer } => {
                 let id = CustomerId(self.take(CUSTOMER));
                 self.customer_ids[customer] = Some(id);
@@ -749,17 +784,18 @@ impl Numbering<'_> {
                 invoice,
                 amount,
                 terms,
-            } => self.issue_invoice(date, customer, invoice, amount, terms),
+            } => self.issue_invoice(date, customer, invoice, amount, terms)?,
             Plan::Credit {
                 customer,
                 invoice,
                 amount,
-            } => self.credit_note(date, customer, invoice, amount),
+            } => self.credit_note(date, customer, invoice, amount)?,
             Plan::Dispute {
+                customer,
                 invoice,
                 dispute,
                 amount,
-            } => self.open_dispute(date, invoice, dispute, amount),
+            } => self.open_dispute(date, invoice, dispute, self.money(customer, amount)?),
             Plan::Resolve { dispute, outcome } => Command::ResolveDispute {
                 id: self.dispute_ids[dispute].unwrap_or(DisputeId(0)),
                 date,
@@ -769,8 +805,8 @@ impl Numbering<'_> {
                 customer,
                 invoice,
                 amount,
-            } => self.payment(date, customer, Some((invoice, amount)), amount),
-            Plan::OnAccount { customer, amount } => self.payment(date, customer, None, amount),
+            } => self.payment(date, customer, Some((invoice, amount)), amount)?,
+            Plan::OnAccount { customer, amount } => self.payment(date, customer, None, amount)?,
             Plan::WriteOff { invoice } => Command::WriteOffInvoice {
                 invoice: self.invoice(invoice),
                 date,
@@ -784,10 +820,10 @@ impl Numbering<'_> {
                     customer: self.customer(customer),
                     number: format!("SO-{}-{:06}", date.format("%Y%m"), id),
                     date,
-                    amount: self.money(customer, amount),
+                    amount: self.money(customer, amount)?,
                 }
             }
-        }
+        })
     }
 
     fn issue_invoice(
@@ -797,21 +833,21 @@ impl Numbering<'_> {
         invoice: usize,
         amount: Decimal,
         terms: u32,
-    ) -> Command {
+    ) -> Result<Command, Rejection> {
         if self.invoice_ids.len() <= invoice {
             self.invoice_ids.resize(invoice + 1, None);
         }
         let id = self.take(INVOICE);
         self.invoice_ids[invoice] = Some(InvoiceId(id));
-        Command::IssueInvoice {
+        Ok(Command::IssueInvoice {
             id: InvoiceId(id),
             customer: self.customer(customer),
             number: format!("INV-{}-{:07}", date.format("%Y"), id),
             issue_date: date,
             terms_days: Some(terms),
             due_date: None,
-            amount: self.money(customer, amount),
-        }
+            amount: self.money(customer, amount)?,
+        })
     }
 
     fn credit_note(
@@ -820,20 +856,21 @@ impl Numbering<'_> {
         customer: usize,
         invoice: usize,
         amount: Decimal,
-    ) -> Command {
+    ) -> Result<Command, Rejection> {
         let id = self.take(CREDIT);
-        Command::IssueCreditNote {
+        let amount = self.money(customer, amount)?;
+        Ok(Command::IssueCreditNote {
             id: CreditNoteId(id),
             customer: self.customer(customer),
             number: format!("CN-{}-{:06}", date.format("%Y"), id),
             date,
-            amount: self.money(customer, amount),
+            amount,
             reason: "Price adjustment / 价格调整".to_string(),
             allocation: AllocationChoice::Manual(vec![Allocation {
                 invoice: self.invoice(invoice),
                 amount,
             }]),
-        }
+        })
     }
 
     fn open_dispute(
@@ -841,7 +878,7 @@ impl Numbering<'_> {
         date: NaiveDate,
         invoice: usize,
         dispute: usize,
-        amount: Decimal,
+        amount: Amount,
     ) -> Command {
         if self.dispute_ids.len() <= dispute {
             self.dispute_ids.resize(dispute + 1, None);
@@ -864,25 +901,25 @@ impl Numbering<'_> {
         customer: usize,
         to: Option<(usize, Decimal)>,
         amount: Decimal,
-    ) -> Command {
+    ) -> Result<Command, Rejection> {
         let id = self.take(PAYMENT);
         let (reference, allocation) = match to {
             Some((invoice, allocated)) => (
                 format!("BANK-{}-{}", date.format("%Y%m%d"), id),
                 AllocationChoice::Manual(vec![Allocation {
                     invoice: self.invoice(invoice),
-                    amount: allocated,
+                    amount: self.money(customer, allocated)?,
                 }]),
             ),
             None => (format!("ON-ACCOUNT-{id}"), AllocationChoice::Unapplied),
         };
-        Command::ReceivePayment {
+        Ok(Command::ReceivePayment {
             id: PaymentId(id),
             customer: self.customer(customer),
             date,
-            amount: self.money(customer, amount),
+            amount: self.money(customer, amount)?,
             reference,
             allocation,
-        }
+        })
     }
 }

@@ -22,7 +22,7 @@ pub fn settled_by(invoice: &Invoice, as_of: NaiveDate) -> Option<NaiveDate> {
 /// An invoice reduced (paid, credited, written off) but not settled by `as_of`: its open
 /// amount then depends on which reductions are dated by `as_of`.
 pub fn needs_dated_reductions(invoice: &Invoice, as_of: NaiveDate) -> bool {
-    settled_by(invoice, as_of).is_none() && invoice.open() != invoice.amount.amount
+    settled_by(invoice, as_of).is_none() && invoice.open() != invoice.amount.value()
 }
 
 /// The invoice's open amount on `as_of` (zero when issued after it); `reduced` is what was
@@ -30,10 +30,10 @@ pub fn needs_dated_reductions(invoice: &Invoice, as_of: NaiveDate) -> bool {
 pub fn open_on(invoice: &Invoice, as_of: NaiveDate, reduced: impl FnOnce() -> Decimal) -> Decimal {
     if invoice.issue_date > as_of || settled_by(invoice, as_of).is_some() {
         Decimal::ZERO
-    } else if invoice.open() == invoice.amount.amount {
-        invoice.amount.amount
+    } else if invoice.open() == invoice.amount.value() {
+        invoice.amount.value()
     } else {
-        invoice.amount.amount - reduced()
+        invoice.amount.value() - reduced()
     }
 }
 
@@ -52,7 +52,7 @@ pub fn customer_reductions(ledger: &Ledger, customer: &Customer, as_of: NaiveDat
         .filter_map(|id| ledger.payment(*id));
     for payment in payments.filter(|payment| payment.date <= as_of) {
         for allocation in &payment.allocations {
-            reduce(allocation.invoice, allocation.amount);
+            reduce(allocation.invoice, allocation.amount.value());
         }
     }
     let notes = customer
@@ -61,11 +61,11 @@ pub fn customer_reductions(ledger: &Ledger, customer: &Customer, as_of: NaiveDat
         .filter_map(|id| ledger.credit_note(*id));
     for note in notes.filter(|note| note.date <= as_of) {
         for allocation in &note.allocations {
-            reduce(allocation.invoice, allocation.amount);
+            reduce(allocation.invoice, allocation.amount.value());
         }
     }
     for write_off in ledger.write_offs.iter().filter(|w| w.date <= as_of) {
-        reduce(write_off.invoice, write_off.amount);
+        reduce(write_off.invoice, write_off.amount.value());
     }
     reductions
 }
@@ -153,16 +153,16 @@ pub fn dated_reductions(ledger: &Ledger, as_of: NaiveDate) -> Vec<Option<Decimal
     };
     for payment in ledger.payments.iter().filter(|p| p.date <= as_of) {
         for allocation in &payment.allocations {
-            reduce(allocation.invoice, allocation.amount);
+            reduce(allocation.invoice, allocation.amount.value());
         }
     }
     for note in ledger.credit_notes.iter().filter(|n| n.date <= as_of) {
         for allocation in &note.allocations {
-            reduce(allocation.invoice, allocation.amount);
+            reduce(allocation.invoice, allocation.amount.value());
         }
     }
     for write_off in ledger.write_offs.iter().filter(|w| w.date <= as_of) {
-        reduce(write_off.invoice, write_off.amount);
+        reduce(write_off.invoice, write_off.amount.value());
     }
     reductions
 }
@@ -227,7 +227,7 @@ pub fn disputed_on(ledger: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
             disputed = vec![Decimal::ZERO; ledger.invoices.len()];
         }
         if let Some(index) = ledger.invoice_position(dispute.invoice) {
-            disputed[index] += dispute.amount;
+            disputed[index] += dispute.amount.value();
         }
     }
     disputed

@@ -2,9 +2,8 @@
 //! notes, write-offs, orders and disputes, and the vocabulary they are written in.
 
 use crate::base::ids::*;
-use crate::base::money::{Currency, Money};
+use crate::base::money::{Amount, Currency, Part};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Master data of a customer as the credit manager maintains it.
@@ -40,16 +39,19 @@ pub enum DisputeOutcome {
     Accepted,
 }
 
-/// One part of a payment or credit note applied to an invoice.
+/// One part of a payment or credit note applied to an invoice. In an entry (and a payment's
+/// record) the amount is a [`Part`] of the invoice's currency, stored as the bare decimal
+/// (`{"invoice":17,"amount":"21460.77"}`); in a command it is an `Allocation<Amount>`, whose
+/// currency `decide` matches with the account's before it makes the part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Allocation {
+pub struct Allocation<A = Part> {
     pub invoice: InvoiceId,
-    #[serde(with = "crate::base::money::decimal_serde")]
-    pub amount: Decimal,
+    pub amount: A,
 }
 
 /// One immutable fact of the ledger. Corrections are new entries; nothing is edited. The
-/// `kind` tag and field names are the stored journal text: never rename them.
+/// `kind` tag and field names are the stored journal text: never rename them. Every amount is
+/// checked ([`Amount`], [`Part`]): an entry read back with one that is no amount does not read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum LedgerEntry {
@@ -72,14 +74,14 @@ pub enum LedgerEntry {
         #[serde(with = "crate::base::dates::date_serde")]
         due_date: NaiveDate,
         terms_days: u32,
-        amount: Money,
+        amount: Amount,
     },
     PaymentReceived {
         id: PaymentId,
         customer: CustomerId,
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
         reference: String,
         /// What the payment settled; the remainder is unapplied cash on the account.
         allocations: Vec<Allocation>,
@@ -90,7 +92,7 @@ pub enum LedgerEntry {
         number: String,
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
         reason: String,
         /// What the credit note settled; the remainder is unapplied credit on the account.
         allocations: Vec<Allocation>,
@@ -99,8 +101,8 @@ pub enum LedgerEntry {
         invoice: InvoiceId,
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
-        #[serde(with = "crate::base::money::decimal_serde")]
-        amount: Decimal,
+        /// Of the invoice's currency.
+        amount: Part,
         reason: String,
     },
     OrderOpened {
@@ -109,7 +111,7 @@ pub enum LedgerEntry {
         number: String,
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
-        amount: Money,
+        amount: Amount,
     },
     OrderClosed {
         id: OrderId,
@@ -122,8 +124,8 @@ pub enum LedgerEntry {
         invoice: InvoiceId,
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
-        #[serde(with = "crate::base::money::decimal_serde")]
-        amount: Decimal,
+        /// Of the invoice's currency.
+        amount: Part,
         reason: String,
     },
     DisputeResolved {

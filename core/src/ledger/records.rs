@@ -2,7 +2,7 @@
 //! write-off and dispute, and the figures each record knows of itself.
 
 use crate::base::ids::*;
-use crate::base::money::Money;
+use crate::base::money::{Amount, Part};
 use crate::ledger::entry::{Allocation, CustomerDetails, DisputeOutcome, OrderClosure};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -36,7 +36,7 @@ pub struct Invoice {
     #[serde(with = "crate::base::dates::date_serde")]
     pub due_date: NaiveDate,
     pub terms_days: u32,
-    pub amount: Money,
+    pub amount: Amount,
     #[serde(with = "crate::base::money::decimal_serde")]
     pub paid: Decimal,
     #[serde(with = "crate::base::money::decimal_serde")]
@@ -54,7 +54,7 @@ pub struct Invoice {
 impl Invoice {
     /// What the customer still owes on this invoice.
     pub fn open(&self) -> Decimal {
-        self.amount.amount - self.paid - self.credited - self.written_off
+        self.amount.value() - self.paid - self.credited - self.written_off
     }
 
     /// Days past due as of a date; zero or negative means not yet due (due today is not due).
@@ -75,7 +75,7 @@ pub struct Payment {
     pub customer: CustomerId,
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
-    pub amount: Money,
+    pub amount: Amount,
     pub reference: String,
     pub allocations: Vec<Allocation>,
 }
@@ -83,13 +83,23 @@ pub struct Payment {
 impl CreditNote {
     /// What the credit note did not settle: unapplied credit on the account.
     pub fn unapplied(&self) -> Decimal {
-        self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
+        self.amount.value()
+            - self
+                .allocations
+                .iter()
+                .map(|a| a.amount.value())
+                .sum::<Decimal>()
     }
 }
 
 impl Payment {
     pub fn unapplied(&self) -> Decimal {
-        self.amount.amount - self.allocations.iter().map(|a| a.amount).sum::<Decimal>()
+        self.amount.value()
+            - self
+                .allocations
+                .iter()
+                .map(|a| a.amount.value())
+                .sum::<Decimal>()
     }
 }
 
@@ -100,7 +110,7 @@ pub struct CreditNote {
     pub number: String,
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
-    pub amount: Money,
+    pub amount: Amount,
     pub reason: String,
     pub allocations: Vec<Allocation>,
 }
@@ -112,7 +122,7 @@ pub struct Order {
     pub number: String,
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
-    pub amount: Money,
+    pub amount: Amount,
     #[serde(default, with = "crate::base::dates::date_serde::option_pair")]
     pub closed: Option<(NaiveDate, OrderClosure)>,
 }
@@ -123,8 +133,8 @@ pub struct WriteOff {
     pub invoice: InvoiceId,
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
-    #[serde(with = "crate::base::money::decimal_serde")]
-    pub amount: Decimal,
+    /// Of the invoice's currency.
+    pub amount: Part,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,8 +143,8 @@ pub struct Dispute {
     pub invoice: InvoiceId,
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
-    #[serde(with = "crate::base::money::decimal_serde")]
-    pub amount: Decimal,
+    /// Of the invoice's currency.
+    pub amount: Part,
     pub reason: String,
     #[serde(default, with = "crate::base::dates::date_serde::option_pair")]
     pub resolved: Option<(NaiveDate, DisputeOutcome)>,

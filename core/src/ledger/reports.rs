@@ -197,7 +197,7 @@ fn disputed_of(
     let mut per_invoice = vec![Decimal::ZERO; customer.invoices.len()];
     for dispute in state.disputes.iter().filter(|d| dispute_open_on(d, as_of)) {
         if let Ok(position) = customer.invoices.binary_search(&dispute.invoice) {
-            per_invoice[position] += dispute.amount;
+            per_invoice[position] += dispute.amount.value();
         }
     }
     invoices
@@ -215,7 +215,7 @@ fn open_order_total(state: &Ledger, customer: &Customer, as_of: NaiveDate) -> De
         .iter()
         .filter_map(|id| state.order(*id))
         .filter(|order| order_open_on(order, as_of))
-        .map(|order| order.amount.amount)
+        .map(|order| order.amount.value())
         .sum()
 }
 
@@ -236,8 +236,8 @@ pub fn days_beyond_terms(
         if settled < from || settled > to {
             continue;
         }
-        weighted += invoice.amount.amount * Decimal::from(days);
-        weight += invoice.amount.amount;
+        weighted += invoice.amount.value() * Decimal::from(days);
+        weight += invoice.amount.value();
     }
     if weight.is_zero() {
         return None;
@@ -278,7 +278,7 @@ fn open_orders_all(state: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
         .filter(|order| order_open_on(order, as_of))
     {
         if let Some(index) = state.customer_index(order.customer) {
-            totals[index] += order.amount.amount;
+            totals[index] += order.amount.value();
         }
     }
     totals
@@ -329,7 +329,7 @@ pub fn portfolio_summary(
     }
     let disputed = disputed_on(state, as_of);
     for ((invoice, open), disputed) in state.invoices.iter().zip(&open_amounts).zip(&disputed) {
-        let currency = invoice.amount.currency;
+        let currency = invoice.amount.currency();
         if let Some(summary) = summaries.iter_mut().find(|s| s.currency == currency) {
             summary.disputed += (*disputed).min(*open);
         }

@@ -1,10 +1,12 @@
 //! The ledger's sub-state: a fold of ledger entries. It is a cache of the journal, never a
 //! source of truth. Records are kept in id order, so lookups are binary searches and the
 //! state serialises compactly in a snapshot. The fold trusts nothing it reads: an entry that
-//! names an unknown record or reuses an id or number is a `FoldError`, never a panic.
+//! names an unknown record, reuses an id or number, or gives an invoice an amount with more
+//! decimals than its currency has is a `FoldError`, never a panic.
 
 use crate::base::fold::{check_new_id, find, FoldError, RecordKind};
 use crate::base::ids::*;
+use crate::base::money::Part;
 use crate::ledger::entry::{Allocation, CustomerDetails, LedgerEntry};
 use crate::ledger::records::*;
 use chrono::NaiveDate;
@@ -191,6 +193,7 @@ impl Ledger {
                     invoice: allocation.invoice.0,
                 });
             }
+            check_part(invoice, allocation.amount)?;
         }
         Ok(())
     }
@@ -201,9 +204,9 @@ impl Ledger {
                 continue; // checked by `check_allocations` before
             };
             if is_credit {
-                invoice.credited += allocation.amount;
+                invoice.credited += allocation.amount.value();
             } else {
-                invoice.paid += allocation.amount;
+                invoice.paid += allocation.amount.value();
             }
             if invoice.open().is_zero() && invoice.settled_on.is_none() {
                 invoice.settled_on = Some(date);
@@ -314,7 +317,9 @@ impl Ledger {
                 amount,
                 ..
             } => {
-                self.invoice_mut(*invoice)?.written_off += *amount;
+                let written_off = self.invoice_mut(*invoice)?;
+                check_part(written_off, *amount)?;
+                written_off.written_off += amount.value();
                 self.write_offs.push(WriteOff {
                     invoice: *invoice,
                     date: *date,
@@ -364,7 +369,7 @@ impl Ledger {
                     id: id.0,
                 })?;
                 let (invoice, amount) = (self.disputes[index].invoice, self.disputes[index].amount);
-                self.invoice_mut(invoice)?.disputed -= amount;
+                self.invoice_mut(invoice)?.disputed -= amount.value();
                 self.disputes[index].resolved = Some((*date, *outcome));
                 Ok(())
             }
@@ -463,9 +468,8 @@ impl Ledger {
             });
         }
         self.check_allocations(note.customer, &note.allocations)?;
-        let applied: Decimal = note.allocations.iter().map(|a| a.amount).sum();
         let account = self.customer_mut(note.customer)?;
-        account.unapplied_credit += note.amount.amount - applied;
+        account.unapplied_credit += note.unapplied();
         account.credit_notes.push(id);
         if let Some(map) = self.indexes.credit_note_numbers.get_mut() {
             map.insert(note.number.clone(), id);
@@ -486,8 +490,24 @@ impl Ledger {
     fn open_dispute(&mut self, dispute: Dispute) -> Result<(), FoldError> {
         let id = dispute.id;
         check_new_id(&self.disputes, id, |d| d.id, RecordKind::Dispute, id.0)?;
-        self.invoice_mut(dispute.invoice)?.disputed += dispute.amount;
+        let invoice = self.invoice_mut(dispute.invoice)?;
+        check_part(invoice, dispute.amount)?;
+        invoice.disputed += dispute.amount.value();
         self.disputes.push(dispute);
         Ok(())
+    }
+}
+
+/// A part of `invoice`'s currency read back (an allocation, a write-off, a dispute): its
+/// decimals must fit that currency. The one check of a [`Part`] that needs the invoice; its
+/// sign and bound were checked when it was read.
+fn check_part(invoice: &Invoice, part: Part) -> Result<(), FoldError> {
+    let currency = invoice.amount.currency();
+    match part.in_currency(currency) {
+        Ok(_) => Ok(()),
+        Err(_) => Err(FoldError::TooManyDecimals {
+            invoice: invoice.id.0,
+            allowed: currency.minor_units(),
+        }),
     }
 }

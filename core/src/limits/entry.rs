@@ -2,7 +2,7 @@
 //! block and the widget's allowed origins.
 
 use crate::base::ids::{CustomerId, OrderId, RequestId, UserId};
-use crate::base::money::Money;
+use crate::base::money::{Amount, NonNegative};
 use crate::limits::reasons::CheckReason;
 use crate::policy::Grade;
 use chrono::NaiveDate;
@@ -19,7 +19,8 @@ pub enum LimitsEntry {
         #[serde(with = "crate::base::dates::date_serde")]
         date: NaiveDate,
         by: UserId,
-        amount: Money,
+        /// Zero closes the credit line.
+        amount: Amount<NonNegative>,
         reason: String,
         #[serde(default, with = "crate::base::dates::date_serde::option")]
         until: Option<NaiveDate>,

@@ -98,7 +98,7 @@ pub fn monthly_purchases(
         .filter_map(|id| ledger.invoice(*id))
     {
         if invoice.issue_date > from && invoice.issue_date <= as_of {
-            total += invoice.amount.amount;
+            total += invoice.amount.value();
             first = Some(first.map_or(invoice.issue_date, |first| first.min(invoice.issue_date)));
         }
     }
@@ -268,8 +268,8 @@ fn agency_figure(
     currency: Currency,
 ) -> MethodFigure {
     let recommended = report.and_then(|report| report.recommended_limit);
-    if let Some(money) = recommended.filter(|money| money.currency != currency) {
-        if let Some(missing) = missing_rate(limits, [money.currency, currency]) {
+    if let Some(limit) = recommended.filter(|limit| limit.currency() != currency) {
+        if let Some(missing) = missing_rate(limits, [limit.currency(), currency]) {
             return MethodFigure {
                 method: LimitMethod::Agency,
                 amount: None,
@@ -280,7 +280,7 @@ fn agency_figure(
     MethodFigure {
         method: LimitMethod::Agency,
         amount: recommended
-            .and_then(|money| convert(limits, money.amount, money.currency, currency)),
+            .and_then(|limit| convert(limits, limit.value(), limit.currency(), currency)),
         basis: MethodBasis::Agency {
             agency: report.map(|report| report.agency.clone()),
             report_date: report.map(|report| report.report_date),

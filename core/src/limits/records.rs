@@ -2,7 +2,7 @@
 //! and order releases.
 
 use crate::base::ids::{CustomerId, RequestId, UserId};
-use crate::base::money::Money;
+use crate::base::money::{Amount, NonNegative};
 use crate::limits::reasons::CheckReason;
 use crate::policy::Grade;
 use chrono::NaiveDate;
@@ -39,7 +39,8 @@ pub struct LimitRequest {
     #[serde(with = "crate::base::dates::date_serde")]
     pub date: NaiveDate,
     pub by: UserId,
-    pub amount: Money,
+    /// Zero closes the credit line.
+    pub amount: Amount<NonNegative>,
     pub reason: String,
     /// A temporary limit's last day; `None` for a standing limit.
     #[serde(default, with = "crate::base::dates::date_serde::option")]

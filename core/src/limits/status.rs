@@ -67,7 +67,7 @@ pub fn limit_status(limits: &Limits, customer: CustomerId, as_of: NaiveDate) -> 
         // approved after a standing one wins while it runs.
         return LimitStatus::InForce(LimitInForce {
             request: request.id,
-            amount: request.amount.amount,
+            amount: request.amount.value(),
             approved_on: *approved_on,
             review_on: *review_on,
             until: request.until,
@@ -76,7 +76,7 @@ pub fn limit_status(limits: &Limits, customer: CustomerId, as_of: NaiveDate) -> 
     match approvals.last() {
         Some((request, ..)) => LimitStatus::Lapsed {
             request: request.id,
-            amount: request.amount.amount,
+            amount: request.amount.value(),
             until: request.until.unwrap_or(as_of),
         },
         None => LimitStatus::None,

@@ -20,11 +20,25 @@ pub fn jpy() -> Currency {
     Currency::parse("JPY").expect("JPY is a known currency")
 }
 
-pub fn cny(text: &str) -> Money {
-    Money::new(dec(text), Currency::CNY)
+/// A checked CNY amount; the test fails when the text is none.
+pub fn cny(text: &str) -> Amount {
+    money(text, Currency::CNY)
 }
 
-pub fn money(text: &str, currency: Currency) -> Money {
+/// A checked amount; the test fails when the text is none.
+pub fn money(text: &str, currency: Currency) -> Amount {
+    Amount::try_new(dec(text), currency)
+        .unwrap_or_else(|error| panic!("test amount {text} {currency} is no amount: {error:?}"))
+}
+
+/// A checked limit (zero or more).
+pub fn limit(text: &str, currency: Currency) -> Amount<NonNegative> {
+    Amount::try_new(dec(text), currency)
+        .unwrap_or_else(|error| panic!("test limit {text} {currency} is no limit: {error:?}"))
+}
+
+/// A plain figure, unchecked (what a check is asked about, a derived figure).
+pub fn plain(text: &str, currency: Currency) -> Money {
     Money::new(dec(text), currency)
 }
 
@@ -86,7 +100,7 @@ impl Ledger {
         customer: CustomerId,
         number: &str,
         issue: &str,
-        amount: Money,
+        amount: Amount,
     ) -> InvoiceId {
         self.invoice_due(customer, number, issue, None, amount)
     }
@@ -98,7 +112,7 @@ impl Ledger {
         number: &str,
         issue: &str,
         due: Option<&str>,
-        amount: Money,
+        amount: Amount,
     ) -> InvoiceId {
         let id = self.state.next_ids().invoice;
         self.run(Command::IssueInvoice {
@@ -117,7 +131,7 @@ impl Ledger {
         &mut self,
         customer: CustomerId,
         on: &str,
-        amount: Money,
+        amount: Amount,
         allocation: AllocationChoice,
     ) -> PaymentId {
         let id = self.state.next_ids().payment;
@@ -136,7 +150,7 @@ impl Ledger {
         &mut self,
         customer: CustomerId,
         on: &str,
-        amount: Money,
+        amount: Amount,
         allocation: AllocationChoice,
     ) -> CreditNoteId {
         let id = self.state.next_ids().credit_note;
@@ -156,12 +170,12 @@ impl Ledger {
         self.run(Command::WriteOffInvoice {
             invoice,
             date: date(on),
-            amount: amount.map(dec),
+            amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "insolvent".to_string(),
         });
     }
 
-    pub fn order(&mut self, customer: CustomerId, on: &str, amount: Money) -> OrderId {
+    pub fn order(&mut self, customer: CustomerId, on: &str, amount: Amount) -> OrderId {
         let id = self.state.next_ids().order;
         self.run(Command::OpenOrder {
             id,
@@ -179,10 +193,20 @@ impl Ledger {
             id,
             invoice,
             date: date(on),
-            amount: amount.map(dec),
+            amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "quality claim".to_string(),
         });
         id
+    }
+
+    /// An amount in the invoice's currency.
+    pub fn in_currency_of(&self, invoice: InvoiceId, text: &str) -> Amount {
+        let invoice = self
+            .state
+            .ledger
+            .invoice(invoice)
+            .expect("the invoice is issued");
+        money(text, invoice.amount.currency())
     }
 
     pub fn customer(&self, id: CustomerId) -> &Customer {
@@ -201,14 +225,19 @@ impl Ledger {
     }
 }
 
-/// Manual allocations from `(invoice, amount)` pairs.
+/// Manual allocations from `(invoice, amount)` pairs, in CNY.
 pub fn manual(parts: &[(InvoiceId, &str)]) -> AllocationChoice {
+    manual_in(Currency::CNY, parts)
+}
+
+/// Manual allocations from `(invoice, amount)` pairs, in `currency`.
+pub fn manual_in(currency: Currency, parts: &[(InvoiceId, &str)]) -> AllocationChoice {
     AllocationChoice::Manual(
         parts
             .iter()
             .map(|(invoice, amount)| Allocation {
                 invoice: *invoice,
-                amount: dec(amount),
+                amount: money(amount, currency),
             })
             .collect(),
     )

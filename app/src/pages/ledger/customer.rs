@@ -172,10 +172,10 @@ fn open_invoices(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                     <td>{invoice.number.clone()}</td>
                     <td class="hide-narrow">{invoice.issue_date.to_string()}</td>
                     <td>{invoice.due_date.to_string()}</td>
-                    <td class="num hide-narrow">{money(invoice.amount.amount, invoice.amount.currency)}</td>
-                    <td class="num">{money(invoice.open(), invoice.amount.currency)}</td>
+                    <td class="num hide-narrow">{money(invoice.amount.value(), invoice.amount.currency())}</td>
+                    <td class="num">{money(invoice.open(), invoice.amount.currency())}</td>
                     <td class=class>{days}</td>
-                    <td class="num hide-narrow">{money(invoice.disputed.min(invoice.open()), invoice.amount.currency)}</td>
+                    <td class="num hide-narrow">{money(invoice.disputed.min(invoice.open()), invoice.amount.currency())}</td>
                 </tr>
             }
         })
@@ -218,8 +218,8 @@ fn payments(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
                 <tr>
                     <td>{payment.date.to_string()}</td>
                     <td>{payment.reference.clone()}</td>
-                    <td class="num">{money(payment.amount.amount, payment.amount.currency)}</td>
-                    <td class="num">{money(payment.unapplied(), payment.amount.currency)}</td>
+                    <td class="num">{money(payment.amount.value(), payment.amount.currency())}</td>
+                    <td class="num">{money(payment.unapplied(), payment.amount.currency())}</td>
                 </tr>
             }
         })
@@ -258,7 +258,7 @@ fn credit_notes(portfolio: &Portfolio, customer: &Customer) -> impl IntoView {
                 <tr>
                     <td>{note.date.to_string()}</td>
                     <td>{note.number.clone()}</td>
-                    <td class="num">{money(note.amount.amount, note.amount.currency)}</td>
+                    <td class="num">{money(note.amount.value(), note.amount.currency())}</td>
                     <td>{note.reason.clone()}</td>
                 </tr>
             }

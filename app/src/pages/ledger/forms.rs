@@ -9,7 +9,9 @@ use crate::ui::route::{route_customer_id, with_customer};
 use crate::ui::use_app;
 use creditdesk_core::base::input;
 use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};
-use creditdesk_core::{Allocation, Currency, CustomerDetails, CustomerId, InvoiceId, Money};
+use creditdesk_core::{
+    Allocation, Amount, Currency, CustomerDetails, CustomerId, InvoiceId, Money,
+};
 use leptos::prelude::*;
 
 /// The form's signals; `Copy`, so the submit closure and the view can both hold them.
@@ -250,7 +252,7 @@ fn AllocationPicker(
                                 "{} · {} · {}",
                                 i.number,
                                 i.due_date,
-                                Money::new(i.open(), i.amount.currency)
+                                Money::new(i.open(), i.amount.currency())
                             ),
                         )
                     })
@@ -287,7 +289,7 @@ fn allocation_choice(
     reader: &mut Reader,
     mode: AllocationMode,
     invoice: &str,
-    amount: Option<Money>,
+    amount: Option<Amount>,
 ) -> Option<AllocationChoice> {
     match mode {
         AllocationMode::OldestFirst => Some(AllocationChoice::OldestFirst),
@@ -296,7 +298,7 @@ fn allocation_choice(
             Ok(id) => amount.map(|amount| {
                 AllocationChoice::Manual(vec![Allocation {
                     invoice: InvoiceId(id),
-                    amount: amount.amount,
+                    amount,
                 }])
             }),
             Err(_) => {

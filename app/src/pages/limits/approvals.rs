@@ -40,7 +40,7 @@ fn pending_rows(portfolio: &Portfolio, today: NaiveDate, acting: Option<&User>) 
             let customer = portfolio.ledger.customer(request.customer)?;
             let inputs = score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
             let grade = score(&inputs, &policy).grade;
-            let role = approval_role(&policy, &request.amount, grade);
+            let role = approval_role(&policy, &request.amount.money(), grade);
             let may = acting.is_some_and(|user| user.role.covers(role) && user.id != request.by);
             Some(Row {
                 customer: customer.id.0,

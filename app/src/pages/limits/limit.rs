@@ -2,7 +2,7 @@
 //! recommended limit with every method's figure and basis, the request form, the pending
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
-use crate::i18n::{fill, vocab, DeskTexts, VocabTexts};
+use crate::i18n::{self, fill, vocab, DeskTexts, VocabTexts};
 use crate::ui::form::{input_message, plain, Form, FormError, TextField};
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
@@ -18,7 +18,7 @@ use creditdesk_core::limits::{
     MethodBasis, MethodFigure, RequestStatus,
 };
 use creditdesk_core::policy::Grade;
-use creditdesk_core::{Currency, Customer, CustomerId, Money, Portfolio};
+use creditdesk_core::{Amount, Currency, Customer, CustomerId, Money, NonNegative, Portfolio};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
@@ -391,7 +391,13 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
                 parse_optional_figure(&amount.get_untracked()),
             );
             let typed = match typed {
-                Some(Some(value)) => Some(Money::new(value, currency)),
+                Some(Some(value)) => match Amount::<NonNegative>::try_new(value, currency) {
+                    Ok(limit) => Some(limit),
+                    Err(error) => {
+                        reader.refuse(Field::Amount, i18n::limit_error(reader.t, &error));
+                        None
+                    }
+                },
                 Some(None) => {
                     reader.refuse(Field::Amount, reader.t.err_amount_empty.to_string());
                     None
@@ -464,7 +470,7 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
         state.portfolio.with(|portfolio| {
             let found = portfolio.limits.request(request)?;
             let policy = portfolio.policy_on(state.today.get());
-            let role = approval_role(&policy, &found.amount, grade);
+            let role = approval_role(&policy, &found.amount.money(), grade);
             Some(view! {
                 <dl class="master" data-testid="pending-request">
                     <dt>{d().requester}</dt><dd data-testid="pending-requester">{user_name(portfolio, found.by)}</dd>
@@ -641,7 +647,7 @@ fn release_lines(portfolio: &Portfolio, customer: &Customer, d: &DeskTexts) -> V
                 order: (1, order.id.0),
                 what: fill(d.ev_order_released, &[("number", &order.number)]),
                 who: user_name(portfolio, release.by),
-                amount: money(order.amount.amount, currency),
+                amount: money(order.amount.value(), currency),
                 comment: release.reason.clone(),
             })
         })
