@@ -66,7 +66,7 @@ pub fn format_plain(value: Decimal, format: NumberFormat) -> String {
 fn group(whole: &str, separator: char) -> String {
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
     for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
+        if index > 0 && (whole.len() - index).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(digit);
