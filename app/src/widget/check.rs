@@ -5,14 +5,24 @@
 //! `portfolio.limits.widget_origins`, and the reply goes to that origin only (never `"*"`). Anything
 //! else is ignored without a reply, so a page that is not allowed learns nothing, not even
 //! that the widget exists.
+//!
+//! Numbers: the protocol's amounts are machine text, the same for every host page and user,
+//! so they are plain decimals with a decimal point, whatever anyone's number format: a
+//! request's `amount` is read in the `1,234.56` format (`50000`, `50000.00`, `50,000.00`) and
+//! the reply's amounts are exact strings such as `50000.00`. The widget is part of another
+//! site's page, so what it shows, its amount box and its `?amount=` parameter follow the
+//! number format of its language (`?lang=`; `1,234.56` for zh and en), not the desk's
+//! Settings: the URL a host page writes then reads the same for every user.
 
 use crate::browser;
 use crate::i18n::{self, fill, vocab, Lang};
+use crate::numbers;
 use crate::state::{AppState, Phase};
 use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
 use crate::ui::query::Query;
 use crate::ui::{money, use_app};
 use chrono::NaiveDate;
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::{Currency, Money, Portfolio};
@@ -25,6 +35,8 @@ use wasm_bindgen::{JsCast, JsValue};
 const REQUEST_TYPE: &str = "creditdesk:check";
 const RESULT_TYPE: &str = "creditdesk:result";
 const READY_TYPE: &str = "creditdesk:ready";
+/// How the protocol writes numbers, whatever the user's number format (see the module doc).
+const PROTOCOL_FORMAT: NumberFormat = NumberFormat::Point;
 
 /// The language of the widget: `?lang=en|zh` when given, else the app's.
 fn widget_lang(param: Option<String>, app: Lang) -> Lang {
@@ -59,7 +71,8 @@ fn read_request(data: &JsValue) -> Request {
     }
 }
 
-/// An amount as an exact decimal string with the currency's minor units, e.g. `50000.00`.
+/// An amount as an exact decimal string with the currency's minor units, e.g. `50000.00`:
+/// the protocol's format, never the user's.
 fn exact(value: Decimal, currency: Currency) -> String {
     let mut value = value;
     value.rescale(currency.minor_units());
@@ -158,7 +171,7 @@ fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate
     let amount = match &request.amount {
         None => Money::zero(currency),
         Some(Err(())) => return failure("bad_amount", f.api_amount_string.into()),
-        Some(Ok(text)) => match Money::parse_positive(text, currency) {
+        Some(Ok(text)) => match Money::read_positive(text, currency, PROTOCOL_FORMAT) {
             Ok(amount) => amount,
             Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
         },
@@ -229,6 +242,8 @@ pub fn WidgetCheck() -> impl IntoView {
     let state = use_app();
     let query = Query::follow();
     let lang = Memo::new(move |_| widget_lang(query.get("lang"), state.lang.get()));
+    // The widget's language's number format, not the desk's setting (see the module doc).
+    numbers::follow(Signal::derive(move || lang.get().number_format()));
     let handle = window_event_listener_untyped("message", move |event| {
         on_message(state, lang.get_untracked(), event)
     });
