@@ -254,7 +254,7 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(rf.getByTestId('request-reason-error')).toHaveText(EN.err_required);
   await limit.request({ amount: '600,000', reason: 'Stock for the season', until: '2025-13-45' });
   await expect(rf.getByTestId('request-until-error')).toHaveText(fill(EN.err_no_such_date, { date: '2025-13-45' }));
-  await limit.request({ amount: '600,000', reason: 'Stock for the season', until: 'soon' });
+  await limit.request({ amount: '600,000', reason: 'Stock for the season', until: '20261102' });
   await expect(rf.getByTestId('request-until-error')).toHaveText(EN.err_date);
   const day = await today(page);
   await limit.request({ amount: '600,000', reason: 'Stock for the season', until: day });
