@@ -50,6 +50,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+    /// The number format a user of this language gets until they choose one in Settings:
+    /// `1,234.56` for Chinese and for English alike (a decimal comma only when chosen).
+    pub fn number_format(self) -> NumberFormat {
+        match self {
+            Lang::Zh | Lang::En => NumberFormat::Point,
+        }
+    }
     /// Picks the language from a stored choice or the browser's language list.
     pub fn detect(stored: Option<&str>, browser: &[String]) -> Lang {
         let pick = |code: &str| {
@@ -304,6 +311,10 @@ texts!(Texts {
     language,
     user_name,
     user_name_hint,
+    number_format,
+    number_format_point,
+    number_format_comma,
+    number_format_hint,
     storage,
     persistent_yes,
     persistent_no,
@@ -320,6 +331,8 @@ texts!(Texts {
     help_body_offline,
     help_body_storage,
     help_body_integrity,
+    help_numbers_title,
+    help_body_numbers,
     storage_failed,
     storage_blocked,
     storage_version_change,
@@ -627,8 +640,8 @@ pub static ZH: Texts = Texts {
     err_char_unexpected: "第 {position} 个字符“{character}”不应出现在这里。",
     err_separator_misplaced: "第 {position} 个字符{separator}位置不对：千位分隔符每三位一组，小数点只写一个，例如 {example}。",
     err_space_word: "空格",
-    err_decimal_comma_here: "这里的逗号会是小数点（1.234,56 式写法）；本页面的数字格式为 1,234.56。",
-    err_decimal_point_here: "这里的句点会是小数点（1,234.56 式写法）；本页面的数字格式为 1.234,56。",
+    err_decimal_comma_here: "这里的逗号会是小数点（1.234,56 式写法）；您的数字格式为 1,234.56（可在“设置 → 数字格式”中更改）。",
+    err_decimal_point_here: "这里的句点会是小数点（1,234.56 式写法）；您的数字格式为 1.234,56（可在“设置 → 数字格式”中更改）。",
     err_decimals_at_most: "小数位过多：最多 {allowed} 位小数。",
     err_too_large: "数值过大：最大为 {max}。",
     err_negative: "不能为负数。",
@@ -709,6 +722,10 @@ pub static ZH: Texts = Texts {
     language: "语言",
     user_name: "操作人姓名",
     user_name_hint: "记录在每条日志事件中。",
+    number_format: "数字格式",
+    number_format_point: "1,234.56（小数点，逗号分隔千位）",
+    number_format_comma: "1.234,56（小数逗号，句点分隔千位）",
+    number_format_hint: "本设备上输入和显示金额与数字的写法。未选择时随界面语言而定：中文和英文均为 1,234.56。",
     storage: "存储",
     persistent_yes: "浏览器已同意持久保存本站数据。",
     persistent_no: "浏览器尚未同意持久保存；空间不足时数据可能被清除。",
@@ -727,6 +744,8 @@ pub static ZH: Texts = Texts {
     help_body_score: "信用评分（0–100）由五个因素组成：财务实力（只取决于 Altman Z″ = 6.56·X1 + 3.26·X2 + 6.72·X3 + 1.05·X4，按政策档位单调换算，因此对企业的排序与 Z″ 完全一致；Z″ > 2.60 为安全区，1.10–2.60 为灰色区，< 1.10 为困境区；各项财务比率用于解释，不另行计分）、付款表现（近 12 个月按金额加权的超期天数、逾期付款占比、最长逾期和近期趋势）、外部评级（按政策对照表换算）、风险信号（新发生时扣分，随时间消退）和合作年限。每个因素的贡献 = 权重 × (因素得分 − 50) ÷ 100，评分 = 50 + 各贡献之和。缺少或过期的资料会被标出并降低可信度，绝不会被当作零分。假设分析可以修改财务数据或把逾期发票标为已付，立即查看结果，不会保存。",
     help_body_policy: "信用政策规定权重、档位、等级下限、各等级违约概率、资料时效和外部评级对照表。每次修改生成新版本并记入审计日志；不合理的政策（例如权重之和不等于 100%、档位重叠）会被拒绝并说明原因。每个评分都显示所用的政策版本。",
     help_body_integrity: "审计日志是哈希链：在“日志”页面点击“校验完整性”可检查是否有事件被修改、删除、插入或调换顺序。校验失败时会明确提示，绝不会自动修复；读取时如发现某条记录与之前的数据不符（例如引用了不存在的发票），同样视为完整性错误并停止写入。注意：浏览器中的数据由本机用户掌控，哈希链能发现篡改，但不能阻止有权限的人重写整个数据库。",
+    help_numbers_title: "输入数字和日期",
+    help_body_numbers: "金额和数字按设置中的数字格式书写：1,234.56（小数点）或 1.234,56（小数逗号），显示也采用同一格式。千位分隔符只能每三位一组，也可以用空格分组（1 234.56）；全角数字和符号（１２３．４）同样可以识别。金额前后可写本币种的符号或代码（¥ 12、12 CNY），其他币种的符号会被拒绝。只能按另一种格式理解的写法不会被猜测：格式为 1,234.56 时，12,34 会被拒绝并说明原因，而不会当作 1234。日期按年-月-日书写（2026-01-02、2026/01/02、2026.01.02 或 2026年1月2日）。",
     storage_failed: "保存失败，数据未更改：{detail}",
     storage_blocked: "数据库升级被其他打开的 Creditdesk 标签页阻止，请关闭其他标签页。",
     storage_version_change: "另一个标签页已升级 Creditdesk 的数据库，请重新加载本页。",
@@ -1032,8 +1051,8 @@ pub static EN: Texts = Texts {
     err_char_unexpected: "“{character}” (character {position}) does not belong here.",
     err_separator_misplaced: "The {separator} at character {position} is out of place: thousands separators group digits by three and the decimal separator comes once, as in {example}.",
     err_space_word: "space",
-    err_decimal_comma_here: "A comma here would be a decimal comma (as in 1.234,56); this screen writes numbers as 1,234.56.",
-    err_decimal_point_here: "A point here would be a decimal point (as in 1,234.56); this screen writes numbers as 1.234,56.",
+    err_decimal_comma_here: "A comma here would be a decimal comma (as in 1.234,56); your number format is 1,234.56 (Settings → Number format).",
+    err_decimal_point_here: "A point here would be a decimal point (as in 1,234.56); your number format is 1.234,56 (Settings → Number format).",
     err_decimals_at_most: "Too many decimals: at most {allowed}.",
     err_too_large: "Too large: at most {max}.",
     err_negative: "Must not be negative.",
@@ -1114,6 +1133,10 @@ pub static EN: Texts = Texts {
     language: "Language",
     user_name: "Your name",
     user_name_hint: "Recorded with every journal event.",
+    number_format: "Number format",
+    number_format_point: "1,234.56 (decimal point, comma groups thousands)",
+    number_format_comma: "1.234,56 (decimal comma, point groups thousands)",
+    number_format_hint: "How amounts and figures are typed and shown on this device. Until you choose, it follows the language: 1,234.56 for Chinese and for English.",
     storage: "Storage",
     persistent_yes: "The browser granted persistent storage for this site.",
     persistent_no: "The browser has not granted persistent storage; data may be cleared when space runs low.",
@@ -1132,6 +1155,8 @@ pub static EN: Texts = Texts {
     help_body_score: "The credit score (0–100) combines five factors: financial strength (a monotone function of Altman Z″ = 6.56·X1 + 3.26·X2 + 6.72·X3 + 1.05·X4 through the policy's bands, so it ranks firms exactly as Z″ does; Z″ > 2.60 safe, 1.10–2.60 grey, < 1.10 distress; the ratios explain but are not scored), payment behaviour (amount-weighted days beyond terms over 12 months, share paid late, longest overdue, recent trend), external rating (through the policy's mapping), risk signals (a penalty when new that fades with age) and length of relationship. Each factor contributes weight × (points − 50) ÷ 100; the score is 50 plus the contributions. Missing or stale inputs are flagged and lower confidence; they never count as zero. The what-if panel lets you change a financial line or mark an overdue invoice as paid and see the result at once, without saving.",
     help_body_policy: "The credit policy sets the weights, bands, grade floors, probability of default per grade, staleness limits and the external-rating mapping. Each change is a new version in the audit journal; a policy that does not make sense (weights not summing to 100 %, overlapping bands) is rejected with the reason. Every score shows the policy version it used.",
     help_body_integrity: "The audit journal is a hash chain: on the Journal page, Verify integrity finds any event that was edited, removed, inserted or reordered. A failure is shown plainly and never repaired silently; a stored record that does not fit the data before it (for example a payment for an invoice that does not exist) is an integrity error too, and writing stops. Note: whoever controls this browser controls its data; the chain reveals tampering but cannot stop someone from rewriting the whole database.",
+    help_numbers_title: "Typing numbers and dates",
+    help_body_numbers: "Amounts and figures are written in the number format chosen in Settings, 1,234.56 (decimal point) or 1.234,56 (decimal comma), and shown in it too. Thousands separators group digits by three, or a space may group them (1 234.56); full-width digits and signs (１２３．４) read as well. An amount may carry its own currency's symbol or code before or after it (¥ 12, 12 CNY); another currency's is refused. Text that only reads in the other format is never guessed: with 1,234.56, 12,34 is refused with the reason, not read as 1234. Dates are year first: 2026-01-02, 2026/01/02, 2026.01.02 or 2026年1月2日.",
     storage_failed: "Saving failed; nothing was changed: {detail}",
     storage_blocked: "A database upgrade is blocked by another open Creditdesk tab. Please close the other tabs.",
     storage_version_change: "Another tab upgraded Creditdesk's database. Please reload this page.",
@@ -1335,6 +1360,15 @@ pub fn limit_error(t: &Texts, error: &AmountError) -> String {
     }
 }
 
+/// The message for payment terms that could not be read: text that is no number at all gets
+/// the rule (whole days, 0–365), as before; every other reason is the family's, naming it.
+pub fn terms_error(t: &Texts, error: &TypedError) -> String {
+    match error {
+        TypedError::NotANumber => t.err_terms.to_string(),
+        other => typed_error(t, other),
+    }
+}
+
 /// The message for typed text (a number, a term, a date) that could not be read, naming
 /// what is wrong.
 pub fn typed_error(t: &Texts, error: &TypedError) -> String {
@@ -1384,10 +1418,7 @@ pub fn typed_error(t: &Texts, error: &TypedError) -> String {
         NotWhole => t.err_not_whole.to_string(),
         TooLarge { max } => fill(
             t.err_too_large,
-            &[(
-                "max",
-                &creditdesk_core::base::money::format_grouped(*max, 0),
-            )],
+            &[("max", &crate::numbers::decimal(*max, 0))],
         ),
         CurrencyMismatch { written, currency } => fill(
             t.err_currency_mismatch,
@@ -1403,9 +1434,10 @@ pub fn typed_error(t: &Texts, error: &TypedError) -> String {
     }
 }
 
-/// An amount inside a message: grouped, at the precision it carries (e.g. `1,234.50`).
+/// An amount inside a message: grouped, at the precision it carries (e.g. `1,234.50`), in
+/// the user's number format.
 fn amount(value: &rust_decimal::Decimal) -> String {
-    creditdesk_core::base::money::format_grouped(*value, value.scale())
+    crate::numbers::exact(*value)
 }
 
 /// The name of a score factor.
@@ -1657,7 +1689,7 @@ pub fn record_summary(
             let assets = statement
                 .total_assets
                 .map_or(t.not_available.to_string(), |a| {
-                    creditdesk_core::base::money::format_grouped(a, 2)
+                    crate::numbers::decimal(a, 2)
                 });
             format!("{} {currency} {assets}", t.line_total_assets)
         }
@@ -1730,7 +1762,7 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::policy::PolicyError) -> 
     };
     match error {
         WeightsNotHundred { sum } => {
-            fill(t.pol_weights_sum, &[("sum", &sum.normalize().to_string())])
+            fill(t.pol_weights_sum, &[("sum", &crate::numbers::plain(*sum))])
         }
         WeightNegative { factor: which } => {
             fill(t.pol_weight_negative, &[("factor", factor(which))])

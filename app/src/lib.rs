@@ -10,6 +10,7 @@ pub mod db;
 mod desk;
 mod field;
 pub mod i18n;
+mod numbers;
 mod pages;
 mod shell;
 pub mod state;

@@ -2,6 +2,7 @@
 //! badge and today's date. The bundle passes its own root component.
 
 use crate::browser;
+use crate::numbers;
 use crate::state::{self, AppState, Phase};
 use leptos::prelude::*;
 
@@ -35,6 +36,7 @@ pub fn mount_writing<V: IntoView + 'static>(root: fn() -> V) {
 fn boot() -> AppState {
     let state = AppState::new();
     provide_context(state);
+    numbers::follow(Signal::derive(move || state.number_format()));
     browser::set_document_lang(state.lang.get_untracked().code());
     leptos::task::spawn_local(state::start(state));
     browser::register_service_worker();

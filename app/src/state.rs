@@ -4,7 +4,9 @@
 use crate::browser;
 use crate::db::{self, StorageError};
 use crate::i18n::Lang;
+use crate::numbers;
 use chrono::NaiveDate;
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::decide::{decide, decide_batch, Command, Rejection};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::journal::encode_snapshot;
@@ -33,6 +35,9 @@ pub enum Banner {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
+    /// The number format chosen in Settings on this device; `None` until one is chosen (the
+    /// language's default applies: see `number_format`).
+    pub numbers: RwSignal<Option<NumberFormat>>,
     pub portfolio: RwSignal<Portfolio>,
     pub today: RwSignal<NaiveDate>,
     pub phase: RwSignal<Phase>,
@@ -48,6 +53,7 @@ pub struct AppState {
 }
 
 pub const KEY_LANG: &str = "creditdesk.lang";
+pub const KEY_NUMBERS: &str = "creditdesk.numbers";
 pub const KEY_ACTOR: &str = "creditdesk.actor";
 pub const KEY_STARTED: &str = "creditdesk.started";
 pub const KEY_USER: &str = "creditdesk.user";
@@ -60,6 +66,9 @@ impl AppState {
         );
         AppState {
             lang: RwSignal::new(lang),
+            numbers: RwSignal::new(
+                browser::stored(KEY_NUMBERS).and_then(|code| numbers::from_code(&code)),
+            ),
             portfolio: RwSignal::new(Portfolio::default()),
             today: RwSignal::new(browser::today()),
             phase: RwSignal::new(Phase::Loading),
@@ -85,6 +94,20 @@ impl AppState {
         self.lang.set(lang);
         browser::store(KEY_LANG, lang.code());
         browser::set_document_lang(lang.code());
+    }
+
+    /// The number format every form reads and every figure is written in: the one chosen on
+    /// this device, else the language's default.
+    pub fn number_format(&self) -> NumberFormat {
+        self.numbers
+            .get()
+            .unwrap_or_else(|| self.lang.get().number_format())
+    }
+
+    /// Chooses the number format on this device (remembered like the language).
+    pub fn set_number_format(&self, format: NumberFormat) {
+        self.numbers.set(Some(format));
+        browser::store(KEY_NUMBERS, numbers::code(format));
     }
 
     /// Switches the acting profile (remembered on this device). `None` acts as nobody, which

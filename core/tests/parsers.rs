@@ -1,7 +1,7 @@
 //! Issue 8, 3b: what people type is read one way, strictly. One table per parser (amount,
 //! statement figure, payment terms, date), each row a typed string and the exact value or
-//! reason, in both number formats; then the older `parse_*` signatures the forms call, and
-//! a property that no text makes any parser panic.
+//! reason, in both number formats; then that what the display writes in a format reads back
+//! in it, and a property that no text makes any parser panic.
 
 use creditdesk_core::base::input::{
     self, NumberFormat, NumberFormat::Comma, NumberFormat::Point, TypedError,
@@ -642,46 +642,55 @@ fn dates() {
     check(&rows, |_, text| input::read_date(text));
 }
 
-/// The older signatures the forms call read the same way with `Point` and give the coarse
-/// reason the forms know how to show.
+/// `Amount::parse_positive`, kept for callers outside the app's forms, is `read_positive` in
+/// the `1,234.56` format.
 #[test]
-fn the_forms_signatures_read_the_same_way() {
-    use input::InputError;
+fn parse_positive_reads_the_point_format() {
     let cny = |text| Amount::parse_positive(text, Currency::CNY).map(|amount| amount.value());
     assert_eq!(cny("1,234.50"), Ok(Decimal::new(12345, 1)));
     assert_eq!(cny("12,34"), Err(other_format(Point)));
     assert_eq!(cny("abc"), Err(TypedError::NotANumber));
     assert_eq!(
-        input::parse_optional_figure("12,34"),
-        Err(InputError::NotANumber)
-    );
-    assert_eq!(
-        input::parse_optional_figure("1.234"),
-        Err(InputError::TooManyDecimals)
-    );
-    assert_eq!(
-        input::parse_optional_figure("20,000,000,000,000"),
-        Err(InputError::TooLarge)
-    );
-    assert_eq!(
-        input::parse_optional_figure("99999999999999999999999999999999"),
-        Err(InputError::TooLarge)
-    );
-    assert_eq!(
-        input::parse_optional_figure("－１２"),
-        Ok(Some(Decimal::from(-12)))
-    );
-    assert_eq!(input::parse_terms("３０"), Ok(Some(30)));
-    assert_eq!(input::parse_terms("30,5"), Err(InputError::TermsInvalid));
-    assert_eq!(input::parse_terms(""), Ok(None));
-    assert_eq!(input::parse_date(""), Err(InputError::Required));
-    assert_eq!(input::parse_date("-2013-01-02"), Err(InputError::NotADate));
-    assert_eq!(input::parse_date("2025-13-45"), Err(InputError::NotADate));
-    assert_eq!(input::parse_optional_date(" "), Ok(None));
-    assert_eq!(input::read_optional_date(" "), Ok(None));
-    assert_eq!(
-        input::parse_optional_date("2026年1月2日").map(|date| date.map(|d| d.to_string())),
+        input::read_optional_date("2026年1月2日").map(|date| date.map(|d| d.to_string())),
         Ok(Some("2026-01-02".to_string()))
+    );
+}
+
+/// What the display writes in a format is what the reader reads in it: a figure copied from
+/// a screen into a form in the same format is the same value.
+#[test]
+fn displayed_numbers_read_back_in_their_format() {
+    use creditdesk_core::base::display::{format_amount, format_decimal, format_plain};
+    let values = [
+        "0.01",
+        "1234.56",
+        "1234567.8",
+        "-98765.43",
+        "10000000000000",
+    ];
+    for format in [Point, Comma] {
+        for text in values {
+            let value: Decimal = text.parse().unwrap();
+            let grouped = format_decimal(value, 2, format);
+            assert_eq!(
+                input::read_optional_figure(&grouped, format),
+                Ok(Some(value))
+            );
+            let plain = format_plain(value, format);
+            assert_eq!(input::read_optional_figure(&plain, format), Ok(Some(value)));
+            if value > Decimal::ZERO {
+                let amount = format_amount(value, Currency::CNY, format);
+                let read = Amount::read_positive(&amount, Currency::CNY, format);
+                assert_eq!(read.map(|amount| amount.value()), Ok(value.normalize()));
+            }
+        }
+    }
+    // The other format's display is refused, naming the screen's format, never misread.
+    let comma = format_decimal(Decimal::new(123456, 2), 2, Comma);
+    assert_eq!(comma, "1.234,56");
+    assert_eq!(
+        input::read_optional_figure(&comma, Point),
+        Err(other_format(Point))
     );
 }
 
@@ -717,6 +726,24 @@ proptest! {
         if let Ok(Some(value)) = input::read_optional_figure(&text, Point) {
             let grouped = creditdesk_core::base::money::format_grouped(value, value.scale());
             prop_assert_eq!(input::read_optional_figure(&grouped, Point), Ok(Some(value)));
+        }
+    }
+
+    /// In either format, a figure written by the display (grouped or plain) reads back in
+    /// that format as the same value.
+    #[test]
+    fn a_figure_displayed_in_a_format_reads_back_in_it(text in typed_text()) {
+        use creditdesk_core::base::display::{format_decimal, format_plain};
+        for format in [Point, Comma] {
+            if let Ok(Some(value)) = input::read_optional_figure(&text, format) {
+                let grouped = format_decimal(value, value.scale(), format);
+                prop_assert_eq!(input::read_optional_figure(&grouped, format), Ok(Some(value)));
+                let plain = format_plain(value, format);
+                prop_assert_eq!(
+                    input::read_optional_figure(&plain, format).map(|v| v.map(|v| v.normalize())),
+                    Ok(Some(value.normalize()))
+                );
+            }
         }
     }
 }

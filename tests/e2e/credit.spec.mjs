@@ -350,11 +350,12 @@ test('statement form: negative total assets, a negative line, "abc", 3 decimals,
   await form.save();
   await expect(form.statementError()).toHaveText(fill(EN.err_named, { name: EN.line_revenue, message: fill(EN.err_amount_decimals, { allowed: 2 }) }));
 
-  // 20 trillion (above the app's amount limit of 10 trillion) is too large, not "not a number".
+  // 20 trillion (above the app's amount limit of 10 trillion) is too large, not "not a number",
+  // and the message names the largest figure accepted.
   await form.fillStatement({ ...balanced, revenue: '20,000,000,000,000' });
   await form.save();
   await expect(form.statementError(), 'a too-large line is called too large')
-    .toHaveText(fill(EN.err_named, { name: EN.line_revenue, message: EN.err_amount_large }));
+    .toHaveText(fill(EN.err_named, { name: EN.line_revenue, message: fill(EN.err_too_large, { max: '10,000,000,000,000' }) }));
 
   // No period end / a period end in 1980.
   await form.fillStatement(balanced);

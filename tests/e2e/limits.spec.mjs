@@ -231,7 +231,10 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(limit.method('grade-max').getByTestId('binding')).toHaveText(D.binding);
   await expect(limit.method('trading').getByTestId('binding')).toHaveCount(0);
   await expect(limit.recommendedAmount()).toHaveText('¥1,000,000.00');
+  // A stray letter is named with its place, as in every amount field.
   await limit.monthly().fill('12x');
+  await expect(limit.recommended().getByTestId('expected-monthly-error')).toHaveText(fill(EN.err_char_unexpected, { character: 'x', position: 3 }));
+  await limit.monthly().fill('abc');
   await expect(limit.recommended().getByTestId('expected-monthly-error')).toHaveText(EN.err_amount_nan);
 
   // Request form: bad input, each with its message and nothing saved.
@@ -250,6 +253,8 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await limit.request({ amount: '600,000', reason: '   ' });
   await expect(rf.getByTestId('request-reason-error')).toHaveText(EN.err_required);
   await limit.request({ amount: '600,000', reason: 'Stock for the season', until: '2025-13-45' });
+  await expect(rf.getByTestId('request-until-error')).toHaveText(fill(EN.err_no_such_date, { date: '2025-13-45' }));
+  await limit.request({ amount: '600,000', reason: 'Stock for the season', until: '20261102' });
   await expect(rf.getByTestId('request-until-error')).toHaveText(EN.err_date);
   const day = await today(page);
   await limit.request({ amount: '600,000', reason: 'Stock for the season', until: day });

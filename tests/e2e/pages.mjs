@@ -58,11 +58,28 @@ export function fill(template, values) {
 // Money: exact string <-> integer cents (BigInt), never floats
 // ---------------------------------------------------------------------------------------------
 
-/** "¥1,234.56" / "-¥12.00" / "$0.50" -> cents as BigInt. Throws on anything else. */
-export function cents(text) {
-  const m = /^(-)?([^\d\s-]*)\s?(\d{1,3}(?:,\d{3})*)\.(\d{2})$/.exec(String(text).trim());
-  if (!m) throw new Error(`not a formatted money amount: ${JSON.stringify(text)}`);
-  const value = BigInt(m[3].replaceAll(',', '')) * 100n + BigInt(m[4]);
+/**
+ * The two number formats of Settings → Number format: the grouping and decimal separators
+ * (app/src/numbers.rs stores them as 'point' / 'comma'). Helpers default to 'point', the
+ * default of both languages.
+ */
+export const FORMATS = { point: { group: ',', decimal: '.' }, comma: { group: '.', decimal: ',' } };
+
+function separators(format) {
+  const found = FORMATS[format];
+  if (!found) throw new Error(`no number format ${JSON.stringify(format)}`);
+  return found;
+}
+
+const escapeChar = (c) => `\\${c}`;
+
+/** "¥1,234.56" / "-¥12.00" / "$0.50" (or "¥1.234,56" in 'comma') -> cents as BigInt. Throws on anything else. */
+export function cents(text, format = 'point') {
+  const { group, decimal } = separators(format);
+  const pattern = new RegExp(`^(-)?([^\\d\\s-]*)\\s?(\\d{1,3}(?:${escapeChar(group)}\\d{3})*)${escapeChar(decimal)}(\\d{2})$`);
+  const m = pattern.exec(String(text).trim());
+  if (!m) throw new Error(`not a formatted money amount (${format}): ${JSON.stringify(text)}`);
+  const value = BigInt(m[3].replaceAll(group, '')) * 100n + BigInt(m[4]);
   return m[1] ? -value : value;
 }
 
@@ -71,20 +88,22 @@ export function currencyPrefix(text) {
   return /^-?([^\d\s-]*)/.exec(String(text).trim())[1];
 }
 
-/** cents (BigInt) -> "¥1,234.56" like the app's Money::format. */
-export function formatMoney(value, prefix = '¥') {
+/** cents (BigInt) -> "¥1,234.56" like the app's Money::format ("¥1.234,56" in 'comma'). */
+export function formatMoney(value, prefix = '¥', format = 'point') {
+  const { group, decimal } = separators(format);
   const negative = value < 0n;
   const abs = negative ? -value : value;
-  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, group);
   const frac = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}${prefix}${whole}.${frac}`;
+  return `${negative ? '-' : ''}${prefix}${whole}${decimal}${frac}`;
 }
 
-/** cents (BigInt) -> "1234.56" (a plain decimal, as typed into a form or as Decimal prints). */
-export function plainAmount(value) {
+/** cents (BigInt) -> "1234.56" (a plain decimal, as typed into a form or as Decimal prints; "1234,56" in 'comma'). */
+export function plainAmount(value, format = 'point') {
+  const { decimal } = separators(format);
   const negative = value < 0n;
   const abs = negative ? -value : value;
-  return `${negative ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return `${negative ? '-' : ''}${abs / 100n}${decimal}${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
 /** Adds days to a YYYY-MM-DD date string (UTC arithmetic, no time-zone drift). */

@@ -6,9 +6,9 @@
 use crate::i18n::{self, fill, vocab, FieldTexts};
 use crate::state::{self, AppState, SubmitError};
 use crate::ui::check::{follow_check, standing, verdict_label, Outcome, Reasons};
-use crate::ui::form::placement;
+use crate::ui::form::{placement, plain, read_amount};
 use crate::ui::query::Query;
-use crate::ui::{money, use_app};
+use crate::ui::{decimal, money, percent, use_app};
 use creditdesk_core::check::CreditCheck;
 use creditdesk_core::decide::{Command, Rejection};
 use creditdesk_core::ledger::search::SearchIndex;
@@ -17,6 +17,7 @@ use creditdesk_core::limits::Verdict;
 use creditdesk_core::team::Role;
 use creditdesk_core::{Amount, CustomerId};
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
 /// How many customers the search lists.
 const RESULTS_MAX: usize = 20;
@@ -253,7 +254,7 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
             </dl>
             <p class="muted" data-testid="card-number">{number}</p>
             {has_limit.then(|| view! {
-                <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &warning.normalize().to_string())])}</p>
+                <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &plain(warning))])}</p>
             })}
             <div class=format!("standing {tone}") data-testid="standing" data-verdict=tone>
                 <h3>{f.standing}": "<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
@@ -283,7 +284,7 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
         if text.trim().is_empty() {
             return None;
         }
-        Amount::parse_positive(&text, currency).err()
+        read_amount(&text, currency).err()
     });
     view! {
         <div class="field amount">
@@ -292,7 +293,7 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
                 aria-describedby="f-check-amount-error"
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event)) />
-            <small class="hint">{move || f().amount_hint}</small>
+            <small class="hint">{move || fill(f().amount_hint, &[("example", &decimal(Decimal::from(50_000), 2))])}</small>
             <small class="field-error" id="f-check-amount-error" role="alert" data-testid="amount-error">
                 {move || error.get().map(|error| i18n::amount_error(state.texts(), &error))}
             </small>
@@ -310,9 +311,7 @@ fn VerdictBanner(check: CreditCheck) -> impl IntoView {
         .available_after
         .map(|after| money(after, check.currency));
     let shortfall = (!check.shortfall.is_zero()).then(|| money(check.shortfall, check.currency));
-    let utilisation = check
-        .utilisation_percent
-        .map(|p| format!("{}%", p.normalize()));
+    let utilisation = check.utilisation_percent.map(percent);
     let release = check
         .release_role
         .map(|role| fill(f.release_by, &[("role", vocab::role(v, role))]));
@@ -409,7 +408,8 @@ impl OrderSignals {
                         Some(_) => f.order_released,
                         None => f.order_recorded,
                     };
-                    let values = [("number", number.as_str()), ("amount", &order.format())];
+                    let amount = money(order.value(), order.currency());
+                    let values = [("number", number.as_str()), ("amount", &amount)];
                     self.done.set(Some(fill(template, &values)));
                     self.amount.set(String::new());
                     self.reason.set(String::new());

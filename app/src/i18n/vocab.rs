@@ -3,7 +3,6 @@
 //! approvals, holds, orders and widget origins.
 
 use super::fill;
-use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::check::CheckError;
 use creditdesk_core::decide::Rejection;
 use creditdesk_core::limits::{CheckReason, Verdict};
@@ -286,16 +285,18 @@ pub fn combination(t: &VocabTexts, combination: Combination) -> &'static str {
     }
 }
 
+/// An amount in a reason: the currency's code, then the figure in the user's number format.
 fn money(value: Decimal, currency: Currency) -> String {
     format!(
         "{} {}",
         currency.code(),
-        format_grouped(value, currency.minor_units())
+        crate::numbers::decimal(value, currency.minor_units())
     )
 }
 
+/// A percentage in a reason, exactly as the core gives it, in the user's number format.
 fn number(value: Decimal) -> String {
-    value.normalize().to_string()
+    crate::numbers::plain(value)
 }
 
 /// One reason of a credit check as a sentence, amounts in `currency`.

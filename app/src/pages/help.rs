@@ -1,6 +1,6 @@
 //! In-app help in both languages: what Creditdesk does, the conventions behind the figures,
 //! limits, approvals, temporary limits, holds, the credit check and roles, the widget (its
-//! own page), offline use,
+//! own page), typing numbers and dates, offline use,
 //! storage and the integrity check.
 
 use crate::ui::route::to;
@@ -41,6 +41,8 @@ pub fn Help() -> impl IntoView {
                     {move || state.lang.get().field().help_title}
                 </leptos_router::components::A>
             </p>
+            <h2>{move || t().help_numbers_title}</h2>
+            <p data-testid="help-numbers">{move || t().help_body_numbers}</p>
             <h2>{move || t().offline_badge}</h2>
             <p>{move || t().help_body_offline}</p>
             <h2>{move || t().storage}</h2>

@@ -1,12 +1,14 @@
-//! Settings: language, the name recorded with each event, persistent storage and usage,
-//! deleting all local data, and the widget's allowed host origins.
+//! Settings: language, number format, the name recorded with each event, persistent storage
+//! and usage, deleting all local data, and the widget's allowed host origins.
 
 use crate::browser;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, Texts};
+use crate::numbers;
 use crate::state::{self, KEY_ACTOR};
 use crate::ui::form::{Form, FormError};
 use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::decide::Command;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,6 +56,7 @@ pub fn Settings() -> impl IntoView {
                     <option value="en" selected=move || state.lang.get() == Lang::En>"English"</option>
                 </select>
             </div>
+            <NumberFormatField />
             <div class="field">
                 <label for="f-actor">{move || t().user_name}</label>
                 <input id="f-actor" data-testid="actor" prop:value=move || state.actor.get()
@@ -76,6 +79,37 @@ pub fn Settings() -> impl IntoView {
             {move || message.get().map(|text| view! { <p role="status">{text}</p> })}
             <WidgetOrigins />
         </section>
+    }
+}
+
+/// How numbers are typed and shown on this device: `1,234.56` or `1.234,56`. Until one is
+/// chosen, the language's default is selected (and followed when the language changes).
+#[component]
+fn NumberFormatField() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let option = move |format: NumberFormat, label: fn(&Texts) -> &'static str| {
+        view! {
+            <option value=numbers::code(format) selected=move || state.number_format() == format>
+                {move || label(t())}
+            </option>
+        }
+    };
+    let choose = move |event: leptos::ev::Event| {
+        if let Some(format) = numbers::from_code(&event_target_value(&event)) {
+            state.set_number_format(format);
+        }
+    };
+    view! {
+        <div class="field">
+            <label for="f-number-format">{move || t().number_format}</label>
+            <select id="f-number-format" data-testid="number-format" aria-describedby="f-number-format-hint"
+                prop:value=move || numbers::code(state.number_format()) on:change=choose>
+                {option(NumberFormat::Point, |t| t.number_format_point)}
+                {option(NumberFormat::Comma, |t| t.number_format_comma)}
+            </select>
+            <small class="hint" id="f-number-format-hint">{move || t().number_format_hint}</small>
+        </div>
     }
 }
 

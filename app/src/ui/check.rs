@@ -5,9 +5,10 @@ use crate::i18n::{vocab, FieldTexts, VocabTexts};
 use chrono::NaiveDate;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::Verdict;
-use creditdesk_core::{Amount, AmountError, CustomerId, Money, Portfolio};
+use creditdesk_core::{AmountError, CustomerId, Money, Portfolio};
 use leptos::prelude::*;
 
+use super::form::read_amount;
 use super::use_app;
 
 /// What the amount field gives: nothing typed, unreadable text, an order the core could not
@@ -41,7 +42,8 @@ pub fn standing(
     )
 }
 
-/// Parses typed amount text in the customer's currency and checks it.
+/// Reads typed amount text in the customer's currency, as every form reads an amount (in
+/// the user's number format, `form::read_amount`), and checks it.
 pub fn check_typed(
     portfolio: &Portfolio,
     customer: CustomerId,
@@ -54,7 +56,7 @@ pub fn check_typed(
     if text.trim().is_empty() {
         return Outcome::Standing;
     }
-    let amount = match Amount::parse_positive(text, account.details.currency) {
+    let amount = match read_amount(text, account.details.currency) {
         Ok(amount) => amount.money(),
         Err(error) => return Outcome::BadAmount(error),
     };
@@ -112,6 +114,7 @@ pub fn follow_check(
         let today = state.today.get();
         state.portfolio.with(|p| standing(p, id, today))
     });
+    // `check_typed` reads in the user's number format, which the memo follows too.
     let outcome = Memo::new(move |_| {
         let today = state.today.get();
         let text = amount.get();

@@ -1,16 +1,32 @@
 //! Figures as the desk shows them: money, the aging bar, one headline figure, a profile's name.
+//! Numbers are written in the user's number format (`crate::numbers`): pages call `money`
+//! and `decimal` and never pass the format themselves.
 
 use crate::i18n::{self, fill};
-use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::base::display::format_decimal;
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
-use creditdesk_core::{Currency, Money, Portfolio, UserId};
+use creditdesk_core::{Currency, Portfolio, UserId};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::use_app;
 
+pub use crate::numbers::{decimal, exact, percent};
+
+/// An amount with its currency's symbol and minor units, in the user's number format.
 pub fn money(amount: Decimal, currency: Currency) -> String {
-    Money::new(amount, currency).format()
+    crate::numbers::money(amount, currency)
+}
+
+/// A share of 100 as a CSS length (`width:12.5%`): CSS writes a decimal point whatever the
+/// user's number format, and never groups.
+pub fn css_percent(part: Decimal, whole: Decimal) -> String {
+    if whole <= Decimal::ZERO {
+        return "0".to_string();
+    }
+    let share = (part * Decimal::ONE_HUNDRED / whole).max(Decimal::ZERO);
+    format_decimal(share, 2, NumberFormat::Point).replace(',', "")
 }
 
 /// Labels of the aging buckets in the current language.
@@ -36,22 +52,22 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
     let t = state.texts();
     let labels = bucket_labels(t, &AgingBuckets::default());
     let total = aging.total;
+    // The legend's share, in the user's format; the bar's width in CSS's.
     let share = move |amount: Decimal| -> String {
         if total <= Decimal::ZERO {
-            return "0".to_string();
+            return decimal(Decimal::ZERO, 0);
         }
-        format_grouped(
+        decimal(
             (amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO),
             2,
         )
-        .replace(',', "")
     };
     let segments = aging
         .buckets
         .iter()
         .enumerate()
         .map(|(index, amount)| {
-            let style = format!("width:{}%", share(*amount));
+            let style = format!("width:{}%", css_percent(*amount, total));
             view! { <span class=format!("seg b{index}") style=style title=labels[index].clone()></span> }
         })
         .collect_view();

@@ -3,17 +3,24 @@
 //! value or a message (`Reader`), and placing a refused submission: a core `Rejection` beside
 //! the field it names when the form shows that field, otherwise as the form's own message.
 //! Forms parse with `core::base::input` and send a `Command`; what is allowed is `decide`'s call.
+//!
+//! Every typed number is read in the user's number format (`crate::numbers`, the Settings
+//! choice): `Reader` takes it when the form is read, and the inputs checked as they are typed
+//! outside a form (the field check's and widget's amount, the limit page's expected monthly
+//! purchases) read through `read_amount` / `read_figure` here, so they say the same things.
 
 use crate::i18n::{self, fill, Texts};
+use crate::numbers;
 use crate::state::{self, SubmitError};
 use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
+use chrono::NaiveDate;
 use creditdesk_core::base::input::{
-    parse_optional_figure, read_count, read_rate, InputError, NumberFormat,
+    self, read_count, read_optional_figure, read_rate, NumberFormat, TypedError,
 };
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
-use creditdesk_core::{Amount, Currency};
+use creditdesk_core::{Amount, AmountError, Currency};
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 use leptos_router::components::A;
@@ -78,7 +85,7 @@ impl Form {
     /// Reads the form with `read`; shows what could not be read beside its field and gives
     /// the value only when every field read.
     pub fn read<T>(self, read: impl FnOnce(&mut Reader) -> Option<T>) -> Option<T> {
-        let mut reader = Reader::new(use_app().texts());
+        let mut reader = Reader::new(use_app().texts(), numbers::current());
         self.top.set(None);
         let value = read(&mut reader);
         let clean = reader.errors.is_empty();
@@ -129,21 +136,17 @@ pub fn placement(t: &Texts, error: &SubmitError, shown: &[Field]) -> (Option<Fie
     }
 }
 
-/// The message for text that did not parse.
-pub fn input_message(t: &Texts, error: InputError) -> String {
-    match error {
-        InputError::Required => t.err_required.to_string(),
-        InputError::NotADate => t.err_date.to_string(),
-        InputError::TermsInvalid => t.err_terms.to_string(),
-        InputError::NotANumber => t.err_amount_nan.to_string(),
-        InputError::TooLarge => t.err_amount_large.to_string(),
-        InputError::TooManyDecimals => fill(t.err_amount_decimals, &[("allowed", "2")]),
-    }
+/// Reads a typed amount in `currency` as every form reads one, in the user's number format:
+/// the field check and the widget check it as it is typed.
+pub fn read_amount(text: &str, currency: Currency) -> Result<Amount, AmountError> {
+    Amount::read_positive(text, currency, numbers::current())
 }
 
-/// How the policy tables' cells are written. Every screen writes `1,234.56` today; the user's
-/// number-format setting (issue 8, 3b) is still to come and will replace this.
-const CELL_FORMAT: NumberFormat = NumberFormat::Point;
+/// Reads an optional figure (empty is `None`) in the user's number format, for a figure
+/// checked as it is typed.
+pub fn read_figure(text: &str) -> Result<Option<Decimal>, TypedError> {
+    read_optional_figure(text, numbers::current())
+}
 
 /// A count past this is a typing mistake whatever it counts (27 years of days).
 const COUNT_MAX: u32 = 10_000;
@@ -151,27 +154,73 @@ const COUNT_MAX: u32 = 10_000;
 /// Collects one message per field that could not be read, while reading a form.
 pub struct Reader<'a> {
     pub t: &'a Texts,
+    /// The user's number format: every number on the form is read in it.
+    pub format: NumberFormat,
     errors: Vec<(Field, String)>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(t: &'a Texts) -> Reader<'a> {
+    pub fn new(t: &'a Texts, format: NumberFormat) -> Reader<'a> {
         Reader {
             t,
+            format,
             errors: Vec::new(),
         }
     }
 
-    /// The value, or `None` with the parser's message placed beside `field`.
-    pub fn take<T>(&mut self, field: Field, result: Result<T, InputError>) -> Option<T> {
+    /// The value, or `None` with the reason's message placed beside `field`.
+    pub fn take<T>(&mut self, field: Field, result: Result<T, TypedError>) -> Option<T> {
         result
-            .map_err(|error| self.refuse(field, input_message(self.t, error)))
+            .map_err(|error| self.refuse(field, i18n::typed_error(self.t, &error)))
+            .ok()
+    }
+
+    /// Text that must not be empty, trimmed.
+    pub fn text(&mut self, field: Field, text: &str) -> Option<String> {
+        self.take(field, input::required(text))
+    }
+
+    /// A required date.
+    pub fn date(&mut self, field: Field, text: &str) -> Option<NaiveDate> {
+        self.take(field, input::read_date(text))
+    }
+
+    /// An optional date: empty is `Some(None)`.
+    pub fn optional_date(&mut self, field: Field, text: &str) -> Option<Option<NaiveDate>> {
+        self.take(field, input::read_optional_date(text))
+    }
+
+    /// Payment terms in days; empty is `Some(None)` (the customer's terms).
+    pub fn terms(&mut self, field: Field, text: &str) -> Option<Option<u32>> {
+        input::read_terms(text, self.format)
+            .map_err(|error| self.refuse(field, i18n::terms_error(self.t, &error)))
+            .ok()
+    }
+
+    /// An optional figure in a currency (a statement line) named `label` on a form that has
+    /// one message line for many: empty is `Some(None)`; the message is an amount's (the
+    /// figure is one), after the figure's name.
+    pub fn figure(&mut self, field: Field, label: &str, text: &str) -> Option<Option<Decimal>> {
+        read_optional_figure(text, self.format)
+            .map_err(|error| {
+                let reason = i18n::amount_error(self.t, &error);
+                let message = fill(self.t.err_named, &[("name", label), ("message", &reason)]);
+                self.refuse(field, message);
+            })
+            .ok()
+    }
+
+    /// An optional amount whose sign is the core's to judge (a requested limit): empty is
+    /// `Some(None)`; the messages are an amount's.
+    pub fn optional_amount(&mut self, field: Field, text: &str) -> Option<Option<Decimal>> {
+        read_optional_figure(text, self.format)
+            .map_err(|error| self.refuse(field, i18n::amount_error(self.t, &error)))
             .ok()
     }
 
     /// A positive amount in `currency` (the amount field of most forms).
     pub fn amount(&mut self, text: &str, currency: Currency) -> Option<Amount> {
-        Amount::parse_positive(text, currency)
+        Amount::read_positive(text, currency, self.format)
             .map_err(|error| self.refuse(Field::Amount, i18n::amount_error(self.t, &error)))
             .ok()
     }
@@ -181,43 +230,52 @@ impl<'a> Reader<'a> {
         self.errors.push((field, message));
     }
 
-    /// A table cell that must hold a number; the message names the cell, not a rule the typo
-    /// happened to break. Cells report to `Field::Policy`, the table forms' one error line.
+    /// A table cell that must hold a number; the message names the cell. Cells report to
+    /// `Field::Policy`, the table forms' one error line.
     pub fn number(&mut self, cell: &Cell, label: &str) -> Decimal {
-        match parse_optional_figure(&cell.get_untracked()) {
+        match read_optional_figure(&cell.get_untracked(), self.format) {
             Ok(Some(value)) => value,
-            _ => self.cell_refused(label, Decimal::ZERO),
+            Ok(None) => self.cell_refused(label, TypedError::Empty, Decimal::ZERO),
+            Err(error) => self.cell_refused(label, error, Decimal::ZERO),
         }
     }
 
     /// An empty cell is `None` (an unbounded band); anything else must be a number.
     pub fn optional(&mut self, cell: &Cell, label: &str) -> Option<Decimal> {
-        parse_optional_figure(&cell.get_untracked())
-            .unwrap_or_else(|_| self.cell_refused(label, None))
+        read_optional_figure(&cell.get_untracked(), self.format)
+            .unwrap_or_else(|error| self.cell_refused(label, error, None))
     }
 
     /// A whole count (months, days); the policy's own rules bound it further.
     pub fn count(&mut self, cell: &Cell, label: &str) -> u32 {
-        read_count(&cell.get_untracked(), CELL_FORMAT, COUNT_MAX)
-            .unwrap_or_else(|_| self.cell_refused(label, 0))
+        read_count(&cell.get_untracked(), self.format, COUNT_MAX)
+            .unwrap_or_else(|error| self.cell_refused(label, error, 0))
     }
 
     /// An exchange rate, which may carry more decimals than money (JPY 0.0473).
     pub fn rate(&mut self, cell: &Cell, label: &str) -> Decimal {
-        read_rate(&cell.get_untracked(), CELL_FORMAT)
-            .unwrap_or_else(|_| self.cell_refused(label, Decimal::ZERO))
+        read_rate(&cell.get_untracked(), self.format)
+            .unwrap_or_else(|error| self.cell_refused(label, error, Decimal::ZERO))
     }
 
-    fn cell_refused<T>(&mut self, label: &str, placeholder: T) -> T {
-        let message = fill(self.t.err_policy_cell, &[("cell", label)]);
+    /// "`label`: not a number" for text that is none; any other reason named after the cell.
+    fn cell_refused<T>(&mut self, label: &str, error: TypedError, placeholder: T) -> T {
+        let message = match error {
+            TypedError::NotANumber => fill(self.t.err_policy_cell, &[("cell", label)]),
+            other => {
+                let reason = i18n::typed_error(self.t, &other);
+                fill(self.t.err_named, &[("name", label), ("message", &reason)])
+            }
+        };
         self.refuse(Field::Policy, message);
         placeholder
     }
 }
 
-/// A decimal as typed into a form: plain, no grouping, no trailing zeros.
+/// A decimal as typed into a form to edit: plain, no grouping, no trailing zeros, in the
+/// user's number format (so it reads back as it was).
 pub fn plain(value: Decimal) -> String {
-    value.normalize().to_string()
+    numbers::plain(value)
 }
 
 /// The error line of `field` (and `or`), with the `id` the inputs name in `aria-describedby`.

@@ -8,12 +8,21 @@
 //! widget shows: inside a page whose origin is not allowed (or not yet known) it shows a
 //! notice that names no customer and no figure. Only without data to protect (storage not
 //! open, refused by the browser, or empty) is any page told so.
+//!
+//! Numbers: the protocol's amounts are machine text, the same for every host page and user,
+//! so they are plain decimals with a decimal point, whatever anyone's number format: a
+//! request's `amount` is read in the `1,234.56` format (`50000`, `50000.00`, `50,000.00`) and
+//! the reply's amounts are exact strings such as `50000.00`. The widget is part of another
+//! site's page, so what it shows, its amount box and its `?amount=` parameter follow the
+//! number format of its language (`?lang=`; `1,234.56` for zh and en), not the desk's
+//! Settings: the URL a host page writes then reads the same for every user.
 
 use super::protocol::{
     answer, failure, field, malformed, read_request, to_js, READY_TYPE, REQUEST_TYPE,
 };
 use crate::browser;
 use crate::i18n::{self, fill, vocab, Lang};
+use crate::numbers;
 use crate::state::{AppState, Phase};
 use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
 use crate::ui::query::Query;
@@ -167,6 +176,8 @@ pub fn WidgetCheck() -> impl IntoView {
     let state = use_app();
     let query = Query::follow();
     let lang = Memo::new(move |_| widget_lang(query.get("lang"), state.lang.get()));
+    // The widget's language's number format, not the desk's setting (see the module doc).
+    numbers::follow(Signal::derive(move || lang.get().number_format()));
     let viewer = RwSignal::new(Viewer::at_start());
     let handle = window_event_listener_untyped("message", move |event| {
         on_message(state, lang.get_untracked(), viewer, event)

@@ -7,6 +7,7 @@
 
 use crate::i18n::{self, fill, vocab, Lang};
 use chrono::NaiveDate;
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::check::{check_order, CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::{Amount, Currency, Portfolio};
@@ -18,6 +19,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const REQUEST_TYPE: &str = "creditdesk:check";
 pub const RESULT_TYPE: &str = "creditdesk:result";
 pub const READY_TYPE: &str = "creditdesk:ready";
+
+/// How the protocol writes numbers, whatever the user's number format (see `check.rs`).
+const PROTOCOL_FORMAT: NumberFormat = NumberFormat::Point;
 
 /// The fields a check request may carry.
 const FIELDS: [&str; 5] = ["type", "id", "customer", "amount", "currency"];
@@ -211,7 +215,7 @@ pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: Naive
             }
         },
     };
-    let amount = match Amount::parse_positive(&request.amount, currency) {
+    let amount = match Amount::read_positive(&request.amount, currency, PROTOCOL_FORMAT) {
         Ok(amount) => amount.money(),
         Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
     };

@@ -28,9 +28,9 @@
 //! exponents (`1e5`), accountants' brackets for negatives (`(1,234)`), apostrophe grouping
 //! (`1'234`), and words such as `元` or `days`.
 //!
-//! The `read_*` functions return [`TypedError`], the precise reason. The older `parse_*`
-//! functions keep the signatures the forms call: they read the same way with
-//! [`NumberFormat::Point`] and reduce the reason to the coarse [`InputError`].
+//! Every reader returns [`TypedError`], the precise reason, and takes the user's
+//! [`NumberFormat`] where it reads a number: the app passes the number-format setting, so
+//! every form reads one way. Writing numbers back for people is [`crate::base::display`]'s.
 
 mod date;
 pub(crate) mod number;
@@ -141,19 +141,6 @@ pub enum TypedError {
     NoSuchDate { year: i32, month: u32, day: u32 },
 }
 
-/// The coarse reasons the forms show today; see [`TypedError`] for the precise ones.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum InputError {
-    Required,
-    NotADate,
-    TermsInvalid,
-    NotANumber,
-    /// More decimals than allowed (figures on a financial statement: 2).
-    TooManyDecimals,
-    /// Beyond the largest figure accepted anywhere (ten trillion): a typing mistake.
-    TooLarge,
-}
-
 /// Decimals a statement figure may carry: the figures are in a currency's major unit and
 /// statements are stated to the cent.
 pub const FIGURE_DECIMALS_MAX: u32 = 2;
@@ -246,41 +233,11 @@ pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, Typ
     rust_decimal::prelude::ToPrimitive::to_u32(&value).ok_or(TypedError::TooLarge { max })
 }
 
-/// [`read_date`] with the coarse reason.
-pub fn parse_date(text: &str) -> Result<NaiveDate, InputError> {
-    read_date(text).map_err(|error| match error {
-        TypedError::Empty => InputError::Required,
-        _ => InputError::NotADate,
-    })
-}
-
-/// An optional date: empty text is `None`.
-pub fn parse_optional_date(text: &str) -> Result<Option<NaiveDate>, InputError> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_date(text).map(Some)
-}
-
-/// [`read_terms`] with [`NumberFormat::Point`]; every reason is `TermsInvalid`.
-pub fn parse_terms(text: &str) -> Result<Option<u32>, InputError> {
-    read_terms(text, NumberFormat::Point).map_err(|_| InputError::TermsInvalid)
-}
-
-/// [`read_optional_figure`] with [`NumberFormat::Point`] and the coarse reason.
-pub fn parse_optional_figure(text: &str) -> Result<Option<Decimal>, InputError> {
-    read_optional_figure(text, NumberFormat::Point).map_err(|error| match error {
-        TypedError::TooManyDecimals { .. } => InputError::TooManyDecimals,
-        TypedError::TooLarge { .. } => InputError::TooLarge,
-        _ => InputError::NotANumber,
-    })
-}
-
-/// Text that must not be empty after trimming.
-pub fn required(text: &str) -> Result<String, InputError> {
+/// Text that must not be empty after trimming, trimmed.
+pub fn required(text: &str) -> Result<String, TypedError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(InputError::Required);
+        return Err(TypedError::Empty);
     }
     Ok(trimmed.to_string())
 }
@@ -293,35 +250,38 @@ mod tests {
     fn dates_in_common_forms() {
         let expected = NaiveDate::from_ymd_opt(2026, 11, 23);
         for text in ["2026-11-23", " 2026/11/23 ", "2026.11.23", "2026年11月23日"] {
-            assert_eq!(parse_date(text).ok(), expected, "{text}");
+            assert_eq!(read_date(text).ok(), expected, "{text}");
         }
+        assert_eq!(read_optional_date("  "), Ok(None));
     }
 
     #[test]
-    fn bad_dates_and_terms_are_named() {
-        assert_eq!(parse_date(""), Err(InputError::Required));
-        assert_eq!(parse_date("2026-02-30"), Err(InputError::NotADate));
-        assert_eq!(parse_date("yesterday"), Err(InputError::NotADate));
-        assert_eq!(parse_optional_date("  "), Ok(None));
-        assert_eq!(parse_terms("30"), Ok(Some(30)));
-        assert_eq!(parse_terms(""), Ok(None));
-        assert_eq!(parse_terms("-1"), Err(InputError::TermsInvalid));
-        assert_eq!(parse_terms("366"), Err(InputError::TermsInvalid));
-        assert_eq!(parse_terms("30.5"), Err(InputError::TermsInvalid));
-        assert_eq!(required("  "), Err(InputError::Required));
-        assert_eq!(parse_optional_figure(""), Ok(None));
+    fn required_text_is_trimmed() {
+        assert_eq!(required("  "), Err(TypedError::Empty));
+        assert_eq!(required(" Acme "), Ok("Acme".to_string()));
+    }
+
+    #[test]
+    fn terms_and_figures_follow_the_format() {
+        assert_eq!(read_terms("30", NumberFormat::Comma), Ok(Some(30)));
+        assert_eq!(read_terms("", NumberFormat::Point), Ok(None));
         assert_eq!(
-            parse_optional_figure("-1,234.5"),
-            Ok(Some(rust_decimal::Decimal::new(-12345, 1)))
+            read_terms("-1", NumberFormat::Point),
+            Err(TypedError::Negative)
         );
         assert_eq!(
-            parse_optional_figure("１２"),
-            Ok(Some(rust_decimal::Decimal::from(12)))
+            read_terms("30,5", NumberFormat::Comma),
+            Err(TypedError::NotWhole)
         );
-        assert_eq!(parse_optional_figure("12a"), Err(InputError::NotANumber));
         assert_eq!(
-            parse_optional_figure("1.234"),
-            Err(InputError::TooManyDecimals)
+            read_optional_figure("-1.234,5", NumberFormat::Comma),
+            Ok(Some(Decimal::new(-12345, 1)))
+        );
+        assert_eq!(
+            read_optional_figure("-1.234,5", NumberFormat::Point),
+            Err(TypedError::OtherNumberFormat {
+                format: NumberFormat::Point
+            })
         );
     }
 }

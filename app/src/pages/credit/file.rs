@@ -3,13 +3,15 @@
 //! and the what-if panel, which re-scores an edited copy of the inputs without saving.
 
 use crate::i18n::{self, factor_name, fill, Texts};
+use crate::ui::figures::css_percent;
+use crate::ui::form::{plain, read_figure};
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::statement::lines;
-use crate::ui::{money, use_app};
+use crate::ui::{decimal, money, use_app};
 use chrono::NaiveDate;
-use creditdesk_core::base::input::parse_optional_figure;
-use creditdesk_core::base::money::format_grouped;
+use creditdesk_core::base::display::format_decimal;
+use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::credit::score::{self, RatioKind, Score, ScoreInputs, ZZone};
 use creditdesk_core::credit::{CreditFiles, CreditRecord, FinancialStatement};
 use creditdesk_core::policy::CreditPolicy;
@@ -18,27 +20,21 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use rust_decimal::Decimal;
 
+/// A contribution's bar as a CSS width: half the chart for the largest contribution.
 fn percent_width(value: Decimal, scale: Decimal) -> String {
-    if scale <= Decimal::ZERO {
-        return "0".into();
-    }
-    format_grouped(
-        (value.abs() * Decimal::from(50) / scale).min(Decimal::from(50)),
-        2,
-    )
-    .replace(',', "")
+    css_percent(value.abs().min(scale) / Decimal::TWO, scale)
 }
 
 fn figure(value: Option<Decimal>, decimals: u32, t: &Texts) -> String {
     value.map_or(t.not_available.to_string(), |value| {
-        format_grouped(value, decimals)
+        decimal(value, decimals)
     })
 }
 
 /// A ratio shown as a percentage, e.g. `60.0%`; "not available" without a sign.
 fn percent(value: Option<Decimal>, t: &Texts) -> String {
     value.map_or(t.not_available.to_string(), |value| {
-        format!("{}%", format_grouped(value * Decimal::ONE_HUNDRED, 1))
+        format!("{}%", decimal(value * Decimal::ONE_HUNDRED, 1))
     })
 }
 
@@ -49,7 +45,7 @@ fn signed(value: Decimal) -> String {
     } else {
         "+"
     };
-    format!("{sign}{}", format_grouped(value, 1))
+    format!("{sign}{}", decimal(value, 1))
 }
 
 fn zone_name(t: &Texts, zone: ZZone) -> &'static str {
@@ -115,11 +111,11 @@ pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
             let width = percent_width(contribution.contribution, scale);
             let negative = contribution.contribution < Decimal::ZERO;
             let style = if negative { format!("width:{width}%;right:50%") } else { format!("width:{width}%;left:50%") };
-            let points = contribution.points.map_or(t.not_available.to_string(), |p| format_grouped(p, 0));
+            let points = contribution.points.map_or(t.not_available.to_string(), |p| decimal(p, 0));
             view! {
                 <tr>
                     <th scope="row">{factor_name(t, contribution.factor)}</th>
-                    <td class="num">{format!("{}%", format_grouped(contribution.weight_percent, 1))}</td>
+                    <td class="num">{format!("{}%", decimal(contribution.weight_percent, 1))}</td>
                     <td class="num">{points}</td>
                     <td class="chart-cell"><span class="axis"></span><span class=if negative { "bar neg" } else { "bar pos" } style=style></span></td>
                     <td class="num" data-testid=format!("contribution-{:?}", contribution.factor)>{signed(contribution.contribution)}</td>
@@ -136,13 +132,13 @@ pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
     view! {
         <article class="card" data-testid="score-card">
             <div class="figures">
-                <div class="figure"><div class="label">{t.score}</div><div class="value" data-testid="score">{format_grouped(score.score, 1)}</div></div>
+                <div class="figure"><div class="label">{t.score}</div><div class="value" data-testid="score">{decimal(score.score, 1)}</div></div>
                 <div class=format!("figure grade-{}", score.grade.letter())><div class="label">{t.grade}</div><div class="value" data-testid="grade">{score.grade.letter()}</div></div>
-                <div class="figure"><div class="label">{t.pd}</div><div class="value" data-testid="pd">{format!("{}%", format_grouped(score.pd_percent, 2))}</div></div>
+                <div class="figure"><div class="label">{t.pd}</div><div class="value" data-testid="pd">{format!("{}%", decimal(score.pd_percent, 2))}</div></div>
                 <div class="figure"><div class="label">{t.policy_version}</div><div class="value" data-testid="policy-version">{format!("v{}", score.policy_version)}</div></div>
             </div>
             <h2>{t.contributions}</h2>
-            <p class="hint">{fill(t.contributions_help, &[("base", &format_grouped(score::base(), 0))])}</p>
+            <p class="hint">{fill(t.contributions_help, &[("base", &decimal(score::base(), 0))])}</p>
             <div class="table-wrap">
                 <table class="list contributions" data-testid="contributions">
                     <thead><tr><th scope="col">{t.factor}</th><th scope="col" class="num">{t.weight}</th><th scope="col" class="num">{t.points}</th><th scope="col">{t.chart}</th><th scope="col" class="num">{t.contribution}</th></tr></thead>
@@ -185,16 +181,16 @@ fn financials_view(score: &Score, policy: &CreditPolicy) -> impl IntoView {
         .z_bands
         .iter()
         .map(|band| {
-            let upper = band.upper.map_or("∞".to_string(), |upper| format_grouped(upper, 2));
-            view! { <tr><td class="num">{format!("≤ {upper}")}</td><td class="num">{format_grouped(band.points, 0)}</td></tr> }
+            let upper = band.upper.map_or("∞".to_string(), |upper| decimal(upper, 2));
+            view! { <tr><td class="num">{format!("≤ {upper}")}</td><td class="num">{decimal(band.points, 0)}</td></tr> }
         })
         .collect_view();
     view! {
         <h2>{t.financial_strength}</h2>
         {match z {
             Some(z) => view! {
-                <p data-testid="z-score">{format!("Z″ = {} · {}", format_grouped(z.z, 2), zone_name(t, z.zone))}
-                    <span class="muted">{format!(" (X1 {} · X2 {} · X3 {} · X4 {})", format_grouped(z.x1, 3), format_grouped(z.x2, 3), format_grouped(z.x3, 3), format_grouped(z.x4, 3))}</span></p>
+                <p data-testid="z-score">{format!("Z″ = {} · {}", decimal(z.z, 2), zone_name(t, z.zone))}
+                    <span class="muted">{format!(" (X1 {} · X2 {} · X3 {} · X4 {})", decimal(z.x1, 3), decimal(z.x2, 3), decimal(z.x3, 3), decimal(z.x4, 3))}</span></p>
             }.into_any(),
             None => view! { <p data-testid="z-score">{format!("Z″: {}", t.not_available)}</p> }.into_any(),
         }}
@@ -224,11 +220,11 @@ fn payment_view(score: &Score) -> impl IntoView {
         <h2>{t.payment_behaviour}</h2>
         <dl class="master">
             <dt>{t.dbt_12m}</dt><dd>{figure(payment.dbt_weighted, 1, t)}</dd>
-            <dt>{t.late_share}</dt><dd>{payment.late_share_percent.map_or(t.not_available.to_string(), |p| format!("{}%", format_grouped(p, 1)))}</dd>
+            <dt>{t.late_share}</dt><dd>{payment.late_share_percent.map_or(t.not_available.to_string(), |p| format!("{}%", decimal(p, 1)))}</dd>
             <dt>{t.longest_overdue}</dt><dd>{payment.overdue_days_max}</dd>
             <dt>{t.trend_3_9}</dt><dd>{format!("{} / {}", figure(payment.dbt_recent_3m, 1, t), figure(payment.dbt_prior_9m, 1, t))}</dd>
             <dt>{t.relationship_months}</dt><dd>{score.relationship_months}</dd>
-            <dt>{t.signal_penalty}</dt><dd>{format_grouped(score.signal_penalty, 1)}</dd>
+            <dt>{t.signal_penalty}</dt><dd>{decimal(score.signal_penalty, 1)}</dd>
         </dl>
     }
 }
@@ -244,13 +240,13 @@ fn Trend(history: Vec<(NaiveDate, Score)>) -> impl IntoView {
             format!(
                 "{},{}",
                 index * 300 / count,
-                format_grouped(Decimal::ONE_HUNDRED - score.score, 1).replace(',', "")
+                format_decimal(Decimal::ONE_HUNDRED - score.score, 1, NumberFormat::Point)
             )
         })
         .collect();
     let rows = history
         .iter()
-        .map(|(date, score)| view! { <tr><td>{date.to_string()}</td><td class="num">{format_grouped(score.score, 1)}</td><td>{score.grade.letter()}</td></tr> })
+        .map(|(date, score)| view! { <tr><td>{date.to_string()}</td><td class="num">{decimal(score.score, 1)}</td><td>{score.grade.letter()}</td></tr> })
         .collect_view();
     view! {
         <h2>{t.score_trend}</h2>
@@ -276,7 +272,7 @@ fn edited_inputs(
     let mut changed = inputs.clone();
     let mut statement = changed.statement.clone().unwrap_or_default();
     for ((_, _, line), value) in lines(t).iter().zip(values) {
-        if let Ok(parsed) = parse_optional_figure(&value.get()) {
+        if let Ok(parsed) = read_figure(&value.get()) {
             *line(&mut statement) = parsed;
         }
     }
@@ -304,7 +300,7 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
         .iter()
         .map(|(_, _, line)| {
             let mut copy = statement.clone();
-            RwSignal::new(line(&mut copy).map(|v| v.to_string()).unwrap_or_default())
+            RwSignal::new(line(&mut copy).map(plain).unwrap_or_default())
         })
         .collect();
     let overdue: Vec<usize> = inputs.overdue_invoices();
@@ -333,8 +329,8 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
             <p role="status" data-testid="whatif-result">{move || {
                 let now = hypothetical.get();
                 fill(state.texts().whatif_result, &[
-                    ("score", &format_grouped(now.score, 1)), ("grade", now.grade.letter()),
-                    ("was", &format_grouped(original.score, 1)), ("was_grade", original.grade.letter()),
+                    ("score", &decimal(now.score, 1)), ("grade", now.grade.letter()),
+                    ("was", &decimal(original.score, 1)), ("was_grade", original.grade.letter()),
                 ])
             }}</p>
             <div class="grid-fields">{line_inputs(t, &values)}</div>
@@ -351,7 +347,7 @@ fn line_inputs(t: &Texts, values: &[RwSignal<String>]) -> impl IntoView {
         .enumerate()
         .map(|(index, ((_, label, _), value))| {
             let value = *value;
-            let invalid = move || parse_optional_figure(&value.get()).is_err();
+            let invalid = move || read_figure(&value.get()).is_err();
             view! {
                 <div class="field">
                     <label for=format!("whatif-{index}")>{*label}</label>
@@ -380,7 +376,7 @@ fn paid_boxes(
             view! {
                 <label class="check">
                     <input type="checkbox" data-testid="whatif-paid" prop:checked=move || flag.get() on:change=move |event| flag.set(event_target_checked(&event)) />
-                    <span>{fill(t.whatif_mark_paid, &[("due", &invoice.due_date.to_string()), ("amount", &format_grouped(invoice.open, 2))])}</span>
+                    <span>{fill(t.whatif_mark_paid, &[("due", &invoice.due_date.to_string()), ("amount", &decimal(invoice.open, 2))])}</span>
                 </label>
             }
         })

@@ -4,7 +4,7 @@
 //! then shows the version it used.
 
 use crate::i18n::{factor_name, fill, Texts};
-use crate::ui::form::{Cell, ErrorSlot, Form, FormError, Reader};
+use crate::ui::form::{plain, Cell, ErrorSlot, Form, FormError, Reader};
 use crate::ui::route::to;
 use crate::ui::use_app;
 use creditdesk_core::decide::{Command, Field};
@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 fn cell(value: Option<Decimal>) -> Cell {
-    RwSignal::new(value.map(|v| v.normalize().to_string()).unwrap_or_default())
+    RwSignal::new(value.map(plain).unwrap_or_default())
 }
 
 fn cells(values: &[Decimal]) -> Vec<Cell> {

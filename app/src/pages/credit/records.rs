@@ -4,15 +4,14 @@
 //! sheet is a warning, not a rejection.
 
 use crate::i18n::fill;
+use crate::ui::decimal;
 use crate::ui::form::{
-    input_message, labelled, CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label,
-    Reader, SelectField, TextField,
+    labelled, read_figure, CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label, Reader,
+    SelectField, TextField,
 };
 use crate::ui::route::with_customer;
 use crate::ui::statement::lines;
 use crate::ui::use_app;
-use creditdesk_core::base::input::{self, parse_optional_figure};
-use creditdesk_core::base::money::format_grouped;
 use creditdesk_core::credit::{
     statement_warnings, Assessment, CreditRecord, CreditReport, FinancialStatement, Reference,
     ReferenceKind, RiskSignal, Severity, SignalKind, StatementWarning, Visit, VisitKind,
@@ -61,7 +60,7 @@ impl Fields {
     }
 
     fn date(&self, reader: &mut Reader) -> Option<chrono::NaiveDate> {
-        reader.take(Field::Date, input::parse_date(&self.date.get_untracked()))
+        reader.date(Field::Date, &self.date.get_untracked())
     }
 
     fn required(
@@ -70,7 +69,7 @@ impl Fields {
         field: Field,
         text: RwSignal<String>,
     ) -> Option<String> {
-        reader.take(field, input::required(&text.get_untracked()))
+        reader.text(field, &text.get_untracked())
     }
 }
 
@@ -87,17 +86,9 @@ fn read_statement(
     };
     let mut ok = true;
     for ((_, label, line), value) in lines(reader.t).iter().zip(&fields.lines) {
-        match parse_optional_figure(&value.get_untracked()) {
-            Ok(parsed) => *line(&mut statement) = parsed,
-            Err(error) => {
-                ok = false;
-                let message = input_message(reader.t, error);
-                let named = fill(
-                    reader.t.err_named,
-                    &[("name", label), ("message", &message)],
-                );
-                reader.refuse(Field::Statement, named);
-            }
+        match reader.figure(Field::Statement, label, &value.get_untracked()) {
+            Some(parsed) => *line(&mut statement) = parsed,
+            None => ok = false,
         }
     }
     statement.period_end = period_end?;
@@ -259,7 +250,7 @@ fn StatementFields(fields: Fields, form: Form) -> impl IntoView {
     let warning = Memo::new(move |_| {
         let mut statement = FinancialStatement::default();
         for ((_, _, line), value) in lines(state.texts()).iter().zip(&statement_lines) {
-            *line(&mut statement) = parse_optional_figure(&value.get()).ok().flatten();
+            *line(&mut statement) = read_figure(&value.get()).ok().flatten();
         }
         statement_warnings(&statement).into_iter().next()
     });
@@ -270,7 +261,7 @@ fn StatementFields(fields: Fields, form: Form) -> impl IntoView {
             <div class="field">
                 <label for=format!("f-{testid}")>{label}</label>
                 <input id=format!("f-{testid}") data-testid=testid inputmode="decimal" aria-describedby="f-statement-error"
-                    aria-invalid=move || if parse_optional_figure(&value.get()).is_err() { "true" } else { "false" }
+                    aria-invalid=move || if read_figure(&value.get()).is_err() { "true" } else { "false" }
                     prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event)) />
             </div>
         })
@@ -282,7 +273,7 @@ fn StatementFields(fields: Fields, form: Form) -> impl IntoView {
         <div class="grid-fields">{line_fields}</div>
         <ErrorSlot form field=Field::Statement id="f-statement-error" testid="statement-error" />
         {move || warning.get().map(|StatementWarning::Unbalanced { assets, liabilities_and_equity }| view! {
-            <p class="warn-box" role="status" data-testid="statement-warning">{fill(t().statement_unbalanced, &[("assets", &format_grouped(assets, 2)), ("sum", &format_grouped(liabilities_and_equity, 2))])}</p>
+            <p class="warn-box" role="status" data-testid="statement-warning">{fill(t().statement_unbalanced, &[("assets", &decimal(assets, 2)), ("sum", &decimal(liabilities_and_equity, 2))])}</p>
         })}
     }
 }

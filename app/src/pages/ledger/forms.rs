@@ -6,12 +6,9 @@ use crate::ui::form::{
     CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label, Reader, TextField,
 };
 use crate::ui::route::{route_customer_id, with_customer};
-use crate::ui::use_app;
-use creditdesk_core::base::input;
+use crate::ui::{money, use_app};
 use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};
-use creditdesk_core::{
-    Allocation, Amount, Currency, CustomerDetails, CustomerId, InvoiceId, Money,
-};
+use creditdesk_core::{Allocation, Amount, Currency, CustomerDetails, CustomerId, InvoiceId};
 use leptos::prelude::*;
 
 /// The form's signals; `Copy`, so the submit closure and the view can both hold them.
@@ -44,12 +41,14 @@ impl CustomerFields {
     }
 
     fn read(&self, reader: &mut Reader) -> Option<CustomerDetails> {
-        let number = reader.take(Field::Number, input::required(&self.number.get_untracked()));
-        let name = reader.take(Field::Name, input::required(&self.name.get_untracked()));
-        let terms = reader.take(
-            Field::Terms,
-            input::required(&self.terms.get_untracked()).and_then(|text| input::parse_terms(&text)),
-        );
+        let number = reader.text(Field::Number, &self.number.get_untracked());
+        let name = reader.text(Field::Name, &self.name.get_untracked());
+        // The customer's own terms are required: empty is not "the customer's terms" here.
+        let terms_text = self.terms.get_untracked();
+        let terms = match reader.text(Field::Terms, &terms_text) {
+            Some(text) => reader.terms(Field::Terms, &text),
+            None => None,
+        };
         let currency = Currency::parse(&self.currency.get_untracked());
         Some(CustomerDetails {
             number: number?,
@@ -179,11 +178,11 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let read = form.read(|reader| {
-            let number = reader.take(Field::Number, input::required(&number.get_untracked()));
-            let issue_date = reader.take(Field::Date, input::parse_date(&issue.get_untracked()));
-            let terms_days = reader.take(Field::Terms, input::parse_terms(&terms.get_untracked()));
+            let number = reader.text(Field::Number, &number.get_untracked());
+            let issue_date = reader.date(Field::Date, &issue.get_untracked());
+            let terms_days = reader.terms(Field::Terms, &terms.get_untracked());
             let due_text = due.get_untracked();
-            let due_date = reader.take(Field::DueDate, input::parse_optional_date(&due_text));
+            let due_date = reader.optional_date(Field::DueDate, &due_text);
             let chosen = Currency::parse(&currency_text.get_untracked()).unwrap_or(currency);
             let amount = reader.amount(&amount.get_untracked(), chosen);
             Some((number?, issue_date?, terms_days?, due_date?, amount?))
@@ -252,7 +251,7 @@ fn AllocationPicker(
                                 "{} · {} · {}",
                                 i.number,
                                 i.due_date,
-                                Money::new(i.open(), i.amount.currency())
+                                money(i.open(), i.amount.currency())
                             ),
                         )
                     })
@@ -329,7 +328,7 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let read = form.read(|reader| {
-            let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
+            let date = reader.date(Field::Date, &date.get_untracked());
             let amount = reader.amount(&amount.get_untracked(), currency);
             let (mode, invoice) = (mode.get_untracked(), invoice.get_untracked());
             let allocation = allocation_choice(reader, mode, &invoice, amount);
@@ -388,10 +387,10 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let read = form.read(|reader| {
-            let number = reader.take(Field::Number, input::required(&number.get_untracked()));
-            let date = reader.take(Field::Date, input::parse_date(&date.get_untracked()));
+            let number = reader.text(Field::Number, &number.get_untracked());
+            let date = reader.date(Field::Date, &date.get_untracked());
             let amount = reader.amount(&amount.get_untracked(), currency);
-            let reason = reader.take(Field::Reason, input::required(&reason.get_untracked()));
+            let reason = reader.text(Field::Reason, &reason.get_untracked());
             let (mode, invoice) = (mode.get_untracked(), invoice.get_untracked());
             let allocation = allocation_choice(reader, mode, &invoice, amount);
             Some((number?, date?, amount?, reason?, allocation?))

@@ -5,7 +5,7 @@
 use crate::i18n::{vocab, DeskTexts, VocabTexts};
 use crate::ui::route::to;
 use crate::ui::use_app;
-use crate::ui::user_name;
+use crate::ui::{money, user_name};
 use chrono::NaiveDate;
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
@@ -45,7 +45,7 @@ fn pending_rows(portfolio: &Portfolio, today: NaiveDate, acting: Option<&User>) 
             Some(Row {
                 customer: customer.id.0,
                 customer_name: customer.details.name.clone(),
-                amount: request.amount.format(),
+                amount: money(request.amount.value(), request.amount.currency()),
                 requester: user_name(portfolio, request.by),
                 date: request.date.to_string(),
                 role,

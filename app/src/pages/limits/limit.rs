@@ -3,12 +3,11 @@
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
 use crate::i18n::{self, fill, vocab, DeskTexts, VocabTexts};
-use crate::ui::form::{input_message, plain, Form, FormError, TextField};
+use crate::ui::form::{plain, read_figure, Form, FormError, TextField};
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
-use crate::ui::{money, use_app, user_name, Figure};
+use crate::ui::{money, percent, use_app, user_name, Figure};
 use chrono::NaiveDate;
-use creditdesk_core::base::input::{parse_optional_date, parse_optional_figure, required};
 use creditdesk_core::check::{check_order, CreditCheck};
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::decide::approval_role;
@@ -172,9 +171,7 @@ fn check_summary(check: CreditCheck, currency: Currency) -> impl IntoView {
     let available = check
         .available
         .map_or("—".to_string(), |value| money(value, currency));
-    let utilisation = check
-        .utilisation_percent
-        .map_or("—".to_string(), |value| format!("{}%", value.normalize()));
+    let utilisation = check.utilisation_percent.map_or("—".to_string(), percent);
     let release = check.release_role.map(|role| {
         view! { <p class="muted">{fill(v.release_by, &[("role", vocab::role(v, role))])}</p> }
     });
@@ -271,7 +268,7 @@ fn capacity_text(
     let parts: Vec<String> = parts
         .iter()
         .filter_map(|(template, value, percent)| {
-            let percent = format!("{}%", percent.normalize());
+            let percent = crate::ui::percent(*percent);
             value.map(|value| {
                 fill(
                     template,
@@ -303,15 +300,16 @@ fn method_token(method: LimitMethod) -> &'static str {
 }
 
 /// The recommended limit; "expected monthly purchases" replaces history live (saves nothing).
+/// It is read as it is typed, as the forms read an amount: in the user's number format.
 #[component]
 fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let monthly = RwSignal::new(String::new());
-    let entered = move || parse_optional_figure(&monthly.get());
+    let entered = move || read_figure(&monthly.get());
     let monthly_error = move || {
         entered()
             .err()
-            .map(|error| input_message(state.texts(), error))
+            .map(|error| i18n::amount_error(state.texts(), &error))
     };
     let card = move || {
         let d = state.lang.get().desk();
@@ -386,10 +384,7 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let read = form.read(|reader| {
-            let typed = reader.take(
-                Field::Amount,
-                parse_optional_figure(&amount.get_untracked()),
-            );
+            let typed = reader.optional_amount(Field::Amount, &amount.get_untracked());
             let typed = match typed {
                 Some(Some(value)) => match Amount::<NonNegative>::try_new(value, currency) {
                     Ok(limit) => Some(limit),
@@ -404,8 +399,8 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
                 }
                 None => None,
             };
-            let text = reader.take(Field::Reason, required(&reason.get_untracked()));
-            let last_day = reader.take(Field::Until, parse_optional_date(&until.get_untracked()));
+            let text = reader.text(Field::Reason, &reason.get_untracked());
+            let last_day = reader.optional_date(Field::Until, &until.get_untracked());
             Some((typed?, text?, last_day?))
         });
         let Some((money_typed, text, last_day)) = read else {
@@ -475,7 +470,7 @@ fn PendingPanel(request: creditdesk_core::RequestId, grade: Grade) -> impl IntoV
                 <dl class="master" data-testid="pending-request">
                     <dt>{d().requester}</dt><dd data-testid="pending-requester">{user_name(portfolio, found.by)}</dd>
                     <dt>{d().requested_on}</dt><dd>{found.date.to_string()}</dd>
-                    <dt>{d().request_amount}</dt><dd data-testid="pending-amount">{found.amount.format()}</dd>
+                    <dt>{d().request_amount}</dt><dd data-testid="pending-amount">{money(found.amount.value(), found.amount.currency())}</dd>
                     <dt>{d().until}</dt><dd>{found.until.map_or(d().standing.to_string(), |u| u.to_string())}</dd>
                     <dt>{d().reason}</dt><dd>{found.reason.clone()}</dd>
                     <dt>{d().required_role}</dt><dd data-testid="pending-role">{vocab::role(v, role)}</dd>
@@ -662,7 +657,7 @@ fn event_line(portfolio: &Portfolio, d: &DeskTexts, event: &LimitEvent) -> Optio
         | LimitEvent::Lapsed { request, date } => (*request, *date),
     };
     let request = portfolio.limits.request(id)?;
-    let amount = request.amount.format();
+    let amount = money(request.amount.value(), request.amount.currency());
     let kind = match request.until {
         Some(until) => fill(d.temporary_until, &[("until", &until.to_string())]),
         None => d.standing.to_string(),
