@@ -249,7 +249,7 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await limit.request({ amount: '100.123', reason: 'Stock for the season' });
   await expect(rf.getByTestId('request-amount-error')).toHaveText(fill(EN.err_amount_decimals, { allowed: 2 }));
   await limit.request({ amount: '-5', reason: 'Stock for the season' });
-  await expect(rf.getByTestId('request-amount-error')).toHaveText(V.rej_limit_negative);
+  await expect(rf.getByTestId('request-amount-error')).toHaveText(V.err_limit_negative);
   await limit.request({ amount: '600,000', reason: '   ' });
   await expect(rf.getByTestId('request-reason-error')).toHaveText(EN.err_required);
   await limit.request({ amount: '600,000', reason: 'Stock for the season', until: '2025-13-45' });
