@@ -1521,6 +1521,9 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         | DecisionBeforeRequest
         | OwnRequest
         | AboveAuthority { .. }
+        | OwnRole
+        | GrantAboveOwn { .. }
+        | ProfileRequired
         | LapseNotDue
         | LapseRecorded
         | AlreadyOnHold

@@ -519,9 +519,16 @@ async fn credit_records_and_policy_changes_round_trip() {
         recorded_on: date("2026-03-01"),
         record: CreditRecord::Statement(statement),
     });
+    all.push(Command::AddUser {
+        id: creditdesk_core::UserId(1),
+        name: "Director".into(),
+        role: creditdesk_core::team::Role::Director,
+        by: None,
+    });
     all.push(Command::ChangePolicy {
         date: date("2026-03-02"),
         policy: Box::new(policy.clone()),
+        by: creditdesk_core::UserId(1),
     });
     let state = append_all(all).await;
     assert_eq!(state.policy(), policy);
@@ -555,13 +562,14 @@ async fn limits_approvals_holds_and_releases_round_trip() {
     // A director approves: the grade of a two-month-old customer with one invoice, and so the
     // authority it needs, is not what this test is about.
     for (id, name, role) in [
-        (1, "Analyst", Role::Analyst),
-        (2, "Director", Role::Director),
+        (1, "Director", Role::Director),
+        (2, "Analyst", Role::Analyst),
     ] {
         all.push(Command::AddUser {
             id: UserId(id),
             name: name.into(),
             role,
+            by: (id > 1).then_some(UserId(1)),
         });
     }
     all.extend([
@@ -569,7 +577,7 @@ async fn limits_approvals_holds_and_releases_round_trip() {
             id: RequestId(1),
             customer: CustomerId(1),
             date: date("2026-02-02"),
-            by: UserId(1),
+            by: UserId(2),
             amount: cny("2000.00"),
             reason: "First limit".into(),
             until: None,
@@ -577,14 +585,14 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         Command::ApproveLimit {
             request: RequestId(1),
             date: date("2026-02-03"),
-            by: UserId(2),
+            by: UserId(1),
             comment: "ok".into(),
         },
         Command::RequestLimit {
             id: RequestId(2),
             customer: CustomerId(1),
             date: date("2026-02-04"),
-            by: UserId(1),
+            by: UserId(2),
             amount: cny("5000.00"),
             reason: "Season".into(),
             until: Some(date("2026-02-28")),
@@ -592,7 +600,7 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         Command::ApproveLimit {
             request: RequestId(2),
             date: date("2026-02-05"),
-            by: UserId(2),
+            by: UserId(1),
             comment: String::new(),
         },
         Command::RecordLapse {
@@ -602,7 +610,7 @@ async fn limits_approvals_holds_and_releases_round_trip() {
         Command::PlaceHold {
             customer: CustomerId(1),
             date: date("2026-03-02"),
-            by: UserId(1),
+            by: UserId(2),
             reason: "Cheque bounced".into(),
         },
         Command::PlaceOrder {
@@ -611,12 +619,12 @@ async fn limits_approvals_holds_and_releases_round_trip() {
             number: "SO-1".into(),
             date: date("2026-03-03"),
             amount: cny("100.00"),
-            by: UserId(2),
+            by: UserId(1),
             release_reason: Some("Cash in transit".into()),
         },
         Command::SetWidgetOrigins {
             date: date("2026-03-03"),
-            by: UserId(2),
+            by: UserId(1),
             origins: vec!["https://ERP.example.com/".into()],
         },
     ]);

@@ -38,26 +38,29 @@ struct Desk {
     director: UserId,
 }
 
+/// Adds a profile: the team's first by nobody, every later one by the first (the director).
 fn add_user(ledger: &mut Ledger, name: &str, role: Role) -> UserId {
     let id = ledger.state.next_ids().user;
     ledger.run(Command::AddUser {
         id,
         name: name.to_string(),
         role,
+        by: (id != UserId(1)).then_some(UserId(1)),
     });
     id
 }
 
 fn desk() -> Desk {
     let mut ledger = Ledger::default();
+    let director = add_user(&mut ledger, "Chen Jie", Role::Director);
     ledger.run(Command::ChangePolicy {
         date: date("2025-01-01"),
         policy: Box::new(all_grade_c()),
+        by: director,
     });
     let sales = add_user(&mut ledger, "Li Na", Role::Sales);
     let analyst = add_user(&mut ledger, "Wang Wei", Role::Analyst);
     let manager = add_user(&mut ledger, "Zhao Min", Role::Manager);
-    let director = add_user(&mut ledger, "Chen Jie", Role::Director);
     let customer = ledger.register("C000001", "Huaxin Machinery", Currency::CNY, 30);
     Desk {
         ledger,

@@ -100,22 +100,26 @@ fn fixture() -> Fixture {
         date: date("2026-02-20"),
         outcome: DisputeOutcome::Rejected,
     });
+    // The director sets the team up (the first profile needs no one's authority) and adds
+    // the others.
     let users = [
+        ("Chen Jie", Role::Director),
         ("Li Na", Role::Sales),
         ("Wang Wei", Role::Analyst),
         ("Zhao Min", Role::Manager),
-        ("Chen Jie", Role::Director),
     ]
     .map(|(name, role)| {
         let id = ledger.state.next_ids().user;
+        let by = (id != UserId(1)).then_some(UserId(1));
         ledger.run(Command::AddUser {
             id,
             name: name.to_string(),
             role,
+            by,
         });
         id
     });
-    let [sales, analyst, manager, director] = users;
+    let [director, sales, analyst, manager] = users;
     let request = |ledger: &mut Ledger, customer, on: &str, amount, until: Option<&str>| {
         let id = ledger.state.next_ids().request;
         ledger.run(Command::RequestLimit {
@@ -1014,6 +1018,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             Command::ChangePolicy {
                 date: date("2026-04-01"),
                 policy: Box::new(next_policy(|p| p.weights[0] = dec("36"))),
+                by: f.manager,
             },
             PolicyInvalid(PolicyError::WeightsNotHundred { sum: dec("101") }),
         ),
@@ -1022,8 +1027,20 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             Command::ChangePolicy {
                 date: date("2026-04-01"),
                 policy: Box::new(next_policy(|p| p.version = 1)),
+                by: f.manager,
             },
             PolicyVersionNotNext { expected: 2 },
+        ),
+        (
+            "policy changed by an analyst",
+            Command::ChangePolicy {
+                date: date("2026-04-01"),
+                policy: Box::new(next_policy(|_| {})),
+                by: f.analyst,
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
         ),
         (
             "limit request by an unknown user",
@@ -1036,8 +1053,111 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: UserId(99),
                 name: "Nobody".to_string(),
                 role: Role::Sales,
+                by: f.director,
             },
             UnknownUser,
+        ),
+        (
+            "a salesperson promoting themselves",
+            Command::ChangeUser {
+                id: f.sales,
+                name: "Li Na".to_string(),
+                role: Role::Director,
+                by: f.sales,
+            },
+            OwnRole,
+        ),
+        (
+            "a director changing their own role",
+            Command::ChangeUser {
+                id: f.director,
+                name: "Chen Jie".to_string(),
+                role: Role::Manager,
+                by: f.director,
+            },
+            OwnRole,
+        ),
+        (
+            "an analyst giving a role",
+            Command::ChangeUser {
+                id: f.sales,
+                name: "Li Na".to_string(),
+                role: Role::Collector,
+                by: f.analyst,
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "a manager making someone director",
+            Command::ChangeUser {
+                id: f.analyst,
+                name: "Wang Wei".to_string(),
+                role: Role::Director,
+                by: f.manager,
+            },
+            GrantAboveOwn {
+                role: Role::Director,
+            },
+        ),
+        (
+            "a manager demoting the director",
+            Command::ChangeUser {
+                id: f.director,
+                name: "Chen Jie".to_string(),
+                role: Role::Sales,
+                by: f.manager,
+            },
+            GrantAboveOwn {
+                role: Role::Director,
+            },
+        ),
+        (
+            "a salesperson renaming someone else",
+            Command::ChangeUser {
+                id: f.analyst,
+                name: "Wang Wei 2".to_string(),
+                role: Role::Analyst,
+                by: f.sales,
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "a profile added by nobody on a team",
+            Command::AddUser {
+                id: next.user,
+                name: "Sun Li".to_string(),
+                role: Role::Sales,
+                by: None,
+            },
+            ProfileRequired,
+        ),
+        (
+            "a salesperson adding an analyst",
+            Command::AddUser {
+                id: next.user,
+                name: "Sun Li".to_string(),
+                role: Role::Analyst,
+                by: Some(f.sales),
+            },
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "a manager adding a director",
+            Command::AddUser {
+                id: next.user,
+                name: "Sun Li".to_string(),
+                role: Role::Director,
+                by: Some(f.manager),
+            },
+            GrantAboveOwn {
+                role: Role::Director,
+            },
         ),
         (
             "approval by an unknown user",
@@ -1050,6 +1170,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: f.sales,
                 name: "Sun Li".to_string(),
                 role: Role::Sales,
+                by: Some(f.sales),
             },
             IdAlreadyUsed,
         ),
@@ -1059,6 +1180,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: next.user,
                 name: "  ".to_string(),
                 role: Role::Sales,
+                by: Some(f.sales),
             },
             NameEmpty,
         ),
@@ -1068,6 +1190,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: next.user,
                 name: " wang wei ".to_string(),
                 role: Role::Sales,
+                by: Some(f.sales),
             },
             UserNameTaken {
                 name: "wang wei".to_string(),
@@ -1079,6 +1202,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: f.sales,
                 name: "Zhao Min".to_string(),
                 role: Role::Sales,
+                by: f.sales,
             },
             UserNameTaken {
                 name: "Zhao Min".to_string(),
@@ -1473,6 +1597,9 @@ fn variant(rejection: &Rejection) -> &'static str {
         DecisionBeforeRequest => "DecisionBeforeRequest",
         OwnRequest => "OwnRequest",
         AboveAuthority { .. } => "AboveAuthority",
+        OwnRole => "OwnRole",
+        GrantAboveOwn { .. } => "GrantAboveOwn",
+        ProfileRequired => "ProfileRequired",
         LapseNotDue => "LapseNotDue",
         LapseRecorded => "LapseRecorded",
         AlreadyOnHold => "AlreadyOnHold",
@@ -1485,7 +1612,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 53;
+const ALL_VARIANTS: usize = 56;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

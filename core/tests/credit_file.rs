@@ -152,9 +152,11 @@ fn a_policy_change_needs_the_next_version_and_then_is_in_force() {
         ..CreditPolicy::default()
     };
     policy.weights = [dec("40"), dec("30"), dec("15"), dec("10"), dec("5")];
+    let by = ledger.director();
     let change = |policy: &CreditPolicy| Command::ChangePolicy {
         date: date("2026-03-01"),
         policy: Box::new(policy.clone()),
+        by,
     };
     assert_eq!(
         decide(&ledger.state, &change(&policy)),
@@ -382,12 +384,14 @@ fn new_entries_survive_json_and_the_snapshot() {
     }
     let invoice = ledger.invoice(customer, "INV-1", "2026-01-10", cny("1000.00"));
     ledger.write_off(invoice, "2026-05-01", Some("100.00"));
+    let by = ledger.director();
     ledger.run(Command::ChangePolicy {
         date: date("2026-03-01"),
         policy: Box::new(CreditPolicy {
             version: 2,
             ..CreditPolicy::default()
         }),
+        by,
     });
     let text = serde_json::to_string(&ledger.entries).expect("serialises");
     let read: Vec<Entry> = serde_json::from_str(&text).expect("parses");

@@ -611,21 +611,25 @@ struct Desk {
     analyst: UserId,
 }
 
+/// Adds a profile: the team's first by nobody, every later one by the first (a director).
 fn add_user(ledger: &mut Ledger, name: &str, role: Role) -> UserId {
     let id = ledger.state.next_ids().user;
     ledger.run(Command::AddUser {
         id,
         name: name.to_string(),
         role,
+        by: (id != UserId(1)).then_some(UserId(1)),
     });
     id
 }
 
 fn desk() -> Desk {
     let mut ledger = Ledger::default();
+    let director = add_user(&mut ledger, "Chen Jie", Role::Director);
     ledger.run(Command::ChangePolicy {
         date: date("2025-01-01"),
         policy: Box::new(all_grade_c()),
+        by: director,
     });
     let sales = add_user(&mut ledger, "Li Na", Role::Sales);
     let analyst = add_user(&mut ledger, "Wang Wei", Role::Analyst);
@@ -1145,17 +1149,18 @@ fn policy_for(choice: usize) -> CreditPolicy {
 }
 
 /// A customer per currency (CNY, USD, AUD without a rate) and one profile per role (ids 1–5 in
-/// `Role::ALL` order).
+/// `Role::ALL`'s reverse order: the director sets the team up and changes the policy).
 fn authority_start(policy: usize) -> (Ledger, [CustomerId; 3]) {
     let mut ledger = Ledger::default();
+    for (index, role) in Role::ALL.into_iter().rev().enumerate() {
+        add_user(&mut ledger, &format!("Start {index}"), role);
+    }
     if policy > 0 {
         ledger.run(Command::ChangePolicy {
             date: date("2025-01-01"),
             policy: Box::new(policy_for(policy)),
+            by: UserId(1),
         });
-    }
-    for (index, role) in Role::ALL.into_iter().enumerate() {
-        add_user(&mut ledger, &format!("Start {index}"), role);
     }
     let customers = [
         ledger.register("C000001", "Yuan Co.", Currency::CNY, 30),
@@ -1190,6 +1195,7 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
             id: state.next_ids().user,
             name: NAMES[*name].to_string(),
             role: Role::ALL[*role],
+            by: Some(user_at(state, *name)),
         },
         Step::ChangeUser { user, role } => {
             let id = user_at(state, *user);
@@ -1200,6 +1206,7 @@ fn command_of(step: &Step, state: &Portfolio, customers: &[CustomerId; 3]) -> Co
                     .user(id)
                     .map_or_else(|| "Nobody".to_string(), |user| user.name.clone()),
                 role: Role::ALL[*role],
+                by: user_at(state, *user + *role),
             }
         }
         Step::Request {

@@ -797,6 +797,7 @@ fn change_policy(generator: &mut Generator, state: &Portfolio) -> Command {
     Command::ChangePolicy {
         date: generator.date(),
         policy: Box::new(policy),
+        by: generator.user_id(state),
     }
 }
 
@@ -859,10 +860,18 @@ fn add_user(generator: &mut Generator, state: &Portfolio) -> Command {
         Some(name) if generator.broken(5) => name.to_lowercase(),
         _ => generator.text(&format!("User {}", id.0)),
     };
+    // Mostly someone on the team (of any role: a salesperson adding a director must be
+    // refused), sometimes nobody (allowed only for a team's first profile).
+    let by = if state.team.users.is_empty() || generator.broken(6) {
+        None
+    } else {
+        Some(generator.user_id(state))
+    };
     Command::AddUser {
         id,
         name,
         role: *generator.rng.pick(&Role::ALL),
+        by,
     }
 }
 
@@ -881,10 +890,17 @@ fn change_user(generator: &mut Generator, state: &Portfolio) -> Command {
         (1..=3, _) => format!("User {} ({})", user.id.0, generator.today),
         _ => generator.text(&user.name),
     };
+    // Often the profile itself (whose own role change must be refused), else anyone.
+    let by = if generator.rng.range(0, 3) == 0 {
+        user.id
+    } else {
+        generator.user_id(state)
+    };
     Command::ChangeUser {
         id,
         name,
         role: *generator.rng.pick(&Role::ALL),
+        by,
     }
 }
 
@@ -1156,15 +1172,57 @@ impl Books {
             Entry::Credit(CreditEntry::CreditRecordAdded { customer, .. }) => {
                 *self.records.entry(*customer).or_default() += 1;
             }
-            Entry::Policy(PolicyEntry::PolicyChanged { policy, .. }) => {
+            Entry::Policy(PolicyEntry::PolicyChanged { policy, by, .. }) => {
+                let role = by.and_then(|by| self.users.get(&by)).map(|(_, role)| *role);
+                assert!(
+                    role.is_some_and(|role| role.covers(Role::Manager)),
+                    "a policy changed by {by:?} ({role:?}), not a manager or director"
+                );
                 self.policy_versions.push(policy.version);
             }
             Entry::Team(
-                TeamEntry::UserAdded { id, name, role } | TeamEntry::UserChanged { id, name, role },
+                TeamEntry::UserAdded { id, name, role, by }
+                | TeamEntry::UserChanged { id, name, role, by },
             ) => {
+                self.check_grant(*id, *role, *by);
                 self.users.insert(*id, (name.clone(), *role));
             }
             Entry::Limits(entry) => self.record_limits(entry),
+        }
+    }
+
+    /// Internal control over profiles: only a team's first profile is made by nobody; a role
+    /// other than sales is given (and a role changed) by a manager or a director other than
+    /// the profile, within their own rank both ways; a name is changed by its owner or a
+    /// manager or director.
+    fn check_grant(&self, id: UserId, role: Role, by: Option<UserId>) {
+        let before = self.users.get(&id).map(|(_, role)| *role);
+        let Some(by) = by else {
+            assert!(
+                self.users.is_empty(),
+                "profile {id:?} made by nobody on a team"
+            );
+            return;
+        };
+        let granter = self.users.get(&by).map(|(_, role)| *role);
+        let granter = granter.unwrap_or_else(|| panic!("profile {id:?} changed by unknown {by:?}"));
+        let within = |given: Role| {
+            granter.covers(Role::Manager) && given.authority_rank() <= granter.authority_rank()
+        };
+        match before {
+            None if role != Role::Sales => {
+                assert!(within(role), "{by:?} ({granter:?}) added a {role:?}")
+            }
+            None => {}
+            Some(old) if old != role => {
+                assert_ne!(by, id, "{id:?} changed their own role");
+                assert!(
+                    within(old) && within(role),
+                    "{by:?} ({granter:?}) made {id:?} {old:?} -> {role:?}"
+                );
+            }
+            Some(_) if by != id => assert!(granter.covers(Role::Manager), "{by:?} renamed {id:?}"),
+            Some(_) => {}
         }
     }
 
@@ -2175,6 +2233,7 @@ fn issue_8_a_backdated_approval_needs_the_authority_in_force_on_its_date() {
             id: UserId(id),
             name: name.to_string(),
             role,
+            by: (id > 1).then_some(UserId(1)),
         });
     }
     // From 2026-03-10 an analyst may approve any amount for any grade.
@@ -2192,6 +2251,7 @@ fn issue_8_a_backdated_approval_needs_the_authority_in_force_on_its_date() {
     ledger.run(Command::ChangePolicy {
         date: date("2026-03-10"),
         policy: Box::new(relaxed),
+        by: UserId(1),
     });
     ledger.run(Command::RequestLimit {
         id: RequestId(1),

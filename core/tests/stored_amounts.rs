@@ -41,6 +41,7 @@ fn journal() -> Vec<SealedEvent> {
         id: ledger.state.next_ids().user,
         name: "Li Na".to_string(),
         role: Role::Manager,
+        by: None,
     }));
     sealed
 }

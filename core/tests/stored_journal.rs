@@ -134,6 +134,7 @@ fn write_journal() -> Vec<SealedEvent> {
         Command::ChangePolicy {
             date: date("2026-11-05"),
             policy: Box::new(policy),
+            by: UserId(4),
         },
     );
     let next = writer.state.next_ids();
@@ -143,6 +144,7 @@ fn write_journal() -> Vec<SealedEvent> {
             id: next.user,
             name: "周杰 Zhou Jie".to_string(),
             role: Role::Analyst,
+            by: Some(UserId(5)),
         },
     );
     ledger_actions(&mut writer, first, second);

@@ -7,8 +7,8 @@ import { App, controlledByServiceWorker, EN, FIELD, VOCAB, fill, cents, formatMo
 
 const F = FIELD.EN;
 const V = VOCAB.EN;
-const SALES = '1';
-const MANAGER = '4';
+const SALES = '5';
+const MANAGER = '2';
 
 test.use({ viewport: { width: 360, height: 740 } });
 

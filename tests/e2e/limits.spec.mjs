@@ -48,6 +48,9 @@ class UsersPage {
   async names() {
     return this.table().getByTestId('edit-name').evaluateAll((inputs) => inputs.map((i) => i.value));
   }
+  async roles() {
+    return this.table().getByTestId('edit-role').evaluateAll((selects) => selects.map((s) => s.value));
+  }
 }
 
 class LimitPage {
@@ -118,32 +121,58 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await app.goto('/');
   await page.getByTestId('start-empty').click();
 
-  // Profiles: bad names refused with nothing added; four good ones.
+  // Profiles: the first one sets the team up (a bad name refused, nothing added); every
+  // later one is added by someone on it, so nobody acting is refused.
   const users = new UsersPage(app);
   await users.open();
   await expect(users.root().getByTestId('roles-note')).toHaveText(D.roles_note);
   await users.addForm().getByRole('button', { name: D.add_user }).click();
   await expect(users.addForm().getByTestId('user-name-error')).toHaveText(EN.rej_name_empty);
-  await users.add('Ann Analyst', 'analyst');
+  await users.add('Dana Director', 'director');
   await expect(users.table().getByTestId('edit-name')).toHaveCount(1);
+  await users.add('Ann Analyst', 'analyst');
+  await expect(users.addForm().getByTestId('form-error')).toHaveText(V.rej_profile_required);
+  await expect(users.table().getByTestId('edit-name')).toHaveCount(1);
+  await users.table().getByTestId('user-1').getByTestId('act-as').click();
+  await users.add('Ann Analyst', 'analyst');
+  await expect(users.table().getByTestId('edit-name')).toHaveCount(2);
   await users.add('ann analyst', 'manager');
   await expect(users.addForm().getByTestId('user-name-error')).toHaveText(fill(V.rej_user_name_taken, { name: 'ann analyst' }));
-  await expect(users.table().getByTestId('edit-name')).toHaveCount(1);
+  await expect(users.table().getByTestId('edit-name')).toHaveCount(2);
   await users.add('Alan Analyst', 'analyst');
   await users.add('Mark Manager', 'manager');
   await users.add('Sam Sales', 'sales');
-  await expect(users.table().getByTestId('edit-name')).toHaveCount(4);
-  expect(await users.names()).toEqual(['Ann Analyst', 'Alan Analyst', 'Mark Manager', 'Sam Sales']);
+  await expect(users.table().getByTestId('edit-name')).toHaveCount(5);
+  expect(await users.names()).toEqual(['Dana Director', 'Ann Analyst', 'Alan Analyst', 'Mark Manager', 'Sam Sales']);
   // Edit: rename Sam; an empty name is refused.
-  const samRow = users.table().getByTestId('user-4');
+  const samRow = users.table().getByTestId('user-5');
   await samRow.getByTestId('edit-name').fill('  ');
   await samRow.getByTestId('save-user').click();
   await expect(samRow.getByTestId('edit-name-error')).toHaveText(EN.rej_name_empty);
   await samRow.getByTestId('edit-name').fill('Sam Seller');
   await samRow.getByTestId('save-user').click();
-  await expect.poll(() => users.names()).toEqual(['Ann Analyst', 'Alan Analyst', 'Mark Manager', 'Sam Seller']);
+  await expect.poll(() => users.names()).toEqual(['Dana Director', 'Ann Analyst', 'Alan Analyst', 'Mark Manager', 'Sam Seller']);
+
+  // Internal control (issue 9): nobody promotes themselves or gives more than they hold.
+  await samRow.getByTestId('act-as').click();
+  await samRow.getByTestId('edit-role').selectOption('director');
+  await samRow.getByTestId('save-user').click();
+  await expect(samRow.getByTestId('form-error')).toHaveText(V.rej_own_role);
+  const annRow = users.table().getByTestId('user-2');
+  await annRow.getByTestId('edit-role').selectOption('sales');
+  await annRow.getByTestId('save-user').click();
+  await expect(annRow.getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
+  await users.add('Eve Manager', 'manager');
+  await expect(users.addForm().getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
+  await users.table().getByTestId('user-4').getByTestId('act-as').click();
+  const alanRow = users.table().getByTestId('user-3');
+  await alanRow.getByTestId('edit-role').selectOption('director');
+  await alanRow.getByTestId('save-user').click();
+  await expect(alanRow.getByTestId('form-error')).toHaveText(fill(V.rej_grant_above_own, { role: V.role_director }));
+  await app.reload();
+  expect(await users.roles()).toEqual(['director', 'analyst', 'analyst', 'manager', 'sales']);
   // Act as Ann from the list.
-  await users.table().getByTestId('user-1').getByTestId('act-as').click();
+  await users.table().getByTestId('user-2').getByTestId('act-as').click();
   await expect(users.root().getByTestId('acting-now')).toHaveText(fill(D.acting_now, { name: 'Ann Analyst', role: V.role_analyst }));
 
   // The limit policy: bad cells are named and nothing is saved; then every grade's maximum
@@ -177,6 +206,11 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(lp.getByTestId('authority-up-to-3')).toBeVisible();
   await lp.getByTestId('authority-remove-3').click();
   await expect(lp.getByTestId('authority-up-to-3')).toHaveCount(0);
+  // The policy and its authority bands are a manager's or a director's to change.
+  await lp.getByTestId('save').click();
+  await expect(lp.getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
+  await expect(page.getByTestId('limit-policy-version')).toHaveText(versionText);
+  await actAs(page, 'Mark Manager', V.role_manager);
   await lp.getByTestId('save').click();
   const version = Number(/(\d+)/.exec(versionText)[1]);
   await expect(page.getByTestId('limit-policy-version')).toHaveText(fill(EN.policy_current, { version: version + 1 }));

@@ -73,7 +73,7 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
   const allowed = `http://127.0.0.1:${ALLOWED_PORT}`;
 
   // Invalid origins: the message names the origin and why; nothing is saved.
-  await page.getByTestId('user-switch').selectOption('4');
+  await page.getByTestId('user-switch').selectOption('2');
   await saveOrigins(page, `${allowed}\nhttp://127.0.0.1:${REFUSED_PORT}/intranet`);
   await expect(page.getByTestId('origins-error')).toHaveText(fill(V.rej_origin, { origin: `http://127.0.0.1:${REFUSED_PORT}/intranet`, why: V.origin_not_origin }));
   await saveOrigins(page, 'https://*.example.com');
@@ -82,12 +82,12 @@ test('allowed host gets ready and exact replies; refused host gets nothing', asy
   await expect(page.getByTestId('origins-error')).toHaveText(fill(V.rej_origin, { origin: 'ftp://intranet', why: V.origin_scheme }));
   await expect(page.getByTestId('origins-list-empty')).toHaveText(F.origins_none);
   // Not a manager: refused.
-  await page.getByTestId('user-switch').selectOption('1');
+  await page.getByTestId('user-switch').selectOption('5');
   await saveOrigins(page, allowed);
   await expect(page.getByTestId('origins-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
   await expect(page.getByTestId('origins-list-empty')).toBeVisible();
   // The manager saves exactly the allowed host.
-  await page.getByTestId('user-switch').selectOption('4');
+  await page.getByTestId('user-switch').selectOption('2');
   await saveOrigins(page, `  ${allowed}/  `);
   await expect(page.getByTestId('origins-saved')).toHaveText(F.origins_saved);
   await expect(page.getByTestId('origins-list').getByRole('listitem')).toHaveText([allowed]);

@@ -101,20 +101,30 @@ pub enum Command {
         record: CreditRecord,
     },
     /// Journals a new credit policy; its version must be the current version + 1.
+    /// Journals a new credit policy (limit rules and authority bands included), by a manager
+    /// or a director.
     ChangePolicy {
         date: NaiveDate,
         /// Boxed: a policy is several times larger than any other command.
         policy: Box<CreditPolicy>,
+        by: UserId,
     },
+    /// Adds a profile. `by` is who adds it: `None` only for the first profile of an empty
+    /// team; a role other than sales needs a manager or a director, never above their own.
     AddUser {
         id: UserId,
         name: String,
         role: Role,
+        by: Option<UserId>,
     },
+    /// Renames a profile or changes its role. A role is changed by a manager or a director,
+    /// never their own and never to or from a role above theirs; a name by its owner or a
+    /// manager or director.
     ChangeUser {
         id: UserId,
         name: String,
         role: Role,
+        by: UserId,
     },
     /// Asks for a new limit of `amount` (zero closes the credit line); `until` makes it a
     /// temporary limit with that last day.

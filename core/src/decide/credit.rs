@@ -1,13 +1,15 @@
 //! `decide` for the credit file and the credit policy.
 
-use crate::base::ids::CustomerId;
+use crate::base::ids::{CustomerId, UserId};
 use crate::base::input::NOTES_LEN_MAX;
 use crate::base::money::amount_max;
 use crate::credit::{CreditEntry, CreditRecord, FinancialStatement};
+use crate::decide::limits::user_with;
 use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::*;
 use crate::journal::Portfolio;
 use crate::policy::{validate_policy, CreditPolicy, PolicyEntry};
+use crate::team::Role;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -112,7 +114,13 @@ pub(super) fn check_statement(statement: &FinancialStatement) -> Result<(), Reje
     Ok(())
 }
 
-pub(super) fn change_policy(state: &Portfolio, date: NaiveDate, policy: &CreditPolicy) -> Decision {
+pub(super) fn change_policy(
+    state: &Portfolio,
+    date: NaiveDate,
+    policy: &CreditPolicy,
+    by: UserId,
+) -> Decision {
+    user_with(state, by, Role::Manager)?;
     check_date(date)?;
     validate_policy(policy).map_err(Rejection::PolicyInvalid)?;
     let expected = state.policy().version.saturating_add(1);
@@ -122,6 +130,7 @@ pub(super) fn change_policy(state: &Portfolio, date: NaiveDate, policy: &CreditP
     Ok(vec![PolicyEntry::PolicyChanged {
         date,
         policy: Box::new(policy.clone()),
+        by: Some(by),
     }
     .into()])
 }

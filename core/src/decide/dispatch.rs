@@ -82,9 +82,9 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             recorded_on,
             record,
         } => add_credit_record(state, *customer, *recorded_on, record),
-        Command::ChangePolicy { date, policy } => change_policy(state, *date, policy),
-        Command::AddUser { id, name, role } => add_user(state, *id, name, *role),
-        Command::ChangeUser { id, name, role } => change_user(state, *id, name, *role),
+        Command::ChangePolicy { date, policy, by } => change_policy(state, *date, policy, *by),
+        Command::AddUser { id, name, role, by } => add_user(state, *id, name, *role, *by),
+        Command::ChangeUser { id, name, role, by } => change_user(state, *id, name, *role, *by),
         Command::RequestLimit {
             id,
             customer,

@@ -51,18 +51,66 @@ pub(super) fn check_user_name(
     Ok(name.to_string())
 }
 
-pub(super) fn add_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
+/// Who may give `role`: `granter`, when they are a manager or a director and `role` is not
+/// above their own (internal control: nobody hands out more authority than they hold).
+fn check_grant(state: &Portfolio, granter: UserId, role: Role) -> Result<(), Rejection> {
+    let granter = user_with(state, granter, Role::Manager)?;
+    if role.authority_rank() > granter.role.authority_rank() {
+        return Err(Rejection::GrantAboveOwn { role });
+    }
+    Ok(())
+}
+
+pub(super) fn add_user(
+    state: &Portfolio,
+    id: UserId,
+    name: &str,
+    role: Role,
+    by: Option<UserId>,
+) -> Decision {
     if id < state.next_ids().user {
         return Err(Rejection::IdAlreadyUsed);
     }
+    // The first profile sets the team up; every later one is added by someone on it.
+    match by {
+        None if state.team.users.is_empty() => {}
+        None => return Err(Rejection::ProfileRequired),
+        Some(by) if role == Role::Sales => {
+            user(state, by)?;
+        }
+        Some(by) => check_grant(state, by, role)?,
+    }
     let name = check_user_name(state, id, name)?;
-    Ok(vec![TeamEntry::UserAdded { id, name, role }.into()])
+    Ok(vec![TeamEntry::UserAdded { id, name, role, by }.into()])
 }
 
-pub(super) fn change_user(state: &Portfolio, id: UserId, name: &str, role: Role) -> Decision {
-    user(state, id)?;
+pub(super) fn change_user(
+    state: &Portfolio,
+    id: UserId,
+    name: &str,
+    role: Role,
+    by: UserId,
+) -> Decision {
+    let current = user(state, id)?.role;
+    user(state, by)?;
+    if role != current {
+        if by == id {
+            return Err(Rejection::OwnRole);
+        }
+        // Both the role taken away and the role given must be within the granter's own.
+        check_grant(state, by, current)?;
+        check_grant(state, by, role)?;
+    } else if by != id {
+        user_with(state, by, Role::Manager)?;
+    }
     let name = check_user_name(state, id, name)?;
-    Ok(vec![TeamEntry::UserChanged { id, name, role }.into()])
+    Ok(vec![TeamEntry::UserChanged {
+        id,
+        name,
+        role,
+        by: Some(by),
+    }
+    .into()])
 }
 
 pub(super) fn required_text(

@@ -144,6 +144,14 @@ pub enum Rejection {
     AboveAuthority {
         required: Role,
     },
+    /// Nobody changes their own role.
+    OwnRole,
+    /// A role above the granter's own may not be given (or taken away).
+    GrantAboveOwn {
+        role: Role,
+    },
+    /// On a team, a new profile is added by someone already on it.
+    ProfileRequired,
     /// The temporary limit has not run out by that date, or was not approved.
     LapseNotDue,
     LapseRecorded,
@@ -201,7 +209,8 @@ impl Rejection {
             AgencyEmpty => Field::Name,
             RatingEmpty => Field::Rating,
             PolicyInvalid(_) | PolicyVersionNotNext { .. } => Field::Policy,
-            UnknownUser | AboveAuthority { .. } | OwnRequest => Field::User,
+            UnknownUser | AboveAuthority { .. } | OwnRequest | ProfileRequired => Field::User,
+            OwnRole | GrantAboveOwn { .. } => Field::User,
             UserNameTaken { .. } => Field::Name,
             UnknownRequest | RequestPending | RequestDecided | LapseNotDue | LapseRecorded => {
                 Field::Request

@@ -263,17 +263,19 @@ pub fn demo_portfolio(
 }
 
 /// The demo credit team, one profile per role (the order gives their ids 1–5).
+/// The demo team, in the order it is set up: the director first (the one profile created
+/// without authority, on an empty team), who then adds everyone else.
 pub const DEMO_USERS: [(&str, Role); 5] = [
-    ("赵敏 Zhao Min", Role::Sales),
-    ("陈静 Chen Jing", Role::Collector),
-    ("张伟 Zhang Wei", Role::Analyst),
-    ("李娜 Li Na", Role::Manager),
     ("王强 Wang Qiang", Role::Director),
+    ("李娜 Li Na", Role::Manager),
+    ("张伟 Zhang Wei", Role::Analyst),
+    ("陈静 Chen Jing", Role::Collector),
+    ("赵敏 Zhao Min", Role::Sales),
 ];
 
 /// The demo profile with `role` (its position in `DEMO_USERS`; the director when absent).
 fn user_with(role: Role) -> UserId {
-    UserId(DEMO_USERS.iter().position(|(_, r)| *r == role).unwrap_or(4) as u32 + 1)
+    UserId(DEMO_USERS.iter().position(|(_, r)| *r == role).unwrap_or(0) as u32 + 1)
 }
 
 /// Profiles, then per customer a limit request by the analyst decided by the lowest role with
@@ -296,6 +298,7 @@ fn limit_commands(
                 id: UserId(index as u32 + 1),
                 name: name.to_string(),
                 role: *role,
+                by: (index > 0).then_some(UserId(1)),
             })
             .collect(),
         lapses: Vec::new(),

@@ -1,6 +1,7 @@
 //! The policy's entry and the versions journalled so far, with the date each took effect.
 
 use crate::base::fold::FoldError;
+use crate::base::ids::UserId;
 use crate::policy::credit_policy::CreditPolicy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ pub enum PolicyEntry {
         date: NaiveDate,
         /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
         policy: Box<CreditPolicy>,
+        /// Who changed it; absent in journals written before a change needed authority.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<UserId>,
     },
 }
 
@@ -44,7 +48,7 @@ impl Policies {
 
     pub fn apply(&mut self, entry: &PolicyEntry) -> Result<(), FoldError> {
         match entry {
-            PolicyEntry::PolicyChanged { date, policy } => {
+            PolicyEntry::PolicyChanged { date, policy, .. } => {
                 self.versions.push((*date, policy.as_ref().clone()));
             }
         }

@@ -68,15 +68,22 @@ pub struct User {
 #[serde(tag = "kind")]
 pub enum TeamEntry {
     /// A local user profile (ARCHITECTURE.md, Glossary: internal control).
+    /// `by`: who added it; absent for the first profile of a team and in journals written
+    /// before profiles were added by someone (the stored text then has no `by`).
     UserAdded {
         id: UserId,
         name: String,
         role: Role,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<UserId>,
     },
+    /// `by`: who renamed it or gave the role; absent in journals written before that.
     UserChanged {
         id: UserId,
         name: String,
         role: Role,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<UserId>,
     },
 }
 
@@ -98,7 +105,7 @@ impl Team {
     /// Folds one team entry; an entry naming an unknown or taken id is an integrity error.
     pub fn apply(&mut self, entry: &TeamEntry) -> Result<(), FoldError> {
         match entry {
-            TeamEntry::UserAdded { id, name, role } => {
+            TeamEntry::UserAdded { id, name, role, .. } => {
                 check_new_id(&self.users, *id, |u| u.id, RecordKind::User, id.0)?;
                 self.users.push(User {
                     id: *id,
@@ -106,7 +113,7 @@ impl Team {
                     role: *role,
                 });
             }
-            TeamEntry::UserChanged { id, name, role } => {
+            TeamEntry::UserChanged { id, name, role, .. } => {
                 let index = find(&self.users, *id, |u| u.id).ok_or(FoldError::Unknown {
                     record: RecordKind::User,
                     id: id.0,

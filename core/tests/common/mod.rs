@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test crate uses a different subset of these helpers.
 
 use chrono::NaiveDate;
+use creditdesk_core::team::Role;
 use creditdesk_core::*;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -75,6 +76,20 @@ impl Ledger {
         }
         self.entries.extend(entries.iter().cloned());
         entries
+    }
+
+    /// A director's profile, to change policies with: the team's first profile (made by
+    /// nobody), or added by the first profile, which must then be a director.
+    pub fn director(&mut self) -> UserId {
+        let id = self.state.next_ids().user;
+        let by = (id != UserId(1)).then_some(UserId(1));
+        self.run(Command::AddUser {
+            id,
+            name: format!("Director {}", id.0),
+            role: Role::Director,
+            by,
+        });
+        id
     }
 
     pub fn register(

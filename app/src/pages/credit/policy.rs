@@ -227,6 +227,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
         let command = Command::ChangePolicy {
             date: state.today.get_untracked(),
             policy: Box::new(policy),
+            by: state.acting(),
         };
         form.send(command, "/policy".to_string());
     };

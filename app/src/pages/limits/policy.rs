@@ -243,6 +243,7 @@ fn LimitPolicyForm(version: u32, limits: LimitPolicy) -> impl IntoView {
         let command = Command::ChangePolicy {
             date: state.today.get_untracked(),
             policy: Box::new(policy),
+            by: state.acting(),
         };
         form.submit(command, move || {
             saved.try_set(true);

@@ -40,6 +40,7 @@ pub fn Users() -> impl IntoView {
             id: state.portfolio.with_untracked(|p| p.next_ids().user),
             name: name.get_untracked(),
             role: chosen,
+            by: state.user.get_untracked(),
         };
         form.submit(command, move || {
             name.try_set(String::new());
@@ -104,6 +105,7 @@ fn UserRow(id: UserId, name: String, role: Role) -> impl IntoView {
             id,
             name: name_value.get_untracked(),
             role: chosen,
+            by: state.acting(),
         };
         form.submit(command, || {});
     };
