@@ -183,6 +183,11 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(app.heading(D.limit_policy_title)).toBeVisible();
   const lp = page.getByTestId('limit-policy-form');
   const versionText = await page.getByTestId('limit-policy-version').innerText();
+  // The policy and its authority bands are a manager's or a director's to change.
+  await lp.getByTestId('save').click();
+  await expect(lp.getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
+  await expect(page.getByTestId('limit-policy-version')).toHaveText(versionText);
+  await actAs(page, 'Mark Manager', V.role_manager);
   await lp.getByTestId('grade-A-0').fill('abc');
   await lp.getByTestId('save').click();
   await expect(lp.getByTestId('policy-error')).toHaveText(fill(EN.err_policy_cell, { cell: `${D.grade_word} A · ${D.pol_limit_max}` }));
@@ -206,11 +211,6 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(lp.getByTestId('authority-up-to-3')).toBeVisible();
   await lp.getByTestId('authority-remove-3').click();
   await expect(lp.getByTestId('authority-up-to-3')).toHaveCount(0);
-  // The policy and its authority bands are a manager's or a director's to change.
-  await lp.getByTestId('save').click();
-  await expect(lp.getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));
-  await expect(page.getByTestId('limit-policy-version')).toHaveText(versionText);
-  await actAs(page, 'Mark Manager', V.role_manager);
   await lp.getByTestId('save').click();
   const version = Number(/(\d+)/.exec(versionText)[1]);
   await expect(page.getByTestId('limit-policy-version')).toHaveText(fill(EN.policy_current, { version: version + 1 }));
@@ -392,7 +392,7 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await expect(limit.kind()).toHaveText(fill(V.limit_temporary, { until: lastDay }));
   expect(await limit.amount()).toBe('¥650,000.00');
   expect(await limit.historyRows()).toEqual(history);
-  await expect(page.getByTestId('user-switch')).toHaveValue('3');
+  await expect(page.getByTestId('user-switch')).toHaveValue('4');
 
   // Chinese: the same page in zh-CN.
   await app.languageButton().click();
