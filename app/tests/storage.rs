@@ -76,6 +76,7 @@ fn commands() -> Vec<Command> {
             id: PaymentId(1),
             customer: CustomerId(1),
             date: date("2026-02-01"),
+            recorded_on: date("2026-02-01"),
             amount: cny("400.00"),
             reference: "BANK-1".into(),
             allocation: AllocationChoice::OldestFirst,
@@ -266,6 +267,7 @@ async fn snapshot_then_newer_events_round_trip() {
         id: demo.next_ids().payment,
         customer,
         date: date("2026-11-23"),
+        recorded_on: date("2026-11-23"),
         amount: Amount::try_new(
             Decimal::new(12345, 2),
             demo.ledger.customers[0].details.currency,
@@ -762,6 +764,7 @@ async fn an_event_that_does_not_apply_is_named() {
         id: state.next_ids().payment,
         customer: CustomerId(1),
         date: date("2026-02-02"),
+        recorded_on: date("2026-02-02"),
         amount: cny("100"),
         reference: "forged".into(),
         allocation: AllocationChoice::OldestFirst,

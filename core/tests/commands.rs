@@ -252,6 +252,7 @@ impl Fixture {
             id: self.state().next_ids().payment,
             customer,
             date: date("2026-04-01"),
+            recorded_on: date("2026-04-01"),
             amount,
             reference: "BANK".to_string(),
             allocation,
@@ -264,6 +265,7 @@ impl Fixture {
             customer: self.cny_customer,
             number: "CN-NEW".to_string(),
             date: date("2026-04-01"),
+            recorded_on: date("2026-04-01"),
             amount: cny("10.00"),
             reason: "price".to_string(),
             allocation: AllocationChoice::Unapplied,
@@ -276,6 +278,7 @@ impl Fixture {
         Command::WriteOffInvoice {
             invoice,
             date: date("2026-04-01"),
+            recorded_on: date("2026-04-01"),
             amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "insolvent".to_string(),
         }
@@ -469,6 +472,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: PaymentId(1),
                 customer: f.cny_customer,
                 date: date("2026-04-01"),
+                recorded_on: date("2026-04-01"),
                 amount: cny("1"),
                 reference: String::new(),
                 allocation: AllocationChoice::Unapplied,
@@ -567,6 +571,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: next.payment,
                 customer: f.cny_customer,
                 date: date("2026-04-01"),
+                recorded_on: date("2026-04-01"),
                 amount: cny("1"),
                 reference: long(too_long, 'r'),
                 allocation: AllocationChoice::Unapplied,
@@ -589,6 +594,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             Command::WriteOffInvoice {
                 invoice: f.part_paid,
                 date: date("2026-04-01"),
+                recorded_on: date("2026-04-01"),
                 amount: None,
                 reason: long(too_long, '因'),
             },
@@ -720,6 +726,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             Command::WriteOffInvoice {
                 invoice: f.part_paid,
                 date: date("2026-04-01"),
+                recorded_on: date("2026-04-01"),
                 amount: Some(usd("0.01")),
                 reason: "insolvent".to_string(),
             },
@@ -763,11 +770,56 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: next.payment,
                 customer: f.cny_customer,
                 date: date("2101-01-01"),
+                recorded_on: date("2101-01-01"),
                 amount: cny("1"),
                 reference: String::new(),
                 allocation: AllocationChoice::Unapplied,
             },
             DateOutOfRange,
+        ),
+        (
+            "payment dated after the day it is entered (a year typo)",
+            Command::ReceivePayment {
+                id: next.payment,
+                customer: f.cny_customer,
+                date: date("2027-04-01"),
+                recorded_on: date("2026-04-01"),
+                amount: cny("1"),
+                reference: String::new(),
+                allocation: AllocationChoice::Unapplied,
+            },
+            DateInFuture {
+                today: date("2026-04-01"),
+            },
+        ),
+        (
+            "credit note dated tomorrow",
+            Command::IssueCreditNote {
+                id: next.credit_note,
+                customer: f.cny_customer,
+                number: "CN-FUTURE".to_string(),
+                date: date("2026-04-02"),
+                recorded_on: date("2026-04-01"),
+                amount: cny("1"),
+                reason: "price".to_string(),
+                allocation: AllocationChoice::Unapplied,
+            },
+            DateInFuture {
+                today: date("2026-04-01"),
+            },
+        ),
+        (
+            "write-off dated next month",
+            Command::WriteOffInvoice {
+                invoice: f.part_paid,
+                date: date("2026-05-01"),
+                recorded_on: date("2026-04-01"),
+                amount: None,
+                reason: "bankrupt".to_string(),
+            },
+            DateInFuture {
+                today: date("2026-04-01"),
+            },
         ),
         (
             "registration before 1990",
@@ -859,6 +911,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 id: next.payment,
                 customer: f.cny_customer,
                 date: date("2026-02-28"),
+                recorded_on: date("2026-02-28"),
                 amount: cny("10"),
                 reference: String::new(),
                 allocation: manual(&[(f.disputed, "1")]),
@@ -1598,6 +1651,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         OwnRequest => "OwnRequest",
         AboveAuthority { .. } => "AboveAuthority",
         OwnRole => "OwnRole",
+        DateInFuture { .. } => "DateInFuture",
         GrantAboveOwn { .. } => "GrantAboveOwn",
         ProfileRequired => "ProfileRequired",
         LapseNotDue => "LapseNotDue",
@@ -1612,7 +1666,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 56;
+const ALL_VARIANTS: usize = 57;
 
 #[test]
 fn every_rejection_variant_has_a_case() {
@@ -1719,6 +1773,7 @@ fn the_value_at_each_boundary_is_accepted() {
                 id: f.state().next_ids().payment,
                 customer: f.cny_customer,
                 date: date("2026-03-01"),
+                recorded_on: date("2026-03-01"),
                 amount: cny("1"),
                 reference: String::new(),
                 allocation: manual(&[(f.disputed, "1")]),
@@ -1872,6 +1927,7 @@ fn a_batch_on_an_inconsistent_state_is_refused_not_a_panic() {
         id: corrupted.next_ids().payment,
         customer: first,
         date: date("2026-02-01"),
+        recorded_on: date("2026-02-01"),
         amount: cny("100.00"),
         reference: String::new(),
         allocation: AllocationChoice::OldestFirst,

@@ -31,6 +31,7 @@ fn payment_command(
         id: ledger.state.next_ids().payment,
         customer,
         date: date(on),
+        recorded_on: date(on),
         amount,
         reference: "BANK".to_string(),
         allocation,

@@ -38,6 +38,7 @@ fn chain() -> Vec<SealedEvent> {
         id: payment,
         customer: id,
         date: date("2026-02-01"),
+        recorded_on: date("2026-02-01"),
         amount: cny("400.00"),
         reference: "BANK-1".to_string(),
         allocation: AllocationChoice::OldestFirst,
@@ -53,6 +54,7 @@ fn chain() -> Vec<SealedEvent> {
     seal(ledger.run(Command::WriteOffInvoice {
         invoice,
         date: date("2026-02-03"),
+        recorded_on: date("2026-02-03"),
         amount: Some(cny("1.00")),
         reason: "rounding".to_string(),
     }));

@@ -480,6 +480,7 @@ fn settle(
                 customer,
                 number: format!("CN-{}", id.0),
                 date,
+                recorded_on: generator.today,
                 amount,
                 reason: "price".to_string(),
                 allocation,
@@ -491,6 +492,7 @@ fn settle(
                 id,
                 customer,
                 date,
+                recorded_on: generator.today,
                 amount,
                 reference: format!("BANK-{}", id.0),
                 allocation,
@@ -555,6 +557,7 @@ fn write_off(generator: &mut Generator, state: &Portfolio) -> Command {
     Command::WriteOffInvoice {
         invoice: invoice.id,
         date: generator.date(),
+        recorded_on: generator.today,
         amount,
         reason: "insolvent".to_string(),
     }
@@ -626,7 +629,7 @@ fn resolve_dispute(generator: &mut Generator, state: &Portfolio) -> Command {
 fn add_record(generator: &mut Generator, customer: CustomerId, record: CreditRecord) -> Command {
     Command::AddCreditRecord {
         customer,
-        recorded_on: generator.date(),
+        recorded_on: generator.today,
         record,
     }
 }

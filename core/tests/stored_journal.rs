@@ -190,6 +190,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
             id: next.payment,
             customer: first,
             date: date("2026-11-10"),
+            recorded_on: date("2026-11-10"),
             amount: money("50000.00", currency),
             reference: "银行回单 0042".to_string(),
             allocation: AllocationChoice::OldestFirst,
@@ -202,6 +203,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
             customer: first,
             number: "FX-CN-0001".to_string(),
             date: date("2026-11-11"),
+            recorded_on: date("2026-11-11"),
             amount: money("1000.00", currency),
             reason: "Price difference 价差".to_string(),
             allocation: AllocationChoice::OldestFirst,
@@ -230,6 +232,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
         Command::WriteOffInvoice {
             invoice: next.invoice,
             date: date("2026-11-21"),
+            recorded_on: date("2026-11-21"),
             amount: Some(money("500.00", currency)),
             reason: "Small balance 小额尾差".to_string(),
         },

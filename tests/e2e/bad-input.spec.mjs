@@ -147,6 +147,12 @@ test('payment form rejects an empty amount, a missing invoice and an allocation 
     // The message states the open amount grouped like the table, without the symbol.
     fill(EN.rej_alloc_above_open, { invoice: invoiceNumber, open: invoice[EN.open_amount].replace(/^[^0-9-]+/, '') }));
 
+  // Dated next year (a typo in the year): refused, as it would lower today's overdue.
+  const today = new Date().toISOString().slice(0, 10);
+  await form.amount().fill('100.00');
+  await form.date().fill(addDays(today, 365));
+  await expectFieldError(form, 'date', form.date(), fill(EN.rej_date_future, { today }));
+
   await expectNothingSaved(app, url, before);
 });
 

@@ -494,7 +494,9 @@ test('policy: weights not summing to 100 and overlapping Z″ bands are refused;
   await policy.expectVersion(1);
   await expectJournal(app, 1);
 
-  // Valid: 5 points from risk signals to financial strength (40 + 35 + 15 + 5 + 5 = 100).
+  // Valid: 5 points from risk signals to financial strength (40 + 35 + 15 + 5 + 5 = 100),
+  // saved by the manager (a policy is a manager's or a director's to change).
+  await page.getByTestId('user-switch').selectOption('2');
   await policy.open();
   await policy.weight(0).fill('40');
   await policy.weight(3).fill('5');

@@ -180,6 +180,7 @@ test('1.234,56: the policy editors write their cells in it, read them back and s
   const app = new App(page, EN);
   await app.loadDemoS();
   await (await openFormat(app)).selectOption('comma');
+  await page.getByTestId('user-switch').selectOption('2'); // the manager changes policies
 
   // The credit policy: Z″ bound 1.10 is shown as 1,1 and saved as it was.
   const policy = app.policy();

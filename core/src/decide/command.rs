@@ -45,10 +45,14 @@ pub enum Command {
         due_date: Option<NaiveDate>,
         amount: Amount,
     },
+    /// `recorded_on`: the day it is entered (the shell's today); a payment dated after it is
+    /// refused (a year typo must not lower today's overdue), as for credit notes and
+    /// write-offs.
     ReceivePayment {
         id: PaymentId,
         customer: CustomerId,
         date: NaiveDate,
+        recorded_on: NaiveDate,
         amount: Amount,
         reference: String,
         allocation: AllocationChoice,
@@ -58,6 +62,7 @@ pub enum Command {
         customer: CustomerId,
         number: String,
         date: NaiveDate,
+        recorded_on: NaiveDate,
         amount: Amount,
         reason: String,
         allocation: AllocationChoice,
@@ -65,6 +70,7 @@ pub enum Command {
     WriteOffInvoice {
         invoice: InvoiceId,
         date: NaiveDate,
+        recorded_on: NaiveDate,
         /// In the invoice's currency; `None` writes off all that is open.
         amount: Option<Amount>,
         reason: String,

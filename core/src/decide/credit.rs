@@ -120,13 +120,15 @@ pub(super) fn change_policy(
     policy: &CreditPolicy,
     by: UserId,
 ) -> Decision {
-    user_with(state, by, Role::Manager)?;
     check_date(date)?;
     validate_policy(policy).map_err(Rejection::PolicyInvalid)?;
     let expected = state.policy().version.saturating_add(1);
     if policy.version != expected {
         return Err(Rejection::PolicyVersionNotNext { expected });
     }
+    // Last, so that whoever drafts a policy sees every problem in it before being told that a
+    // manager or director must save it.
+    user_with(state, by, Role::Manager)?;
     Ok(vec![PolicyEntry::PolicyChanged {
         date,
         policy: Box::new(policy.clone()),

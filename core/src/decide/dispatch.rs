@@ -5,6 +5,7 @@ use crate::decide::credit::*;
 use crate::decide::ledger::*;
 use crate::decide::limits::*;
 use crate::decide::rejection::{Decision, Rejection};
+use crate::decide::rules::check_not_after;
 use crate::journal::{Entry, Portfolio};
 use serde::{Deserialize, Serialize};
 
@@ -38,27 +39,35 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             id,
             customer,
             date,
+            recorded_on,
             amount,
             reference,
             allocation,
-        } => receive_payment(state, *id, *customer, *date, amount, reference, allocation),
+        } => check_not_after(*date, *recorded_on).and_then(|()| {
+            receive_payment(state, *id, *customer, *date, amount, reference, allocation)
+        }),
         Command::IssueCreditNote {
             id,
             customer,
             number,
             date,
+            recorded_on,
             amount,
             reason,
             allocation,
-        } => issue_credit_note(
-            state, *id, *customer, number, *date, amount, reason, allocation,
-        ),
+        } => check_not_after(*date, *recorded_on).and_then(|()| {
+            issue_credit_note(
+                state, *id, *customer, number, *date, amount, reason, allocation,
+            )
+        }),
         Command::WriteOffInvoice {
             invoice,
             date,
+            recorded_on,
             amount,
             reason,
-        } => write_off(state, *invoice, *date, amount.as_ref(), reason),
+        } => check_not_after(*date, *recorded_on)
+            .and_then(|()| write_off(state, *invoice, *date, amount.as_ref(), reason)),
         Command::OpenOrder {
             id,
             customer,

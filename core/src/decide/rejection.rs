@@ -7,6 +7,7 @@ use crate::journal::Entry;
 use crate::limits::OriginError;
 use crate::policy::PolicyError;
 use crate::team::Role;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -144,6 +145,10 @@ pub enum Rejection {
     AboveAuthority {
         required: Role,
     },
+    /// Dated after the day it is entered (`today`): a payment, credit note or write-off.
+    DateInFuture {
+        today: NaiveDate,
+    },
     /// Nobody changes their own role.
     OwnRole,
     /// A role above the granter's own may not be given (or taken away).
@@ -199,7 +204,7 @@ impl Rejection {
             CurrencyLocked | CurrencyMismatch { .. } => Field::Currency,
             TooManyDecimals { .. } | AmountNotPositive | AmountTooLarge => Field::Amount,
             WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
-            DateOutOfRange => Field::Date,
+            DateOutOfRange | DateInFuture { .. } => Field::Date,
             DueBeforeIssue => Field::DueDate,
             AllocationToOtherCustomer
             | AllocationAboveOpen { .. }

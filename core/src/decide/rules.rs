@@ -21,6 +21,15 @@ pub(crate) fn check_text_max(text: &str, field: Field, max: usize) -> Result<(),
     Ok(())
 }
 
+/// A payment, credit note or write-off happened on or before the day it is entered: one dated
+/// later (a typo in the year) would already lower today's overdue and move the credit check.
+pub(crate) fn check_not_after(date: NaiveDate, recorded_on: NaiveDate) -> Result<(), Rejection> {
+    if date > recorded_on {
+        return Err(Rejection::DateInFuture { today: recorded_on });
+    }
+    Ok(())
+}
+
 pub(crate) fn check_date(date: NaiveDate) -> Result<(), Rejection> {
     if !(1990..=2100).contains(&date.year()) {
         return Err(Rejection::DateOutOfRange);

@@ -813,6 +813,7 @@ impl Numbering<'_> {
             Plan::WriteOff { invoice } => Command::WriteOffInvoice {
                 invoice: self.invoice(invoice),
                 date,
+                recorded_on: date,
                 amount: None,
                 reason: "Customer insolvent / 客户破产".to_string(),
             },
@@ -867,6 +868,7 @@ impl Numbering<'_> {
             customer: self.customer(customer),
             number: format!("CN-{}-{:06}", date.format("%Y"), id),
             date,
+            recorded_on: date,
             amount,
             reason: "Price adjustment / 价格调整".to_string(),
             allocation: AllocationChoice::Manual(vec![Allocation {
@@ -920,6 +922,7 @@ impl Numbering<'_> {
             id: PaymentId(id),
             customer: self.customer(customer),
             date,
+            recorded_on: date,
             amount: self.money(customer, amount)?,
             reference,
             allocation,

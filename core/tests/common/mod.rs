@@ -154,6 +154,7 @@ impl Ledger {
             id,
             customer,
             date: date(on),
+            recorded_on: date(on),
             amount,
             reference: format!("BANK-{}", id.0),
             allocation,
@@ -174,6 +175,7 @@ impl Ledger {
             customer,
             number: format!("CN-{}", id.0),
             date: date(on),
+            recorded_on: date(on),
             amount,
             reason: "price adjustment".to_string(),
             allocation,
@@ -185,6 +187,7 @@ impl Ledger {
         self.run(Command::WriteOffInvoice {
             invoice,
             date: date(on),
+            recorded_on: date(on),
             amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "insolvent".to_string(),
         });
