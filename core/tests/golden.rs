@@ -488,7 +488,7 @@ fn days_beyond_terms_are_amount_weighted_over_the_window() {
     ];
     for (from, to, expected) in cases {
         assert_eq!(
-            days_beyond_terms(&ledger.state.ledger, account, date(from), date(to)),
+            settled_days_beyond_terms(&ledger.state.ledger, account, date(from), date(to)),
             expected,
             "window {from}..={to}"
         );
@@ -666,4 +666,50 @@ fn sort_tokens_round_trip_and_unknown_tokens_sort_by_name() {
     for (token, expected) in cases {
         assert_eq!(CustomerSort::from_token(token), expected, "token {token:?}");
     }
+}
+
+/// Issue 9: the customer page showed 142.8 days beyond terms and the credit file 119.9 for
+/// the same customer, one counting only settled invoices. There is one definition now,
+/// `payment_behaviour` (the score's), and the settled-only ledger figure has its own name.
+/// Hand-computed: INV-1 CNY 1,000.00 due 2026-01-31, paid 2026-02-10 (10 days late); INV-2
+/// CNY 500.00 due 2026-02-28, unpaid on 2026-03-30 (30 days). Weighted:
+/// (1,000 × 10 + 500 × 30) / 1,500 = 16.7; settled only: 10.0.
+#[test]
+fn days_beyond_terms_have_one_definition_open_invoices_included() {
+    use creditdesk_core::credit::score::{payment_behaviour, score_inputs};
+    let mut ledger = Ledger::default();
+    let customer = ledger.register("C000001", "Huaxin", Currency::CNY, 30);
+    let first = ledger.invoice_due(
+        customer,
+        "INV-1",
+        "2026-01-01",
+        Some("2026-01-31"),
+        cny("1000.00"),
+    );
+    ledger.invoice_due(
+        customer,
+        "INV-2",
+        "2026-01-29",
+        Some("2026-02-28"),
+        cny("500.00"),
+    );
+    ledger.pay(
+        customer,
+        "2026-02-10",
+        cny("1000.00"),
+        manual(&[(first, "1000.00")]),
+    );
+    let as_of = date("2026-03-30");
+    let account = ledger.customer(customer).clone();
+    let shown = payment_behaviour(&ledger.state.ledger, &account, as_of);
+    assert_eq!(shown.dbt_weighted, Some(dec("16.7")));
+    assert_eq!(shown.overdue_days_max, 30);
+    // The credit file and the score read the very same figures.
+    let inputs = score_inputs(&ledger.state.ledger, &ledger.state.credit, &account, as_of);
+    let policy = ledger.state.policy();
+    let score = creditdesk_core::credit::score::score(&inputs, &policy);
+    assert_eq!(score.payment, shown);
+    let settled =
+        settled_days_beyond_terms(&ledger.state.ledger, &account, date("2025-03-30"), as_of);
+    assert_eq!(settled, Some(dec("10.0")));
 }

@@ -16,7 +16,7 @@ use creditdesk_core::credit::{
 };
 use creditdesk_core::demo::{demo_portfolio, DemoSize};
 use creditdesk_core::ledger::reports::{
-    customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
+    customer_aging, customer_balance, settled_days_beyond_terms, AgingBuckets,
 };
 use creditdesk_core::limits::{limit_status, LimitStatus};
 use creditdesk_core::team::Role;
@@ -383,7 +383,7 @@ fn figures(state: &Portfolio) -> String {
             &score_inputs(&state.ledger, &state.credit, customer, as_of),
             &policy,
         );
-        let dbt = days_beyond_terms(&state.ledger, customer, date("2025-12-01"), as_of);
+        let dbt = settled_days_beyond_terms(&state.ledger, customer, date("2025-12-01"), as_of);
         let _ = writeln!(
             out,
             "{n} balance = {} {} open {} cash {} credit {} overdue {} disputed {} orders {} exposure {} days {}",

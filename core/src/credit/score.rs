@@ -394,6 +394,16 @@ pub fn score_inputs(
     score_inputs_from(customer, files.of(customer.id), as_of, invoices)
 }
 
+/// The customer's payment behaviour as of `as_of`: the one definition of days beyond terms
+/// (see [`PaymentBehaviour`]) that the score, the credit file and the customer page show.
+pub fn payment_behaviour(
+    ledger: &Ledger,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> PaymentBehaviour {
+    payment_figures(&invoice_facts(ledger, customer, as_of), as_of).shown()
+}
+
 /// The inputs from the credit file, with the invoice facts already gathered.
 fn score_inputs_from(
     customer: &Customer,

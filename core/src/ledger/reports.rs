@@ -219,9 +219,11 @@ fn open_order_total(state: &Ledger, customer: &Customer, as_of: NaiveDate) -> De
         .sum()
 }
 
-/// Amount-weighted days beyond terms of the customer's invoices settled in `from..=to`;
-/// `None` when none were settled in the window.
-pub fn days_beyond_terms(
+/// Amount-weighted days beyond terms of the customer's invoices *settled* in `from..=to`;
+/// `None` when none were settled in the window. Not what the product shows as days beyond
+/// terms: that is `credit::score::payment_behaviour`, which also counts invoices still unpaid
+/// past due. This one is a ledger figure for reconciliations and the stored-journal fixture.
+pub fn settled_days_beyond_terms(
     state: &Ledger,
     customer: &Customer,
     from: NaiveDate,

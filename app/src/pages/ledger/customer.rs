@@ -4,12 +4,10 @@
 use crate::i18n::fill;
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
-use crate::ui::{money, use_app, AgingBar, Figure};
-use chrono::{Duration, NaiveDate};
-use creditdesk_core::credit::score;
-use creditdesk_core::ledger::reports::{
-    customer_aging, customer_balance, days_beyond_terms, AgingBuckets,
-};
+use crate::ui::{decimal, money, use_app, AgingBar, Figure};
+use chrono::NaiveDate;
+use creditdesk_core::credit::score::{self, payment_behaviour};
+use creditdesk_core::ledger::reports::{customer_aging, customer_balance, AgingBuckets};
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::{Customer, Portfolio};
 use leptos::prelude::*;
@@ -75,8 +73,7 @@ fn balance_figures(portfolio: &Portfolio, customer: &Customer, today: NaiveDate)
     let t = use_app().texts();
     let currency = customer.details.currency;
     let balance = customer_balance(&portfolio.ledger, customer, today);
-    let year_ago = today - Duration::days(365);
-    let dbt = days_beyond_terms(&portfolio.ledger, customer, year_ago, today);
+    let dbt = payment_behaviour(&portfolio.ledger, customer, today).dbt_weighted;
     let overdue_tone = if balance.overdue.is_zero() {
         ""
     } else {
@@ -93,7 +90,7 @@ fn balance_figures(portfolio: &Portfolio, customer: &Customer, today: NaiveDate)
         <Figure label=t.disputed.into() value=money(balance.disputed, currency) />
         <Figure label=t.unapplied_cash.into() value=money(balance.unapplied_cash, currency) testid="unapplied-cash" />
         <Figure label=t.unapplied_credit.into() value=money(balance.unapplied_credit, currency) />
-        <Figure label=t.dbt_12m.into() value=dbt.map_or(t.not_available.to_string(), |days| days.to_string()) testid="dbt" />
+        <Figure label=t.dbt_12m.into() value=dbt.map_or(t.not_available.to_string(), |days| decimal(days, 1)) testid="dbt" />
     </div>
     }
 }
