@@ -88,9 +88,19 @@ pub fn CustomerList() -> impl IntoView {
             .portfolio
             .with(|portfolio| customer_rows(&portfolio.ledger, today))
     });
+    // Amounts sort in the base currency through the rates of the policy in force today.
+    let limits = Memo::new(move |_| {
+        let today = state.today.get();
+        state.portfolio.with(|p| p.policy_on(today).limits)
+    });
     let selected = Memo::new(move |_| {
         let query = query.get();
-        rows.with(|rows| select_customers(rows, &query.text, query.overdue_only, query.sort))
+        limits.with(|limits| {
+            let to_base = |amount, currency| limits.to_base(amount, currency);
+            rows.with(|rows| {
+                select_customers(rows, &query.text, query.overdue_only, query.sort, &to_base)
+            })
+        })
     });
     // For the cold-open benchmark: the first render of a non-empty list.
     Effect::new(move |_| {
@@ -106,7 +116,7 @@ pub fn CustomerList() -> impl IntoView {
             </div>
             <Filters query />
             <p class="muted" data-testid="results-count">{move || fill(t().results_count, &[("count", &selected.with(Vec::len).to_string())])}</p>
-            <CustomerTable query rows selected />
+            <CustomerTable query rows selected limits />
             <Show when=move || selected.with(Vec::is_empty)>
                 <p>{move || t().no_customers_match}</p>
             </Show>
@@ -160,6 +170,7 @@ fn CustomerTable(
     query: Memo<ListQuery>,
     rows: Memo<Vec<CustomerRow>>,
     selected: Memo<Vec<usize>>,
+    limits: Memo<creditdesk_core::policy::LimitPolicy>,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
@@ -185,7 +196,7 @@ fn CustomerTable(
                                 <tr>
                                     <td>{row.number.clone()}</td>
                                     <td><A href=to(&format!("/customers/{}", row.id.0))>{row.name.clone()}</A></td>
-                                    <td class="num">{money(row.balance, row.currency)}</td>
+                                    <td class="num">{money(row.balance, row.currency)}{in_base(limits, row.balance, row.currency)}</td>
                                     <td class=overdue_class>{money(row.overdue, row.currency)}</td>
                                     <td class="num hide-narrow">{row.days_overdue_max}</td>
                                     <td class="num hide-narrow">{money(row.exposure, row.currency)}</td>
@@ -197,6 +208,22 @@ fn CustomerTable(
             </table>
         </div>
     }
+}
+
+/// An amount's base-currency equivalent under it, for a customer in another currency: what
+/// the list sorts by. Nothing for the base currency itself or a currency without a rate.
+fn in_base(
+    limits: Memo<creditdesk_core::policy::LimitPolicy>,
+    amount: rust_decimal::Decimal,
+    currency: creditdesk_core::Currency,
+) -> Option<impl IntoView> {
+    let (base, converted) = limits.with_untracked(|limits| {
+        let converted = (currency != limits.base_currency)
+            .then(|| limits.to_base(amount, currency))
+            .flatten();
+        (limits.base_currency, converted)
+    });
+    converted.map(|value| view! { <br /><small class="muted" data-testid="in-base">{format!("≈ {}", money(value, base))}</small> })
 }
 
 #[component]
