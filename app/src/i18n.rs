@@ -256,6 +256,7 @@ texts!(Texts {
     rej_currency_mismatch,
     rej_date_range,
     rej_date_future,
+    rej_terms_due,
     rej_due_before_issue,
     rej_alloc_unknown,
     rej_alloc_other_customer,
@@ -667,6 +668,7 @@ pub static ZH: Texts = Texts {
     rej_duplicate_credit_note: "贷项通知单号 {number} 已存在。",
     rej_currency_mismatch: "币种不符：该客户使用 {expected}，输入的是 {found}。",
     rej_date_range: "日期须在 1990 年到 2100 年之间。",
+    rej_terms_due: "付款期限与到期日不一致：按付款期限，到期日应为 {due}。请只填写其中一项，或使两者一致。",
     rej_date_future: "日期晚于今天（{today}）：收款、贷项通知和核销只能记录已经发生的事，请检查年份。",
     rej_due_before_issue: "到期日不能早于开票日期。",
     rej_alloc_unknown: "核销的发票不存在。",
@@ -1079,6 +1081,7 @@ pub static EN: Texts = Texts {
     rej_duplicate_credit_note: "Credit note number {number} already exists.",
     rej_currency_mismatch: "Currency mismatch: this customer uses {expected}, not {found}.",
     rej_date_range: "The date must be between 1990 and 2100.",
+    rej_terms_due: "The payment terms and the due date disagree: by the terms the invoice is due on {due}. Fill in one of them, or make them agree.",
     rej_date_future: "The date is after today ({today}): payments, credit notes and write-offs record what has happened. Check the year.",
     rej_due_before_issue: "The due date cannot be before the issue date.",
     rej_alloc_unknown: "The invoice to allocate to does not exist.",
@@ -1497,6 +1500,9 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         AmountNotPositive => t.err_amount_positive.into(),
         AmountTooLarge => t.err_amount_large.into(),
         DateOutOfRange => t.rej_date_range.into(),
+        TermsDisagreeWithDueDate { by_terms } => {
+            fill(t.rej_terms_due, &[("due", &by_terms.to_string())])
+        }
         DateInFuture { today } => fill(t.rej_date_future, &[("today", &today.to_string())]),
         DueBeforeIssue => t.rej_due_before_issue.into(),
         AllocationToUnknownInvoice => t.rej_alloc_unknown.into(),

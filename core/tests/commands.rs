@@ -849,6 +849,16 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             DateOutOfRange,
         ),
         (
+            "30 days' terms with a due date 45 days after issue",
+            f.invoice(|c| {
+                set!(c, IssueInvoice { terms_days } = Some(30));
+                set!(c, IssueInvoice { due_date } = Some(date("2026-05-16")));
+            }),
+            TermsDisagreeWithDueDate {
+                by_terms: date("2026-05-01"),
+            },
+        ),
+        (
             "due date before issue",
             f.invoice(|c| set!(c, IssueInvoice { due_date } = Some(date("2026-03-31")))),
             DueBeforeIssue,
@@ -1652,6 +1662,7 @@ fn variant(rejection: &Rejection) -> &'static str {
         AboveAuthority { .. } => "AboveAuthority",
         OwnRole => "OwnRole",
         DateInFuture { .. } => "DateInFuture",
+        TermsDisagreeWithDueDate { .. } => "TermsDisagreeWithDueDate",
         GrantAboveOwn { .. } => "GrantAboveOwn",
         ProfileRequired => "ProfileRequired",
         LapseNotDue => "LapseNotDue",
@@ -1666,7 +1677,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 57;
+const ALL_VARIANTS: usize = 58;
 
 #[test]
 fn every_rejection_variant_has_a_case() {
@@ -1940,4 +1951,26 @@ fn a_batch_on_an_inconsistent_state_is_refused_not_a_panic() {
             invoice: 1
         })
     );
+}
+
+/// Terms and a due date typed together are accepted when they agree (issue 9: before, the due
+/// date silently won whatever the terms said).
+#[test]
+fn terms_and_a_due_date_that_agree_are_accepted() {
+    let f = fixture();
+    let command = f.invoice(|c| {
+        set!(c, IssueInvoice { terms_days } = Some(30));
+        set!(c, IssueInvoice { due_date } = Some(date("2026-05-01")));
+    });
+    let entries = decide(f.state(), &command).expect("30 days after 2026-04-01 is 2026-05-01");
+    match &entries[..] {
+        [Entry::Ledger(LedgerEntry::InvoiceIssued {
+            due_date,
+            terms_days,
+            ..
+        })] => {
+            assert_eq!((*due_date, *terms_days), (date("2026-05-01"), 30));
+        }
+        other => panic!("not one invoice: {other:?}"),
+    }
 }

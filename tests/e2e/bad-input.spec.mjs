@@ -104,6 +104,11 @@ test('invoice form rejects bad amounts, a due date before issue, a duplicate num
   await form.dueDate().fill(addDays(issue, -1));
   await expectFieldError(form, 'due-date', form.dueDate(), EN.rej_due_before_issue);
   await expect(form.error('amount')).toHaveText('');
+  // 30 days' terms with a due date 45 days after issue: refused, not silently the due date.
+  await form.terms().fill('30');
+  await form.dueDate().fill(addDays(issue, 45));
+  await expectFieldError(form, 'due-date', form.dueDate(), fill(EN.rej_terms_due, { due: addDays(issue, 30) }));
+  await form.terms().fill('');
   await form.dueDate().fill('');
 
   // The number of one of the customer's open invoices.

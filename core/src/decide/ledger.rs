@@ -89,13 +89,21 @@ pub(super) fn issue_invoice(
         });
     }
     check_date(issue_date)?;
+    let typed_terms = terms_days;
     let terms_days = terms_days.unwrap_or(customer.details.payment_terms_days);
     if terms_days > TERMS_DAYS_MAX {
         return Err(Rejection::TermsOutOfRange {
             max: TERMS_DAYS_MAX,
         });
     }
-    let due_date = due_date.unwrap_or(issue_date + Duration::days(i64::from(terms_days)));
+    let by_terms = issue_date + Duration::days(i64::from(terms_days));
+    // Terms and a due date typed together must agree: one silently winning hides a mistake.
+    if let (Some(_), Some(due)) = (typed_terms, due_date) {
+        if due != by_terms {
+            return Err(Rejection::TermsDisagreeWithDueDate { by_terms });
+        }
+    }
+    let due_date = due_date.unwrap_or(by_terms);
     check_date(due_date)?;
     if due_date < issue_date {
         return Err(Rejection::DueBeforeIssue);

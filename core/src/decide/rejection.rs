@@ -145,6 +145,11 @@ pub enum Rejection {
     AboveAuthority {
         required: Role,
     },
+    /// Payment terms and a due date given together that do not agree: the terms give
+    /// `by_terms`.
+    TermsDisagreeWithDueDate {
+        by_terms: NaiveDate,
+    },
     /// Dated after the day it is entered (`today`): a payment, credit note or write-off.
     DateInFuture {
         today: NaiveDate,
@@ -205,7 +210,7 @@ impl Rejection {
             TooManyDecimals { .. } | AmountNotPositive | AmountTooLarge => Field::Amount,
             WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
             DateOutOfRange | DateInFuture { .. } => Field::Date,
-            DueBeforeIssue => Field::DueDate,
+            DueBeforeIssue | TermsDisagreeWithDueDate { .. } => Field::DueDate,
             AllocationToOtherCustomer
             | AllocationAboveOpen { .. }
             | AllocationBeforeIssue { .. } => Field::Allocation,
