@@ -159,6 +159,7 @@ texts!(Texts {
     next,
     no_customers_match,
     results_count,
+    results_count_one,
     customer_not_found,
     master_data,
     registration_no,
@@ -572,6 +573,7 @@ pub static ZH: Texts = Texts {
     next: "下一页",
     no_customers_match: "没有符合条件的客户。",
     results_count: "{count} 家客户",
+    results_count_one: "1 家客户",
     customer_not_found: "找不到该客户。",
     master_data: "主数据",
     registration_no: "统一社会信用代码 / 注册号",
@@ -985,6 +987,7 @@ pub static EN: Texts = Texts {
     next: "Next",
     no_customers_match: "No customers match.",
     results_count: "{count} customers",
+    results_count_one: "1 customer",
     customer_not_found: "Customer not found.",
     master_data: "Master data",
     registration_no: "Registration no.",
@@ -1806,4 +1809,14 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::policy::PolicyError) -> 
         ),
         Limits(error) => vocab::limit_policy_error(vocab_for(t), error),
     }
+}
+
+/// "1 customer", "1,000 customers": the count grouped in the user's number format, and the
+/// singular where the language has one.
+pub fn customers_count(t: &Texts, count: usize) -> String {
+    if count == 1 {
+        return t.results_count_one.to_string();
+    }
+    let grouped = crate::ui::decimal(rust_decimal::Decimal::from(count), 0);
+    fill(t.results_count, &[("count", &grouped)])
 }

@@ -2,7 +2,7 @@
 // changes balance and aging exactly, persistence across reload, the journal and its integrity
 // check; a new customer's invoice/payment/credit-note cycle; the customer list's URL state.
 import { test, expect } from '@playwright/test';
-import { App, EN, fill, cents, currencyPrefix, formatMoney } from './pages.mjs';
+import { App, EN, fill, cents, currencyPrefix, formatMoney, customersCount } from './pages.mjs';
 
 const sum = (values) => values.reduce((a, b) => a + b, 0n);
 
@@ -211,7 +211,7 @@ test('customer list keeps search, overdue-only and sort in the URL across a relo
   await expect(page).toHaveURL(/[?&]overdue=1(&|$)/);
   await expect(page).toHaveURL(/[?&]sort=balance(&|$)/);
   expect(new URL(page.url()).searchParams.get('q')).toBe(city);
-  await expect(list.resultsCount()).toHaveText(fill(EN.results_count, { count: expected.length }));
+  await expect(list.resultsCount()).toHaveText(customersCount(EN, expected.length));
   const filtered = (await list.rows()).map((r) => r[EN.col_number]);
   expect(filtered).toEqual(expected);
 
@@ -225,7 +225,7 @@ test('customer list keeps search, overdue-only and sort in the URL across a relo
   await expect(list.search()).toHaveValue(city);
   await expect(list.overdueOnly()).toBeChecked();
   await expect(list.sort()).toHaveValue('balance');
-  await expect(list.resultsCount()).toHaveText(fill(EN.results_count, { count: expected.length }));
+  await expect(list.resultsCount()).toHaveText(customersCount(EN, expected.length));
   expect((await list.rows()).map((r) => r[EN.col_number])).toEqual(filtered);
   await expect(list.pageText()).toHaveText(fill(EN.page_of, { page: 1, pages: 1 }));
 });

@@ -48,6 +48,11 @@ export const DESK = areaTables('desk', 'DeskTexts');
 export const FIELD = areaTables('field', 'FieldTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
+/** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */
+export function customersCount(t, count) {
+  return count === 1 ? t.results_count_one : fill(t.results_count, { count: count.toLocaleString('en-US') });
+}
+
 export function fill(template, values) {
   let text = template;
   for (const [key, value] of Object.entries(values)) text = text.replaceAll(`{${key}}`, String(value));

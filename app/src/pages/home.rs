@@ -1,6 +1,5 @@
 //! Portfolio home: the first-visit welcome, then totals, overdue share and aging per currency.
 
-use crate::i18n::fill;
 use crate::state::{self, AppState};
 use crate::ui::route::to;
 use crate::ui::{exact, money, use_app, AgingBar, Figure};
@@ -107,14 +106,14 @@ fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
                 <Figure label=t.total_receivables.into() value=money(summary.aging.total, currency) testid="total-receivables" />
                 <Figure label=t.overdue_amount.into() value=money(summary.aging.overdue(), currency) testid="overdue-amount" tone=tone />
                 <Figure label=t.overdue_share.into() value=share testid="overdue-share" tone=tone />
-                <Figure label=t.customers_count.into() value=summary.customers.to_string() />
-                <Figure label=t.customers_overdue.into() value=summary.customers_overdue.to_string() />
+                <Figure label=t.customers_count.into() value=count(summary.customers) />
+                <Figure label=t.customers_overdue.into() value=count(summary.customers_overdue) />
                 <Figure label=t.open_orders.into() value=money(summary.open_orders, currency) />
                 <Figure label=t.disputed.into() value=money(summary.disputed, currency) />
                 <Figure label=t.unapplied.into() value=money(summary.unapplied, currency) />
             </div>
             <AgingBar aging=summary.aging.clone() currency=currency />
-            <p class="muted">{fill(t.results_count, &[("count", &summary.customers.to_string())])}</p>
+            <p class="muted">{crate::i18n::customers_count(t, summary.customers)}</p>
         </article>
     }
 }
@@ -164,4 +163,9 @@ fn GradeDrops() -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// A count of customers, grouped in the user's number format (10,000, not 10000).
+fn count(value: usize) -> String {
+    crate::ui::decimal(rust_decimal::Decimal::from(value), 0)
 }

@@ -115,7 +115,7 @@ pub fn CustomerList() -> impl IntoView {
                 <A href=to("/customers/new") attr:class="button primary" attr:data-testid="new-customer">{move || t().new_customer}</A>
             </div>
             <Filters query />
-            <p class="muted" data-testid="results-count">{move || fill(t().results_count, &[("count", &selected.with(Vec::len).to_string())])}</p>
+            <p class="muted" data-testid="results-count">{move || crate::i18n::customers_count(t(), selected.with(Vec::len))}</p>
             <CustomerTable query rows selected limits />
             <Show when=move || selected.with(Vec::is_empty)>
                 <p>{move || t().no_customers_match}</p>
