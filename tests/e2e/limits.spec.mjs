@@ -375,6 +375,11 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await hold.getByTestId('hold-submit').click();
   await expect(hold.getByTestId('hold-state')).toHaveText(fill(D.on_hold_since, { date: day, by: 'Ann Analyst', reason: 'Cheque bounced' }));
   await expect(limit.verdict()).toHaveText(V.verdict_block);
+  // Invoicing a customer on hold is possible, but the form says so (issue 9).
+  const limitUrl = page.url();
+  await app.goto(customerUrl + '/invoice');
+  await expect(page.getByTestId('invoice-hold')).toHaveText(fill(D.on_hold_since, { date: day, by: 'Ann Analyst', reason: 'Cheque bounced' }));
+  await app.goto(limitUrl);
   await hold.getByTestId('hold-reason').fill('Paid in cash');
   await hold.getByTestId('hold-submit').click();
   await expect(hold.getByTestId('form-error')).toHaveText(fill(V.rej_above_authority, { role: V.role_manager }));

@@ -2,6 +2,7 @@
 //! invoice, record a payment, issue a credit note. Parsing errors and the core's rejections
 //! are shown beside the field they concern; nothing is saved unless the whole command is.
 
+use crate::i18n::fill;
 use crate::ui::form::{
     CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label, Reader, TextField,
 };
@@ -206,6 +207,7 @@ fn InvoiceFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
         <section>
             <h1>{move || t().form_invoice}</h1>
             <p class="muted">{name}</p>
+            {hold_warning(customer)}
             <form class="form" data-testid="invoice-form" on:submit=on_submit novalidate>
                 <TextField label=move || t().invoice_number field=Field::Number value=number form=form testid="number" />
                 <TextField label=move || t().issue_date field=Field::Date value=issue form=form testid="issue-date" kind="date" />
@@ -427,4 +429,24 @@ fn CreditNoteFormFor(customer: CustomerId, currency: Currency, name: String) -> 
             </form>
         </section>
     }
+}
+
+/// Invoicing a customer on credit hold is allowed (the goods may have left under a release),
+/// but never unnoticed: the hold, since when, by whom and why.
+fn hold_warning(customer: CustomerId) -> Option<impl IntoView> {
+    let state = use_app();
+    let text = state.portfolio.with_untracked(|p| {
+        let hold = p.limits.hold(customer)?;
+        let by = p
+            .team
+            .user(hold.by)
+            .map_or_else(String::new, |user| user.name.clone());
+        let d = state.lang.get_untracked().desk();
+        let date = hold.date.to_string();
+        Some(fill(
+            d.on_hold_since,
+            &[("date", &date), ("by", &by), ("reason", &hold.reason)],
+        ))
+    })?;
+    Some(view! { <p class="warn" role="alert" data-testid="invoice-hold">{text}</p> })
 }
