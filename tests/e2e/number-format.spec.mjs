@@ -36,8 +36,16 @@ async function openCnyCustomer(app, format) {
   await list.sort().selectOption('balance');
   await expect(app.page).toHaveURL(/sort=balance/);
   const rows = await list.rows();
-  // Every balance on the list is written in the chosen format.
+  // Every balance on the list is written in the chosen format, a foreign one with its
+  // base-currency equivalent (what the list sorts by: issue 9), largest first.
   for (const row of rows) cents(row[EN.col_balance], format);
+  // (A currency without a rate sorts after every converted one.)
+  const base = (r) => (currencyPrefix(r[EN.col_balance]) === '¥' ? cents(r[EN.col_balance], format) : r.inBase ? cents(r.inBase, format) : null);
+  const figures = rows.map(base);
+  const converted = figures.filter((f) => f !== null);
+  expect(figures.slice(0, converted.length)).toEqual(converted);
+  expect(rows.some((r) => r.inBase), 'a foreign customer with its CNY equivalent').toBe(true);
+  expect([...converted].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))).toEqual(converted);
   const row = rows.find((r) => currencyPrefix(r[EN.col_balance]) === '¥' && cents(r[EN.col_balance], format) > 200000n);
   expect(row, 'a CNY demo customer with a balance above 2,000').toBeTruthy();
   await list.openCustomer(row[EN.col_name]);

@@ -271,8 +271,15 @@ export class CustomerList {
     await this.app.go('nav_customers');
     await expect(this.app.heading(this.app.t.customers_title)).toBeVisible();
   }
-  /** Rows as { Number, Name, Balance, Overdue, ... } keyed by the visible column headers. */
-  async rows() { return readTable(this.table()); }
+  /** Rows as { Number, Name, Balance, Overdue, ... } keyed by the visible column headers. A
+   *  foreign balance's base-currency equivalent (its second line, "≈ ¥…") is `inBase`. */
+  async rows() {
+    const balance = this.app.t.col_balance;
+    return (await readTable(this.table())).map((row) => {
+      const [own, base] = String(row[balance]).split('\n');
+      return base && base.startsWith('≈') ? { ...row, [balance]: own, inBase: base.slice(1).trim() } : row;
+    });
+  }
   async openCustomer(name) {
     await this.table().getByRole('link', { name, exact: true }).click();
     await expect(this.app.customer().name()).toHaveText(name);
