@@ -18,6 +18,13 @@ const CITY_INITIALS = {
   青岛: 'qd', 佛山: 'fs', 杭州: 'hz', 温州: 'wz', 宁波: 'nb', 成都: 'cd', 厦门: 'xm', 武汉: 'wh',
   无锡: 'wx', 东莞: 'dg', 西安: 'xa', 合肥: 'hf', 济南: 'jn', 福州: 'fz',
 };
+const CITY_PINYIN = {
+  上海: 'shanghai', 北京: 'beijing', 广州: 'guangzhou', 深圳: 'shenzhen', 天津: 'tianjin',
+  郑州: 'zhengzhou', 苏州: 'suzhou', 南京: 'nanjing', 青岛: 'qingdao', 佛山: 'foshan',
+  杭州: 'hangzhou', 温州: 'wenzhou', 宁波: 'ningbo', 成都: 'chengdu', 厦门: 'xiamen',
+  武汉: 'wuhan', 无锡: 'wuxi', 东莞: 'dongguan', 西安: 'xian', 合肥: 'hefei', 济南: 'jinan',
+  福州: 'fuzhou',
+};
 
 class FieldCheck {
   constructor(app) { this.app = app; this.page = app.page; }
@@ -146,6 +153,16 @@ test('offline on a phone: search by pinyin initials, number and Chinese name', a
   expect(withCity, 'a customer named after a known city').toBeTruthy();
   const byInitials = await check.searchFor(CITY_INITIALS[withCity.name.slice(0, 2)]);
   expect(byInitials.some((r) => r.name.startsWith(withCity.name.slice(0, 2)))).toBe(true);
+
+  // By full pinyin of the city (issue 9): 广州 guangzhou, 上海 shanghai, ...
+  const byPinyin = await check.searchFor(CITY_PINYIN[withCity.name.slice(0, 2)]);
+  expect(byPinyin.some((r) => r.name.startsWith(withCity.name.slice(0, 2)))).toBe(true);
+  // The hint's example is one of this portfolio's customers, and each part of it finds them.
+  const hint = await page.getByTestId('search-hint').innerText();
+  const [, number, name, initials] = /For example (\S+), (.+) or ([a-z0-9]+)$/.exec(hint);
+  for (const query of [number, name, initials]) {
+    expect((await check.searchFor(query)).map((r) => r.number), `hint part ${query}`).toContain(number);
+  }
 
   // Selecting puts the customer in the URL; the card shows; reload (still offline) keeps it.
   await check.searchFor(target.number);

@@ -120,7 +120,7 @@ fn SearchBox(
             <input id="f-check-search" type="search" data-testid="check-search" autofocus=true
                 autocomplete="off" node_ref=input aria-describedby="f-check-search-hint"
                 prop:value=move || search.get() on:input=move |event| search.set(event_target_value(&event)) />
-            <small class="hint" id="f-check-search-hint">{move || f().search_hint}</small>
+            <small class="hint" id="f-check-search-hint" data-testid="search-hint">{move || search_hint(state)}</small>
         </div>
         <Show when=move || !search.with(|q| q.trim().is_empty())>
             {move || if results.with(Vec::is_empty) {
@@ -505,5 +505,35 @@ fn ReleaseField(release: Memo<Release>, reason: RwSignal<String>) -> impl IntoVi
                 view! { <p class="muted" data-testid="release-ask">{fill(f().release_ask, &[("role", vocab::role(v, role))])}</p> }.into_any()
             }
         })
+    }
+}
+
+/// The search hint, with an example from this portfolio that the search really finds: the
+/// first customer with a Chinese name, by its number, the name's first four characters and
+/// their pinyin initials (issue 9: the fixed example, 上海华联, is in no demo). The fixed hint
+/// when no name has a reading.
+fn search_hint(state: AppState) -> String {
+    let f = state.lang.get().field();
+    let example = state.portfolio.with(|p| {
+        p.ledger.customers.iter().find_map(|customer| {
+            let start: String = customer.details.name.chars().take(4).collect();
+            let initials = creditdesk_core::ledger::search::initials(&start);
+            let chinese = start
+                .chars()
+                .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch));
+            (chinese && initials.len() >= 2)
+                .then(|| (customer.details.number.clone(), start, initials))
+        })
+    });
+    match example {
+        Some((number, name, initials)) => fill(
+            f.search_hint_example,
+            &[
+                ("number", &number),
+                ("name", &name),
+                ("initials", &initials),
+            ],
+        ),
+        None => f.search_hint.to_string(),
     }
 }
