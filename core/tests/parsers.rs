@@ -724,7 +724,7 @@ proptest! {
     #[test]
     fn a_figure_read_back_from_its_grouped_form_is_the_same(text in typed_text()) {
         if let Ok(Some(value)) = input::read_optional_figure(&text, Point) {
-            let grouped = creditdesk_core::base::money::format_grouped(value, value.scale());
+            let grouped = creditdesk_core::base::display::format_decimal(value, value.scale(), Point);
             prop_assert_eq!(input::read_optional_figure(&grouped, Point), Ok(Some(value)));
         }
     }

@@ -454,7 +454,7 @@ export function decimalUnits(text, places) {
 
 /**
  * numerator / denominator (BigInt, denominator > 0) rounded half away from zero to `places`
- * decimals and printed like the app's format_grouped ("4.07", "1,234.50", "-0.30").
+ * decimals and printed like the core's format_decimal in the 1,234.56 format ("4.07", "1,234.50", "-0.30").
  */
 export function roundedQuotient(numerator, denominator, places) {
   if (denominator <= 0n) throw new Error('roundedQuotient: denominator must be positive');

@@ -10,6 +10,7 @@
 pub mod amount;
 
 pub use crate::base::currency::{Currency, KNOWN_CURRENCIES};
+use crate::base::input::NumberFormat;
 pub use amount::{Amount, NonNegative, Part, Positive, Sign};
 use rust_decimal::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -170,47 +171,10 @@ impl Money {
     }
 
     /// Formats with thousands separators and exactly the currency's minor units,
-    /// e.g. `¥1,234,567.80` or `-$12.00`. Rounding (half away from zero) only applies to
-    /// derived figures that carry more precision than the currency.
+    /// e.g. `¥1,234,567.80` or `-$12.00`: [`format_amount`](crate::base::display::format_amount)
+    /// in the `1,234.56` format (the form of messages and logs; screens use the user's format).
     pub fn format(&self) -> String {
-        let grouped = format_grouped(self.amount, self.currency.minor_units());
-        let (sign, digits) = match grouped.strip_prefix('-') {
-            Some(digits) => ("-", digits),
-            None => ("", grouped.as_str()),
-        };
-        format!("{sign}{}{digits}", self.currency.symbol_or_code_prefix())
-    }
-}
-
-impl Currency {
-    fn symbol_or_code_prefix(&self) -> String {
-        match self.symbol() {
-            "" => format!("{} ", self.code()),
-            symbol => symbol.to_string(),
-        }
-    }
-}
-
-/// Formats a decimal with `,` grouping and a fixed number of decimals.
-pub fn format_grouped(amount: Decimal, decimals: u32) -> String {
-    let rounded = amount.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
-    let negative = rounded.is_sign_negative() && !rounded.is_zero();
-    let text = format!("{:.*}", decimals as usize, rounded.abs());
-    let (whole, fraction) = match text.split_once('.') {
-        Some((whole, fraction)) => (whole.to_string(), Some(fraction.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if negative { "-" } else { "" };
-    match fraction {
-        Some(fraction) => format!("{sign}{grouped}.{fraction}"),
-        None => format!("{sign}{grouped}"),
+        crate::base::display::format_amount(self.amount, self.currency, NumberFormat::Point)
     }
 }
 
@@ -280,7 +244,11 @@ mod tests {
         let krw = Money::new(Decimal::from(999), Currency::parse("KRW").unwrap());
         assert_eq!(krw.format(), "KRW 999");
         assert_eq!(
-            format_grouped(Decimal::from_str("0.005").unwrap(), 2),
+            crate::base::display::format_decimal(
+                Decimal::from_str("0.005").unwrap(),
+                2,
+                NumberFormat::Point
+            ),
             "0.01"
         );
     }
