@@ -257,6 +257,10 @@ texts!(Texts {
     rej_currency_mismatch,
     rej_date_range,
     rej_date_future,
+    rej_before_since,
+    rej_before_invoice,
+    rej_since_after_first,
+    since_hint,
     rej_terms_due,
     rej_due_before_issue,
     rej_alloc_unknown,
@@ -584,7 +588,7 @@ pub static ZH: Texts = Texts {
     days_suffix: "{days} 天",
     contact: "联系方式",
     group: "所属集团",
-    registered_on: "建档日期",
+    registered_on: "合作起始日",
     edit_customer: "编辑主数据",
     balance: "余额",
     open_receivables: "未结应收",
@@ -671,7 +675,11 @@ pub static ZH: Texts = Texts {
     rej_currency_mismatch: "币种不符：该客户使用 {expected}，输入的是 {found}。",
     rej_date_range: "日期须在 1990 年到 2100 年之间。",
     rej_terms_due: "付款期限与到期日不一致：按付款期限，到期日应为 {due}。请只填写其中一项，或使两者一致。",
-    rej_date_future: "日期晚于今天（{today}）：收款、贷项通知和核销只能记录已经发生的事，请检查年份。",
+    rej_date_future: "日期晚于今天（{today}）：只能记录已经发生的事，请检查年份。",
+    rej_before_since: "日期早于该客户的合作起始日（{since}），请检查年份。如果往来更早，请先在客户资料中把合作起始日提前。",
+    rej_before_invoice: "日期早于该发票的开票日期（{issued}）。",
+    rej_since_after_first: "合作起始日不能晚于该客户的第一笔记录（{first}）。",
+    since_hint: "该客户的任何记录都不能早于这一天；录入更早的往来前，请先把它提前。",
     rej_due_before_issue: "到期日不能早于开票日期。",
     rej_alloc_unknown: "核销的发票不存在。",
     rej_alloc_other_customer: "该发票属于其他客户。",
@@ -743,7 +751,7 @@ pub static ZH: Texts = Texts {
     deleted: "数据已删除。",
     help_title: "帮助",
     help_body_intro: "Creditdesk 帮助赊销企业管理客户信用：谁可以赊购、额度多少，并跟踪每个客户的应收账款。所有数据只保存在本设备的浏览器中，不经过服务器。",
-    help_body_ledger: "应收台账：发票、收款（默认按到期日从早到晚核销，多余部分记为未核销款项）、贷项通知单、核销坏账、争议和未开票订单。余额、账龄等数字都由日志实时计算，从不单独存储。余额 = 发票 − 收款 − 贷项 − 核销。",
+    help_body_ledger: "应收台账：发票、收款（默认按到期日从早到晚核销，多余部分记为未核销款项）、贷项通知单、核销坏账、争议和未开票订单。余额、账龄等数字都由日志实时计算，从不单独存储。余额 = 发票 − 收款 − 贷项 − 核销。每个客户都有合作起始日：该客户的发票、收款、贷项、订单都不能早于这一天（防止把年份输错，例如 1999）；录入更早的往来前，请先在客户资料中把它提前。核销和争议不能早于发票的开票日期，收款、贷项和核销不能晚于今天。",
     help_body_aging: "账龄按截至日期计算逾期天数：未到期、1–30、31–60、61–90、91–180、180 天以上；当天到期的金额视为未到期。超期天数（DBT）= 付款日 − 到期日（最少为 0），按金额加权。风险敞口 = 未结应收 + 未开票订单。截至某日的数字只计入该日及以前的发票、收款、贷项、核销、争议和订单；应用一直开着时，过了午夜会自动换到新的日期。",
     help_body_offline: "首次访问后即可离线使用：断网时也能打开、查询和登记，数据保存在本地。可以安装到手机或桌面。",
     help_body_storage: "数据保存在浏览器的 IndexedDB 中。每次保存都是一个完整事务：要么全部保存，要么完全不保存。请在设置中申请持久存储，以免浏览器在空间不足时清除数据。",
@@ -1085,7 +1093,11 @@ pub static EN: Texts = Texts {
     rej_currency_mismatch: "Currency mismatch: this customer uses {expected}, not {found}.",
     rej_date_range: "The date must be between 1990 and 2100.",
     rej_terms_due: "The payment terms and the due date disagree: by the terms the invoice is due on {due}. Fill in one of them, or make them agree.",
-    rej_date_future: "The date is after today ({today}): payments, credit notes and write-offs record what has happened. Check the year.",
+    rej_date_future: "The date is after today ({today}): only what has happened can be recorded. Check the year.",
+    rej_before_since: "The date is before this customer's \"customer since\" date ({since}). Check the year; if the relationship is older, move \"customer since\" back in the customer's details first.",
+    rej_before_invoice: "The date is before the invoice was issued ({issued}).",
+    rej_since_after_first: "\"Customer since\" cannot be after the customer's first record ({first}).",
+    since_hint: "Nothing of this customer's can be dated before this day; move it back before entering an older history.",
     rej_due_before_issue: "The due date cannot be before the issue date.",
     rej_alloc_unknown: "The invoice to allocate to does not exist.",
     rej_alloc_other_customer: "That invoice belongs to another customer.",
@@ -1157,7 +1169,7 @@ pub static EN: Texts = Texts {
     deleted: "All data deleted.",
     help_title: "Help",
     help_body_intro: "Creditdesk helps companies that sell on credit decide who may buy on credit and how much, and watch every customer's receivables. All data stays in this browser on this device; no server is involved.",
-    help_body_ledger: "The receivables ledger holds invoices, payments (allocated oldest due date first unless you choose; any remainder is unapplied cash), credit notes, write-offs, disputes and open orders. Balances and aging are computed from the journal, never stored. Balance = invoices − payments − credit notes − write-offs.",
+    help_body_ledger: "The receivables ledger holds invoices, payments (allocated oldest due date first unless you choose; any remainder is unapplied cash), credit notes, write-offs, disputes and open orders. Balances and aging are computed from the journal, never stored. Balance = invoices − payments − credit notes − write-offs. Every customer has a \"customer since\" date: none of its invoices, payments, credit notes or orders may be dated before it (a guard against a mistyped year such as 1999); move it back in the customer's details before entering an older history. Write-offs and disputes are not dated before the invoice was issued, and payments, credit notes and write-offs not after today.",
     help_body_aging: "Aging counts days past the due date as of a date: not due, 1–30, 31–60, 61–90, 91–180, over 180; an amount due today is not due. Days beyond terms (DBT) = payment date − due date, at least 0, weighted by amount. Exposure = open receivables + open orders. A figure as of a date counts only the invoices, payments, credit notes, write-offs, disputes and orders dated on or before it; an app left open moves to the new date after midnight by itself.",
     help_body_offline: "After the first visit the app works offline: open it, look things up and record with the network off; data is kept on the device. It can be installed on a phone or desktop.",
     help_body_storage: "Data is kept in the browser's IndexedDB. Every save is one transaction: all of it is saved or none of it. Request persistent storage in Settings so the browser does not clear data when space runs low.",
@@ -1507,6 +1519,15 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
             fill(t.rej_terms_due, &[("due", &by_terms.to_string())])
         }
         DateInFuture { today } => fill(t.rej_date_future, &[("today", &today.to_string())]),
+        DateBeforeCustomerSince { since } => {
+            fill(t.rej_before_since, &[("since", &since.to_string())])
+        }
+        DateBeforeInvoice { issued } => {
+            fill(t.rej_before_invoice, &[("issued", &issued.to_string())])
+        }
+        SinceAfterFirstRecord { first } => {
+            fill(t.rej_since_after_first, &[("first", &first.to_string())])
+        }
         DueBeforeIssue => t.rej_due_before_issue.into(),
         AllocationToUnknownInvoice => t.rej_alloc_unknown.into(),
         AllocationToOtherCustomer => t.rej_alloc_other_customer.into(),

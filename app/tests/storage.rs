@@ -61,6 +61,7 @@ fn commands() -> Vec<Command> {
         Command::RegisterCustomer {
             id: CustomerId(1),
             date: date("2026-01-05"),
+            recorded_on: date("2026-01-05"),
             details,
         },
         Command::IssueInvoice {

@@ -141,7 +141,7 @@ fn golden_ledger_asked_at_past_dates_counts_only_what_was_dated_by_then() {
 }
 
 /// The date an entry is dated on, for the prefix of the journal up to a date. (Customer
-/// updates carry none; the demo makes none.)
+/// updates and moves of "customer since" carry none; the demo makes none.)
 fn entry_date(entry: &Entry) -> Option<chrono::NaiveDate> {
     match entry {
         Entry::Ledger(entry) => match entry {
@@ -154,7 +154,7 @@ fn entry_date(entry: &Entry) -> Option<chrono::NaiveDate> {
             | LedgerEntry::DisputeOpened { date, .. }
             | LedgerEntry::DisputeResolved { date, .. } => Some(*date),
             LedgerEntry::InvoiceIssued { issue_date, .. } => Some(*issue_date),
-            LedgerEntry::CustomerUpdated { .. } => None,
+            LedgerEntry::CustomerUpdated { .. } | LedgerEntry::CustomerSinceChanged { .. } => None,
         },
         _ => None,
     }

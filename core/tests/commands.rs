@@ -212,6 +212,7 @@ impl Fixture {
         Command::RegisterCustomer {
             id: self.state().next_ids().customer,
             date: date("2026-01-01"),
+            recorded_on: date("2026-01-01"),
             details,
         }
     }
@@ -457,6 +458,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             Command::RegisterCustomer {
                 id: f.cny_customer,
                 date: date("2026-01-01"),
+                recorded_on: date("2026-01-01"),
                 details: details("C000099", "X", Currency::CNY, 30),
             },
             IdAlreadyUsed,
@@ -822,10 +824,50 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             },
         ),
         (
+            "payment dated before the customer was taken on (1999 for a customer since 2025)",
+            Command::ReceivePayment {
+                id: next.payment,
+                customer: f.cny_customer,
+                date: date("1999-03-01"),
+                recorded_on: date("2026-04-01"),
+                amount: cny("1"),
+                reference: String::new(),
+                allocation: AllocationChoice::Unapplied,
+            },
+            DateBeforeCustomerSince {
+                since: date("2025-01-01"),
+            },
+        ),
+        (
+            "write-off dated before the invoice was issued",
+            Command::WriteOffInvoice {
+                invoice: f.part_paid,
+                date: date("2026-01-09"),
+                recorded_on: date("2026-04-01"),
+                amount: None,
+                reason: "bankrupt".to_string(),
+            },
+            DateBeforeInvoice {
+                issued: date("2026-01-10"),
+            },
+        ),
+        (
+            "customer since moved after the customer's first invoice",
+            Command::ChangeCustomerSince {
+                id: f.cny_customer,
+                since: date("2026-01-06"),
+                recorded_on: date("2026-04-01"),
+            },
+            SinceAfterFirstRecord {
+                first: date("2026-01-05"),
+            },
+        ),
+        (
             "registration before 1990",
             Command::RegisterCustomer {
                 id: next.customer,
                 date: date("1989-06-30"),
+                recorded_on: date("1989-06-30"),
                 details: details("C000099", "X", Currency::CNY, 30),
             },
             DateOutOfRange,
@@ -1662,6 +1704,9 @@ fn variant(rejection: &Rejection) -> &'static str {
         AboveAuthority { .. } => "AboveAuthority",
         OwnRole => "OwnRole",
         DateInFuture { .. } => "DateInFuture",
+        DateBeforeCustomerSince { .. } => "DateBeforeCustomerSince",
+        DateBeforeInvoice { .. } => "DateBeforeInvoice",
+        SinceAfterFirstRecord { .. } => "SinceAfterFirstRecord",
         TermsDisagreeWithDueDate { .. } => "TermsDisagreeWithDueDate",
         GrantAboveOwn { .. } => "GrantAboveOwn",
         ProfileRequired => "ProfileRequired",
@@ -1677,7 +1722,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 58;
+const ALL_VARIANTS: usize = 61;
 
 #[test]
 fn every_rejection_variant_has_a_case() {
@@ -1748,8 +1793,13 @@ fn the_value_at_each_boundary_is_accepted() {
             }),
         ),
         (
-            "the first date in range",
-            f.invoice(|c| set!(c, IssueInvoice { issue_date } = date("1990-01-01"))),
+            "the first date in range (a customer since then)",
+            Command::RegisterCustomer {
+                id: f.state().next_ids().customer,
+                date: date("1990-01-01"),
+                recorded_on: date("2026-04-01"),
+                details: details("C000099", "X", Currency::CNY, 30),
+            },
         ),
         (
             "a due date on the last day in range",
@@ -1873,6 +1923,7 @@ fn a_batch_is_all_or_nothing_and_each_command_sees_the_ones_before() {
     let new_customer = Command::RegisterCustomer {
         id: next.customer,
         date: date("2026-01-01"),
+        recorded_on: date("2026-01-01"),
         details: details("C000099", "Batch Co.", Currency::CNY, 30),
     };
     let first_invoice = Command::IssueInvoice {
@@ -1973,4 +2024,46 @@ fn terms_and_a_due_date_that_agree_are_accepted() {
         }
         other => panic!("not one invoice: {other:?}"),
     }
+}
+
+#[test]
+fn customer_since_moved_back_admits_the_older_history_and_lengthens_the_relationship() {
+    let mut fixture = fixture();
+    let customer = fixture.cny_customer;
+    let before = fixture
+        .state()
+        .ledger
+        .customer(customer)
+        .unwrap()
+        .registered_on;
+    assert_eq!(before, date("2025-01-01"));
+    fixture.ledger.run(Command::ChangeCustomerSince {
+        id: customer,
+        since: date("2019-06-01"),
+        recorded_on: date("2026-04-01"),
+    });
+    let moved = fixture.state().ledger.customer(customer).unwrap();
+    assert_eq!(moved.registered_on, date("2019-06-01"));
+    let next = fixture.state().next_ids();
+    let payment = Command::ReceivePayment {
+        id: next.payment,
+        customer,
+        date: date("2019-07-01"),
+        recorded_on: date("2026-04-01"),
+        amount: cny("10"),
+        reference: String::new(),
+        allocation: AllocationChoice::Unapplied,
+    };
+    assert!(decide(fixture.state(), &payment).is_ok());
+    // Before the new date it is still refused, naming the date.
+    let mut earlier = payment.clone();
+    if let Command::ReceivePayment { date: d, .. } = &mut earlier {
+        *d = date("2019-05-31");
+    }
+    assert_eq!(
+        decide(fixture.state(), &earlier),
+        Err(Rejection::DateBeforeCustomerSince {
+            since: date("2019-06-01")
+        })
+    );
 }

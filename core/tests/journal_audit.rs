@@ -19,6 +19,7 @@ fn journal(events: usize) -> (Vec<SealedEvent>, Vec<Portfolio>) {
             0 => Command::RegisterCustomer {
                 id: CustomerId(1),
                 date: date("2026-01-02"),
+                recorded_on: date("2026-01-02"),
                 details: details("C1", "华信机械", Currency::CNY, 30),
             },
             1 => Command::IssueInvoice {

@@ -21,6 +21,7 @@ fn chain() -> Vec<SealedEvent> {
     seal(ledger.run(Command::RegisterCustomer {
         id,
         date: date("2026-01-02"),
+        recorded_on: date("2026-01-02"),
         details: details("C000001", "华信机械", Currency::CNY, 30),
     }));
     let invoice = ledger.state.next_ids().invoice;

@@ -144,6 +144,7 @@ fn golden() -> Golden {
     ledger.run(Command::RegisterCustomer {
         id: young,
         date: date("2026-01-15"),
+        recorded_on: date("2026-01-15"),
         details: details("C000003", "Young Trading", Currency::CNY, 30),
     });
     for issue in ["2026-01-15", "2026-02-15", "2026-03-15"] {

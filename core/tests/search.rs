@@ -18,6 +18,7 @@ fn portfolio(customers: &[(&str, &str)]) -> Portfolio {
             .map(|(&(number, name), id)| Command::RegisterCustomer {
                 id: CustomerId(id),
                 date,
+                recorded_on: date,
                 details: CustomerDetails {
                     number: number.into(),
                     name: name.into(),

@@ -47,9 +47,10 @@ const REPLAY_EVERY: usize = 150;
 
 /// Every kind of command the generator makes, by the name `kind_of` gives it. The run must
 /// see each accepted and each rejected at least once, or the auditor checks less than it seems.
-const KINDS: [&str; 32] = [
+const KINDS: [&str; 33] = [
     "register customer",
     "update customer",
+    "change customer since",
     "issue invoice",
     "payment, oldest first",
     "payment, manual",
@@ -89,6 +90,7 @@ fn kind_of(command: &Command) -> &'static str {
     match command {
         Command::RegisterCustomer { .. } => "register customer",
         Command::UpdateCustomer { .. } => "update customer",
+        Command::ChangeCustomerSince { .. } => "change customer since",
         Command::IssueInvoice { .. } => "issue invoice",
         Command::ReceivePayment { allocation, .. } => match allocation {
             OldestFirst => "payment, oldest first",
@@ -147,6 +149,7 @@ type Maker = fn(&mut Generator, &Portfolio) -> Command;
 const MAKERS: &[(u32, Maker)] = &[
     (5, register),
     (3, update),
+    (1, change_since),
     (15, invoice),
     (5, |g, s| {
         settle(g, s, Settlement::Payment, Allocate::OldestFirst)
@@ -394,7 +397,8 @@ fn register(generator: &mut Generator, state: &Portfolio) -> Command {
     let id = CustomerId(generator.id(state.next_ids().customer.0));
     Command::RegisterCustomer {
         id,
-        date: generator.today - Duration::days(generator.rng.range(0, 900)),
+        date: generator.today - Duration::days(generator.rng.range(500, 1500)),
+        recorded_on: generator.today,
         details,
     }
 }
@@ -413,6 +417,22 @@ fn update(generator: &mut Generator, state: &Portfolio) -> Command {
         details.number = "C000001".to_string();
     }
     Command::UpdateCustomer { id, details }
+}
+
+/// "Customer since" moved back, or now and then past the first record, into the future or
+/// for a customer that does not exist.
+fn change_since(generator: &mut Generator, state: &Portfolio) -> Command {
+    let id = generator.customer_id(state);
+    let since = match generator.rng.range(0, 9) {
+        0 => generator.today + Duration::days(3),
+        1 => generator.today - Duration::days(5),
+        _ => generator.today - Duration::days(generator.rng.range(700, 2000)),
+    };
+    Command::ChangeCustomerSince {
+        id,
+        since,
+        recorded_on: generator.today,
+    }
 }
 
 fn invoice(generator: &mut Generator, state: &Portfolio) -> Command {
@@ -1231,7 +1251,9 @@ impl Books {
 
     fn record_ledger(&mut self, entry: &LedgerEntry) {
         match entry {
-            LedgerEntry::CustomerRegistered { .. } | LedgerEntry::CustomerUpdated { .. } => {}
+            LedgerEntry::CustomerRegistered { .. }
+            | LedgerEntry::CustomerUpdated { .. }
+            | LedgerEntry::CustomerSinceChanged { .. } => {}
             LedgerEntry::InvoiceIssued {
                 id,
                 customer,

@@ -26,6 +26,7 @@ fn journal() -> Vec<SealedEvent> {
     seal(ledger.run(Command::RegisterCustomer {
         id: customer,
         date: date("2026-01-02"),
+        recorded_on: date("2026-01-02"),
         details: details("C000001", "华信机械", Currency::CNY, 30),
     }));
     seal(ledger.run(Command::IssueInvoice {

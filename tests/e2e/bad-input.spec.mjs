@@ -158,7 +158,45 @@ test('payment form rejects an empty amount, a missing invoice and an allocation 
   await form.date().fill(addDays(today, 365));
   await expectFieldError(form, 'date', form.date(), fill(EN.rej_date_future, { today }));
 
+  // Dated 1999, before the customer was taken on (another typo in the year): refused, naming
+  // the customer's "customer since" date.
+  await form.date().fill('1999-03-01');
+  await form.save();
+  await expect(form.error('date')).toHaveText(/\d{4}-\d{2}-\d{2}/);
+  const since = await form.error('date').textContent();
+  const sinceDate = since.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+  expect(sinceDate > '1999-03-01', `customer since ${sinceDate}`).toBe(true);
+  await expectFieldError(form, 'date', form.date(), fill(EN.rej_before_since, { since: sinceDate }));
+
   await expectNothingSaved(app, url, before);
+});
+
+test('customer since: a future date is refused, and moved back it admits an older payment', async ({ page }) => {
+  const app = new App(page, EN);
+  const { url, before } = await openCnyCustomerWithOpenInvoices(app);
+  const today = new Date().toISOString().slice(0, 10);
+  await page.getByTestId('action-edit').click();
+  const form = app.customerForm();
+  await expect(form.form()).toBeVisible();
+  const was = await form.since().inputValue();
+  expect(was > '1999-03-01', `customer since ${was}`).toBe(true);
+
+  await form.since().fill(addDays(today, 1));
+  await expectFieldError(form, 'since', form.since(), fill(EN.rej_date_future, { today }));
+  await expectNothingSaved(app, url, before);
+
+  // Moved back to 1998: the 1999 payment is then accepted, and the page shows the new date.
+  await page.getByTestId('action-edit').click();
+  await form.since().fill('1998-01-01');
+  await form.saveAndReturn();
+  await expect(app.customer().root()).toContainText('1998-01-01');
+  await app.customer().recordPayment();
+  const payment = app.paymentForm();
+  await payment.amount().fill('1.00');
+  await payment.date().fill('1999-03-01');
+  await payment.unapplied().check();
+  await payment.saveAndReturn();
+  await expect(app.customer().root().getByTestId('payments')).toContainText('1999-03-01');
 });
 
 test('credit note form rejects an empty reason and a negative amount', async ({ page }) => {

@@ -362,6 +362,7 @@ export class CustomerForm extends Form {
   country() { return this.field('country'); }
   currency() { return this.field('currency'); }
   terms() { return this.field('payment_terms'); }
+  since() { return this.field('registered_on'); }
 }
 
 export class InvoiceForm extends Form {

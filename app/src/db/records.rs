@@ -72,6 +72,7 @@ pub fn entry_kind(entry: &Entry) -> &'static str {
     match entry {
         Entry::Ledger(LedgerEntry::CustomerRegistered { .. }) => "CustomerRegistered",
         Entry::Ledger(LedgerEntry::CustomerUpdated { .. }) => "CustomerUpdated",
+        Entry::Ledger(LedgerEntry::CustomerSinceChanged { .. }) => "CustomerSinceChanged",
         Entry::Ledger(LedgerEntry::InvoiceIssued { .. }) => "InvoiceIssued",
         Entry::Ledger(LedgerEntry::PaymentReceived { .. }) => "PaymentReceived",
         Entry::Ledger(LedgerEntry::CreditNoteIssued { .. }) => "CreditNoteIssued",

@@ -120,6 +120,20 @@ impl Form {
         let navigate = use_navigate();
         self.submit(command, move || navigate(&done, NavigateOptions::default()));
     }
+
+    /// Submits `commands` as one event, all or nothing, and goes to `done` once it is saved.
+    pub fn send_all(self, commands: Vec<Command>, done: String) {
+        let state = use_app();
+        let navigate = use_navigate();
+        self.errors.set(Vec::new());
+        self.top.set(None);
+        leptos::task::spawn_local(async move {
+            match state::submit_batch(state, commands).await {
+                Ok(()) => navigate(&done, NavigateOptions::default()),
+                Err(error) => self.place(state.texts(), &error),
+            }
+        });
+    }
 }
 
 /// Where a refused submission's message goes: beside the field the core's `Rejection` names

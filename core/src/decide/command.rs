@@ -25,10 +25,19 @@ pub enum AllocationChoice {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
+    /// `date` is "customer since": nothing of the customer's may be dated before it.
     RegisterCustomer {
         id: CustomerId,
         date: NaiveDate,
+        recorded_on: NaiveDate,
         details: CustomerDetails,
+    },
+    /// Moves "customer since" (back, to enter an older history; or forward, up to the first
+    /// record).
+    ChangeCustomerSince {
+        id: CustomerId,
+        since: NaiveDate,
+        recorded_on: NaiveDate,
     },
     UpdateCustomer {
         id: CustomerId,

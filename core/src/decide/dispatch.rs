@@ -13,9 +13,17 @@ use serde::{Deserialize, Serialize};
 /// command: this table is the only function here longer than a screen, by design.
 pub fn decide(state: &Portfolio, command: &Command) -> Decision {
     match command {
-        Command::RegisterCustomer { id, date, details } => {
-            register_customer(state, *id, *date, details)
-        }
+        Command::RegisterCustomer {
+            id,
+            date,
+            recorded_on,
+            details,
+        } => register_customer(state, *id, (*date, *recorded_on), details),
+        Command::ChangeCustomerSince {
+            id,
+            since,
+            recorded_on,
+        } => change_customer_since(state, *id, *since, *recorded_on),
         Command::UpdateCustomer { id, details } => update_customer(state, *id, details),
         Command::IssueInvoice {
             id,

@@ -15,13 +15,14 @@ use rust_decimal::Decimal;
 pub(super) fn register_customer(
     state: &Portfolio,
     id: CustomerId,
-    date: NaiveDate,
+    (date, recorded_on): (NaiveDate, NaiveDate),
     details: &CustomerDetails,
 ) -> Decision {
     if id < state.next_ids().customer {
         return Err(Rejection::IdAlreadyUsed);
     }
     check_date(date)?;
+    check_not_after(date, recorded_on)?;
     check_details(state, id, details)?;
     Ok(vec![LedgerEntry::CustomerRegistered {
         id,
@@ -29,6 +30,25 @@ pub(super) fn register_customer(
         details: trimmed(details),
     }
     .into()])
+}
+
+pub(super) fn change_customer_since(
+    state: &Portfolio,
+    id: CustomerId,
+    since: NaiveDate,
+    recorded_on: NaiveDate,
+) -> Decision {
+    let Some(customer) = state.ledger.customer(id) else {
+        return Err(Rejection::UnknownCustomer);
+    };
+    check_date(since)?;
+    check_not_after(since, recorded_on)?;
+    if let Some(first) = state.ledger.first_record_on(customer) {
+        if since > first {
+            return Err(Rejection::SinceAfterFirstRecord { first });
+        }
+    }
+    Ok(vec![LedgerEntry::CustomerSinceChanged { id, since }.into()])
 }
 
 /// Once a customer has any record in its currency, the currency cannot change: it would
@@ -89,6 +109,7 @@ pub(super) fn issue_invoice(
         });
     }
     check_date(issue_date)?;
+    check_customer_since(customer, issue_date)?;
     let typed_terms = terms_days;
     let terms_days = terms_days.unwrap_or(customer.details.payment_terms_days);
     if terms_days > TERMS_DAYS_MAX {
@@ -237,6 +258,7 @@ pub(super) fn receive_payment(
         return Err(Rejection::IdAlreadyUsed);
     }
     check_date(date)?;
+    check_customer_since(customer, date)?;
     check_currency(amount.currency(), customer.details.currency)?;
     check_text(reference, Field::Reason)?;
     let allocations = allocate(state, customer, date, amount, choice)?;
@@ -279,6 +301,7 @@ pub(super) fn issue_credit_note(
     }
     check_text(reason, Field::Reason)?;
     check_date(date)?;
+    check_customer_since(customer, date)?;
     check_currency(amount.currency(), customer.details.currency)?;
     let allocations = allocate(state, customer, date, amount, choice)?;
     Ok(vec![LedgerEntry::CreditNoteIssued {
@@ -304,6 +327,7 @@ pub(super) fn write_off(
         return Err(Rejection::UnknownInvoice);
     };
     check_date(date)?;
+    check_not_before_issue(invoice, date)?;
     check_text(reason, Field::Reason)?;
     let open = invoice.open();
     if open <= Decimal::ZERO {
@@ -357,6 +381,7 @@ pub(super) fn open_order(
     }
     check_text(number, Field::Number)?;
     check_date(date)?;
+    check_customer_since(customer, date)?;
     check_currency(amount.currency(), customer.details.currency)?;
     Ok(vec![LedgerEntry::OrderOpened {
         id,
@@ -399,6 +424,7 @@ pub(super) fn open_dispute(
         return Err(Rejection::IdAlreadyUsed);
     }
     check_date(date)?;
+    check_not_before_issue(invoice, date)?;
     check_text(reason, Field::Reason)?;
     let open = invoice.open() - invoice.disputed;
     if invoice.open() <= Decimal::ZERO {

@@ -154,6 +154,18 @@ pub enum Rejection {
     DateInFuture {
         today: NaiveDate,
     },
+    /// Dated before the customer's "customer since" date.
+    DateBeforeCustomerSince {
+        since: NaiveDate,
+    },
+    /// A write-off or dispute dated before the invoice was issued.
+    DateBeforeInvoice {
+        issued: NaiveDate,
+    },
+    /// "Customer since" may not move after the customer's first record, dated `first`.
+    SinceAfterFirstRecord {
+        first: NaiveDate,
+    },
     /// Nobody changes their own role.
     OwnRole,
     /// A role above the granter's own may not be given (or taken away).
@@ -210,6 +222,8 @@ impl Rejection {
             TooManyDecimals { .. } | AmountNotPositive | AmountTooLarge => Field::Amount,
             WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
             DateOutOfRange | DateInFuture { .. } => Field::Date,
+            DateBeforeCustomerSince { .. } | DateBeforeInvoice { .. } => Field::Date,
+            SinceAfterFirstRecord { .. } => Field::Date,
             DueBeforeIssue | TermsDisagreeWithDueDate { .. } => Field::DueDate,
             AllocationToOtherCustomer
             | AllocationAboveOpen { .. }

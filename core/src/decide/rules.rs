@@ -6,7 +6,7 @@ use crate::base::input::{TERMS_DAYS_MAX, TEXT_LEN_MAX};
 use crate::base::money::{Amount, Currency, Part};
 use crate::decide::rejection::{Field, Rejection};
 use crate::journal::Portfolio;
-use crate::ledger::CustomerDetails;
+use crate::ledger::{Customer, CustomerDetails, Invoice};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -26,6 +26,28 @@ pub(crate) fn check_text_max(text: &str, field: Field, max: usize) -> Result<(),
 pub(crate) fn check_not_after(date: NaiveDate, recorded_on: NaiveDate) -> Result<(), Rejection> {
     if date > recorded_on {
         return Err(Rejection::DateInFuture { today: recorded_on });
+    }
+    Ok(())
+}
+
+/// Nothing of a customer's is dated before the customer was taken on ("customer since"): a
+/// payment dated 1999 for a customer since 2024 is a typo in the year. An older relationship
+/// is recorded by moving "customer since" back first (`ChangeCustomerSince`).
+pub(crate) fn check_customer_since(customer: &Customer, date: NaiveDate) -> Result<(), Rejection> {
+    if date < customer.registered_on {
+        return Err(Rejection::DateBeforeCustomerSince {
+            since: customer.registered_on,
+        });
+    }
+    Ok(())
+}
+
+/// A write-off or dispute happens to an invoice that exists: not before its issue date.
+pub(crate) fn check_not_before_issue(invoice: &Invoice, date: NaiveDate) -> Result<(), Rejection> {
+    if date < invoice.issue_date {
+        return Err(Rejection::DateBeforeInvoice {
+            issued: invoice.issue_date,
+        });
     }
     Ok(())
 }

@@ -780,7 +780,12 @@ impl Numbering<'_> {
                 let id = CustomerId(self.take(CUSTOMER));
                 self.customer_ids[customer] = Some(id);
                 let details = self.customers[customer].details.clone();
-                Command::RegisterCustomer { id, date, details }
+                Command::RegisterCustomer {
+                    id,
+                    date,
+                    recorded_on: date,
+                    details,
+                }
             }
             Plan::Invoice {
                 customer,

@@ -65,6 +65,12 @@ pub enum LedgerEntry {
         id: CustomerId,
         details: CustomerDetails,
     },
+    /// "Customer since" moved (see `ChangeCustomerSince`).
+    CustomerSinceChanged {
+        id: CustomerId,
+        #[serde(with = "crate::base::dates::date_serde")]
+        since: NaiveDate,
+    },
     InvoiceIssued {
         id: InvoiceId,
         customer: CustomerId,

@@ -83,6 +83,21 @@ impl Ledger {
     pub fn dispute(&self, id: DisputeId) -> Option<&Dispute> {
         find(&self.disputes, id, |d| d.id).map(|index| &self.disputes[index])
     }
+    /// The date of the customer's earliest invoice, payment, credit note or order.
+    pub fn first_record_on(&self, customer: &Customer) -> Option<NaiveDate> {
+        let invoices = customer.invoices.iter().filter_map(|id| self.invoice(*id));
+        let payments = customer.payments.iter().filter_map(|id| self.payment(*id));
+        let notes = customer
+            .credit_notes
+            .iter()
+            .filter_map(|id| self.credit_note(*id));
+        let orders = customer.orders.iter().filter_map(|id| self.order(*id));
+        (invoices.map(|i| i.issue_date))
+            .chain(payments.map(|p| p.date))
+            .chain(notes.map(|n| n.date))
+            .chain(orders.map(|o| o.date))
+            .min()
+    }
     pub fn invoice_by_number(&self, number: &str) -> Option<InvoiceId> {
         let map = (self.indexes.invoice_numbers)
             .get_or_init(|| number_map(&self.invoices, |i| (&i.number, i.id)));
@@ -220,6 +235,7 @@ impl Ledger {
         let applied = match entry {
             LedgerEntry::CustomerRegistered { .. }
             | LedgerEntry::CustomerUpdated { .. }
+            | LedgerEntry::CustomerSinceChanged { .. }
             | LedgerEntry::InvoiceIssued { .. }
             | LedgerEntry::PaymentReceived { .. }
             | LedgerEntry::CreditNoteIssued { .. } => self.apply_account(entry),
@@ -250,6 +266,10 @@ impl Ledger {
                 self.register(*id, *date, details)
             }
             LedgerEntry::CustomerUpdated { id, details } => self.update(*id, details),
+            LedgerEntry::CustomerSinceChanged { id, since } => {
+                self.customer_mut(*id)?.registered_on = *since;
+                Ok(())
+            }
             LedgerEntry::InvoiceIssued {
                 id,
                 customer,

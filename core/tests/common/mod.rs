@@ -104,6 +104,7 @@ impl Ledger {
         self.run(Command::RegisterCustomer {
             id,
             date: date("2025-01-01"),
+            recorded_on: date("2025-01-01"),
             details,
         });
         id

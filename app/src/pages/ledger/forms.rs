@@ -8,6 +8,7 @@ use crate::ui::form::{
 };
 use crate::ui::route::{route_customer_id, with_customer};
 use crate::ui::{money, use_app};
+use chrono::NaiveDate;
 use creditdesk_core::decide::{currency_locked, AllocationChoice, Command, Field};
 use creditdesk_core::{Allocation, Amount, Currency, CustomerDetails, CustomerId, InvoiceId};
 use leptos::prelude::*;
@@ -65,36 +66,63 @@ impl CustomerFields {
     }
 }
 
+/// The commands a customer form's submission makes: the registration, or the update and,
+/// when "customer since" moved, its change.
+fn customer_commands(
+    existing: Option<(CustomerId, NaiveDate)>,
+    next: CustomerId,
+    details: CustomerDetails,
+    since: NaiveDate,
+    today: NaiveDate,
+) -> (CustomerId, Vec<Command>) {
+    let Some((id, was)) = existing else {
+        let command = Command::RegisterCustomer {
+            id: next,
+            date: since,
+            recorded_on: today,
+            details,
+        };
+        return (next, vec![command]);
+    };
+    let mut commands = vec![Command::UpdateCustomer { id, details }];
+    if since != was {
+        commands.push(Command::ChangeCustomerSince {
+            id,
+            since,
+            recorded_on: today,
+        });
+    }
+    (id, commands)
+}
+
 #[component]
 fn CustomerForm(
     title: Label,
     fields: CustomerFields,
-    existing: Option<CustomerId>,
+    /// The customer edited and its "customer since" date; `None` registers a new one.
+    existing: Option<(CustomerId, NaiveDate)>,
     currency_editable: bool,
 ) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
     let form = Form::new();
+    let today = state.today.get_untracked();
+    let since = RwSignal::new(existing.map_or(today, |(_, was)| was).to_string());
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Some(details) = form.read(|reader| fields.read(reader)) else {
+        let read = form.read(|reader| {
+            let date = reader.date(Field::Date, &since.get_untracked());
+            Some((fields.read(reader)?, date?))
+        });
+        let Some((details, since)) = read else {
             return;
         };
-        let command = match existing {
-            Some(id) => Command::UpdateCustomer { id, details },
-            None => Command::RegisterCustomer {
-                id: state.portfolio.with_untracked(|p| p.next_ids().customer),
-                date: state.today.get_untracked(),
-                details,
-            },
-        };
-        let id = match &command {
-            Command::UpdateCustomer { id, .. } | Command::RegisterCustomer { id, .. } => *id,
-            _ => CustomerId(0),
-        };
-        form.send(command, format!("/customers/{}", id.0));
+        let next = state.portfolio.with_untracked(|p| p.next_ids().customer);
+        let today = state.today.get_untracked();
+        let (id, commands) = customer_commands(existing, next, details, since, today);
+        form.send_all(commands, format!("/customers/{}", id.0));
     };
-    let back = existing.map_or("/customers".to_string(), |id| {
+    let back = existing.map_or("/customers".to_string(), |(id, _)| {
         format!("/customers/{}", id.0)
     });
     view! {
@@ -103,6 +131,7 @@ fn CustomerForm(
             <form class="form" data-testid="customer-form" on:submit=on_submit novalidate>
                 <TextField label=move || t().customer_number field=Field::Number value=fields.number form=form testid="number" />
                 <TextField label=move || t().name field=Field::Name value=fields.name form=form testid="name" />
+                <TextField label=move || t().registered_on field=Field::Date value=since form=form testid="since" kind="date" hint=move || t().since_hint />
                 <TextField label=move || t().registration_no field=Field::Record value=fields.registration_no form=form testid="registration" />
                 <TextField label=move || t().industry field=Field::Record value=fields.industry form=form testid="industry" />
                 <TextField label=move || t().country field=Field::Country value=fields.country form=form testid="country" />
@@ -146,11 +175,11 @@ pub fn EditCustomer() -> impl IntoView {
             state.portfolio.with_untracked(|p| {
                 p.ledger
                     .customer(id)
-                    .map(|c| (c.details.clone(), !currency_locked(p, c)))
+                    .map(|c| (c.details.clone(), c.registered_on, !currency_locked(p, c)))
             })
         });
         match found {
-            Some((details, editable)) => view! { <CustomerForm title=|t| t.form_edit_customer fields=CustomerFields::from(&details) existing=id.get() currency_editable=editable /> }.into_any(),
+            Some((details, since, editable)) => view! { <CustomerForm title=|t| t.form_edit_customer fields=CustomerFields::from(&details) existing=id.get().map(|id| (id, since)) currency_editable=editable /> }.into_any(),
             None => view! { <p role="alert">{state.texts().customer_not_found}</p> }.into_any(),
         }
     }
