@@ -625,3 +625,60 @@ fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
     );
     assert_eq!(paid.invoices.len(), inputs.invoices.len());
 }
+
+/// Paying overdue invoices today leaves today's score as it is (their days beyond terms so
+/// far count either way) and shows 30 days on: unpaid, the late invoice's days keep growing.
+/// As of 2026-11-23, LATE (200.00, due 2026-10-01) is 53 days beyond terms; DUE-TODAY
+/// (100.00) is taken as paid on its due date, PAID (300.00) was paid early. 30 days on
+/// (2026-12-23): unpaid, 200 × 83 / 600 = 27.7 days weighted, 83 at most; paid today,
+/// 200 × 53 / 600 = 17.7 and 53.
+#[test]
+fn paying_today_shows_in_the_score_looked_at_later() {
+    let mut ledger = Ledger::default();
+    let customer = ledger.register("C1", "Alpha", Currency::CNY, 30);
+    ledger.invoice(customer, "DUE-TODAY", "2026-10-24", cny("100.00"));
+    ledger.invoice(customer, "LATE", "2026-09-01", cny("200.00"));
+    ledger.invoice(customer, "PAID", "2026-08-01", cny("300.00"));
+    ledger.pay(
+        customer,
+        "2026-08-20",
+        cny("300.00"),
+        AllocationChoice::OldestFirst,
+    );
+    let account = ledger.customer(customer).clone();
+    let policy = CreditPolicy::default();
+    let inputs = score_inputs(
+        &ledger.state.ledger,
+        &ledger.state.credit,
+        &account,
+        date("2026-11-23"),
+    );
+    let paid = inputs.with_paid_today(&inputs.overdue_invoices());
+    assert_eq!(score(&inputs, &policy).score, score(&paid, &policy).score);
+
+    let (unpaid_later, paid_later) = (
+        score(&inputs.ahead(30), &policy),
+        score(&paid.ahead(30), &policy),
+    );
+    assert_eq!(inputs.ahead(30).as_of, date("2026-12-23"));
+    assert_eq!(
+        (
+            unpaid_later.payment.dbt_weighted,
+            unpaid_later.payment.overdue_days_max
+        ),
+        (Some(dec("27.7")), 83)
+    );
+    assert_eq!(
+        (
+            paid_later.payment.dbt_weighted,
+            paid_later.payment.overdue_days_max
+        ),
+        (Some(dec("17.7")), 53)
+    );
+    assert!(
+        paid_later.score > unpaid_later.score,
+        "{} vs {}",
+        paid_later.score,
+        unpaid_later.score
+    );
+}

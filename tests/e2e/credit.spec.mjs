@@ -276,6 +276,17 @@ test('journey: statement and report for a demo customer → Z″, ratios, contri
     expect(now, `after marking ${i + 1} overdue invoice(s) paid`).toBeGreaterThanOrEqual(last);
     last = now;
   }
+  // Paid today, today's score cannot move (the days beyond terms so far count either way):
+  // the panel says so, and looking 90 days ahead shows what paying now saves.
+  await expect(file.whatIfPaidNote()).toHaveText(EN.whatif_paid_note);
+  await file.whatIfHorizon().selectOption('90');
+  await expect(file.whatIfPaidNote()).toBeHidden();
+  await expect.poll(async () => (await file.whatIfFigures('whatif_result_ahead')).days).toBe('90');
+  const ahead = await file.whatIfFigures('whatif_result_ahead');
+  expect(decimalUnits(ahead.score, 1), 'paid now scores at least as well 90 days on')
+    .toBeGreaterThanOrEqual(decimalUnits(ahead.was, 1));
+  await file.whatIfHorizon().selectOption('0');
+  await expect.poll(async () => (await file.whatIfFigures()).was).toBe(score);
 
   // A line that is not a number is marked invalid and ignored; the panel keeps working.
   await file.whatIfLine(9).fill('abc');

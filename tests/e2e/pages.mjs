@@ -589,10 +589,13 @@ export class CreditFile {
   whatIfLine(index) { return this.whatIf().getByTestId(`whatif-line-${index}`); }
   whatIfPaid() { return this.whatIf().getByRole('checkbox'); }
   whatIfResult() { return this.whatIf().getByRole('status'); }
-  /** { score, grade, was, wasGrade } read from the what-if result text. */
-  async whatIfFigures() {
+  whatIfHorizon() { return this.whatIf().getByLabel(this.app.t.whatif_horizon, { exact: true }); }
+  whatIfPaidNote() { return this.whatIf().getByTestId('whatif-paid-note'); }
+  /** { score, grade, was, wasGrade } (and days, for `whatif_result_ahead`) read from the
+   *  what-if result text. */
+  async whatIfFigures(key = 'whatif_result') {
     const text = (await this.whatIfResult().innerText()).trim();
-    const pattern = escapeRegExp(this.app.t.whatif_result)
+    const pattern = escapeRegExp(this.app.t[key]).replace('\\{days\\}', '(?<days>\\d+)')
       .replace('\\{score\\}', '(?<score>[\\d,]+\\.\\d)').replace('\\{grade\\}', '(?<grade>[A-E])')
       .replace('\\{was\\}', '(?<was>[\\d,]+\\.\\d)').replace('\\{was_grade\\}', '(?<wasGrade>[A-E])');
     const m = new RegExp(`^${pattern}$`).exec(text);

@@ -369,6 +369,23 @@ impl ScoreInputs {
             .collect()
     }
 
+    /// The same inputs looked at `days` later if nothing else is recorded: invoices not yet
+    /// overdue on `as_of` are taken as paid on their due date, and those overdue stay open,
+    /// their days beyond terms growing. Paying an overdue invoice today changes nothing in
+    /// today's score (its days beyond terms so far count either way); what it changes is
+    /// that they stop growing, which is what this shows.
+    pub fn ahead(&self, days: u32) -> ScoreInputs {
+        let mut later = self.clone();
+        later.as_of = self.as_of + chrono::Duration::days(i64::from(days));
+        for invoice in &mut later.invoices {
+            if invoice.open > Decimal::ZERO && invoice.due_date >= self.as_of {
+                invoice.settled_on = Some(invoice.due_date);
+                invoice.open = Decimal::ZERO;
+            }
+        }
+        later
+    }
+
     /// These inputs with the invoices at `positions` paid in full on `as_of`, as a real
     /// payment today would leave them: settled today, nothing open.
     pub fn with_paid_today(&self, positions: &[usize]) -> ScoreInputs {

@@ -4,7 +4,7 @@
 
 use crate::i18n::{self, factor_name, fill, Texts};
 use crate::ui::figures::css_percent;
-use crate::ui::form::{plain, read_figure};
+use crate::ui::form::{plain, read_figure, SelectField};
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::statement::lines;
@@ -305,14 +305,15 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
         .collect();
     let overdue: Vec<usize> = inputs.overdue_invoices();
     let paid: Vec<RwSignal<bool>> = overdue.iter().map(|_| RwSignal::new(false)).collect();
-    let original = score::score(&inputs, &policy);
+    let horizon = RwSignal::new("0".to_string());
+    let days = move || horizon.get().parse::<u32>().unwrap_or(0);
     let (inputs_for, values_for, paid_for, overdue_for) = (
         inputs.clone(),
         values.clone(),
         paid.clone(),
         overdue.clone(),
     );
-    let hypothetical = Memo::new(move |_| {
+    let scores = Memo::new(move |_| {
         let changed = edited_inputs(
             &inputs_for,
             &values_for,
@@ -320,23 +321,58 @@ fn WhatIf(inputs: ScoreInputs, policy: CreditPolicy) -> impl IntoView {
             &paid_for,
             state.texts(),
         );
-        score::score(&changed, &policy)
+        let ahead = days();
+        let original = score::score(&inputs_for.ahead(ahead), &policy);
+        (score::score(&changed.ahead(ahead), &policy), original)
     });
+    let any_paid = {
+        let paid = paid.clone();
+        move || paid.iter().any(|flag| flag.get())
+    };
     view! {
         <details class="card whatif" data-testid="what-if">
             <summary><h2 class="inline">{t.what_if}</h2></summary>
             <p class="hint">{t.what_if_help}</p>
-            <p role="status" data-testid="whatif-result">{move || {
-                let now = hypothetical.get();
-                fill(state.texts().whatif_result, &[
-                    ("score", &decimal(now.score, 1)), ("grade", now.grade.letter()),
-                    ("was", &decimal(original.score, 1)), ("was_grade", original.grade.letter()),
-                ])
-            }}</p>
+            <HorizonSelect horizon />
+            <p role="status" data-testid="whatif-result">{move || whatif_result(state.texts(), days(), &scores.get())}</p>
+            <Show when=move || any_paid() && days() == 0>
+                <p class="hint" data-testid="whatif-paid-note">{move || state.texts().whatif_paid_note}</p>
+            </Show>
             <div class="grid-fields">{line_inputs(t, &values)}</div>
             <fieldset class="field"><legend>{t.whatif_invoices}</legend>{paid_boxes(t, &inputs, &overdue, &paid)}</fieldset>
         </details>
     }
+}
+
+/// The day the what-if scores are taken on: today, or 30 or 90 days on.
+#[component]
+fn HorizonSelect(horizon: RwSignal<String>) -> impl IntoView {
+    let state = use_app();
+    let options: Vec<(&'static str, TextProp)> = vec![
+        ("0", TextProp::from(move || state.texts().whatif_today)),
+        ("30", TextProp::from(move || state.texts().whatif_in_30)),
+        ("90", TextProp::from(move || state.texts().whatif_in_90)),
+    ];
+    view! { <SelectField label=move || state.texts().whatif_horizon value=horizon options testid="whatif-horizon" /> }
+}
+
+/// "What-if score … now …", or, looked at later, the two scores on that day.
+fn whatif_result(t: &Texts, days: u32, (now, original): &(Score, Score)) -> String {
+    let text = if days == 0 {
+        t.whatif_result
+    } else {
+        t.whatif_result_ahead
+    };
+    fill(
+        text,
+        &[
+            ("days", &days.to_string()),
+            ("score", &decimal(now.score, 1)),
+            ("grade", now.grade.letter()),
+            ("was", &decimal(original.score, 1)),
+            ("was_grade", original.grade.letter()),
+        ],
+    )
 }
 
 /// The statement lines of the what-if panel, each marked invalid while it is not a number.
