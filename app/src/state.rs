@@ -44,7 +44,6 @@ pub struct AppState {
     pub banner: RwSignal<Option<Banner>>,
     pub saving: RwSignal<bool>,
     pub persisted: RwSignal<Option<bool>>,
-    pub actor: RwSignal<String>,
     /// The local profile acting on this device (chosen explicitly; see `set_user`).
     pub user: RwSignal<Option<UserId>>,
     /// The user chose "start empty" (or the journal has events): skip the welcome screen.
@@ -54,7 +53,6 @@ pub struct AppState {
 
 pub const KEY_LANG: &str = "creditdesk.lang";
 pub const KEY_NUMBERS: &str = "creditdesk.numbers";
-pub const KEY_ACTOR: &str = "creditdesk.actor";
 pub const KEY_STARTED: &str = "creditdesk.started";
 pub const KEY_USER: &str = "creditdesk.user";
 
@@ -75,7 +73,6 @@ impl AppState {
             banner: RwSignal::new(None),
             saving: RwSignal::new(false),
             persisted: RwSignal::new(None),
-            actor: RwSignal::new(browser::stored(KEY_ACTOR).unwrap_or_else(|| "user".to_string())),
             user: RwSignal::new(
                 browser::stored(KEY_USER)
                     .and_then(|id| id.parse().ok())
@@ -133,14 +130,16 @@ impl AppState {
         self.user.get_untracked().unwrap_or(UserId(0))
     }
 
-    /// Who seals an event: the acting profile's name, else the device's label.
+    /// Who seals an event: the acting profile's name, the one identity a person has here.
+    /// With no profile acting (an empty store's first steps, the demo load) it is empty, and
+    /// the journal says "no profile".
     fn sealer(&self) -> String {
         let id = self.user.get_untracked();
         id.and_then(|id| {
             self.portfolio
                 .with_untracked(|portfolio| portfolio.team.user(id).map(|user| user.name.clone()))
         })
-        .unwrap_or_else(|| self.actor.get_untracked())
+        .unwrap_or_default()
     }
 
     /// Writing is stopped while the journal fails verification or another tab upgraded.
@@ -306,12 +305,7 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
     let (entries, after) =
         generated.map_err(|rejected| SubmitError::Rejected(rejected.rejection))?;
     let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
-    let sealed = SealedEvent::seal(
-        head,
-        Timestamp(browser::now_ms()),
-        &state.actor.get_untracked(),
-        entries,
-    );
+    let sealed = SealedEvent::seal(head, Timestamp(browser::now_ms()), &state.sealer(), entries);
     browser::mark("creditdesk:demo-sealed");
     let result = commit(state, sealed, Some(after)).await;
     browser::mark("creditdesk:demo-saved");

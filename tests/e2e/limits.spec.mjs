@@ -450,3 +450,23 @@ test('limits: demo S profiles and the approvals list; help explains roles honest
   }
   await expectNoSeriousViolations(page, 'limit page');
 });
+
+test('one identity: events are signed by the acting profile, and settings ask for no other name', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await app.go('nav_settings');
+  await expect(app.settings()).toBeVisible();
+  await expect(app.settings().getByLabel('Your name')).toHaveCount(0);
+  // The demo was loaded with no profile acting: its event says so, not a made-up "user".
+  await app.go('nav_journal');
+  await expect(page.getByTestId('journal-table').locator('tbody tr').first()).toContainText(D.no_profile);
+  // Acting as a profile, a new customer's event is signed with that profile's name.
+  await actAs(page, '李娜 Li Na', V.role_manager);
+  await app.customers().open();
+  await app.customers().newCustomer().click();
+  const form = app.customerForm();
+  await form.name().fill('Identity Test Co.');
+  await form.saveAndReturn();
+  await app.go('nav_journal');
+  await expect(page.getByTestId('journal-table').locator('tbody tr').first()).toContainText('李娜 Li Na');
+});

@@ -124,7 +124,7 @@ fn EventTable(records: RwSignal<Vec<EventSummary>>) -> impl IntoView {
                         <tr>
                             <td class="num">{record.seq}</td>
                             <td>{format_timestamp(record.at)}</td>
-                            <td>{record.actor.clone()}</td>
+                            <td>{if record.actor.is_empty() { state.lang.get().desk().no_profile.to_string() } else { record.actor.clone() }}</td>
                             <td class="summary">{record.entries.clone()}</td>
                             <td class="hide-narrow mono" title=record.hash.clone()>{record.hash[..12.min(record.hash.len())].to_string()}</td>
                         </tr>

@@ -1,10 +1,10 @@
-//! Settings: language, number format, the name recorded with each event, persistent storage
+//! Settings: language, number format, persistent storage
 //! and usage, deleting all local data, and the widget's allowed host origins.
 
 use crate::browser;
 use crate::i18n::{fill, Lang, Texts};
 use crate::numbers;
-use crate::state::{self, KEY_ACTOR};
+use crate::state;
 use crate::ui::form::{Form, FormError};
 use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
@@ -57,12 +57,6 @@ pub fn Settings() -> impl IntoView {
                 </select>
             </div>
             <NumberFormatField />
-            <div class="field">
-                <label for="f-actor">{move || t().user_name}</label>
-                <input id="f-actor" data-testid="actor" prop:value=move || state.actor.get()
-                    on:change=move |event| { let name = event_target_value(&event).trim().to_string(); if !name.is_empty() { browser::store(KEY_ACTOR, &name); state.actor.set(name); } } />
-                <small class="hint">{move || t().user_name_hint}</small>
-            </div>
             <h2>{move || t().storage}</h2>
             <p data-testid="persistence">{move || match state.persisted.get() {
                 Some(true) => t().persistent_yes,
