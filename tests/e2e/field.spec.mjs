@@ -289,3 +289,41 @@ test('bad amount text gives a message and no verdict; no profile is refused; no 
   await check.open('?customer=NOPE-1');
   await expect(page.getByTestId('unknown-customer')).toHaveText(fill(F.unknown_number, { number: 'NOPE-1' }));
 });
+
+/** The part of a 360 × 640 screen a phone's keyboard leaves free above it (about 300 px of
+ *  keyboard): what is typed and the answer must both be in it. */
+const ABOVE_KEYBOARD = 340;
+
+test('the verdict stays in view while typing at 360 × 640, with the keyboard up', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  const check = new FieldCheck(app);
+  await check.open();
+  // The header is at most two short lines, not a third of the screen.
+  const header = await page.locator('header.topbar').boundingBox();
+  expect(header.height, 'header height').toBeLessThanOrEqual(100);
+  const [first] = await check.searchFor('C0000');
+  await check.choose(first.number);
+  // The keyboard takes the bottom of the screen: the page keeps 360 × 340 and the browser
+  // scrolls the field being typed in into what is left.
+  await check.amount().focus();
+  await page.setViewportSize({ width: 360, height: ABOVE_KEYBOARD });
+  await check.amount().scrollIntoViewIfNeeded();
+  await check.amount().pressSequentially('1000');
+  const strip = page.getByTestId('verdict-strip');
+  await expect(strip).toBeVisible();
+  await expect(strip).toHaveAttribute('data-verdict', await check.verdict().getAttribute('data-verdict'));
+  await expect(strip).toContainText((await check.verdict().getByTestId('verdict-word').innerText()).trim());
+  for (const [what, locator] of [['verdict', strip], ['amount field', check.amount()]]) {
+    const box = await locator.boundingBox();
+    expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `${what} bottom`).toBeLessThanOrEqual(ABOVE_KEYBOARD);
+  }
+  // Typing on, the verdict follows: an amount far above what is available blocks.
+  await check.amount().pressSequentially('000000');
+  await expect(strip).toHaveAttribute('data-verdict', 'block');
+  const box = await strip.boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(ABOVE_KEYBOARD);
+});

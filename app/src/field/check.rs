@@ -204,6 +204,7 @@ fn CustomerCheck(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
                 }.into_any(),
             }
         }}
+        <VerdictStrip outcome />
         <AmountField id amount />
         {move || {
             state.lang.track();
@@ -298,6 +299,32 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
                 {move || error.get().map(|error| i18n::amount_error(state.texts(), &error))}
             </small>
         </div>
+    }
+}
+
+/// The verdict and what would be left, in one line that sticks to the top of the screen just
+/// above the amount: on a phone the keyboard covers everything below the field being typed
+/// in, so the answer must be above it. It repeats the banner below for the eye only; the
+/// banner is what assistive technology reads.
+#[component]
+fn VerdictStrip(outcome: Memo<Outcome>) -> impl IntoView {
+    let state = use_app();
+    move || {
+        let Outcome::Checked(check) = outcome.get() else {
+            return ().into_any();
+        };
+        let (f, v) = (state.lang.get().field(), state.lang.get().vocab());
+        let tone = check.verdict.token();
+        let after = check
+            .available_after
+            .map(|after| fill(f.strip_after, &[("amount", &money(after, check.currency))]));
+        view! {
+            <div class=format!("verdict-strip {tone}") aria-hidden="true" data-testid="verdict-strip" data-verdict=tone>
+                <span class="verdict-word">{verdict_label(f, v, check.verdict)}</span>
+                {after.map(|after| view! { <span class="after">{after}</span> })}
+            </div>
+        }
+        .into_any()
     }
 }
 
