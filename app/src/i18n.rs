@@ -37,6 +37,13 @@ impl Lang {
             Lang::En => &desk::EN,
         }
     }
+    /// Collections: the worklist, reminders, promises.
+    pub fn collections(self) -> &'static CollectionsTexts {
+        match self {
+            Lang::Zh => &collections::ZH,
+            Lang::En => &collections::EN,
+        }
+    }
     /// The field-sales check and the embeddable widget.
     pub fn field(self) -> &'static FieldTexts {
         match self {
@@ -92,9 +99,11 @@ macro_rules! texts {
     };
 }
 
+pub mod collections;
 mod desk;
 mod field;
 pub mod vocab;
+pub use collections::CollectionsTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
@@ -313,6 +322,7 @@ texts!(Texts {
     kind_dispute,
     kind_user,
     kind_limit_request,
+    kind_promise,
     rej_state_inconsistent,
     settings_title,
     language,
@@ -735,6 +745,7 @@ pub static ZH: Texts = Texts {
     kind_dispute: "争议",
     kind_user: "用户",
     kind_limit_request: "额度申请",
+    kind_promise: "付款承诺",
     rej_state_inconsistent: "已保存的数据前后不一致，无法执行：{what}。请在“设置”中校验完整性。",
     settings_title: "设置",
     language: "语言",
@@ -1157,6 +1168,7 @@ pub static EN: Texts = Texts {
     kind_dispute: "dispute",
     kind_user: "user",
     kind_limit_request: "limit request",
+    kind_promise: "promise to pay",
     rej_state_inconsistent: "The stored data does not fit together, so this cannot be done: {what}. Verify integrity in Settings.",
     settings_title: "Settings",
     language: "Language",
@@ -1576,6 +1588,35 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
         | NotOnHold
         | OrderBlocked
         | OriginInvalid { .. }) => vocab::rejection(vocab_for(t), other),
+        NoTaskDue => collections_for(t).rej_no_task_due.into(),
+        ChannelNotInStep { allowed } => {
+            let c = collections_for(t);
+            fill(
+                c.rej_channel_not_in_step,
+                &[("channels", &collections::channels(c, allowed))],
+            )
+        }
+        StepNotInLadder => collections_for(t).rej_step_not_in_ladder.into(),
+        NothingToEscalate => collections_for(t).rej_nothing_to_escalate.into(),
+        NotCollecting { role } => fill(
+            collections_for(t).rej_not_collecting,
+            &[("role", vocab::role(vocab_for(t), *role))],
+        ),
+        PromiseDueBeforeDate => collections_for(t).rej_promise_due_before.into(),
+        ToleranceTooLong { max } => fill(
+            collections_for(t).rej_tolerance_too_long,
+            &[("max", &max.to_string())],
+        ),
+        StrategyInvalid(error) => collections::strategy_error(collections_for(t), error),
+    }
+}
+
+/// The collections table in the same language as `t`.
+fn collections_for(t: &Texts) -> &'static CollectionsTexts {
+    if std::ptr::eq(t, &ZH) {
+        &collections::ZH
+    } else {
+        &collections::EN
     }
 }
 
@@ -1640,6 +1681,7 @@ pub fn fold_error(t: &Texts, error: &FoldError) -> String {
         RecordKind::Dispute => t.kind_dispute,
         RecordKind::User => t.kind_user,
         RecordKind::LimitRequest => t.kind_limit_request,
+        RecordKind::Promise => t.kind_promise,
     };
     match error {
         FoldError::Unknown { record, id } => fill(

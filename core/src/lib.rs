@@ -11,16 +11,18 @@
 //! 5. `credit` — the credit file and the explainable score.
 //! 6. `limits` — limit requests and decisions, holds, releases, widget origins; the limit in
 //!    force, the recommended limit, the reasons of a check.
-//! 7. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
-//! 8. `check` — the order credit check over the whole portfolio.
-//! 9. `decide` — commands, rejections and the rules that turn one into entries.
-//! 10. `demo` — the seeded demo portfolios, made through `decide` like user input.
+//! 7. `collections` — the reminder ladder per item, today's worklist, promises to pay.
+//! 8. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
+//! 9. `check` — the order credit check over the whole portfolio.
+//! 10. `decide` — commands, rejections and the rules that turn one into entries.
+//! 11. `demo` — the seeded demo portfolios, made through `decide` like user input.
 //!
-//! Each area (ledger, team, policy, credit, limits) owns its entry type and sub-state;
+//! Each area (ledger, team, policy, credit, limits, collections) owns its entry type and sub-state;
 //! `journal` composes them. See ARCHITECTURE.md for why the cut is where it is.
 
 pub mod base;
 pub mod check;
+pub mod collections;
 pub mod credit;
 pub mod decide;
 pub mod demo;
@@ -33,9 +35,11 @@ pub mod team;
 pub use base::dates::Timestamp;
 pub use base::ids::*;
 pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, Positive};
+pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_batch, AllocationChoice, BatchRejection, Command, Field, Rejection,
+    decide, decide_batch, AllocationChoice, BatchRejection, CollectionsCommand, Command, Field,
+    Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,

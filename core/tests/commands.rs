@@ -6,8 +6,11 @@ mod common;
 use common::*;
 use creditdesk_core::base::input::TEXT_LEN_MAX;
 use creditdesk_core::base::money::amount_max;
+use creditdesk_core::collections::Outcome;
 use creditdesk_core::credit::{CreditRecord, CreditReport, FinancialStatement};
+use creditdesk_core::decide::task_on;
 use creditdesk_core::limits::OriginError;
+use creditdesk_core::policy::{Channel, CollectionPolicy, StrategyError};
 use creditdesk_core::policy::{CreditPolicy, PolicyError};
 use creditdesk_core::team::Role;
 use creditdesk_core::*;
@@ -863,6 +866,61 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             },
         ),
         (
+            "a task for a customer with nothing to remind",
+            collect(f.fresh, f.manager, Channel::Email),
+            NoTaskDue,
+        ),
+        (
+            "a task sent by a channel its step does not use",
+            collect(f.cny_customer, f.manager, Channel::Sms),
+            ChannelNotInStep {
+                allowed: due_channels(f),
+            },
+        ),
+        (
+            "a task done by an analyst",
+            collect(f.cny_customer, f.analyst, Channel::Email),
+            NotCollecting {
+                role: Role::Analyst,
+            },
+        ),
+        (
+            "an escalation to a day that is no rung",
+            escalate(f, f.cny_customer, 2),
+            StepNotInLadder,
+        ),
+        (
+            "an escalation with no item in the ladder",
+            escalate(f, f.fresh, 1),
+            NothingToEscalate,
+        ),
+        (
+            "a promise to pay by a day before it is made",
+            promise(f, "2026-03-31", 0),
+            PromiseDueBeforeDate,
+        ),
+        (
+            "a strategy whose ladder goes back in days",
+            {
+                let mut strategy = CollectionPolicy::initial();
+                strategy.ladders[3][2].offset_days = 1;
+                Command::Collections(CollectionsCommand::ChangeStrategy {
+                    date: date("2026-04-01"),
+                    strategy,
+                    by: f.director,
+                })
+            },
+            StrategyInvalid(StrategyError::OffsetsNotIncreasing {
+                grade: creditdesk_core::policy::Grade::D,
+                step: 3,
+            }),
+        ),
+        (
+            "a promise with 31 days of tolerance",
+            promise(f, "2026-04-10", 31),
+            ToleranceTooLong { max: 30 },
+        ),
+        (
             "registration before 1990",
             Command::RegisterCustomer {
                 id: next.customer,
@@ -1650,6 +1708,51 @@ fn each_broken_rule_is_named_and_changes_nothing() {
     );
 }
 
+fn collect(customer: CustomerId, by: UserId, channel: Channel) -> Command {
+    Command::Collections(CollectionsCommand::CompleteTask {
+        customer,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by,
+        channel,
+        outcome: Outcome::Reached,
+        notes: String::new(),
+    })
+}
+
+/// The channels of the step due for the CNY customer on 2026-04-01 (its grade picks them).
+fn due_channels(f: &Fixture) -> Vec<Channel> {
+    let customer = f.state().ledger.customer(f.cny_customer).unwrap();
+    task_on(f.state(), customer, date("2026-04-01"))
+        .expect("the CNY customer has a reminder due")
+        .step
+        .channels
+}
+
+fn escalate(f: &Fixture, customer: CustomerId, offset_days: i32) -> Command {
+    Command::Collections(CollectionsCommand::EscalateStep {
+        customer,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by: f.manager,
+        offset_days,
+        reason: "no answer".to_string(),
+    })
+}
+
+fn promise(f: &Fixture, due: &str, tolerance_days: u32) -> Command {
+    Command::Collections(CollectionsCommand::RecordPromise {
+        id: f.state().next_ids().promise,
+        customer: f.cny_customer,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by: f.manager,
+        amount: cny("100.00"),
+        due: date(due),
+        tolerance_days,
+    })
+}
+
 /// Every variant's name, by an exhaustive match: adding a variant without a case to this
 /// file stops it compiling.
 fn variant(rejection: &Rejection) -> &'static str {
@@ -1707,6 +1810,14 @@ fn variant(rejection: &Rejection) -> &'static str {
         DateBeforeCustomerSince { .. } => "DateBeforeCustomerSince",
         DateBeforeInvoice { .. } => "DateBeforeInvoice",
         SinceAfterFirstRecord { .. } => "SinceAfterFirstRecord",
+        NoTaskDue => "NoTaskDue",
+        ChannelNotInStep { .. } => "ChannelNotInStep",
+        StepNotInLadder => "StepNotInLadder",
+        NothingToEscalate => "NothingToEscalate",
+        NotCollecting { .. } => "NotCollecting",
+        PromiseDueBeforeDate => "PromiseDueBeforeDate",
+        ToleranceTooLong { .. } => "ToleranceTooLong",
+        StrategyInvalid(_) => "StrategyInvalid",
         TermsDisagreeWithDueDate { .. } => "TermsDisagreeWithDueDate",
         GrantAboveOwn { .. } => "GrantAboveOwn",
         ProfileRequired => "ProfileRequired",
@@ -1722,7 +1833,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 61;
+const ALL_VARIANTS: usize = 69;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

@@ -13,11 +13,13 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use creditdesk_core::base::rng::Rng;
 use creditdesk_core::check::check_order;
+use creditdesk_core::collections::{worklist, Outcome};
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::credit::*;
-use creditdesk_core::decide::approval_role;
+use creditdesk_core::decide::{approval_role, grade_on, may_collect};
 use creditdesk_core::ledger::reports::*;
 use creditdesk_core::limits::{limit_status, review_date, LimitStatus, RequestStatus, Verdict};
+use creditdesk_core::policy::Channel;
 use creditdesk_core::policy::{AuthorityBand, CreditPolicy};
 use creditdesk_core::team::Role;
 use creditdesk_core::*;
@@ -44,10 +46,12 @@ const SNAPSHOT_EVERY: usize = 10;
 /// journal so far, so it runs every this many steps and after the last one, not every step:
 /// halfway through and at the end of each seed.
 const REPLAY_EVERY: usize = 150;
+/// The worklist scores every customer, so it is checked every this many steps and at the end.
+const WORKLIST_EVERY: usize = 50;
 
 /// Every kind of command the generator makes, by the name `kind_of` gives it. The run must
 /// see each accepted and each rejected at least once, or the auditor checks less than it seems.
-const KINDS: [&str; 33] = [
+const KINDS: [&str; 38] = [
     "register customer",
     "update customer",
     "change customer since",
@@ -81,6 +85,11 @@ const KINDS: [&str; 33] = [
     "place order",
     "place order with release reason",
     "set widget origins",
+    "complete task",
+    "escalate step",
+    "record promise",
+    "assign collector",
+    "change strategy",
 ];
 
 /// The tally's name for a command. Exhaustive, so a new command fails to compile here until
@@ -133,6 +142,13 @@ fn kind_of(command: &Command) -> &'static str {
             ..
         } => "place order with release reason",
         Command::SetWidgetOrigins { .. } => "set widget origins",
+        Command::Collections(command) => match command {
+            CollectionsCommand::CompleteTask { .. } => "complete task",
+            CollectionsCommand::EscalateStep { .. } => "escalate step",
+            CollectionsCommand::RecordPromise { .. } => "record promise",
+            CollectionsCommand::AssignCollector { .. } => "assign collector",
+            CollectionsCommand::ChangeStrategy { .. } => "change strategy",
+        },
     }
 }
 
@@ -190,6 +206,11 @@ const MAKERS: &[(u32, Maker)] = &[
     (5, |g, s| place_order(g, s, false)),
     (4, |g, s| place_order(g, s, true)),
     (1, set_widget_origins),
+    (6, complete_task),
+    (1, escalate_step),
+    (2, record_promise),
+    (1, assign_collector),
+    (1, change_strategy),
 ];
 
 fn random_command(generator: &mut Generator, state: &Portfolio) -> Command {
@@ -1122,6 +1143,104 @@ fn place_order(generator: &mut Generator, state: &Portfolio, with_release: bool)
     }
 }
 
+/// A customer with a reminder due on `on` more often than not.
+fn collections_customer(generator: &mut Generator, state: &Portfolio, on: NaiveDate) -> CustomerId {
+    let with_task: Vec<CustomerId> = state
+        .ledger
+        .customers
+        .iter()
+        .filter(|c| {
+            c.invoices
+                .iter()
+                .any(|i| state.ledger.invoice(*i).is_some_and(|i| i.due_date < on))
+        })
+        .map(|c| c.id)
+        .collect();
+    match generator.pick(&with_task) {
+        Some(id) if !generator.broken(25) => id,
+        _ => generator.customer_id(state),
+    }
+}
+
+fn complete_task(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.date();
+    let customer = collections_customer(generator, state, date);
+    let channel = *generator.rng.pick(&Channel::ALL);
+    Command::Collections(CollectionsCommand::CompleteTask {
+        customer,
+        date,
+        recorded_on: generator.today,
+        by: generator.user_id(state),
+        channel,
+        outcome: *generator.rng.pick(&Outcome::ALL),
+        notes: generator.text("left a message"),
+    })
+}
+
+fn escalate_step(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.date();
+    let customer = collections_customer(generator, state, date);
+    Command::Collections(CollectionsCommand::EscalateStep {
+        customer,
+        date,
+        recorded_on: generator.today,
+        by: generator.user_id(state),
+        offset_days: *generator.rng.pick(&[1, 7, 30, 45, 60, 90, 2]),
+        reason: generator.text("no answer for weeks"),
+    })
+}
+
+fn record_promise(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.date();
+    let customer = collections_customer(generator, state, date);
+    let currency = currency_of(state, customer);
+    let amount = if generator.broken(5) {
+        money("100", other_currency(currency))
+    } else {
+        money("100", currency)
+    };
+    let id = generator.id(state.next_ids().promise.0);
+    Command::Collections(CollectionsCommand::RecordPromise {
+        id: PromiseId(id),
+        customer,
+        date,
+        recorded_on: generator.today,
+        by: generator.user_id(state),
+        amount,
+        due: date + Duration::days(generator.rng.range(-2, 20)),
+        tolerance_days: *generator.rng.pick(&[0, 3, 7, 31]),
+    })
+}
+
+/// The initial strategy with one ladder's first rung moved, or now and then broken.
+fn change_strategy(generator: &mut Generator, state: &Portfolio) -> Command {
+    let mut strategy = state.policies.current_strategy();
+    let ladder = generator.rng.range(0, 4) as usize;
+    strategy.ladders[ladder][0].offset_days = *generator.rng.pick(&[-10, -3, -1]);
+    if generator.broken(15) {
+        strategy.ladders[ladder][1].offset_days = strategy.ladders[ladder][0].offset_days;
+    }
+    Command::Collections(CollectionsCommand::ChangeStrategy {
+        date: generator.date(),
+        strategy,
+        by: generator.user_id(state),
+    })
+}
+
+fn assign_collector(generator: &mut Generator, state: &Portfolio) -> Command {
+    let collector = if generator.rng.chance(10) {
+        None
+    } else {
+        Some(generator.user_id(state))
+    };
+    Command::Collections(CollectionsCommand::AssignCollector {
+        customer: generator.customer_id(state),
+        date: generator.date(),
+        by: generator.user_id(state),
+        collector,
+    })
+}
+
 fn set_widget_origins(generator: &mut Generator, state: &Portfolio) -> Command {
     let mut candidates = vec![
         "https://erp.example.com",
@@ -1195,6 +1314,13 @@ impl Books {
             Entry::Credit(CreditEntry::CreditRecordAdded { customer, .. }) => {
                 *self.records.entry(*customer).or_default() += 1;
             }
+            Entry::Policy(PolicyEntry::StrategyChanged { by, .. }) => {
+                let role = self.users.get(by).map(|(_, role)| *role);
+                assert!(
+                    role.is_some_and(|role| role.covers(Role::Manager)),
+                    "a strategy changed by {by:?} ({role:?}), not a manager or director"
+                );
+            }
             Entry::Policy(PolicyEntry::PolicyChanged { policy, by, .. }) => {
                 let role = by.and_then(|by| self.users.get(&by)).map(|(_, role)| *role);
                 assert!(
@@ -1211,6 +1337,7 @@ impl Books {
                 self.users.insert(*id, (name.clone(), *role));
             }
             Entry::Limits(entry) => self.record_limits(entry),
+            Entry::Collections(_) => {}
         }
     }
 
@@ -1378,6 +1505,9 @@ fn audit_decision(
     context: &str,
 ) {
     for entry in entries {
+        if let Entry::Collections(entry) = entry {
+            audit_collections(before, entry, context);
+        }
         let Entry::Limits(entry) = entry else {
             continue;
         };
@@ -1417,6 +1547,96 @@ fn audit_decision(
             Verdict::Block,
             "{context}: a blocked order opened without a release: {check:?}"
         );
+    }
+}
+
+/// A collections entry by whom it may be, and a task that moves each item exactly one rung:
+/// no rung of the customer's ladder lies between an item's last rung and the task's (a
+/// pre-due rung of an item already past due, and an escalation, aside).
+fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str) {
+    match entry {
+        CollectionsEntry::TaskCompleted {
+            customer,
+            date,
+            by,
+            offset_days,
+            invoices,
+            ..
+        } => {
+            let role = role_in(before, *by, context);
+            assert!(may_collect(role), "{context}: a task done by a {role:?}");
+            assert!(!invoices.is_empty(), "{context}: a task about nothing");
+            let account = before.ledger.customer(*customer).expect("the customer");
+            let ladder = before
+                .strategy_on(*date)
+                .ladder(grade_on(before, account, *date))
+                .to_vec();
+            for id in invoices {
+                let invoice = before.ledger.invoice(*id).expect("the invoice");
+                let past_due = (*date - invoice.due_date).num_days() >= 1;
+                let done = before.collections.done_for(*id);
+                let escalated = before
+                    .collections
+                    .escalated_for(*id)
+                    .is_some_and(|to| to >= *offset_days);
+                assert!(
+                    done.is_none_or(|done| done < *offset_days),
+                    "{context}: {id:?} done twice"
+                );
+                let skipped = ladder.iter().filter(|rung| {
+                    done.is_none_or(|done| rung.offset_days > done)
+                        && rung.offset_days < *offset_days
+                        && !(rung.offset_days < 0 && past_due)
+                });
+                assert!(
+                    escalated || skipped.count() == 0,
+                    "{context}: {id:?} skipped a rung to {offset_days}"
+                );
+            }
+        }
+        CollectionsEntry::StepEscalated { by, .. }
+        | CollectionsEntry::CollectorAssigned { by, .. } => {
+            authority(before, *by, Role::Manager, context);
+        }
+        CollectionsEntry::PromiseRecorded { by, .. } => {
+            let role = role_in(before, *by, context);
+            assert!(
+                may_collect(role),
+                "{context}: a promise taken by a {role:?}"
+            );
+        }
+    }
+}
+
+/// No reminder is due for what is paid or disputed: every item of every task on `as_of` is
+/// open and undisputed then.
+fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
+    let policy = state.policy_on(as_of);
+    let grade_of = |customer: &Customer| grade_on(state, customer, as_of);
+    let to_base = |amount, currency| policy.limits.to_base(amount, currency);
+    let tasks = worklist(
+        &state.ledger,
+        &state.collections,
+        &state.strategy_on(as_of),
+        as_of,
+        &grade_of,
+        &to_base,
+    );
+    let open = creditdesk_core::ledger::as_of::open_amounts_on(&state.ledger, as_of);
+    let disputed = creditdesk_core::ledger::as_of::disputed_on(&state.ledger, as_of);
+    for task in &tasks {
+        assert!(!task.invoices.is_empty(), "{context}: a task about nothing");
+        for id in &task.invoices {
+            let position = state.ledger.invoice_position(*id).expect("the invoice");
+            assert!(
+                open[position] > Decimal::ZERO,
+                "{context}: a task for paid {id:?}"
+            );
+            assert!(
+                disputed.get(position).is_none_or(|d| d.is_zero()),
+                "{context}: a task for disputed {id:?}"
+            );
+        }
     }
 }
 
@@ -2188,6 +2408,9 @@ fn simulate(seed: u64, tally: &mut Tally) {
             if step % REPLAY_EVERY == REPLAY_EVERY - 1 && !last {
                 audit_records(&state, &run.journal, &context);
                 run.journal.replays_to(&state, &context);
+            }
+            if step % WORKLIST_EVERY == WORKLIST_EVERY - 1 || last {
+                audit_worklist(&state, generator.today, &context);
             }
         }));
         if let Err(panic) = checked {

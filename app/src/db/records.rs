@@ -8,7 +8,9 @@
 
 use super::StorageError;
 use creditdesk_core::journal::{ChainBreak, ChainHead, Hash, SealedEvent, SnapshotSeal};
-use creditdesk_core::{CreditEntry, Entry, LedgerEntry, LimitsEntry, PolicyEntry, TeamEntry};
+use creditdesk_core::{
+    CollectionsEntry, CreditEntry, Entry, LedgerEntry, LimitsEntry, PolicyEntry, TeamEntry,
+};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -93,6 +95,11 @@ pub fn entry_kind(entry: &Entry) -> &'static str {
         Entry::Limits(LimitsEntry::HoldReleased { .. }) => "HoldReleased",
         Entry::Limits(LimitsEntry::OrderReleased { .. }) => "OrderReleased",
         Entry::Limits(LimitsEntry::WidgetOriginsSet { .. }) => "WidgetOriginsSet",
+        Entry::Policy(PolicyEntry::StrategyChanged { .. }) => "StrategyChanged",
+        Entry::Collections(CollectionsEntry::TaskCompleted { .. }) => "TaskCompleted",
+        Entry::Collections(CollectionsEntry::StepEscalated { .. }) => "StepEscalated",
+        Entry::Collections(CollectionsEntry::PromiseRecorded { .. }) => "PromiseRecorded",
+        Entry::Collections(CollectionsEntry::CollectorAssigned { .. }) => "CollectorAssigned",
     }
 }
 

@@ -17,6 +17,7 @@ pub enum RecordKind {
     Dispute,
     User,
     LimitRequest,
+    Promise,
 }
 
 /// Why an entry could not be folded.

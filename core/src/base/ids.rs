@@ -19,5 +19,6 @@ id_type!(
     OrderId,
     DisputeId,
     UserId,
-    RequestId
+    RequestId,
+    PromiseId
 );

@@ -194,4 +194,55 @@ pub enum Command {
         by: UserId,
         origins: Vec<String>,
     },
+    /// The collections' commands, decided by their own exhaustive match.
+    Collections(CollectionsCommand),
+}
+
+/// What a collector (or their manager) asks for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CollectionsCommand {
+    /// The reminder due for a customer, done by `by` through `channel`: the core works out
+    /// the step and the items it moves (see `collections`).
+    CompleteTask {
+        customer: CustomerId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        channel: crate::policy::Channel,
+        outcome: crate::collections::Outcome,
+        notes: String,
+    },
+    /// Moves the customer's items straight to the rung at `offset_days`, skipping those
+    /// between: a manager's or director's decision, with a reason.
+    EscalateStep {
+        customer: CustomerId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        offset_days: i32,
+        reason: String,
+    },
+    RecordPromise {
+        id: PromiseId,
+        customer: CustomerId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        amount: Amount,
+        due: NaiveDate,
+        tolerance_days: u32,
+    },
+    /// A new version of the reminder ladders, in force from `date` (a manager or director).
+    ChangeStrategy {
+        date: NaiveDate,
+        strategy: crate::policy::CollectionPolicy,
+        by: UserId,
+    },
+    /// Puts the customer on a collector's list (`None`: on nobody's).
+    AssignCollector {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        collector: Option<UserId>,
+    },
 }

@@ -1,6 +1,7 @@
 //! The one dispatch from a command to the rule that decides it, and the all-or-nothing batch.
 
-use crate::decide::command::Command;
+use crate::decide::collections::*;
+use crate::decide::command::{CollectionsCommand, Command};
 use crate::decide::credit::*;
 use crate::decide::ledger::*;
 use crate::decide::limits::*;
@@ -157,6 +158,73 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
         Command::SetWidgetOrigins { date, by, origins } => {
             set_widget_origins(state, *date, *by, origins)
         }
+        Command::Collections(command) => decide_collections(state, command),
+    }
+}
+
+/// The collections' commands (a match of its own, exhaustive over them).
+fn decide_collections(state: &Portfolio, command: &CollectionsCommand) -> Decision {
+    match command {
+        CollectionsCommand::CompleteTask {
+            customer,
+            date,
+            recorded_on,
+            by,
+            channel,
+            outcome,
+            notes,
+        } => complete_task(
+            state,
+            *customer,
+            (*date, *recorded_on),
+            *by,
+            *channel,
+            *outcome,
+            notes,
+        ),
+        CollectionsCommand::EscalateStep {
+            customer,
+            date,
+            recorded_on,
+            by,
+            offset_days,
+            reason,
+        } => escalate(
+            state,
+            *customer,
+            (*date, *recorded_on),
+            *by,
+            *offset_days,
+            reason,
+        ),
+        CollectionsCommand::RecordPromise {
+            id,
+            customer,
+            date,
+            recorded_on,
+            by,
+            amount,
+            due,
+            tolerance_days,
+        } => record_promise(
+            state,
+            *id,
+            *customer,
+            (*date, *recorded_on),
+            *by,
+            amount,
+            *due,
+            *tolerance_days,
+        ),
+        CollectionsCommand::ChangeStrategy { date, strategy, by } => {
+            change_strategy(state, *date, strategy, *by)
+        }
+        CollectionsCommand::AssignCollector {
+            customer,
+            date,
+            by,
+            collector,
+        } => assign_collector(state, *customer, *date, *by, *collector),
     }
 }
 

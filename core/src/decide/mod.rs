@@ -4,6 +4,7 @@
 //! them. Each area's rules are in their own file; `decide` is the one dispatch from a command
 //! to its rule, an exhaustive match, so a command nobody decides fails to compile.
 
+mod collections;
 mod command;
 mod credit;
 mod dispatch;
@@ -12,6 +13,7 @@ mod limits;
 mod rejection;
 mod rules;
 
+pub use collections::{grade_on, may_collect, task_on, TOLERANCE_DAYS_MAX};
 pub use command::*;
 pub use dispatch::{decide, decide_batch, BatchRejection};
 pub use ledger::currency_locked;

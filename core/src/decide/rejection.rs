@@ -43,6 +43,12 @@ pub enum Field {
     Comment,
     /// The widget's allowed origins.
     Origins,
+    /// How a reminder was sent (email, phone, letter, SMS).
+    Channel,
+    /// A rung of the reminder ladder.
+    Step,
+    /// A promise's days of tolerance.
+    Tolerance,
 }
 
 /// One variant per broken rule.
@@ -185,6 +191,27 @@ pub enum Rejection {
         origin: String,
         error: OriginError,
     },
+    /// No reminder is due for the customer on that date (or a promise to pay is pending).
+    NoTaskDue,
+    /// The step due is not sent that way; `allowed` are its channels.
+    ChannelNotInStep {
+        allowed: Vec<crate::policy::Channel>,
+    },
+    /// An escalation names a day that is no rung of the customer's ladder.
+    StepNotInLadder,
+    /// No item of the customer is below that rung: there is nothing to escalate.
+    NothingToEscalate,
+    /// Collections are worked by collectors, managers and directors, not by this role.
+    NotCollecting {
+        role: Role,
+    },
+    /// A promise to pay by a day before it was made.
+    PromiseDueBeforeDate,
+    ToleranceTooLong {
+        max: u32,
+    },
+    /// A collection strategy that does not make sense.
+    StrategyInvalid(crate::policy::StrategyError),
 }
 
 impl Rejection {
@@ -223,6 +250,13 @@ impl Rejection {
             WriteOffAboveOpen { .. } | DisputeAboveOpen { .. } => Field::Amount,
             DateOutOfRange | DateInFuture { .. } => Field::Date,
             DateBeforeCustomerSince { .. } | DateBeforeInvoice { .. } => Field::Date,
+            NoTaskDue => Field::Customer,
+            ChannelNotInStep { .. } => Field::Channel,
+            StepNotInLadder | NothingToEscalate => Field::Step,
+            NotCollecting { .. } => Field::User,
+            PromiseDueBeforeDate => Field::DueDate,
+            ToleranceTooLong { .. } => Field::Tolerance,
+            StrategyInvalid(_) => Field::Step,
             SinceAfterFirstRecord { .. } => Field::Date,
             DueBeforeIssue | TermsDisagreeWithDueDate { .. } => Field::DueDate,
             AllocationToOtherCustomer

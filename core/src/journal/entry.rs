@@ -3,6 +3,7 @@
 //! nothing to it, so journals written before the areas existed read unchanged. Adding an area
 //! is one variant here and one sub-state in `Portfolio`.
 
+use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
 use crate::ledger::LedgerEntry;
 use crate::limits::LimitsEntry;
@@ -21,6 +22,7 @@ pub enum Entry {
     Policy(PolicyEntry),
     Team(TeamEntry),
     Limits(LimitsEntry),
+    Collections(CollectionsEntry),
 }
 
 impl From<LedgerEntry> for Entry {
@@ -46,5 +48,10 @@ impl From<TeamEntry> for Entry {
 impl From<LimitsEntry> for Entry {
     fn from(entry: LimitsEntry) -> Entry {
         Entry::Limits(entry)
+    }
+}
+impl From<CollectionsEntry> for Entry {
+    fn from(entry: CollectionsEntry) -> Entry {
+        Entry::Collections(entry)
     }
 }

@@ -4,12 +4,13 @@
 
 use crate::base::fold::FoldError;
 use crate::base::ids::*;
+use crate::collections::Collections;
 use crate::credit::CreditFiles;
 use crate::journal::chain::{parse_event, verify, ChainBreak, ChainHead, Event, Hash};
 use crate::journal::entry::Entry;
 use crate::ledger::Ledger;
 use crate::limits::{Known, Limits};
-use crate::policy::{CreditPolicy, Policies};
+use crate::policy::{CollectionPolicy, CreditPolicy, Policies};
 use crate::team::Team;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,7 @@ pub struct Portfolio {
     pub policies: Policies,
     pub credit: CreditFiles,
     pub limits: Limits,
+    pub collections: Collections,
     /// The last event folded in; `None` for an empty journal.
     pub head: Option<ChainHead>,
 }
@@ -37,6 +39,7 @@ pub struct NextIds {
     pub dispute: DisputeId,
     pub user: UserId,
     pub request: RequestId,
+    pub promise: PromiseId,
 }
 
 impl Portfolio {
@@ -51,6 +54,11 @@ impl Portfolio {
         self.policies.on(date)
     }
 
+    /// The collection strategy (reminder ladders) in force on `date`.
+    pub fn strategy_on(&self, date: NaiveDate) -> CollectionPolicy {
+        self.policies.strategy_on(date)
+    }
+
     pub fn next_ids(&self) -> NextIds {
         let ledger = &self.ledger;
         NextIds {
@@ -62,6 +70,7 @@ impl Portfolio {
             dispute: DisputeId(ledger.disputes.last().map_or(1, |d| d.id.0 + 1)),
             user: self.team.next_user(),
             request: self.limits.next_request(),
+            promise: self.collections.next_promise(),
         }
     }
 
@@ -84,6 +93,13 @@ impl Portfolio {
                     team: &self.team,
                 };
                 self.limits.apply(entry, known)
+            }
+            Entry::Collections(entry) => {
+                let known = crate::collections::state::Known {
+                    ledger: &self.ledger,
+                    team: &self.team,
+                };
+                self.collections.apply(entry, known)
             }
         }
     }

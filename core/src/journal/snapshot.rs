@@ -13,7 +13,9 @@ use std::fmt;
 /// Version 4 added users, limit requests, holds, order releases, widget origins and the limit
 /// part of the policy. Version 5 is the portfolio by area: the credit file, limit requests,
 /// holds and releases left the customer and order records for their areas' sub-states.
-pub const SNAPSHOT_VERSION: u8 = 5;
+/// Version 6 added the collections (rungs done, tasks, promises, collectors) and the
+/// collection strategy in the policy.
+pub const SNAPSHOT_VERSION: u8 = 6;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,6 +134,7 @@ fn check_consistency(portfolio: &Portfolio) -> Result<(), String> {
     }
     let areas = AreaIds {
         customers,
+        invoices,
         orders,
         users,
         requests,
@@ -141,6 +144,7 @@ fn check_consistency(portfolio: &Portfolio) -> Result<(), String> {
 
 struct AreaIds {
     customers: IdSet,
+    invoices: IdSet,
     orders: IdSet,
     users: IdSet,
     requests: IdSet,
@@ -177,6 +181,33 @@ fn check_areas(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String> {
         .contains_all(limits.released_orders().map(|order| order.0))
     {
         return Err("a release names an order that is not there".into());
+    }
+    check_collections(portfolio, ids)
+}
+
+/// The references the collections hold into the ledger and the team.
+fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String> {
+    let collections = &portfolio.collections;
+    IdSet::collect("promises", collections.promises.iter().map(|p| p.id.0))?;
+    let customers = (collections.promises.iter().map(|p| p.customer.0))
+        .chain(collections.tasks.iter().map(|t| t.customer.0))
+        .chain(collections.collectors.keys().map(|c| c.0));
+    let users = (collections.promises.iter().map(|p| p.by.0))
+        .chain(collections.tasks.iter().map(|t| t.by.0))
+        .chain(collections.collectors.values().map(|u| u.0));
+    let invoices = (collections.done.keys().map(|i| i.0))
+        .chain(collections.escalated.keys().map(|i| i.0))
+        .chain(
+            collections
+                .tasks
+                .iter()
+                .flat_map(|t| t.invoices.iter().map(|i| i.0)),
+        );
+    if !ids.customers.contains_all(customers)
+        || !ids.users.contains_all(users)
+        || !ids.invoices.contains_all(invoices)
+    {
+        return Err("the collections name a record that is not there".into());
     }
     Ok(())
 }

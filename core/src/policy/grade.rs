@@ -13,6 +13,10 @@ pub enum Grade {
 
 impl Grade {
     pub const ALL: [Grade; 5] = [Grade::A, Grade::B, Grade::C, Grade::D, Grade::E];
+    /// Position in A–E, for the policy's per-grade tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
     pub fn letter(&self) -> &'static str {
         match self {
             Grade::A => "A",

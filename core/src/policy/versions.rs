@@ -2,6 +2,7 @@
 
 use crate::base::fold::FoldError;
 use crate::base::ids::UserId;
+use crate::policy::collection_policy::CollectionPolicy;
 use crate::policy::credit_policy::CreditPolicy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -20,12 +21,21 @@ pub enum PolicyEntry {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<UserId>,
     },
+    /// A new version of the collection strategy (the reminder ladders), in force from `date`.
+    StrategyChanged {
+        #[serde(with = "crate::base::dates::date_serde")]
+        date: NaiveDate,
+        strategy: CollectionPolicy,
+        by: UserId,
+    },
 }
 
 /// Every credit policy journalled, with the date it took effect, in journal order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policies {
     pub versions: Vec<(NaiveDate, CreditPolicy)>,
+    /// Every collection strategy journalled, with the date it took effect.
+    pub strategies: Vec<(NaiveDate, CollectionPolicy)>,
 }
 
 impl Policies {
@@ -46,10 +56,29 @@ impl Policies {
             .map_or_else(CreditPolicy::default, |(_, policy)| policy.clone())
     }
 
+    /// The collection strategy in force on `date` (the initial one before the first).
+    pub fn strategy_on(&self, date: NaiveDate) -> CollectionPolicy {
+        self.strategies
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= date)
+            .map_or_else(CollectionPolicy::initial, |(_, strategy)| strategy.clone())
+    }
+
+    /// The newest strategy: the one the strategy editor edits.
+    pub fn current_strategy(&self) -> CollectionPolicy {
+        self.strategies
+            .last()
+            .map_or_else(CollectionPolicy::initial, |(_, strategy)| strategy.clone())
+    }
+
     pub fn apply(&mut self, entry: &PolicyEntry) -> Result<(), FoldError> {
         match entry {
             PolicyEntry::PolicyChanged { date, policy, .. } => {
                 self.versions.push((*date, policy.as_ref().clone()));
+            }
+            PolicyEntry::StrategyChanged { date, strategy, .. } => {
+                self.strategies.push((*date, strategy.clone()));
             }
         }
         Ok(())
