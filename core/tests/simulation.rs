@@ -16,7 +16,7 @@ use creditdesk_core::check::check_order;
 use creditdesk_core::collections::{worklist, Outcome};
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::credit::*;
-use creditdesk_core::decide::{approval_role, grade_on, may_collect};
+use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on};
 use creditdesk_core::ledger::reports::*;
 use creditdesk_core::limits::{limit_status, review_date, LimitStatus, RequestStatus, Verdict};
 use creditdesk_core::policy::Channel;
@@ -1626,6 +1626,13 @@ fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
     let disputed = creditdesk_core::ledger::as_of::disputed_on(&state.ledger, as_of);
     for task in &tasks {
         assert!(!task.invoices.is_empty(), "{context}: a task about nothing");
+        // The list (one pass over all invoices) and one customer's task agree.
+        let customer = state.ledger.customer(task.customer).expect("the customer");
+        assert_eq!(
+            task_on(state, customer, as_of).as_ref(),
+            Some(task),
+            "{context}: the worklist and the customer's task differ"
+        );
         for id in &task.invoices {
             let position = state.ledger.invoice_position(*id).expect("the invoice");
             assert!(
