@@ -13,10 +13,10 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use creditdesk_core::base::rng::Rng;
 use creditdesk_core::check::check_order;
-use creditdesk_core::collections::{worklist, Outcome};
+use creditdesk_core::collections::Outcome;
 use creditdesk_core::credit::score::{score, score_inputs};
 use creditdesk_core::credit::*;
-use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on};
+use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on, worklist_on};
 use creditdesk_core::ledger::reports::*;
 use creditdesk_core::limits::{limit_status, review_date, LimitStatus, RequestStatus, Verdict};
 use creditdesk_core::policy::Channel;
@@ -1611,17 +1611,7 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
 /// No reminder is due for what is paid or disputed: every item of every task on `as_of` is
 /// open and undisputed then.
 fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
-    let policy = state.policy_on(as_of);
-    let grade_of = |customer: &Customer| grade_on(state, customer, as_of);
-    let to_base = |amount, currency| policy.limits.to_base(amount, currency);
-    let tasks = worklist(
-        &state.ledger,
-        &state.collections,
-        &state.strategy_on(as_of),
-        as_of,
-        &grade_of,
-        &to_base,
-    );
+    let tasks = worklist_on(state, as_of);
     let open = creditdesk_core::ledger::as_of::open_amounts_on(&state.ledger, as_of);
     let disputed = creditdesk_core::ledger::as_of::disputed_on(&state.ledger, as_of);
     for task in &tasks {

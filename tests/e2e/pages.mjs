@@ -46,6 +46,8 @@ export const VOCAB = areaTables('vocab', 'VocabTexts');
 export const DESK = areaTables('desk', 'DeskTexts');
 /** Field-sales check and widget. */
 export const FIELD = areaTables('field', 'FieldTexts');
+/** Collections: the worklist, reminders, promises. */
+export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 /** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */

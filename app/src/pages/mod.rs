@@ -1,8 +1,9 @@
-//! The desk's pages, grouped by the core's areas (`ledger`, `credit`, `limits`, `team`), with
+//! The desk's pages, grouped by the core's areas (`ledger`, `credit`, `limits`, `team`, `collections`), with
 //! the pages of no one area at the top; routes are declared in `desk.rs`. Pages import shared
 //! pieces from `crate::ui`, never from another page.
 
 pub mod bench;
+pub mod collections;
 pub mod credit;
 pub mod help;
 pub mod home;

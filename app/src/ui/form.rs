@@ -123,13 +123,21 @@ impl Form {
 
     /// Submits `commands` as one event, all or nothing, and goes to `done` once it is saved.
     pub fn send_all(self, commands: Vec<Command>, done: String) {
-        let state = use_app();
         let navigate = use_navigate();
+        self.submit_all(commands, move || {
+            navigate(&done, NavigateOptions::default())
+        });
+    }
+
+    /// Submits `commands` as one event, all or nothing; `done` runs only after the commit,
+    /// otherwise the outcome is placed.
+    pub fn submit_all(self, commands: Vec<Command>, done: impl FnOnce() + 'static) {
+        let state = use_app();
         self.errors.set(Vec::new());
         self.top.set(None);
         leptos::task::spawn_local(async move {
             match state::submit_batch(state, commands).await {
-                Ok(()) => navigate(&done, NavigateOptions::default()),
+                Ok(()) => done(),
                 Err(error) => self.place(state.texts(), &error),
             }
         });

@@ -3,8 +3,8 @@
 
 use crate::base::ids::{CustomerId, PromiseId, UserId};
 use crate::base::money::Amount;
-use crate::collections::{customer_task, ladder_items, CollectionsEntry, Outcome, Task};
-use crate::credit::score::{score, score_inputs};
+use crate::collections::{customer_task, ladder_items, worklist, CollectionsEntry, Outcome, Task};
+use crate::credit::score::{score, score_all, score_inputs};
 use crate::decide::limits::{user, user_with};
 use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::{
@@ -50,6 +50,30 @@ pub fn task_on(state: &Portfolio, customer: &Customer, date: NaiveDate) -> Optio
         customer,
         grade,
         date,
+        &to_base,
+    )
+}
+
+/// Today's worklist: every customer's reminder due on `date`, highest priority first, each
+/// customer's ladder picked by its grade on `date` (scored once for all).
+pub fn worklist_on(state: &Portfolio, date: NaiveDate) -> Vec<Task> {
+    let policy = state.policy_on(date);
+    let scores = score_all(&state.ledger, &state.credit, &policy, date);
+    let first = state.ledger.customers.first().map_or(0, |c| c.id.0);
+    let grade_of = |customer: &Customer| {
+        let position = (customer.id.0 - first) as usize;
+        (state.ledger.customers.get(position))
+            .filter(|at| at.id == customer.id)
+            .and_then(|_| scores.get(position))
+            .map_or_else(|| grade_on(state, customer, date), |score| score.grade)
+    };
+    let to_base = |amount, currency| policy.limits.to_base(amount, currency);
+    worklist(
+        &state.ledger,
+        &state.collections,
+        &state.strategy_on(date),
+        date,
+        &grade_of,
         &to_base,
     )
 }

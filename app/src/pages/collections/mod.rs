@@ -1,0 +1,3 @@
+//! The collections pages: today's worklist (the collector's home).
+
+pub mod worklist;

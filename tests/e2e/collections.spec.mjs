@@ -1,0 +1,112 @@
+// Collections (issue 10, first screen): a collector works through today's reminders — the
+// worklist from demo S, a task done in two clicks (channel, Save) that moves the customer one
+// rung, a promise to pay that takes the customer off the list, a promise typed wrong refused
+// with nothing saved, the list in Chinese, at 360 px, and axe.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { App, EN, ZH, COLLECTIONS } from './pages.mjs';
+
+const C = COLLECTIONS.EN;
+const COLLECTOR = '4'; // demo S: director, manager, analyst, collector, sales
+
+class WorklistPage {
+  constructor(app) { this.app = app; this.page = app.page; }
+  root() { return this.page.getByTestId('worklist'); }
+  tasks() { return this.page.getByTestId('task'); }
+  async open(t = C) {
+    await this.app.nav().getByRole('link', { name: t.nav_collections, exact: true }).click();
+    await expect(this.app.heading(t.worklist_title)).toBeVisible();
+  }
+  /** [{ customer, step }] of the rows shown. */
+  async rows() {
+    await expect(this.tasks().first()).toBeVisible();
+    const rows = [];
+    for (const row of await this.tasks().all()) {
+      rows.push({
+        customer: (await row.getByTestId('task-customer').innerText()).trim(),
+        step: (await row.getByTestId('task-step').innerText()).trim(),
+        priority: Number((await row.getByTestId('priority').innerText()).trim()),
+      });
+    }
+    return rows;
+  }
+  row(customer) {
+    return this.tasks().filter({ has: this.page.getByTestId('task-customer').getByText(customer, { exact: true }) });
+  }
+  form() { return this.page.getByTestId('task-form'); }
+}
+
+async function journalEvents(app) {
+  await app.go('nav_journal');
+  const rows = app.page.getByTestId('journal-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  return rows.count();
+}
+
+test('a collector works through today\'s reminders: a task in two clicks, a promise, bad input', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(COLLECTOR);
+  const list = new WorklistPage(app);
+  await list.open();
+  const rows = await list.rows();
+  expect(rows.length, 'demo S has reminders due today').toBeGreaterThan(2);
+  // Highest priority first, and each priority says why.
+  const priorities = rows.map((r) => r.priority);
+  expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+  await list.tasks().first().getByTestId('priority').click();
+  await expect(list.tasks().first().getByRole('listitem')).toHaveCount(4);
+
+  // Two clicks: the first channel of the first task, then Save. The customer moves on a rung.
+  const first = rows[0];
+  await list.row(first.customer).locator('[data-testid^="done-"]').first().click();
+  await list.form().getByTestId('save-task').click();
+  await expect(page.getByTestId('task-saved')).toContainText(first.customer);
+  await expect(list.form()).toHaveCount(0);
+  const after = await list.rows();
+  const moved = after.find((r) => r.customer === first.customer);
+  expect(moved?.step, `${first.customer} is not reminded of the same rung again`).not.toBe(first.step);
+
+  // A promise typed wrong is refused beside its field; nothing is saved.
+  const second = after.find((r) => r.customer !== first.customer);
+  const before = await journalEvents(app);
+  await list.open();
+  await list.row(second.customer).locator('[data-testid^="done-"]').first().click();
+  await list.form().getByTestId('outcome').selectOption('promise');
+  await list.form().getByTestId('promise-amount').fill('abc');
+  await list.form().getByTestId('save-task').click();
+  await expect(list.form().getByTestId('promise-amount-error')).not.toHaveText('');
+  expect(await journalEvents(app)).toBe(before);
+
+  // A good promise: the customer leaves today's list (reminders wait for the promised day).
+  await list.open();
+  await list.row(second.customer).locator('[data-testid^="done-"]').first().click();
+  await list.form().getByTestId('outcome').selectOption('promise');
+  await list.form().getByTestId('save-task').click();
+  await expect(page.getByTestId('task-saved')).toContainText(second.customer);
+  await expect(list.row(second.customer)).toHaveCount(0);
+  expect(await journalEvents(app)).toBe(before + 1);
+  // After a reload, from IndexedDB, the same.
+  await app.reload();
+  await list.open();
+  await expect(list.row(second.customer)).toHaveCount(0);
+});
+
+test('the worklist in Chinese, at 360 px, with no serious axe violations', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await app.languageButton().click();
+  const zh = app.use(ZH);
+  const list = new WorklistPage(zh);
+  await list.open(COLLECTIONS.ZH);
+  await expect(list.root()).toContainText(COLLECTIONS.ZH.worklist_intro);
+  await expect(list.tasks().first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, 'no sideways scrolling').toBeLessThanOrEqual(360);
+  await list.tasks().first().locator('[data-testid^="done-"]').first().click();
+  await expect(list.form()).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
