@@ -1,6 +1,7 @@
 //! A developer page (`/bench`, not linked in the navigation) that times the core in wasm on
-//! demo portfolio L: generation, aging for all customers, customer rows, snapshot encode and
-//! decode, the field-sales credit check per customer and the customer search per query. The
+//! demo portfolio L: generation, aging for all customers, customer rows, the collections
+//! worklist, snapshot encode and decode, the field-sales credit check per customer and the
+//! customer search per query. The
 //! benchmark command reads its output; it fails nothing.
 
 use crate::browser::performance_now;
@@ -53,6 +54,10 @@ fn run() -> String {
     });
     timed(&mut lines, "customer rows (mean of 5)", 5, || {
         customer_rows(&portfolio.ledger, as_of)
+    });
+    // Today's reminders as the collections page asks for them: grades scored, then the list.
+    timed(&mut lines, "collections worklist (mean of 5)", 5, || {
+        creditdesk_core::decide::worklist_on(&portfolio, as_of)
     });
     credit_checks(&mut lines, &portfolio, as_of);
     searches(&mut lines, &portfolio);
