@@ -28,6 +28,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/customers/:id/credit") view=pages::credit::file::CreditFilePage />
                     <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit::records::CreditRecordForm />
                     <Route path=path!("/customers/:id/limit") view=pages::limits::limit::LimitPage />
+                    <Route path=path!("/customers/:id/collections") view=pages::collections::customer::CustomerCollections />
                     <Route path=path!("/policy") view=pages::credit::policy::PolicyPage />
                     <Route path=path!("/policy/limits") view=pages::limits::policy::LimitPolicyPage />
                     <Route path=path!("/approvals") view=pages::limits::approvals::Approvals />

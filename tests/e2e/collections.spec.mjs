@@ -1,7 +1,8 @@
 // Collections (issue 10, first screen): a collector works through today's reminders — the
 // worklist from demo S, a task done in two clicks (channel, Save) that moves the customer one
 // rung, a promise to pay that takes the customer off the list, a promise typed wrong refused
-// with nothing saved, the list in Chinese, at 360 px, and axe.
+// with nothing saved, the customer's collections (contact log, promise status), the list in
+// Chinese, at 360 px, and axe.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { App, EN, ZH, COLLECTIONS } from './pages.mjs';
@@ -90,6 +91,20 @@ test('a collector works through today\'s reminders: a task in two clicks, a prom
   await app.reload();
   await list.open();
   await expect(list.row(second.customer)).toHaveCount(0);
+
+  // The customer's collections: the promise pending, the contact it came from, no reminder due.
+  await list.row(first.customer).getByTestId('task-customer').click();
+  await page.getByTestId('action-collections').click();
+  const log = page.getByTestId('contact-log').getByTestId('contact');
+  await expect(log).toHaveCount(1);
+  await expect(log.first()).toContainText(C.outcome_reached);
+  await app.customers().open();
+  await app.customers().openCustomer(second.customer);
+  await page.getByTestId('action-collections').click();
+  await expect(page.getByTestId('promise')).toHaveCount(1);
+  await expect(page.getByTestId('promise-status')).toHaveText(C.status_pending);
+  await expect(page.getByTestId('contact').first()).toContainText(C.outcome_promise);
+  await expect(page.getByTestId('next-due')).toHaveText(C.next_none);
 });
 
 test('the worklist in Chinese, at 360 px, with no serious axe violations', async ({ page }) => {

@@ -1,3 +1,5 @@
-//! The collections pages: today's worklist (the collector's home).
+//! The collections pages: today's worklist (the collector's home) and a customer's
+//! collections (the reminder due, promises, contact log).
 
+pub mod customer;
 pub mod worklist;

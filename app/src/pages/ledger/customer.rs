@@ -50,6 +50,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <A href=to(&format!("{base}/credit-note")) attr:class="button" attr:data-testid="action-credit-note">{t.issue_credit_note}</A>
                 <A href=to(&format!("{base}/edit")) attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
                 <A href=to(&format!("{base}/credit")) attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
+                <A href=to(&format!("{base}/collections")) attr:class="button" attr:data-testid="action-collections">{state.lang.get().collections().customer_collections}</A>
             </div>
             {limit_line(portfolio, customer, today)}
             {drop.map(|(before, now)| view! {
