@@ -43,6 +43,10 @@ pub enum Field {
     Comment,
     /// The widget's allowed origins.
     Origins,
+    /// The first and the last day of the journal's filter. No rejection names them: the form
+    /// kit places its messages by field, and the filter's dates are read through it.
+    DayFrom,
+    DayTo,
 }
 
 /// One variant per broken rule.
