@@ -21,6 +21,17 @@ pub fn today() -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// The day a timestamp falls on in the device's time zone.
+pub fn local_date(ms: i64) -> NaiveDate {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));
+    NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}
+
 /// Formats a timestamp in the device's time zone, e.g. `2026-11-23 14:05`.
 pub fn format_timestamp(ms: i64) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms as f64));

@@ -44,6 +44,13 @@ impl Lang {
             Lang::En => &collections::EN,
         }
     }
+    /// The journal told in sentences, and its page.
+    pub fn journal(self) -> &'static JournalTexts {
+        match self {
+            Lang::Zh => &journal::ZH,
+            Lang::En => &journal::EN,
+        }
+    }
     /// The field-sales check and the embeddable widget.
     pub fn field(self) -> &'static FieldTexts {
         match self {
@@ -102,10 +109,12 @@ macro_rules! texts {
 pub mod collections;
 mod desk;
 mod field;
+pub mod journal;
 pub mod vocab;
 pub use collections::CollectionsTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
+pub use journal::JournalTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
 
 texts!(Texts {
@@ -289,12 +298,6 @@ texts!(Texts {
     verify_ok,
     verify_failed,
     verify_snapshot_ok,
-    seq,
-    time,
-    actor,
-    entries,
-    hash,
-    older,
     no_events,
     chain_unreadable,
     chain_missing,
@@ -712,12 +715,6 @@ pub static ZH: Texts = Texts {
     verify_ok: "日志完整：{count} 条事件，哈希链一致。",
     verify_failed: "校验失败：{detail}",
     verify_snapshot_ok: "按日志重算到第 {seq} 号事件的数据与快照一致。",
-    seq: "序号",
-    time: "时间",
-    actor: "操作人",
-    entries: "内容",
-    hash: "哈希",
-    older: "更早的事件",
     no_events: "日志为空。",
     chain_unreadable: "第 {position} 条记录无法读取。",
     chain_missing: "缺少第 {from} 至 {to} 号事件。",
@@ -1135,12 +1132,6 @@ pub static EN: Texts = Texts {
     verify_ok: "The journal is intact: {count} events, hash chain consistent.",
     verify_failed: "Verification failed: {detail}",
     verify_snapshot_ok: "Replaying the journal up to event {seq} gives exactly the snapshot.",
-    seq: "No.",
-    time: "Time",
-    actor: "By",
-    entries: "Entries",
-    hash: "Hash",
-    older: "Older events",
     no_events: "The journal is empty.",
     chain_unreadable: "Record {position} cannot be read.",
     chain_missing: "Events {from} to {to} are missing.",

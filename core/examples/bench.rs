@@ -1,6 +1,7 @@
 //! Native benchmark of the core on demo portfolio L: generation, sealing (JSON + SHA-256),
 //! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers,
-//! the collections worklist, and customer search.
+//! the collections worklist, customer search, and the journal read for people (parse + facts)
+//! and filtered.
 //! Prints figures; fails nothing. Run: `cargo run --release -p creditdesk-core --example bench`.
 
 use chrono::NaiveDate;
@@ -104,4 +105,19 @@ fn main() {
         keystrokes.map(|query| search_index.search(query, 50).len())
     });
     println!("  results per keystroke {found:?}");
+    let rows = timed("journal read for people (parse + facts)", || {
+        let event = journal::parse_event(&sealed.text).expect("parses");
+        let mut rows = journal::JournalRows::new();
+        rows.read(&event, sealed.hash, as_of, &portfolio)
+            .expect("the first event");
+        rows
+    });
+    let filter = journal::JournalFilter {
+        kind: Some(journal::EntryKind::PaymentReceived),
+        ..journal::JournalFilter::default()
+    };
+    let selected = timed("journal filter by kind, all entries", || {
+        journal::select(&rows, &filter).len()
+    });
+    println!("  {} entries read, {selected} payments", rows.rows().len());
 }

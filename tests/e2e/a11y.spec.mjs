@@ -55,9 +55,19 @@ test('axe: no serious or critical violations on any page', async ({ page }) => {
   await expectNoSeriousViolations(page, 'new customer form');
 
   await app.journal().open();
-  await app.journal().rows(1);
+  await app.journal().events(1);
   await app.journal().expectIntact(1);
   await expectNoSeriousViolations(page, 'journal');
+  // The journal filtered, with a filter field showing its error.
+  await app.journal().kind().selectOption('InvoiceIssued');
+  await app.journal().apply();
+  await expect(app.journal().matching()).toBeVisible();
+  await expect(app.journal().entries().first()).toBeVisible();
+  await expectNoSeriousViolations(page, 'journal filtered');
+  await app.journal().from().fill('2026-02-30');
+  await app.journal().apply();
+  await expect(app.journal().error('filter-from')).toBeVisible();
+  await expectNoSeriousViolations(page, 'journal filter with an error');
 
   await app.go('nav_settings');
   await expect(app.settings()).toBeVisible();
@@ -93,6 +103,6 @@ test('at 360×740 the pages do not scroll sideways', async ({ page }) => {
   await expect(app.paymentForm().invoiceSelect()).toBeVisible();
   await check('payment form (to one invoice)');
   await app.journal().open();
-  await app.journal().rows(1);
+  await app.journal().events(1);
   await check('journal');
 });

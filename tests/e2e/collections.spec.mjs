@@ -5,7 +5,7 @@
 // Chinese, at 360 px, and axe.
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { App, EN, ZH, COLLECTIONS } from './pages.mjs';
+import { App, EN, ZH, COLLECTIONS, escapeRegExp } from './pages.mjs';
 
 const C = COLLECTIONS.EN;
 const COLLECTOR = '4'; // demo S: director, manager, analyst, collector, sales
@@ -37,11 +37,16 @@ class WorklistPage {
   form() { return this.page.getByTestId('task-form'); }
 }
 
+/** How many events the journal holds, as its page counts them. */
 async function journalEvents(app) {
-  await app.go('nav_journal');
-  const rows = app.page.getByTestId('journal-table').locator('tbody tr');
-  await expect(rows.first()).toBeVisible();
-  return rows.count();
+  const journal = app.journal();
+  await journal.open();
+  const pattern = escapeRegExp(journal.j.counts)
+    .replace('\\{events\\}', '([\\d,]+)').replace('\\{entries\\}', '[\\d,]+');
+  const text = (await app.page.getByTestId('journal-counts').innerText()).trim();
+  const found = new RegExp(`^${pattern}$`).exec(text);
+  expect(found, `journal counts: ${text}`).toBeTruthy();
+  return Number(found[1].replaceAll(',', ''));
 }
 
 test('a collector works through today\'s reminders: a task in two clicks, a promise, bad input', async ({ page }) => {

@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {
-  App, EN, ZH, fill, cents, currencyPrefix, formatMoney, decimalUnits, roundedQuotient, FACTORS,
+  App, EN, ZH, JOURNAL, fill, cents, currencyPrefix, formatMoney, decimalUnits, roundedQuotient, FACTORS,
 } from './pages.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -111,9 +111,9 @@ async function openMostOverdueCnyCustomer(app) {
 async function expectJournal(app, count) {
   const journal = app.journal();
   await journal.open();
-  const events = await journal.rows(count);
+  await journal.events(count);
   await journal.expectIntact(count);
-  return events;
+  return journal.rows();
 }
 
 async function expectNoSeriousViolations(page, where) {
@@ -245,7 +245,12 @@ test('journey: statement and report for a demo customer → Z″, ratios, contri
 
   // The journal: demo + two credit records, intact.
   const events = await expectJournal(app, 3);
-  expect(events.slice(0, 2).map((e) => e[EN.entries])).toEqual(['CreditRecordAdded×1', 'CreditRecordAdded×1']);
+  const J = JOURNAL.EN;
+  const recordAdded = (kind, summary) => fill(J.s_credit_record_added, { kind, customer: row[EN.col_name], date: today, summary });
+  expect(events.slice(0, 2).map((e) => e[J.col_what])).toEqual([
+    recordAdded(EN.kind_report, `Dun & Bradstreet · ${EN.rating} 2 · ${EN.recommended_limit} ${formatMoney(50_000_000n)}`),
+    recordAdded(EN.kind_statement, `${EN.line_total_assets} CNY 1,000,000.00`),
+  ]);
 
   // What-if: the panel starts from the saved statement and today's score.
   await app.goto(`${customerUrl}/credit`);

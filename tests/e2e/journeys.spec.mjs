@@ -2,7 +2,12 @@
 // changes balance and aging exactly, persistence across reload, the journal and its integrity
 // check; a new customer's invoice/payment/credit-note cycle; the customer list's URL state.
 import { test, expect } from '@playwright/test';
-import { App, EN, fill, cents, currencyPrefix, formatMoney, customersCount } from './pages.mjs';
+import {
+  App, EN, JOURNAL, fill, cents, currencyPrefix, formatMoney, customersCount, addDays,
+} from './pages.mjs';
+
+const J = JOURNAL.EN;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const sum = (values) => values.reduce((a, b) => a + b, 0n);
 
@@ -82,13 +87,16 @@ test('first visit: demo S, find a customer, pay 1,000.00 oldest first; persisted
   await expect.poll(() => customer.balance()).toBe(expectedBalance);
   expect(await customer.aging()).toEqual(agingAfter);
 
-  // The journal lists the payment as its newest event, and the chain verifies intact.
+  // The journal tells the payment as its newest entry, in event 2, and the chain verifies intact.
   const journal = app.journal();
   await journal.open();
-  const events = await journal.rows(2);
-  expect(events[0][EN.entries]).toBe('PaymentReceived×1');
-  expect(events[0][EN.seq]).toBe('2');
-  expect(events[1][EN.seq]).toBe('1');
+  await journal.events(2);
+  const entries = await journal.rows();
+  expect(entries[0][J.col_what]).toMatch(new RegExp(
+    `^Payment of ¥1,000\\.00 received from ${escapeRegExp(name)} on \\d{4}-\\d{2}-\\d{2} \\(E2E-PAY-1\\): allocated to INV-`,
+  ));
+  expect(entries[0][J.col_event]).toMatch(/^No\. 2 [0-9a-f]{12}$/);
+  expect(entries[1][J.col_event]).toMatch(/^No\. 1 [0-9a-f]{12}$/);
   await journal.expectIntact(2);
 });
 
@@ -136,6 +144,7 @@ test('new customer: invoice 12,345.67, pay 2,345.67 to it, credit 1,000.00 → 9
   await customer.issueCreditNote();
   const nform = app.creditNoteForm();
   await expect(nform.oldestFirst()).toBeChecked();
+  const noteNumber = await nform.number().inputValue();
   await nform.amount().fill('1000');
   await nform.reason().fill('E2E price correction');
   await nform.saveAndReturn();
@@ -155,12 +164,26 @@ test('new customer: invoice 12,345.67, pay 2,345.67 to it, credit 1,000.00 → 9
   expect((await customer.payments())[0]).toMatchObject({ [EN.amount]: '¥2,345.67', [EN.unallocated]: '¥0.00' });
   expect((await customer.creditNotes())[0]).toMatchObject({ [EN.amount]: '¥1,000.00', [EN.reason]: 'E2E price correction' });
 
-  // Four events after the demo, all intact.
+  // Four events after the demo, each told as a sentence (every form's date is today, as the
+  // invoice's was), all intact.
   const journal = app.journal();
   await journal.open();
-  const events = await journal.rows(5);
-  expect(events.map((e) => e[EN.entries])).toEqual([
-    'CreditNoteIssued×1', 'PaymentReceived×1', 'InvoiceIssued×1', 'CustomerRegistered×1', expect.any(String),
+  await journal.events(5);
+  const customerName = 'E2E 测试贸易有限公司';
+  const day = issueDate;
+  const allocated = (amount) => fill(J.allocated_to, { list: `${invoiceNumber} ${amount}` });
+  expect((await journal.rows()).slice(0, 5).map((e) => e[J.col_what])).toEqual([
+    fill(J.s_credit_note_issued, {
+      number: noteNumber, amount: '¥1,000.00', customer: customerName, date: day, reason: 'E2E price correction', use: allocated('¥1,000.00'),
+    }),
+    fill(J.s_payment_received, {
+      amount: '¥2,345.67', customer: customerName, date: day, reference: J.no_reference, use: allocated('¥2,345.67'),
+    }),
+    fill(J.s_invoice_issued, {
+      number: invoiceNumber, customer: customerName, date: day, amount: '¥12,345.67', due: addDays(issueDate, 30),
+    }),
+    fill(J.s_customer_registered, { customer: customerName, customer_number: number, date: day, terms: 30, currency: 'CNY' }),
+    expect.any(String),
   ]);
   await journal.expectIntact(5);
 });

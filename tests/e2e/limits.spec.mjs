@@ -98,11 +98,12 @@ async function actAs(page, name, roleText) {
   await page.getByTestId('user-switch').selectOption({ label: `${name} · ${roleText}` });
 }
 
+/** The number of events the journal holds, as its page counts them. */
 async function journalCount(app) {
-  await app.go('nav_journal');
-  await expect(app.heading(app.t.journal_title)).toBeVisible();
-  const rows = app.page.getByTestId('journal-table').locator('tbody tr');
-  return rows.count();
+  const journal = app.journal();
+  await journal.open();
+  const counts = await app.page.getByTestId('journal-counts').innerText();
+  return Number(/\d[\d,]*/.exec(counts)[0].replaceAll(',', ''));
 }
 
 async function expectNoSeriousViolations(page, where) {
@@ -458,8 +459,8 @@ test('one identity: events are signed by the acting profile, and settings ask fo
   await expect(app.settings()).toBeVisible();
   await expect(app.settings().getByLabel('Your name')).toHaveCount(0);
   // The demo was loaded with no profile acting: its event says so, not a made-up "user".
-  await app.go('nav_journal');
-  await expect(page.getByTestId('journal-table').locator('tbody tr').first()).toContainText(D.no_profile);
+  await app.journal().open();
+  await expect(app.journal().entries().first()).toContainText(D.no_profile);
   // Acting as a profile, a new customer's event is signed with that profile's name.
   await actAs(page, '李娜 Li Na', V.role_manager);
   await app.customers().open();
@@ -467,6 +468,6 @@ test('one identity: events are signed by the acting profile, and settings ask fo
   const form = app.customerForm();
   await form.name().fill('Identity Test Co.');
   await form.saveAndReturn();
-  await app.go('nav_journal');
-  await expect(page.getByTestId('journal-table').locator('tbody tr').first()).toContainText('李娜 Li Na');
+  await app.journal().open();
+  await expect(app.journal().entries().first()).toContainText('李娜 Li Na');
 });

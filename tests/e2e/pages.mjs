@@ -48,6 +48,8 @@ export const DESK = areaTables('desk', 'DeskTexts');
 export const FIELD = areaTables('field', 'FieldTexts');
 /** Collections: the worklist, reminders, promises. */
 export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
+/** The journal's sentences, kinds and page. */
+export const JOURNAL = areaTables('journal', 'JournalTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 /** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */
@@ -414,18 +416,44 @@ export class CreditNoteForm extends AllocatingForm {
 
 export class JournalPage {
   constructor(app) { this.app = app; this.page = app.page; }
+  /** The journal's texts in the app's current language. */
+  get j() { return this.app.t === ZH ? JOURNAL.ZH : JOURNAL.EN; }
   root() { return this.page.getByTestId('journal'); }
   async open() {
     await this.app.go('nav_journal');
     await expect(this.app.heading(this.app.t.journal_title)).toBeVisible();
+    await this.ready();
+  }
+  /** Waits until the journal has been read (the first read of demo L takes seconds). */
+  async ready() {
+    await expect(this.page.getByTestId('journal-counts')).toBeVisible({ timeout: 30_000 });
   }
   table() { return this.page.getByTestId('journal-table'); }
-  /** Rows newest first, keyed by column header. Waits until `count` rows are listed. */
-  async rows(count) {
-    const body = this.table().getByRole('row').filter({ has: this.page.getByRole('cell') });
-    await expect(body).toHaveCount(count);
-    return readTable(this.table());
+  entries() { return this.table().getByTestId('journal-entry'); }
+  sentences() { return this.table().getByTestId('entry-sentence'); }
+  /** Waits until the journal holds `count` events; returns the entry count it shows. */
+  async events(count) {
+    const counts = this.page.getByTestId('journal-counts');
+    const [before, after] = fill(this.j.counts, { events: count, entries: '\u0000' }).split('\u0000');
+    await expect(counts).toHaveText(new RegExp(`^${escapeRegExp(before)}[\\d,]+${escapeRegExp(after)}$`));
+    const text = await counts.innerText();
+    return Number(text.slice(before.length, text.length - after.length).replaceAll(',', ''));
   }
+  /** The shown entries, newest first, keyed by column header. */
+  async rows() { return readTable(this.table()); }
+  /** The newest entry's sentence. */
+  async newest() { return (await this.sentences().first().innerText()).trim(); }
+  matching() { return this.page.getByTestId('journal-matching'); }
+  filterField(testid) { return this.page.getByTestId(testid); }
+  customer() { return this.filterField('filter-customer'); }
+  actor() { return this.filterField('filter-actor'); }
+  kind() { return this.filterField('filter-kind'); }
+  from() { return this.filterField('filter-from'); }
+  to() { return this.filterField('filter-to'); }
+  error(testid) { return this.page.getByTestId(`${testid}-error`); }
+  async apply() { await this.filterField('filter-apply').click(); }
+  async clear() { await this.filterField('filter-clear').click(); }
+  older() { return this.page.getByTestId('older'); }
   async verify() {
     await this.root().getByRole('button', { name: this.app.t.verify_integrity }).click();
   }
@@ -630,7 +658,7 @@ export class CreditFile {
   }
 }
 
-function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
+export function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'); }
 
 export class CreditRecordForm extends Form {
   constructor(app) { super(app, 'credit-record-form'); }

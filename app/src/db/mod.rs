@@ -263,8 +263,9 @@ async fn open_read_snapshot(
     }
 }
 
-/// The stored events from `from` on, in a transaction of their own.
-async fn read_events_from(from: u64) -> Result<Vec<records::EventRecord>, StorageError> {
+/// The stored events from `from` on, with their texts, in a transaction of their own: what
+/// loading reads after the snapshot, and what the journal page reads to tell the entries.
+pub async fn events_from(from: u64) -> Result<Vec<records::EventRecord>, StorageError> {
     let db = database()?;
     let tx = db.transaction([STORE_EVENTS, STORE_CHUNKS]).build()?;
     let events = tx.object_store(STORE_EVENTS)?;
@@ -302,7 +303,7 @@ async fn load_checked() -> Result<Portfolio, StorageError> {
     drop(read);
     if snapshot_stored && opened.is_none() {
         // A stale cache (another build's format): replay from the first event.
-        newer = read_events_from(1).await?;
+        newer = events_from(1).await?;
     }
     let mut portfolio = opened.unwrap_or_default();
     let from = portfolio.head.map_or(1, |head| head.seq + 1);

@@ -7,10 +7,8 @@
 //! bytes to the chain.
 
 use super::StorageError;
-use creditdesk_core::journal::{ChainBreak, ChainHead, Hash, SealedEvent, SnapshotSeal};
-use creditdesk_core::{
-    CollectionsEntry, CreditEntry, Entry, LedgerEntry, LimitsEntry, PolicyEntry, TeamEntry,
-};
+use creditdesk_core::journal::{ChainBreak, ChainHead, EntryKind, Hash, SealedEvent, SnapshotSeal};
+use creditdesk_core::Entry;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::object_store::ObjectStore;
@@ -34,7 +32,8 @@ pub struct EventSummary {
     pub hash: String,
     pub at: i64,
     pub actor: String,
-    /// Entry kinds with their counts, e.g. `InvoiceIssued×3`.
+    /// Entry kinds with their counts, e.g. `InvoiceIssued×3`: written with every event (the
+    /// journal page now tells the entries from the event's text instead).
     pub entries: String,
 }
 
@@ -70,37 +69,9 @@ pub fn summarise(entries: &[Entry]) -> String {
         .join(" ")
 }
 
+/// The stored `kind` tag of an entry, e.g. `InvoiceIssued`.
 pub fn entry_kind(entry: &Entry) -> &'static str {
-    match entry {
-        Entry::Ledger(LedgerEntry::CustomerRegistered { .. }) => "CustomerRegistered",
-        Entry::Ledger(LedgerEntry::CustomerUpdated { .. }) => "CustomerUpdated",
-        Entry::Ledger(LedgerEntry::CustomerSinceChanged { .. }) => "CustomerSinceChanged",
-        Entry::Ledger(LedgerEntry::InvoiceIssued { .. }) => "InvoiceIssued",
-        Entry::Ledger(LedgerEntry::PaymentReceived { .. }) => "PaymentReceived",
-        Entry::Ledger(LedgerEntry::CreditNoteIssued { .. }) => "CreditNoteIssued",
-        Entry::Ledger(LedgerEntry::InvoiceWrittenOff { .. }) => "InvoiceWrittenOff",
-        Entry::Ledger(LedgerEntry::OrderOpened { .. }) => "OrderOpened",
-        Entry::Ledger(LedgerEntry::OrderClosed { .. }) => "OrderClosed",
-        Entry::Ledger(LedgerEntry::DisputeOpened { .. }) => "DisputeOpened",
-        Entry::Ledger(LedgerEntry::DisputeResolved { .. }) => "DisputeResolved",
-        Entry::Credit(CreditEntry::CreditRecordAdded { .. }) => "CreditRecordAdded",
-        Entry::Policy(PolicyEntry::PolicyChanged { .. }) => "PolicyChanged",
-        Entry::Team(TeamEntry::UserAdded { .. }) => "UserAdded",
-        Entry::Team(TeamEntry::UserChanged { .. }) => "UserChanged",
-        Entry::Limits(LimitsEntry::LimitRequested { .. }) => "LimitRequested",
-        Entry::Limits(LimitsEntry::LimitApproved { .. }) => "LimitApproved",
-        Entry::Limits(LimitsEntry::LimitRejected { .. }) => "LimitRejected",
-        Entry::Limits(LimitsEntry::LimitLapsed { .. }) => "LimitLapsed",
-        Entry::Limits(LimitsEntry::HoldPlaced { .. }) => "HoldPlaced",
-        Entry::Limits(LimitsEntry::HoldReleased { .. }) => "HoldReleased",
-        Entry::Limits(LimitsEntry::OrderReleased { .. }) => "OrderReleased",
-        Entry::Limits(LimitsEntry::WidgetOriginsSet { .. }) => "WidgetOriginsSet",
-        Entry::Policy(PolicyEntry::StrategyChanged { .. }) => "StrategyChanged",
-        Entry::Collections(CollectionsEntry::TaskCompleted { .. }) => "TaskCompleted",
-        Entry::Collections(CollectionsEntry::StepEscalated { .. }) => "StepEscalated",
-        Entry::Collections(CollectionsEntry::PromiseRecorded { .. }) => "PromiseRecorded",
-        Entry::Collections(CollectionsEntry::CollectorAssigned { .. }) => "CollectorAssigned",
-    }
+    EntryKind::of(entry).token()
 }
 
 /// Texts and snapshots longer than this are split into chunks of this many bytes.

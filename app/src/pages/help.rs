@@ -1,7 +1,7 @@
 //! In-app help in both languages: what Creditdesk does, the conventions behind the figures,
 //! limits, approvals, temporary limits, holds, the credit check and roles, the widget (its
 //! own page), typing numbers and dates, offline use,
-//! storage and the integrity check.
+//! storage, reading and filtering the journal, and the integrity check.
 
 use crate::ui::route::to;
 use crate::ui::use_app;
@@ -12,6 +12,7 @@ pub fn Help() -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
     let d = move || state.lang.get().desk();
+    let j = move || state.lang.get().journal();
     view! {
         <section class="help" data-testid="help">
             <h1>{move || t().help_title}</h1>
@@ -49,6 +50,8 @@ pub fn Help() -> impl IntoView {
             <p>{move || t().help_body_offline}</p>
             <h2>{move || t().storage}</h2>
             <p>{move || t().help_body_storage}</p>
+            <h2>{move || j().help_journal_title}</h2>
+            <p data-testid="help-journal">{move || j().help_journal}</p>
             <h2>{move || t().journal_title}</h2>
             <p>{move || t().help_body_integrity}</p>
         </section>

@@ -325,6 +325,9 @@ pub fn TextField(
     #[prop(optional)] kind: &'static str,
     #[prop(optional, into)] hint: Option<TextProp>,
     #[prop(optional)] decimal: bool,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let id = format!("f-{testid}");
     let error_id = format!("{id}-error");
@@ -332,7 +335,7 @@ pub fn TextField(
     view! {
         <div class="field">
             <label for=id.clone()>{move || label.get()}</label>
-            <input id=id type=if kind.is_empty() { "text" } else { kind } data-testid=testid
+            <input id=id type=if kind.is_empty() { "text" } else { kind } data-testid=testid list=list
                 inputmode=if decimal { "decimal" } else { "text" }
                 aria-invalid=move || if message().is_some() { "true" } else { "false" }
                 aria-describedby=error_id.clone()

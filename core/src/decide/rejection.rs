@@ -49,6 +49,10 @@ pub enum Field {
     Step,
     /// A promise's days of tolerance.
     Tolerance,
+    /// The first and the last day of the journal's filter. No rejection names them: the form
+    /// kit places its messages by field, and the filter's dates are read through it.
+    DayFrom,
+    DayTo,
 }
 
 /// One variant per broken rule.

@@ -1,15 +1,24 @@
 //! The journal: the top-level `Entry` and `Portfolio` that compose the areas, the hash chain
-//! (sealing, verifying, replaying), the binary snapshot of the fold and the checks that bind
-//! what storage reads back (the recorded head, the snapshot) to the chain.
+//! (sealing, verifying, replaying), the binary snapshot of the fold, the checks that bind
+//! what storage reads back (the recorded head, the snapshot) to the chain, and the journal
+//! as people read it: each entry's facts, read in order, and the filter over them.
 
 pub mod audit;
 pub mod chain;
+pub mod describe;
 pub mod entry;
+pub mod facts;
+pub mod filter;
 pub mod portfolio;
+pub mod reading;
 pub mod snapshot;
 
 pub use audit::{audit, require_head, Audit, SnapshotSeal};
 pub use chain::*;
+pub use describe::Recall;
 pub use entry::Entry;
+pub use facts::*;
+pub use filter::{select, FilterError, JournalFilter};
 pub use portfolio::{NextIds, Portfolio};
+pub use reading::{DoesNotFollow, EventHead, JournalRows, Row};
 pub use snapshot::{decode_snapshot, encode_snapshot, SnapshotError, SNAPSHOT_VERSION};

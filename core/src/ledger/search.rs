@@ -460,6 +460,47 @@ impl SearchIndex {
     }
 }
 
+/// How many matches `pick` looks through for an exact number or name.
+const PICK_MATCHES_MAX: usize = 50;
+
+/// Why typed text names no single customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickError {
+    /// No customer matches the text.
+    NoMatch,
+    /// More than one matches and none has exactly this number or name; `count` is at most
+    /// the number of matches looked through.
+    Several { count: usize },
+}
+
+/// The one customer `text` names, for a field that asks for a customer: the customer with
+/// exactly this number, else the only match of the search, else the only match whose number
+/// (in any case) or name is exactly the text. Blank text names no one (`NoMatch`).
+pub fn pick(ledger: &Ledger, index: &SearchIndex, text: &str) -> Result<CustomerId, PickError> {
+    let text = text.trim();
+    if let Some(id) = ledger.customer_by_number(text) {
+        return Ok(id);
+    }
+    let found = index.search(text, PICK_MATCHES_MAX);
+    if let [only] = found.as_slice() {
+        return Ok(*only);
+    }
+    let exact: Vec<CustomerId> = found
+        .iter()
+        .copied()
+        .filter(|id| {
+            ledger.customer(*id).is_some_and(|customer| {
+                customer.details.number.eq_ignore_ascii_case(text) || customer.details.name == text
+            })
+        })
+        .collect();
+    match (exact.as_slice(), found.len()) {
+        ([only], _) => Ok(*only),
+        (_, 0) => Err(PickError::NoMatch),
+        (_, count) => Err(PickError::Several { count }),
+    }
+}
+
 /// The ids of the ranked customers, best rank first, ties by id, at most `limit`. `ids` are
 /// in id order, so one pass per rank lists each rank's customers already sorted.
 fn best_first(ids: &[CustomerId], ranks: &[Option<Rank>], limit: usize) -> Vec<CustomerId> {

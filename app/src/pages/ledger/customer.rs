@@ -27,6 +27,10 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
     let aging = customer_aging(&portfolio.ledger, customer, today, &AgingBuckets::default());
     let base = format!("/customers/{}", customer.id.0);
     let details = &customer.details;
+    let journal = format!(
+        "/journal?customer={}",
+        js_sys::encode_uri_component(&details.number)
+    );
     let policy = portfolio.policy_on(today);
     let inputs = score::score_inputs(&portfolio.ledger, &portfolio.credit, customer, today);
     let score = score::score(&inputs, &policy);
@@ -51,6 +55,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <A href=to(&format!("{base}/edit")) attr:class="button" attr:data-testid="action-edit">{t.edit_customer}</A>
                 <A href=to(&format!("{base}/credit")) attr:class="button" attr:data-testid="action-credit-file">{format!("{} · {} {}", t.credit_file, t.grade, score.grade.letter())}</A>
                 <A href=to(&format!("{base}/collections")) attr:class="button" attr:data-testid="action-collections">{state.lang.get().collections().customer_collections}</A>
+                <A href=to(&journal) attr:class="button" attr:data-testid="action-journal">{state.lang.get().journal().customer_journal}</A>
             </div>
             {limit_line(portfolio, customer, today)}
             {drop.map(|(before, now)| view! {
