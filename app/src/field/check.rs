@@ -257,7 +257,7 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
                 <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &plain(warning))])}</p>
             })}
             <div class=format!("standing {tone}") data-testid="standing" data-verdict=tone>
-                <h3>{f.standing}": "<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
+                <h3>{f.standing}{state.texts().colon}<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
                 <Reasons check=check.clone() testid="standing-reasons" />
             </div>
         </article>
