@@ -38,3 +38,21 @@ test.describe('in a Chinese browser at 1366 px', () => {
     expect(limitButtons.filter((b) => b.lines !== 1)).toEqual([]);
   });
 });
+
+// Issue 9: "Help promises what does not exist." The help names what can be recorded and where;
+// the customer page offers exactly those records, and nothing for write-offs or disputes.
+test('help names the records the app has forms for, and the customer page offers those', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await app.go('nav_help');
+  await expect(app.help().getByTestId('help-ledger')).toHaveText(EN.help_body_ledger);
+  for (const forbidden of [/import/i, /backup/i, /restore/i, /export/i]) {
+    await expect(app.help()).not.toContainText(forbidden);
+  }
+  const list = app.customers();
+  await list.open();
+  await list.openCustomer((await list.rows())[0][EN.col_name]);
+  const actions = app.customer().root().locator('[data-testid^="action-"]');
+  expect(await actions.evaluateAll((links) => links.map((a) => a.dataset.testid)))
+    .toEqual(['action-invoice', 'action-payment', 'action-credit-note', 'action-edit', 'action-credit-file']);
+});

@@ -17,7 +17,7 @@ pub fn Help() -> impl IntoView {
             <h1>{move || t().help_title}</h1>
             <p>{move || t().help_body_intro}</p>
             <h2>{move || t().nav_customers}</h2>
-            <p>{move || t().help_body_ledger}</p>
+            <p data-testid="help-ledger">{move || t().help_body_ledger}</p>
             <h2>{move || t().aging}</h2>
             <p>{move || t().help_body_aging}</p>
             <h2>{move || t().score}</h2>
