@@ -907,7 +907,7 @@ pub static ZH: Texts = Texts {
     rej_agency_empty: "请填写出具报告的机构。",
     rej_rating_empty: "请填写评级或评分。",
     rej_policy_version: "政策已被修改（应为版本 {expected}），请重新加载后再试。",
-    pol_weights_sum: "因素权重之和必须为 100%，现在是 {sum}%。",
+    pol_weights_sum: "因素权重之和必须为 100%，现在是 {sum}。",
     pol_weight_negative: "“{factor}”的权重不能为负数。",
     pol_floors_order: "等级下限必须从 A 到 D 严格递减。",
     pol_floor_range: "等级下限必须在 0 到 100 之间。",
@@ -1170,7 +1170,7 @@ pub static EN: Texts = Texts {
     help_body_offline: "After the first visit the app works offline: open it, look things up and record with the network off; data is kept on the device. It can be installed on a phone or desktop.",
     help_body_storage: "Data is kept in the browser's IndexedDB. Every save is one transaction: all of it is saved or none of it. Request persistent storage in Settings so the browser does not clear data when space runs low.",
     help_body_score: "The credit score (0–100) combines five factors: financial strength (a monotone function of Altman Z″ = 6.56·X1 + 3.26·X2 + 6.72·X3 + 1.05·X4 through the policy's bands, so it ranks firms exactly as Z″ does; Z″ > 2.60 safe, 1.10–2.60 grey, < 1.10 distress; the ratios explain but are not scored), payment behaviour (amount-weighted days beyond terms over 12 months, share paid late, longest overdue, recent trend), external rating (through the policy's mapping), risk signals (a penalty when new that fades with age) and length of relationship. Each factor contributes weight × (points − 50) ÷ 100; the score is 50 plus the contributions. Missing or stale inputs are flagged and lower confidence; they never count as zero. The what-if panel lets you change a financial line or mark an overdue invoice as paid and see the result at once, without saving.",
-    help_body_policy: "The credit policy sets the weights, bands, grade floors, probability of default per grade, staleness limits and the external-rating mapping. Each change is a new version in the audit journal; a policy that does not make sense (weights not summing to 100 %, overlapping bands) is rejected with the reason. Every score shows the policy version it used.",
+    help_body_policy: "The credit policy sets the weights, bands, grade floors, probability of default per grade, staleness limits and the external-rating mapping. Each change is a new version in the audit journal; a policy that does not make sense (weights not summing to 100%, overlapping bands) is rejected with the reason. Every score shows the policy version it used.",
     help_body_integrity: "The audit journal is a hash chain: on the Journal page, Verify integrity finds any event that was edited, removed, inserted or reordered. A failure is shown plainly and never repaired silently; a stored record that does not fit the data before it (for example a payment for an invoice that does not exist) is an integrity error too, and writing stops. Note: whoever controls this browser controls its data; the chain reveals tampering but cannot stop someone from rewriting the whole database.",
     help_numbers_title: "Typing numbers and dates",
     help_body_numbers: "Amounts and figures are written in the number format chosen in Settings, 1,234.56 (decimal point) or 1.234,56 (decimal comma), and shown in it too. Thousands separators group digits by three, or a space may group them (1 234.56); full-width digits and signs (１２３．４) read as well. An amount may carry its own currency's symbol or code before or after it (¥ 12, 12 CNY); another currency's is refused. Text that only reads in the other format is never guessed: with 1,234.56, 12,34 is refused with the reason, not read as 1234. Dates are year first: 2026-01-02, 2026/01/02, 2026.01.02 or 2026年1月2日.",
@@ -1323,11 +1323,11 @@ pub static EN: Texts = Texts {
     rej_agency_empty: "Enter the agency that issued the report.",
     rej_rating_empty: "Enter the rating or score.",
     rej_policy_version: "The policy changed meanwhile (expected version {expected}); reload and try again.",
-    pol_weights_sum: "Factor weights must sum to 100 %; they sum to {sum} %.",
+    pol_weights_sum: "Factor weights must sum to 100%; they sum to {sum}.",
     pol_weight_negative: "The weight of {factor} cannot be negative.",
     pol_floors_order: "Grade floors must strictly decrease from A to D.",
     pol_floor_range: "Grade floors must be between 0 and 100.",
-    pol_pd_range: "Probabilities of default must be between 0 % and 100 %.",
+    pol_pd_range: "Probabilities of default must be between 0% and 100%.",
     pol_pd_order: "Probabilities of default must not decrease from A to E.",
     pol_bands_empty: "{set}: at least one band is needed.",
     pol_bands_overlap: "{set} overlap: upper bounds must strictly increase.",
@@ -1345,7 +1345,7 @@ pub static EN: Texts = Texts {
     policy_limit: "Policy limit",
     beyond_limit: "Beyond limit",
     ratio_limits: "Ratio limits",
-    ratio_limits_help: "Enter ratios as decimals (e.g. debt ratio 0.70 for 70 %, net margin 0 for no loss). A ratio beyond its limit is marked on the score card but does not change the score: financial strength reads Z″ only.",
+    ratio_limits_help: "Enter ratios as decimals (e.g. debt ratio 0.70 for 70%, net margin 0 for no loss). A ratio beyond its limit is marked on the score card but does not change the score: financial strength reads Z″ only.",
     pol_ratio_limits: "A ratio limit is out of range: the debt ratio maximum must be above 0 and at most 1, the current, quick and interest-cover minimums cannot be negative, and the net margin minimum must be between −1 and 1.",
 };
 
@@ -1786,7 +1786,7 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::policy::PolicyError) -> 
     };
     match error {
         WeightsNotHundred { sum } => {
-            fill(t.pol_weights_sum, &[("sum", &crate::numbers::plain(*sum))])
+            fill(t.pol_weights_sum, &[("sum", &crate::numbers::percent(*sum))])
         }
         WeightNegative { factor: which } => {
             fill(t.pol_weight_negative, &[("factor", factor(which))])

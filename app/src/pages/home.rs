@@ -2,7 +2,7 @@
 
 use crate::state::{self, AppState};
 use crate::ui::route::to;
-use crate::ui::{exact, money, use_app, AgingBar, Figure};
+use crate::ui::{money, percent, use_app, AgingBar, Figure};
 use creditdesk_core::credit::score::grade_drops;
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
@@ -91,9 +91,7 @@ fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
     let currency = summary.currency;
     let share = summary
         .overdue_share_percent()
-        .map_or(t.not_available.to_string(), |share| {
-            format!("{}%", exact(share))
-        });
+        .map_or(t.not_available.to_string(), percent);
     let tone = if summary.aging.overdue().is_zero() {
         ""
     } else {

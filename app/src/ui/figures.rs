@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 use super::use_app;
 
-pub use crate::numbers::{decimal, exact, percent};
+pub use crate::numbers::{decimal, percent};
 
 /// An amount with its currency's symbol and minor units, in the user's number format.
 pub fn money(amount: Decimal, currency: Currency) -> String {
@@ -55,12 +55,9 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
     // The legend's share, in the user's format; the bar's width in CSS's.
     let share = move |amount: Decimal| -> String {
         if total <= Decimal::ZERO {
-            return decimal(Decimal::ZERO, 0);
+            return percent(Decimal::ZERO);
         }
-        decimal(
-            (amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO),
-            2,
-        )
+        percent((amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO))
     };
     let segments = aging
         .buckets
@@ -80,7 +77,7 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
                 <tr>
                     <th scope="row"><span class=format!("key b{index}")></span>{labels[index].clone()}</th>
                     <td class="num">{money(*amount, currency)}</td>
-                    <td class="num">{format!("{}%", share(*amount))}</td>
+                    <td class="num">{share(*amount)}</td>
                 </tr>
             }
         })

@@ -11,7 +11,7 @@ pub mod query;
 pub mod route;
 pub mod statement;
 
-pub use figures::{decimal, exact, money, percent, user_name, AgingBar, Figure};
+pub use figures::{decimal, money, percent, user_name, AgingBar, Figure};
 pub use messages::{storage_message, submit_message};
 
 use crate::state::AppState;
