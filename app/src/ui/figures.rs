@@ -8,6 +8,7 @@ use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
 use creditdesk_core::{Currency, Portfolio, UserId};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use super::use_app;
@@ -93,19 +94,31 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
     }
 }
 
-/// One headline figure.
+/// One headline figure; with `href`, a link to what it counts (the overview's figures open
+/// the customer list filtered to them).
 #[component]
 pub fn Figure(
     label: String,
     value: String,
     #[prop(optional)] testid: &'static str,
     #[prop(optional)] tone: &'static str,
+    #[prop(optional)] href: Option<String>,
 ) -> impl IntoView {
-    view! {
-        <div class=format!("figure {tone}") data-testid=testid>
-            <div class="label">{label}</div>
-            <div class="value">{value}</div>
-        </div>
+    match href {
+        Some(href) => view! {
+            <A href=href attr:class=format!("figure link {tone}") attr:data-testid=testid>
+                <span class="label">{label}</span>
+                <span class="value">{value}</span>
+            </A>
+        }
+        .into_any(),
+        None => view! {
+            <div class=format!("figure {tone}") data-testid=testid>
+                <div class="label">{label}</div>
+                <div class="value">{value}</div>
+            </div>
+        }
+        .into_any(),
     }
 }
 

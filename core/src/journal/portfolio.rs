@@ -8,6 +8,7 @@ use crate::credit::CreditFiles;
 use crate::journal::chain::{parse_event, verify, ChainBreak, ChainHead, Event, Hash};
 use crate::journal::entry::Entry;
 use crate::ledger::Ledger;
+use crate::limits::list::ListSources;
 use crate::limits::{Known, Limits};
 use crate::policy::{CreditPolicy, Policies};
 use crate::team::Team;
@@ -49,6 +50,16 @@ impl Portfolio {
     /// The credit policy in force on `date`.
     pub fn policy_on(&self, date: NaiveDate) -> CreditPolicy {
         self.policies.on(date)
+    }
+
+    /// What the customer list reads (`limits::list::list_rows`).
+    pub fn list_sources(&self) -> ListSources<'_> {
+        ListSources {
+            ledger: &self.ledger,
+            credit: &self.credit,
+            policies: &self.policies,
+            limits: &self.limits,
+        }
     }
 
     pub fn next_ids(&self) -> NextIds {
