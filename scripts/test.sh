@@ -15,6 +15,9 @@ export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$CD_ROOT/app/webdriver.json"
 step "a0. function length (scripts/fn-length.py: at most 70 lines, listed exceptions)"
 python3 scripts/fn-length.py
 
+step "a1. Chinese punctuation (scripts/zh-punctuation.py: full-width in zh-CN sentences)"
+python3 scripts/zh-punctuation.py
+
 step "a. cargo fmt --all --check"
 cargo fmt --all --check
 

@@ -9,7 +9,7 @@
 //! shell; the widget calls it again with its own rule. Reading it inside a view or memo
 //! tracks it, so a changed setting redraws what it wrote.
 
-use creditdesk_core::base::display::{format_amount, format_decimal, format_plain};
+use creditdesk_core::base::display::{format_amount, format_decimal, format_percent, format_plain};
 use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::Currency;
 use leptos::prelude::*;
@@ -70,7 +70,8 @@ pub fn plain(value: Decimal) -> String {
     format_plain(value, current())
 }
 
-/// A percentage figure such as a utilisation or a warning level, exactly: `85.5%` / `85,5%`.
+/// A percentage — a utilisation, a share, a weight, a warning level, a probability — to one
+/// decimal like every percentage shown: `85.0%` / `85,0%` (`core::base::display`).
 pub fn percent(value: Decimal) -> String {
-    format!("{}%", plain(value))
+    format_percent(value, current())
 }

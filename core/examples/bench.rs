@@ -9,6 +9,7 @@ use creditdesk_core::collections::worklist;
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::ledger::reports::{aging_all, customer_rows, AgingBuckets};
 use creditdesk_core::ledger::search::SearchIndex;
+use creditdesk_core::limits::list::{list_rows, list_rows_with_grade_drops};
 use creditdesk_core::{
     credit::score, decode_snapshot, encode_snapshot, journal, Portfolio, SealedEvent, Timestamp,
 };
@@ -73,8 +74,16 @@ fn main() {
     timed("aging, all customers", || {
         aging_all(&portfolio.ledger, as_of, &buckets)
     });
-    timed("customer list rows, all customers", || {
+    timed("customer list rows (ledger figures), all customers", || {
         customer_rows(&portfolio.ledger, as_of)
+    });
+    // What the list computes: the ledger rows, the grades and the limits in force; with the
+    // month-end grades, what the overview and the grade-drop view compute.
+    timed("customer list rows with limit and grade", || {
+        list_rows(portfolio.list_sources(), as_of)
+    });
+    timed("customer list rows with the month-end grades too", || {
+        list_rows_with_grade_drops(portfolio.list_sources(), as_of)
     });
     let policy = portfolio.policy();
     let scores = timed("score_all, all customers", || {

@@ -10,7 +10,7 @@
 //! 4. `policy` — the versioned credit policy (score and limit rules) and its versions by date.
 //! 5. `credit` — the credit file and the explainable score.
 //! 6. `limits` — limit requests and decisions, holds, releases, widget origins; the limit in
-//!    force, the recommended limit, the reasons of a check.
+//!    force, the recommended limit, the reasons of a check; the customer list's rows and views.
 //! 7. `collections` — the reminder ladder per item, today's worklist, promises to pay.
 //! 8. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
 //! 9. `check` — the order credit check over the whole portfolio.

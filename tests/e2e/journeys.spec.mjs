@@ -25,7 +25,7 @@ test('first visit: demo S, find a customer, pay 1,000.00 oldest first; persisted
   expect(cents(totals.total)).toBeGreaterThan(0n);
   expect(cents(totals.overdue)).toBeGreaterThan(0n);
   expect(cents(totals.overdue)).toBeLessThanOrEqual(cents(totals.total));
-  expect(totals.share).toMatch(/^\d+(\.\d+)?%$/);
+  expect(totals.share).toMatch(/^\d+\.\d%$/); // one decimal, like every percentage
 
   // Customers: 50 demo customers; pick a CNY customer with overdue and open receivables.
   const list = app.customers();

@@ -250,7 +250,7 @@ test('limits: profiles, policy, recommended limit, four-eyes approvals, temporar
   await limit.monthly().fill('120,000');
   await expect(limit.method('trading').getByTestId('figure')).toHaveText('¥180,000.00');
   await expect(limit.method('trading').getByTestId('basis')).toHaveText(
-    `${fill(D.basis_trading, { monthly: '¥120,000.00', terms: 30, grace: 15 })} (${D.basis_entered})`);
+    fill(EN.with_note, { text: fill(D.basis_trading, { monthly: '¥120,000.00', terms: 30, grace: 15 }), note: D.basis_entered }));
   await expect(limit.method('trading').getByTestId('binding')).toHaveText(D.binding);
   await expect(limit.method('grade-max').getByTestId('binding')).toHaveCount(0);
   await expect(limit.recommendedAmount()).toHaveText('¥180,000.00');

@@ -115,6 +115,18 @@ export function plainAmount(value, format = 'point') {
   return `${negative ? '-' : ''}${abs / 100n}${decimal}${(abs % 100n).toString().padStart(2, '0')}`;
 }
 
+/**
+ * A shown percentage in either number format ("166.7%", "1,214.1%", "1.214,1%") -> tenths of a
+ * percent (BigInt). Every percentage has exactly one decimal (core display::format_percent),
+ * so the separator before the last digit is the decimal one; anything else throws.
+ */
+export function percentTenths(text) {
+  const m = /^(-)?(\d{1,3}(?:[.,]\d{3})*)[.,](\d)%$/.exec(String(text).trim());
+  if (!m) throw new Error(`not a percentage with one decimal: ${JSON.stringify(text)}`);
+  const value = BigInt(m[2].replace(/[.,]/g, '') + m[3]);
+  return m[1] ? -value : value;
+}
+
 /** Adds days to a YYYY-MM-DD date string (UTC arithmetic, no time-zone drift). */
 export function addDays(isoDate, days) {
   const d = new Date(`${isoDate}T00:00:00Z`);
@@ -249,6 +261,13 @@ export class Overview {
   constructor(app) { this.app = app; this.page = app.page; }
   root() { return this.page.getByTestId('home'); }
   card(currency = 'CNY') { return this.page.getByTestId(`summary-${currency}`); }
+  /** A figure of one currency's card by its test id ('customers-overdue', …): a link to the
+   *  customer list filtered to what it counts. */
+  figure(testid, currency = 'CNY') { return this.card(currency).getByTestId(testid); }
+  /** A count figure's value as a number ("1,234" → 1234). */
+  async count(testid, currency = 'CNY') {
+    return Number((await figureValue(this.figure(testid, currency))).replaceAll(',', ''));
+  }
   /** { total, overdue, share } as displayed for one currency. */
   async figures(currency = 'CNY') {
     const card = this.card(currency);
@@ -275,14 +294,31 @@ export class CustomerList {
     await this.app.go('nav_customers');
     await expect(this.app.heading(this.app.t.customers_title)).toBeVisible();
   }
-  /** Rows as { Number, Name, Balance, Overdue, ... } keyed by the visible column headers. A
-   *  foreign balance's base-currency equivalent (its second line, "≈ ¥…") is `inBase`. */
+  /** Rows as { Number, Name, Balance, Overdue, ..., Limit, Utilisation, Grade } keyed by the
+   *  visible column headers. A foreign balance's base-currency equivalent (its second line,
+   *  "≈ ¥…") is `inBase`; the utilisation is also `utilisationTenths`, tenths of a percent
+   *  (BigInt, "166.7%" → 1667n), or null where it shows "—". */
   async rows() {
-    const balance = this.app.t.col_balance;
+    const { col_balance: balance, col_utilisation: utilisation } = this.app.t;
     return (await readTable(this.table())).map((row) => {
       const [own, base] = String(row[balance]).split('\n');
-      return base && base.startsWith('≈') ? { ...row, [balance]: own, inBase: base.slice(1).trim() } : row;
+      const shown = base && base.startsWith('≈') ? { ...row, [balance]: own, inBase: base.slice(1).trim() } : { ...row };
+      shown.utilisationTenths = row[utilisation] === '—' ? null : percentTenths(row[utilisation]);
+      return shown;
     });
+  }
+  /** The filters in force shown above the table (currency, criteria), as their labels. */
+  async filters() {
+    const chips = this.root().getByTestId('filter-chip');
+    return (await chips.allInnerTexts()).map((text) => text.replace(/\s*✕$/, '').trim());
+  }
+  /** Takes one filter off by its label (the button is named "Remove filter: …"). */
+  async removeFilter(label) {
+    await this.root().getByRole('button', { name: fill(this.app.t.remove_filter, { filter: label }), exact: true }).click();
+  }
+  /** Expects the results count to say `count` customers. */
+  async expectCount(count) {
+    await expect(this.resultsCount()).toHaveText(customersCount(this.app.t, count));
   }
   async openCustomer(name) {
     await this.table().getByRole('link', { name, exact: true }).click();

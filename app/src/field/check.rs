@@ -6,7 +6,7 @@
 use crate::i18n::{self, fill, vocab, FieldTexts};
 use crate::state::{self, AppState, SubmitError};
 use crate::ui::check::{follow_check, standing, verdict_label, Outcome, Reasons};
-use crate::ui::form::{placement, plain, read_amount};
+use crate::ui::form::{placement, read_amount};
 use crate::ui::query::Query;
 use crate::ui::{decimal, money, percent, use_app};
 use creditdesk_core::check::CreditCheck;
@@ -255,10 +255,10 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
             </dl>
             <p class="muted" data-testid="card-number">{number}</p>
             {has_limit.then(|| view! {
-                <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &plain(warning))])}</p>
+                <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &percent(warning))])}</p>
             })}
             <div class=format!("standing {tone}") data-testid="standing" data-verdict=tone>
-                <h3>{f.standing}": "<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
+                <h3>{f.standing}{state.texts().colon}<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
                 <Reasons check=check.clone() testid="standing-reasons" />
             </div>
         </article>

@@ -112,7 +112,7 @@ pub static ZH: VocabTexts = VocabTexts {
     reason_on_hold: "客户自 {since} 起被停止赊销：{reason}",
     reason_overdue_within:
         "最长逾期 {days} 天，仍在 {tolerance} 天容忍期内（逾期金额 {overdue}）。",
-    reason_utilisation: "含本单后额度使用率 {percent}%，达到预警线 {warning}%。",
+    reason_utilisation: "含本单后额度使用率 {percent}，达到预警线 {warning}。",
     reason_review_overdue: "额度复核日 {date} 已过。",
     reason_terms_above: "付款期限 {terms} 天超过该等级允许的 {allowed} 天。",
     reason_security: "该等级要求担保：{security}。",
@@ -191,7 +191,7 @@ pub static EN: VocabTexts = VocabTexts {
     reason_overdue_beyond: "Oldest invoice {days} days overdue, beyond the {tolerance}-day tolerance ({overdue} overdue).",
     reason_on_hold: "On credit hold since {since}: {reason}",
     reason_overdue_within: "Oldest invoice {days} days overdue, within the {tolerance}-day tolerance ({overdue} overdue).",
-    reason_utilisation: "With this order the limit is {percent}% used, at or above the {warning}% warning level.",
+    reason_utilisation: "With this order the limit is {percent} used, at or above the {warning} warning level.",
     reason_review_overdue: "The limit's review date {date} has passed.",
     reason_terms_above: "Payment terms of {terms} days exceed the {allowed} days the grade allows.",
     reason_security: "The grade requires security: {security}.",
@@ -303,9 +303,9 @@ fn money(value: Decimal, currency: Currency) -> String {
     )
 }
 
-/// A percentage in a reason, exactly as the core gives it, in the user's number format.
-fn number(value: Decimal) -> String {
-    crate::numbers::plain(value)
+/// A percentage in a reason, written like every percentage shown (one decimal, `%`).
+fn percent(value: Decimal) -> String {
+    crate::numbers::percent(value)
 }
 
 /// One reason of a credit check as a sentence, amounts in `currency`.
@@ -350,8 +350,8 @@ pub fn check_reason(t: &VocabTexts, reason: &CheckReason, currency: Currency) ->
         CheckReason::UtilisationHigh { percent, warning } => fill(
             t.reason_utilisation,
             &[
-                ("percent", &number(*percent)),
-                ("warning", &number(*warning)),
+                ("percent", &self::percent(*percent)),
+                ("warning", &self::percent(*warning)),
             ],
         ),
         CheckReason::ReviewOverdue { review_on } => {

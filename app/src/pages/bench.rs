@@ -59,6 +59,12 @@ fn run() -> String {
     timed(&mut lines, "collections worklist (mean of 5)", 5, || {
         creditdesk_core::decide::worklist_on(&portfolio, as_of)
     });
+    timed(
+        &mut lines,
+        "customer list rows with limit and grade (mean of 5)",
+        5,
+        || creditdesk_core::limits::list::list_rows(portfolio.list_sources(), as_of),
+    );
     credit_checks(&mut lines, &portfolio, as_of);
     searches(&mut lines, &portfolio);
     let bytes = timed(&mut lines, "snapshot encode", 1, || {

@@ -1,4 +1,5 @@
-//! In-app help in both languages: what Creditdesk does, the conventions behind the figures,
+//! In-app help in both languages: what Creditdesk does, the customer list and the overview's
+//! links into it, the conventions behind the figures,
 //! limits, approvals, temporary limits, holds, the credit check and roles, the widget (its
 //! own page), typing numbers and dates, offline use,
 //! storage, reading and filtering the journal, and the integrity check.
@@ -18,7 +19,8 @@ pub fn Help() -> impl IntoView {
             <h1>{move || t().help_title}</h1>
             <p>{move || t().help_body_intro}</p>
             <h2>{move || t().nav_customers}</h2>
-            <p>{move || t().help_body_ledger}</p>
+            <p data-testid="help-ledger">{move || t().help_body_ledger}</p>
+            <p data-testid="help-list">{move || t().help_body_list}</p>
             <h2>{move || t().aging}</h2>
             <p>{move || t().help_body_aging}</p>
             <h2>{move || t().score}</h2>

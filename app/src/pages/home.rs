@@ -1,11 +1,17 @@
-//! Portfolio home: the first-visit welcome, then totals, overdue share and aging per currency.
+//! Portfolio home: the first-visit welcome, then totals, overdue share, holds, customers over
+//! limit and aging per currency, and the grade drops. Every figure links to the customer list
+//! filtered to what it counts (`ui::list_query`), and counts what that view shows.
 
 use crate::state::{self, AppState};
+use crate::ui::list_query::ListQuery;
 use crate::ui::route::to;
-use crate::ui::{exact, money, use_app, AgingBar, Figure};
-use creditdesk_core::credit::score::grade_drops;
+use crate::ui::{money, percent, use_app, AgingBar, Figure};
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
+use creditdesk_core::limits::list::{
+    list_rows_with_grade_drops, Criterion, CustomerFilter, CustomerSort, ListRow,
+};
+use creditdesk_core::Currency;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -66,6 +72,14 @@ fn Overview() -> impl IntoView {
             .portfolio
             .with(|portfolio| portfolio_summary(&portfolio.ledger, today, &AgingBuckets::default()))
     });
+    // The list's rows, with the month-end grades for the grade drops: the counts below are
+    // the number of rows each figure's link opens.
+    let rows = Memo::new(move |_| {
+        let today = state.today.get();
+        state
+            .portfolio
+            .with(|portfolio| list_rows_with_grade_drops(portfolio.list_sources(), today))
+    });
     view! {
         <section data-testid="home">
             <h1>{move || t().home_title}</h1>
@@ -77,40 +91,79 @@ fn Overview() -> impl IntoView {
                         <p>{t().empty_portfolio}" "<A href=to("/customers/new")>{t().add_first_customer}</A></p>
                     }.into_any();
                 }
-                summaries.into_iter().map(|summary| view! { <CurrencyCard summary=summary /> }).collect_view().into_any()
+                summaries.into_iter().map(|summary| {
+                    let standing = rows.with(|rows| Standing::of(rows, summary.currency));
+                    view! { <CurrencyCard summary=summary standing=standing /> }
+                }).collect_view().into_any()
             }}
-            <GradeDrops />
+            <GradeDrops rows />
         </section>
     }
 }
 
+/// How many customers of one currency are on hold and over their limit.
+#[derive(Clone, Copy)]
+struct Standing {
+    on_hold: usize,
+    over_limit: usize,
+}
+
+impl Standing {
+    fn of(rows: &[ListRow], currency: Currency) -> Standing {
+        let count = |criterion| in_currency(currency).with(criterion).count(rows);
+        Standing {
+            on_hold: count(Criterion::OnHold),
+            over_limit: count(Criterion::OverLimit),
+        }
+    }
+}
+
+fn in_currency(currency: Currency) -> CustomerFilter {
+    CustomerFilter {
+        currency: Some(currency),
+        ..CustomerFilter::default()
+    }
+}
+
+/// The href of the customer list showing `currency`'s customers that meet `criterion`.
+fn list_of(currency: Currency, criterion: Option<Criterion>, sort: CustomerSort) -> String {
+    let filter = match criterion {
+        Some(criterion) => in_currency(currency).with(criterion),
+        None => in_currency(currency),
+    };
+    to(&ListQuery::of(filter, sort).to_url())
+}
+
+/// One currency's totals; every figure opens the customer list filtered to what it counts.
 #[component]
-fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
+fn CurrencyCard(summary: CurrencySummary, standing: Standing) -> impl IntoView {
     let state: AppState = use_app();
     let t = state.texts();
     let currency = summary.currency;
     let share = summary
         .overdue_share_percent()
-        .map_or(t.not_available.to_string(), |share| {
-            format!("{}%", exact(share))
-        });
+        .map_or(t.not_available.to_string(), percent);
     let tone = if summary.aging.overdue().is_zero() {
         ""
     } else {
         "warn"
     };
+    let link = |criterion, sort| list_of(currency, criterion, sort);
+    let (overdue, by_overdue) = (Some(Criterion::Overdue), CustomerSort::OverdueDesc);
     view! {
         <article class="card" data-testid=format!("summary-{}", currency.code())>
             <h2>{currency.code().to_string()}</h2>
             <div class="figures">
-                <Figure label=t.total_receivables.into() value=money(summary.aging.total, currency) testid="total-receivables" />
-                <Figure label=t.overdue_amount.into() value=money(summary.aging.overdue(), currency) testid="overdue-amount" tone=tone />
-                <Figure label=t.overdue_share.into() value=share testid="overdue-share" tone=tone />
-                <Figure label=t.customers_count.into() value=count(summary.customers) />
-                <Figure label=t.customers_overdue.into() value=count(summary.customers_overdue) />
-                <Figure label=t.open_orders.into() value=money(summary.open_orders, currency) />
-                <Figure label=t.disputed.into() value=money(summary.disputed, currency) />
-                <Figure label=t.unapplied.into() value=money(summary.unapplied, currency) />
+                <Figure label=t.total_receivables.into() value=money(summary.aging.total, currency) testid="total-receivables" href=link(None, CustomerSort::BalanceDesc) />
+                <Figure label=t.overdue_amount.into() value=money(summary.aging.overdue(), currency) testid="overdue-amount" tone=tone href=link(overdue, by_overdue) />
+                <Figure label=t.overdue_share.into() value=share testid="overdue-share" tone=tone href=link(overdue, by_overdue) />
+                <Figure label=t.customers_count.into() value=count(summary.customers) testid="customers" href=link(None, CustomerSort::Name) />
+                <Figure label=t.customers_overdue.into() value=count(summary.customers_overdue) testid="customers-overdue" href=link(overdue, CustomerSort::DaysOverdueDesc) />
+                <Figure label=t.customers_on_hold.into() value=count(standing.on_hold) testid="customers-on-hold" href=link(Some(Criterion::OnHold), CustomerSort::BalanceDesc) />
+                <Figure label=t.customers_over_limit.into() value=count(standing.over_limit) testid="customers-over-limit" href=link(Some(Criterion::OverLimit), CustomerSort::UtilisationDesc) />
+                <Figure label=t.open_orders.into() value=money(summary.open_orders, currency) testid="open-orders" href=link(Some(Criterion::OpenOrders), CustomerSort::BalanceDesc) />
+                <Figure label=t.disputed.into() value=money(summary.disputed, currency) testid="disputed" href=link(Some(Criterion::Disputed), CustomerSort::BalanceDesc) />
+                <Figure label=t.unapplied.into() value=money(summary.unapplied, currency) testid="unapplied" href=link(Some(Criterion::Unapplied), CustomerSort::Name) />
             </div>
             <AgingBar aging=summary.aging.clone() currency=currency />
             <p class="muted">{crate::i18n::customers_count(t, summary.customers)}</p>
@@ -118,35 +171,33 @@ fn CurrencyCard(summary: CurrencySummary) -> impl IntoView {
     }
 }
 
-/// Customers whose grade is worse today than at the last month end.
+/// Customers whose grade is worse today than at the last month end (the first 20), and a
+/// link to all of them in the customer list.
 #[component]
-fn GradeDrops() -> impl IntoView {
+fn GradeDrops(rows: Memo<Vec<ListRow>>) -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
     let drops = Memo::new(move |_| {
-        let today = state.today.get();
-        state.portfolio.with(|portfolio| {
-            let drops = grade_drops(
-                &portfolio.ledger,
-                &portfolio.credit,
-                &portfolio.policies,
-                today,
-            );
-            drops
-                .into_iter()
-                .filter_map(|drop| {
-                    let customer = portfolio.ledger.customer(drop.customer)?;
+        rows.with(|rows| {
+            rows.iter()
+                .filter(|row| row.grade_dropped())
+                .filter_map(|row| {
                     Some((
-                        customer.id,
-                        customer.details.name.clone(),
-                        drop.before,
-                        drop.now,
+                        row.id(),
+                        row.ledger.name.clone(),
+                        row.grade_before?,
+                        row.grade,
                     ))
                 })
                 .take(20)
                 .collect::<Vec<_>>()
         })
     });
+    let all = ListQuery::of(
+        CustomerFilter::default().with(Criterion::GradeDropped),
+        CustomerSort::GradeWorst,
+    );
+    let all = to(&all.to_url());
     view! {
         <article class="card" data-testid="grade-drops">
             <h2>{move || t().grade_drops_title}</h2>
@@ -159,6 +210,7 @@ fn GradeDrops() -> impl IntoView {
                     <ul>{drops.into_iter().map(|(id, name, before, now)| view! {
                         <li><A href=to(&format!("/customers/{}/credit", id.0))>{name}</A>{format!(" · {} → {}", before.letter(), now.letter())}</li>
                     }).collect_view()}</ul>
+                    <p><A href=all.clone() attr:data-testid="grade-drops-all">{t().grade_drops_all}</A></p>
                 }.into_any()
             }}
         </article>

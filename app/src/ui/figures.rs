@@ -8,11 +8,12 @@ use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::ledger::reports::{Aging, AgingBuckets};
 use creditdesk_core::{Currency, Portfolio, UserId};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use super::use_app;
 
-pub use crate::numbers::{decimal, exact, percent};
+pub use crate::numbers::{decimal, percent};
 
 /// An amount with its currency's symbol and minor units, in the user's number format.
 pub fn money(amount: Decimal, currency: Currency) -> String {
@@ -55,12 +56,9 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
     // The legend's share, in the user's format; the bar's width in CSS's.
     let share = move |amount: Decimal| -> String {
         if total <= Decimal::ZERO {
-            return decimal(Decimal::ZERO, 0);
+            return percent(Decimal::ZERO);
         }
-        decimal(
-            (amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO),
-            2,
-        )
+        percent((amount * Decimal::ONE_HUNDRED / total).max(Decimal::ZERO))
     };
     let segments = aging
         .buckets
@@ -80,7 +78,7 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
                 <tr>
                     <th scope="row"><span class=format!("key b{index}")></span>{labels[index].clone()}</th>
                     <td class="num">{money(*amount, currency)}</td>
-                    <td class="num">{format!("{}%", share(*amount))}</td>
+                    <td class="num">{share(*amount)}</td>
                 </tr>
             }
         })
@@ -96,19 +94,31 @@ pub fn AgingBar(aging: Aging, currency: Currency) -> impl IntoView {
     }
 }
 
-/// One headline figure.
+/// One headline figure; with `href`, a link to what it counts (the overview's figures open
+/// the customer list filtered to them).
 #[component]
 pub fn Figure(
     label: String,
     value: String,
     #[prop(optional)] testid: &'static str,
     #[prop(optional)] tone: &'static str,
+    #[prop(optional)] href: Option<String>,
 ) -> impl IntoView {
-    view! {
-        <div class=format!("figure {tone}") data-testid=testid>
-            <div class="label">{label}</div>
-            <div class="value">{value}</div>
-        </div>
+    match href {
+        Some(href) => view! {
+            <A href=href attr:class=format!("figure link {tone}") attr:data-testid=testid>
+                <span class="label">{label}</span>
+                <span class="value">{value}</span>
+            </A>
+        }
+        .into_any(),
+        None => view! {
+            <div class=format!("figure {tone}") data-testid=testid>
+                <div class="label">{label}</div>
+                <div class="value">{value}</div>
+            </div>
+        }
+        .into_any(),
     }
 }
 

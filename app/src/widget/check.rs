@@ -278,7 +278,7 @@ fn WidgetBody(
     };
     view! {
         <h1 class="widget-name" data-testid="widget-name">{name}</h1>
-        <p class="widget-available">{move || lang.get().field().widget_available}": "
+        <p class="widget-available">{move || lang.get().field().widget_available}{move || lang.get().texts().colon}
             <strong data-testid="widget-available">{available}</strong></p>
         <label class="widget-amount">
             <span>{move || lang.get().field().widget_amount}</span>

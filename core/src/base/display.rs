@@ -8,6 +8,10 @@
 //!   shown, is half away from zero (`0.005` → `0.01`), the one rounding of display.
 //! - [`format_amount`]: the same with the currency's minor units and its symbol (or code)
 //!   before the digits and after the sign, `-¥12.00` or `-¥12,00`.
+//! - [`format_percent`]: a percentage, always to [`PERCENT_DECIMALS`] (one) decimal with `%`
+//!   right after the digits, `993.0%` beside `214.1%`, never `993%`: the one way every ratio,
+//!   share, weight, probability and warning level is shown (ARCHITECTURE.md, Conventions:
+//!   percentages).
 //! - [`format_plain`]: a decimal as it is put back into an input field to be edited: exact,
 //!   no grouping, no trailing zeros (`1234.5` or `1234,5`).
 //!
@@ -49,6 +53,17 @@ pub fn format_amount(amount: Decimal, currency: Currency, format: NumberFormat) 
         "" => format!("{sign}{} {digits}", currency.code()),
         symbol => format!("{sign}{symbol}{digits}"),
     }
+}
+
+/// Decimals of every percentage shown: utilisation is worked out to one decimal, and a
+/// figure shown beside it with fewer (`85%`) or more (`4.07%`) would read as another rule.
+pub const PERCENT_DECIMALS: u32 = 1;
+
+/// A percentage (`value` is already in percent: 85.5 for 85.5 %) rounded half away from
+/// zero to one decimal, grouped, `%` right after the digits in both languages:
+/// `1,214.1%`, `85.0%`, `0.5%`; `1.214,1%` in [`NumberFormat::Comma`].
+pub fn format_percent(value: Decimal, format: NumberFormat) -> String {
+    format!("{}%", format_decimal(value, PERCENT_DECIMALS, format))
 }
 
 /// A decimal as typed into a form to be edited: every digit it has and none it does not
@@ -158,6 +173,29 @@ mod tests {
         for (value, currency, point, comma) in rows {
             assert_eq!(format_amount(d(value), currency, Point), point, "{value}");
             assert_eq!(format_amount(d(value), currency, Comma), comma, "{value}");
+        }
+    }
+
+    /// Issue 9: "993 % vs 214.1 %" — a percentage has one decimal whatever the value carries.
+    #[test]
+    fn percentages_always_have_one_decimal() {
+        let rows = [
+            ("993", "993.0%", "993,0%"),
+            ("214.1", "214.1%", "214,1%"),
+            ("85", "85.0%", "85,0%"),
+            ("85.00", "85.0%", "85,0%"),
+            ("4.07", "4.1%", "4,1%"),
+            ("0.5", "0.5%", "0,5%"),
+            ("0.25", "0.3%", "0,3%"),
+            ("0.04", "0.0%", "0,0%"),
+            ("-0.04", "0.0%", "0,0%"),
+            ("-12.35", "-12.4%", "-12,4%"),
+            ("1214.15", "1,214.2%", "1.214,2%"),
+            ("0", "0.0%", "0,0%"),
+        ];
+        for (value, point, comma) in rows {
+            assert_eq!(format_percent(d(value), Point), point, "{value}");
+            assert_eq!(format_percent(d(value), Comma), comma, "{value}");
         }
     }
 

@@ -9,7 +9,7 @@ use crate::credit::score::{score, score_inputs};
 use crate::journal::Portfolio;
 use crate::ledger::reports::{customer_balance, Balance};
 use crate::ledger::Customer;
-use crate::limits::{limit_status, CheckReason, LimitStatus, Verdict};
+use crate::limits::{limit_status, utilisation_exact, CheckReason, LimitStatus, Verdict};
 use crate::policy::{CreditPolicy, Grade, Security};
 use crate::team::Role;
 use chrono::NaiveDate;
@@ -211,12 +211,7 @@ fn limit_figures(limit: &LimitStatus, exposure: Decimal, needed: Decimal) -> Lim
                     shortfall: figures.shortfall,
                 });
             }
-            if in_force.amount > Decimal::ZERO {
-                let percent = needed
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .and_then(|scaled| scaled.checked_div(in_force.amount));
-                figures.utilisation_exact = Some(percent.unwrap_or(Decimal::MAX));
-            }
+            figures.utilisation_exact = utilisation_exact(needed, in_force.amount);
         }
     }
     figures

@@ -1,10 +1,16 @@
 //! Seeded, deterministic demo portfolios (S, M, L) with a realistic mix: industries, terms
 //! 30/45/60/90, prompt and late payers, partial payments, credit notes, disputes, a few
-//! defaults and written-off invoices, open orders, Chinese and English company names.
+//! defaults and written-off invoices, open orders, customers in China and six other countries,
+//! each coherent: the name's legal form, the currency, the telephone number and the
+//! registration number are those of its country (`country`).
 //! Every record goes through `decide_batch`, so demo data obeys the same rules as user input.
 //! The generator works out its figures as decimals; each becomes a checked [`Amount`] when its
 //! command is made, and one that is none (never, for the cents it draws) stops the demo with
 //! the rejection `decide` would give, never a panic.
+
+mod country;
+
+pub use country::{City, Country, CN_CITIES};
 
 use crate::base::ids::*;
 use crate::base::money::{Amount, Currency, Sign};
@@ -77,10 +83,6 @@ enum Payer {
     Defaulted,
 }
 
-const CITIES: &[&str] = &[
-    "上海", "深圳", "苏州", "杭州", "宁波", "广州", "东莞", "佛山", "无锡", "南京", "青岛", "天津",
-    "成都", "武汉", "重庆", "厦门", "合肥", "长沙", "郑州", "温州",
-];
 const BRANDS: &[&str] = &[
     "华信", "恒达", "宏图", "鼎盛", "瑞丰", "金桥", "新源", "远航", "博雅", "中联", "天成", "永安",
     "鑫泰", "东方", "嘉禾", "盛世", "联创", "汇通", "长城", "富强", "佳美", "正泰", "百川", "海纳",
@@ -103,7 +105,6 @@ const INDUSTRIES_ZH: &[(&str, &str)] = &[
     ("贸易", "批发贸易"),
     ("新能源", "新能源"),
 ];
-const SUFFIXES_ZH: &[&str] = &["有限公司", "股份有限公司", "集团有限公司", "科技有限公司"];
 const FIRST_EN: &[&str] = &[
     "North",
     "Blue",
@@ -143,7 +144,6 @@ const INDUSTRIES_EN: &[(&str, &str)] = &[
     ("Packaging", "Packaging and printing"),
     ("Trading", "Wholesale trade"),
 ];
-const SUFFIXES_EN: &[&str] = &["Ltd.", "GmbH", "Inc.", "LLC", "Pte. Ltd.", "S.A.", "B.V."];
 const TERMS: &[u32] = &[30, 30, 45, 60, 60, 90];
 
 /// What the demo generator planned, before ids are assigned in date order.
@@ -433,42 +433,47 @@ struct Planner<'a> {
     disputes: usize,
 }
 
+/// One of `items`, always taking one draw (`Rng::pick` takes none from a list of one), so a
+/// country with one legal form keeps the draws after it where the others have them.
+fn draw_one<'a, T>(rng: &mut Rng, items: &'a [T]) -> &'a T {
+    &items[(rng.next_u64() % items.len().max(1) as u64) as usize]
+}
+
 fn cents(value: i64) -> Decimal {
     Decimal::new(value, 2)
 }
 
 impl Planner<'_> {
+    /// One customer's master data. A roll chooses the country, and the country the rest:
+    /// the name's legal form, the currency, the telephone's codes and the registration
+    /// number's form (`country`). The draws are those of the generator before countries
+    /// decided anything, one for one, so every later draw (payers, invoices, amounts) is what
+    /// it was.
     fn customer(&mut self, index: usize, size: DemoSize) -> DemoCustomer {
         let rng = &mut *self.rng;
-        let roll = rng.range(0, 99);
-        let currency = if roll < 85 {
-            Currency::CNY
-        } else if roll < 95 {
-            Currency::USD
-        } else {
-            Currency::EUR
-        };
-        let (name, industry, country) = if currency == Currency::CNY {
+        let country = Country::of_roll(rng.range(0, 99));
+        let (name, industry, city) = if country == Country::China {
             let (short, long) = *rng.pick(INDUSTRIES_ZH);
-            let name = format!(
-                "{}{}{}{}",
-                rng.pick(CITIES),
-                rng.pick(BRANDS),
-                short,
-                rng.pick(SUFFIXES_ZH)
-            );
-            (name, long.to_string(), "CN".to_string())
+            let city = *rng.pick(CN_CITIES);
+            let brand = rng.pick(BRANDS);
+            let form = draw_one(rng, country.legal_forms());
+            let name = format!("{}{brand}{short}{form}", city.name);
+            (name, long.to_string(), city)
         } else {
             let (short, long) = *rng.pick(INDUSTRIES_EN);
-            let name = format!(
-                "{} {} {} {}",
-                rng.pick(FIRST_EN),
-                rng.pick(SECOND_EN),
-                short,
-                rng.pick(SUFFIXES_EN)
-            );
-            let country = rng.pick(&["US", "DE", "SG", "GB", "NL", "FR"]).to_string();
-            (name, long.to_string(), country)
+            let (first, second) = (rng.pick(FIRST_EN), rng.pick(SECOND_EN));
+            let form = draw_one(rng, country.legal_forms());
+            let area_code = draw_one(rng, country.area_codes());
+            let city = City {
+                name: "",
+                area_code,
+                division: "",
+            };
+            (
+                format!("{first} {second} {short} {form}"),
+                long.to_string(),
+                city,
+            )
         };
         let payer = match rng.range(0, 99) {
             0..=39 => Payer::Prompt,
@@ -480,21 +485,19 @@ impl Planner<'_> {
         let default_date = (payer == Payer::Defaulted).then(|| {
             self.as_of - Duration::days(rng.range(120, size.history_days().max(200) - 30))
         });
-        let registration_no = format!("91{:016}", rng.next_u64() % 10_000_000_000_000_000);
+        let registration_no = country.registration_no(rng.next_u64(), &city);
+        let payment_terms_days = *rng.pick(TERMS);
+        let (first, second) = (rng.range(1000, 9999), rng.range(1000, 9999));
         DemoCustomer {
             details: CustomerDetails {
                 number: format!("C{:06}", index + 1),
                 name,
                 registration_no,
                 industry,
-                country,
-                currency,
-                payment_terms_days: *rng.pick(TERMS),
-                contact: format!(
-                    "+86 21 {:04} {:04}",
-                    rng.range(1000, 9999),
-                    rng.range(1000, 9999)
-                ),
+                country: country.code().to_string(),
+                currency: country.currency(),
+                payment_terms_days,
+                contact: country.phone(city.area_code, first, second),
                 group: String::new(),
             },
             payer,

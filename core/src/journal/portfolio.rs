@@ -9,6 +9,7 @@ use crate::credit::CreditFiles;
 use crate::journal::chain::{parse_event, verify, ChainBreak, ChainHead, Event, Hash};
 use crate::journal::entry::Entry;
 use crate::ledger::Ledger;
+use crate::limits::list::ListSources;
 use crate::limits::{Known, Limits};
 use crate::policy::{CollectionPolicy, CreditPolicy, Policies};
 use crate::team::Team;
@@ -57,6 +58,16 @@ impl Portfolio {
     /// The collection strategy (reminder ladders) in force on `date`.
     pub fn strategy_on(&self, date: NaiveDate) -> CollectionPolicy {
         self.policies.strategy_on(date)
+    }
+
+    /// What the customer list reads (`limits::list::list_rows`).
+    pub fn list_sources(&self) -> ListSources<'_> {
+        ListSources {
+            ledger: &self.ledger,
+            credit: &self.credit,
+            policies: &self.policies,
+            limits: &self.limits,
+        }
     }
 
     pub fn next_ids(&self) -> NextIds {

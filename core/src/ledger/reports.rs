@@ -1,12 +1,11 @@
 //! Derived figures: aging, balances, exposure, days beyond terms, the portfolio summary and
-//! the customer list. All are pure functions of the state and an `as_of` date, returned as
+//! the customer list's ledger figures. All are pure functions of the state and an `as_of` date, returned as
 //! plain data; nothing here is stored.
 
 use crate::base::ids::CustomerId;
 use crate::base::money::Currency;
 use crate::ledger::as_of::*;
 use crate::ledger::records::*;
-use crate::ledger::search::{pinyin_key, pinyin_matches};
 use crate::ledger::state::Ledger;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -340,7 +339,8 @@ pub fn portfolio_summary(
     summaries
 }
 
-/// One line of the customer list.
+/// A customer's ledger figures in the customer list, as of a date. The list's other columns
+/// (limit, utilisation, grade, hold) are the limits area's: `limits::list`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerRow {
     pub id: CustomerId,
@@ -351,9 +351,16 @@ pub struct CustomerRow {
     pub overdue: Decimal,
     pub days_overdue_max: i64,
     pub exposure: Decimal,
+    /// Open (un-invoiced) orders, part of the exposure.
+    pub open_orders: Decimal,
+    /// Disputed amounts, each invoice's capped at what is open on it (as the summary counts).
+    pub disputed: Decimal,
+    /// Unapplied cash and unapplied credit.
+    pub unapplied: Decimal,
 }
 
-/// Rows for every customer as of a date, computed in one pass over invoices and orders.
+/// Rows for every customer as of a date, computed in one pass over invoices and orders. Per
+/// currency they add up to `portfolio_summary`'s figures.
 pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
     let unapplied = unapplied_all(state, as_of);
     let orders = open_orders_all(state, as_of);
@@ -361,18 +368,26 @@ pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
         .customers
         .iter()
         .enumerate()
-        .map(|(index, customer)| CustomerRow {
-            id: customer.id,
-            number: customer.details.number.clone(),
-            name: customer.details.name.clone(),
-            currency: customer.details.currency,
-            balance: -(unapplied[index].0 + unapplied[index].1),
-            overdue: Decimal::ZERO,
-            days_overdue_max: 0,
-            exposure: orders[index],
+        .map(|(index, customer)| {
+            let unapplied = unapplied[index].0 + unapplied[index].1;
+            CustomerRow {
+                id: customer.id,
+                number: customer.details.number.clone(),
+                name: customer.details.name.clone(),
+                currency: customer.details.currency,
+                balance: -unapplied,
+                overdue: Decimal::ZERO,
+                days_overdue_max: 0,
+                exposure: orders[index],
+                open_orders: orders[index],
+                disputed: Decimal::ZERO,
+                unapplied,
+            }
         })
         .collect();
-    for (invoice, open) in state.invoices.iter().zip(open_amounts_on(state, as_of)) {
+    let disputed = disputed_on(state, as_of);
+    let open_amounts = open_amounts_on(state, as_of);
+    for (position, (invoice, open)) in state.invoices.iter().zip(open_amounts).enumerate() {
         let Some(index) = state.customer_index(invoice.customer) else {
             continue;
         };
@@ -382,6 +397,11 @@ pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
         let row = &mut rows[index];
         row.balance += open;
         row.exposure += open;
+        row.disputed += disputed
+            .get(position)
+            .copied()
+            .unwrap_or_default()
+            .min(open);
         let days = invoice.days_past_due(as_of);
         if days > 0 {
             row.overdue += open;
@@ -389,91 +409,4 @@ pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
         }
     }
     rows
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum CustomerSort {
-    #[default]
-    Name,
-    Number,
-    BalanceDesc,
-    OverdueDesc,
-    DaysOverdueDesc,
-}
-
-impl CustomerSort {
-    pub const ALL: [CustomerSort; 5] = [
-        CustomerSort::Name,
-        CustomerSort::Number,
-        CustomerSort::BalanceDesc,
-        CustomerSort::OverdueDesc,
-        CustomerSort::DaysOverdueDesc,
-    ];
-
-    /// The token used in URLs.
-    pub fn token(&self) -> &'static str {
-        match self {
-            CustomerSort::Name => "name",
-            CustomerSort::Number => "number",
-            CustomerSort::BalanceDesc => "balance",
-            CustomerSort::OverdueDesc => "overdue",
-            CustomerSort::DaysOverdueDesc => "days",
-        }
-    }
-
-    pub fn from_token(token: &str) -> CustomerSort {
-        CustomerSort::ALL
-            .into_iter()
-            .find(|sort| sort.token() == token)
-            .unwrap_or_default()
-    }
-}
-
-/// Filters rows by a search text (name or number, case-insensitive, or the name's pinyin:
-/// `guangzhou`, `gz`) and "overdue only", then sorts them, names by pinyin (青岛 before 郑州)
-/// and amounts in one currency: `to_base` gives an amount in the base currency (the credit
-/// policy's rates), so €5.13 M ranks above ¥5.87 M; an amount without a rate sorts after
-/// every converted one, by its own figure. Returns indexes into `rows` so the caller can page
-/// without copying.
-pub fn select_customers(
-    rows: &[CustomerRow],
-    query: &str,
-    overdue_only: bool,
-    sort: CustomerSort,
-    to_base: &dyn Fn(Decimal, Currency) -> Option<Decimal>,
-) -> Vec<usize> {
-    let needle = query.trim().to_lowercase();
-    let mut selected: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, row)| !overdue_only || row.overdue > Decimal::ZERO)
-        .filter(|(_, row)| {
-            needle.is_empty()
-                || row.name.to_lowercase().contains(&needle)
-                || row.number.to_lowercase().contains(&needle)
-                || pinyin_matches(&row.name, &needle)
-        })
-        .map(|(index, _)| index)
-        .collect();
-    // Largest first: converted amounts (descending), then those without a rate (descending).
-    let by_amount = |amount: fn(&CustomerRow) -> Decimal| {
-        move |index: &usize| {
-            let row = &rows[*index];
-            let figure = amount(row);
-            match to_base(figure, row.currency) {
-                Some(base) => (0, std::cmp::Reverse(base)),
-                None => (1, std::cmp::Reverse(figure)),
-            }
-        }
-    };
-    match sort {
-        CustomerSort::Name => selected.sort_by_cached_key(|index| pinyin_key(&rows[*index].name)),
-        CustomerSort::Number => selected.sort_by(|a, b| rows[*a].number.cmp(&rows[*b].number)),
-        CustomerSort::BalanceDesc => selected.sort_by_cached_key(by_amount(|row| row.balance)),
-        CustomerSort::OverdueDesc => selected.sort_by_cached_key(by_amount(|row| row.overdue)),
-        CustomerSort::DaysOverdueDesc => {
-            selected.sort_by(|a, b| rows[*b].days_overdue_max.cmp(&rows[*a].days_overdue_max))
-        }
-    }
-    selected
 }

@@ -1,10 +1,12 @@
 //! The limits area: limit requests and decisions, temporary limits that lapse by date, credit
 //! holds, orders released past a blocking check, and the widget's allowed origins — their
 //! entries (`entry`), records (`records`), sub-state and fold (`state`). The limit in force
-//! (`status`), the recommended limit (`recommend`) and the reasons of a check (`reasons`) are
-//! pure functions beside them.
+//! (`status`), the recommended limit (`recommend`), the reasons of a check (`reasons`) and the
+//! customer list with its limit, utilisation, grade and hold columns (`list`) are pure
+//! functions beside them.
 
 pub mod entry;
+pub mod list;
 pub mod origin;
 pub mod reasons;
 pub mod recommend;

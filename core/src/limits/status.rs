@@ -83,6 +83,19 @@ pub fn limit_status(limits: &Limits, customer: CustomerId, as_of: NaiveDate) -> 
     }
 }
 
+/// Utilisation, exactly: `needed` (the exposure, with an order when one is checked) ÷ `limit`
+/// × 100; `None` without a positive limit. An amount too large to scale reads as the most a
+/// decimal holds, so it is over any limit. The credit check and the customer list show it to
+/// one decimal (ARCHITECTURE.md, Conventions: credit check); warnings compare this figure.
+pub fn utilisation_exact(needed: Decimal, limit: Decimal) -> Option<Decimal> {
+    (limit > Decimal::ZERO).then(|| {
+        needed
+            .checked_mul(Decimal::ONE_HUNDRED)
+            .and_then(|scaled| scaled.checked_div(limit))
+            .unwrap_or(Decimal::MAX)
+    })
+}
+
 /// Approved temporary limits that have lapsed by `as_of` but whose lapse is not journalled yet,
 /// for the shell to record (the lapse takes effect by date either way).
 pub fn lapses_due(limits: &Limits, as_of: NaiveDate) -> Vec<RequestId> {

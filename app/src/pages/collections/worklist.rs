@@ -206,7 +206,7 @@ fn TaskRow(task: Task, saved: RwSignal<Option<String>>) -> impl IntoView {
         <tr data-testid="task" data-step=step_code(task.step.kind)>
             <td class="num"><details><summary data-testid="priority">{task.priority.points}</summary><ul class="why">{why}</ul></details></td>
             <td><A href=to(&format!("/customers/{}", customer.0)) attr:data-testid="task-customer">{shown_name}</A></td>
-            <td data-testid="task-step">{step}{task.escalated.then(|| format!(" ({})", c.escalated))}</td>
+            <td data-testid="task-step">{step}</td>
             <td class="num">{task.days}</td>
             <td class="num">{overdue}</td>
             <td class="actions">{buttons}</td>

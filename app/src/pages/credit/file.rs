@@ -34,7 +34,7 @@ fn figure(value: Option<Decimal>, decimals: u32, t: &Texts) -> String {
 /// A ratio shown as a percentage, e.g. `60.0%`; "not available" without a sign.
 fn percent(value: Option<Decimal>, t: &Texts) -> String {
     value.map_or(t.not_available.to_string(), |value| {
-        format!("{}%", decimal(value * Decimal::ONE_HUNDRED, 1))
+        crate::ui::percent(value * Decimal::ONE_HUNDRED)
     })
 }
 
@@ -115,7 +115,7 @@ pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{factor_name(t, contribution.factor)}</th>
-                    <td class="num">{format!("{}%", decimal(contribution.weight_percent, 1))}</td>
+                    <td class="num">{crate::ui::percent(contribution.weight_percent)}</td>
                     <td class="num">{points}</td>
                     <td class="chart-cell"><span class="axis"></span><span class=if negative { "bar neg" } else { "bar pos" } style=style></span></td>
                     <td class="num" data-testid=format!("contribution-{:?}", contribution.factor)>{signed(contribution.contribution)}</td>
@@ -134,7 +134,7 @@ pub fn ScoreCard(score: Score, policy: CreditPolicy) -> impl IntoView {
             <div class="figures">
                 <div class="figure"><div class="label">{t.score}</div><div class="value" data-testid="score">{decimal(score.score, 1)}</div></div>
                 <div class=format!("figure grade-{}", score.grade.letter())><div class="label">{t.grade}</div><div class="value" data-testid="grade">{score.grade.letter()}</div></div>
-                <div class="figure"><div class="label">{t.pd}</div><div class="value" data-testid="pd">{format!("{}%", decimal(score.pd_percent, 2))}</div></div>
+                <div class="figure"><div class="label">{t.pd}</div><div class="value" data-testid="pd">{crate::ui::percent(score.pd_percent)}</div></div>
                 <div class="figure"><div class="label">{t.policy_version}</div><div class="value" data-testid="policy-version">{format!("v{}", score.policy_version)}</div></div>
             </div>
             <h2>{t.contributions}</h2>
@@ -220,7 +220,7 @@ fn payment_view(score: &Score) -> impl IntoView {
         <h2>{t.payment_behaviour}</h2>
         <dl class="master">
             <dt>{t.dbt_12m}</dt><dd>{figure(payment.dbt_weighted, 1, t)}</dd>
-            <dt>{t.late_share}</dt><dd>{payment.late_share_percent.map_or(t.not_available.to_string(), |p| format!("{}%", decimal(p, 1)))}</dd>
+            <dt>{t.late_share}</dt><dd>{payment.late_share_percent.map_or(t.not_available.to_string(), crate::ui::percent)}</dd>
             <dt>{t.longest_overdue}</dt><dd>{payment.overdue_days_max}</dd>
             <dt>{t.trend_3_9}</dt><dd>{format!("{} / {}", figure(payment.dbt_recent_3m, 1, t), figure(payment.dbt_prior_9m, 1, t))}</dd>
             <dt>{t.relationship_months}</dt><dd>{score.relationship_months}</dd>

@@ -2,7 +2,7 @@
 //! recommended limit with every method's figure and basis, the request form, the pending
 //! request's decision, holds and the history. Every figure and rule comes from the core.
 
-use crate::i18n::{self, fill, vocab, DeskTexts, VocabTexts};
+use crate::i18n::{self, fill, vocab, DeskTexts, Texts, VocabTexts};
 use crate::ui::form::{plain, read_figure, Form, FormError, TextField};
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
@@ -190,7 +190,7 @@ fn check_summary(check: CreditCheck, currency: Currency) -> impl IntoView {
 }
 
 /// The explanation of one method's figure, in words with its numbers.
-fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> String {
+fn basis_text(t: &Texts, d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> String {
     match &figure.basis {
         MethodBasis::TradingNeed {
             monthly_purchases: Some(monthly),
@@ -210,7 +210,10 @@ fn basis_text(d: &DeskTexts, figure: &MethodFigure, currency: Currency) -> Strin
                 ("grace", grace),
             ];
             let values = values.each_ref().map(|(key, value)| (*key, value.as_str()));
-            format!("{} ({source})", fill(d.basis_trading, &values))
+            fill(
+                t.with_note,
+                &[("text", &fill(d.basis_trading, &values)), ("note", source)],
+            )
         }
         MethodBasis::TradingNeed { .. } => d.basis_trading_none.to_string(),
         MethodBasis::FinancialCapacity {
@@ -330,7 +333,7 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
                                 {binding.then(|| view! { " " <span class="chip binding-chip" data-testid="binding">{d.binding}</span> })}
                             </th>
                             <td class="num" data-testid="figure">{figure.amount.map_or(d.no_data.to_string(), |a| money(a, currency))}</td>
-                            <td data-testid="basis">{basis_text(d, figure, currency)}</td>
+                            <td data-testid="basis">{basis_text(state.texts(), d, figure, currency)}</td>
                         </tr>
                     }
                 })
@@ -352,7 +355,7 @@ fn Recommended(customer: CustomerId, grade: Grade, today: NaiveDate) -> impl Int
                 <p data-testid="combination">{fill(d.combination_line, &[("rule", vocab::combination(v, found.combination)), ("amount", &combined)])}</p>
                 <p data-testid="cap">{fill(d.cap_line, &[("grade", found.grade.letter())])}</p>
                 <p data-testid="rounding">{fill(d.rounding_line, &[("step", &money(found.rounding_step, currency))])}</p>
-                <p class="recommended">{d.recommended}": "
+                <p class="recommended">{d.recommended}{state.texts().colon}
                     <strong data-testid="recommended-amount">{found.amount.map_or(d.no_data.to_string(), |a| money(a, currency))}</strong>
                 </p>
             })
@@ -420,7 +423,7 @@ fn RequestForm(customer: CustomerId, currency: Currency, suggested: String) -> i
     view! {
         <form class="form card" data-testid="request-form" on:submit=on_submit novalidate>
             <h2>{move || d().request_title}</h2>
-            <TextField label=move || format!("{} ({})", d().request_amount, currency.code()) value=amount form field=Field::Amount testid="request-amount" />
+            <TextField label=move || fill(state.texts().with_note, &[("text", d().request_amount), ("note", currency.code())]) value=amount form field=Field::Amount testid="request-amount" />
             <TextField label=move || d().reason value=reason form field=Field::Reason testid="request-reason" />
             <TextField label=move || d().until value=until form field=Field::Until testid="request-until" hint=move || d().until_hint />
             <FormError form />
