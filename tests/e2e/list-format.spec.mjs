@@ -42,7 +42,8 @@ test.describe('in a Chinese browser at 1366 px', () => {
 });
 
 // Issue 9: "Help promises what does not exist." The help names what can be recorded and where;
-// the customer page offers exactly those records, and nothing for write-offs or disputes.
+// the customer page offers exactly those records, and nothing for write-offs or disputes;
+// besides them it links to the customer's credit file, collections and journal.
 test('help names the records the app has forms for, and the customer page offers those', async ({ page }) => {
   const app = new App(page, EN);
   await app.loadDemoS();
@@ -57,7 +58,8 @@ test('help names the records the app has forms for, and the customer page offers
   await list.openCustomer((await list.rows())[0][EN.col_name]);
   const actions = app.customer().root().locator('[data-testid^="action-"]');
   expect(await actions.evaluateAll((links) => links.map((a) => a.dataset.testid)))
-    .toEqual(['action-invoice', 'action-payment', 'action-credit-note', 'action-edit', 'action-credit-file']);
+    .toEqual(['action-invoice', 'action-payment', 'action-credit-note', 'action-edit', 'action-credit-file',
+      'action-collections', 'action-journal']);
 });
 
 /** Every percentage in the page's main area, as shown ("85.0%", "1,214.1%"). */
