@@ -1,16 +1,8 @@
 // Accessibility: axe-core finds no serious or critical violations on any page, and the
 // pages fit a 360 px wide phone without sideways scrolling.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { App, EN, cents, currencyPrefix } from './pages.mjs';
+import { App, EN, cents, currencyPrefix, expectNoSeriousViolations } from './pages.mjs';
 
-async function expectNoSeriousViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n`
-    + v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')).join('\n');
-  expect(serious, `axe on ${where}:\n${report}`).toEqual([]);
-}
 
 /** Opens a CNY customer with a balance from the list; returns its URL path. */
 async function openSomeCustomer(app) {

@@ -3,8 +3,7 @@
 // in a sub-folder, send the old routes (/check, /widget/check) to their new pages with the
 // query kept, pass axe, and all open offline after a visit to any one of them.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { App, EN, FIELD, controlledByServiceWorker } from './pages.mjs';
+import { App, EN, FIELD, controlledByServiceWorker, expectNoSeriousViolations } from './pages.mjs';
 import { port, prefixPort, PREFIX } from '../../playwright.config.mjs';
 
 const F = FIELD.EN;
@@ -64,9 +63,7 @@ test('axe: the field check and the widget have no serious or critical violations
       await page.goto('/widget.html?customer=C000001&lang=en');
       await expect(page.getByTestId('widget')).toBeVisible();
     }
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help}`), `axe on ${where}`).toEqual([]);
+    await expectNoSeriousViolations(page, where);
   }
 });
 

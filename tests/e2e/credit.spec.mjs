@@ -5,9 +5,9 @@
 // refused with the message from i18n.rs and nothing half-saved; stale records are flagged;
 // Chinese texts; axe and a 360 px phone.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import {
   App, EN, ZH, JOURNAL, fill, cents, currencyPrefix, formatMoney, decimalUnits, roundedQuotient, FACTORS,
+  expectNoSeriousViolations,
 } from './pages.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -116,13 +116,6 @@ async function expectJournal(app, count) {
   return journal.rows();
 }
 
-async function expectNoSeriousViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious.map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n`
-    + v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')).join('\n');
-  expect.soft(serious, `axe on ${where}:\n${report}`).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. The journey

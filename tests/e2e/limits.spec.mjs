@@ -4,8 +4,7 @@
 // matrix; rejections needing a comment; temporary limits with their last day; holds; bad input
 // on every form with nothing saved; reload; Chinese texts; a 360 px phone.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { App, EN, ZH, DESK, VOCAB, fill } from './pages.mjs';
+import { App, EN, ZH, DESK, VOCAB, fill, expectNoSeriousViolations } from './pages.mjs';
 
 const D = DESK.EN;
 const V = VOCAB.EN;
@@ -106,11 +105,6 @@ async function journalCount(app) {
   return Number(/\d[\d,]*/.exec(counts)[0].replaceAll(',', ''));
 }
 
-async function expectNoSeriousViolations(page, where) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`), where).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The journey

@@ -2,8 +2,7 @@
 // links to the filtered list; one way of writing percentages; buttons that never wrap in a
 // table; help that describes only what the app does.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { App, EN, ZH, cents, currencyPrefix, fill } from './pages.mjs';
+import { App, EN, ZH, cents, currencyPrefix, fill, expectNoSeriousViolations } from './pages.mjs';
 import { prefixPort, PREFIX } from '../../playwright.config.mjs';
 
 /** How many line boxes each button's text takes (1 when it does not wrap). */
@@ -171,8 +170,7 @@ test('each overview figure opens the customer list filtered to what it counts', 
     if (row.utilisationTenths === null) expect(cents(row[EN.col_limit])).toBe(0n);
     else expect(row.utilisationTenths).toBeGreaterThan(1000n);
   }
-  const axe = await new AxeBuilder({ page }).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousViolations(page, 'a filtered customer list');
   await page.goBack();
 
   // On hold, and every customer of the currency.

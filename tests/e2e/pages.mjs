@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 // ---------------------------------------------------------------------------------------------
 // i18n: the ZH and EN tables of app/src/i18n.rs
@@ -769,3 +770,12 @@ export class PolicyPage {
 App.prototype.creditFile = function creditFile() { return new CreditFile(this); };
 App.prototype.creditRecordForm = function creditRecordForm() { return new CreditRecordForm(this); };
 App.prototype.policy = function policy() { return new PolicyPage(this); };
+
+/** axe-core finds no serious or critical violation on the page as it stands; `where` names it. */
+export async function expectNoSeriousViolations(page, where) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n`
+    + v.nodes.slice(0, 5).map((n) => `      ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')).join('\n');
+  expect(serious, `axe on ${where}:\n${report}`).toEqual([]);
+}
