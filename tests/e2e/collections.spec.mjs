@@ -1,8 +1,9 @@
 // Collections (issue 10, first screen): a collector works through today's reminders — the
 // worklist from demo S, a task done in two clicks (channel, Save) that moves the customer one
 // rung, a promise to pay that takes the customer off the list, a promise typed wrong refused
-// with nothing saved, the customer's collections (contact log, promise status), the list in
-// Chinese, at 360 px, and axe.
+// with nothing saved, the customer's collections (contact log, promise status), a manager
+// assigning the collector and escalating, the collector's own list, the list in Chinese, at
+// 360 px, and axe.
 import { test, expect } from '@playwright/test';
 import { App, EN, ZH, COLLECTIONS, escapeRegExp, expectNoSeriousViolations } from './pages.mjs';
 
@@ -129,4 +130,41 @@ test('the worklist in Chinese, at 360 px, with no serious axe violations', async
   await list.tasks().first().locator('[data-testid^="done-"]').first().click();
   await expect(list.form()).toBeVisible();
   await expectNoSeriousViolations(page, 'the worklist in Chinese with a task form open');
+});
+
+test('a manager assigns a customer to the collector and escalates it; the collector sees it as theirs', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  const MANAGER = '2';
+  await page.getByTestId('user-switch').selectOption(MANAGER);
+  const list = new WorklistPage(app);
+  await list.open();
+  const [first] = await list.rows();
+  await list.row(first.customer).getByTestId('task-customer').click();
+  await page.getByTestId('action-collections').click();
+  await expect(page.getByTestId('collector')).toHaveText(C.collector_none);
+
+  // Assigned to the collector profile (the demo's fourth).
+  const collector = page.getByTestId('assign').locator('option').filter({ hasText: 'Collector' }).first();
+  const name = (await collector.innerText()).split(' · ')[0];
+  await page.getByTestId('assign').selectOption(await collector.getAttribute('value'));
+  await page.getByTestId('assign-save').click();
+  await expect(page.getByTestId('collector')).toHaveText(C.collector_label.replace('{name}', name));
+
+  // Escalation needs a reason; with one, the hand-over is due today.
+  await page.getByTestId('escalate-step').selectOption({ index: (await page.getByTestId('escalate-step').locator('option').count()) - 1 });
+  await page.getByTestId('escalate-save').click();
+  await expect(page.getByTestId('escalate-reason-error')).not.toHaveText('');
+  await page.getByTestId('escalate-reason').fill('No answer for six weeks');
+  await page.getByTestId('escalate-save').click();
+  await expect(page.getByTestId('next-due')).toContainText(C.step_handover);
+  await expectNoSeriousViolations(page, "a customer's collections with its forms");
+
+  // The collector, "only mine": that customer alone, at the hand-over step.
+  await page.getByTestId('user-switch').selectOption(COLLECTOR);
+  await list.open();
+  await page.getByTestId('only-mine').check();
+  const mine = await list.rows();
+  expect(mine.map((r) => r.customer)).toEqual([first.customer]);
+  expect(mine[0].step).toContain(C.step_handover);
 });

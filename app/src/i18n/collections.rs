@@ -6,6 +6,17 @@ use creditdesk_core::collections::Outcome;
 use creditdesk_core::policy::{Channel, Grade, StepKind, StrategyError};
 
 texts!(CollectionsTexts {
+    only_mine,
+    assign_title,
+    assign_label,
+    assign_nobody,
+    assign_save,
+    escalate_title,
+    escalate_hint,
+    escalate_step,
+    escalate_reason,
+    escalate_save,
+    saved,
     customer_collections,
     next_due,
     next_none,
@@ -92,6 +103,17 @@ texts!(CollectionsTexts {
 });
 
 pub static ZH: CollectionsTexts = CollectionsTexts {
+    only_mine: "只看分配给我的客户",
+    assign_title: "催收负责人",
+    assign_label: "分配给",
+    assign_nobody: "不指定",
+    assign_save: "保存分配",
+    escalate_title: "升级催收步骤",
+    escalate_hint: "经理或总监可以附理由，把该客户的发票直接升到后面的步骤，当天即到期。",
+    escalate_step: "升级到",
+    escalate_reason: "理由",
+    escalate_save: "升级",
+    saved: "已保存。",
     customer_collections: "催收记录",
     next_due: "今天到期：{step}（{count} 张发票）",
     next_none: "今天没有到期的催收任务。",
@@ -115,7 +137,7 @@ pub static ZH: CollectionsTexts = CollectionsTexts {
     collector_label: "负责催收：{name}",
     collector_none: "尚未指定催收负责人。",
     open_worklist: "打开今日催收",
-    help_collections: "催收页面列出今天到期的催收任务。催收阶梯按客户等级设定（A–C：到期前 5 天提醒，逾期第 1、7、30、60、90 天依次为到期通知、友好提醒、正式催款函、最后通知和移交；D、E 更早更紧）。每张未结发票逐级上升：完成一项任务只升一级，达到天数当天即到期（逾期正好 30 天即到第 30 天这一步），已过到期日的发票不再发到期前提醒。有争议的发票不催收；尚未到期的付款承诺会暂停该客户的催收，承诺未兑现（过了承诺日期和宽限天数仍未付清）则恢复催收，并计入优先级。优先级由逾期金额（折合本位币）、最早一笔的逾期天数、等级和未兑现承诺相加而成，每项都写明分数。经理或总监可以附理由把发票直接升到后面的步骤。",
+    help_collections: "催收页面列出今天到期的催收任务。催收阶梯按客户等级设定（A–C：到期前 5 天提醒，逾期第 1、7、30、60、90 天依次为到期通知、友好提醒、正式催款函、最后通知和移交；D、E 更早更紧）。每张未结发票逐级上升：完成一项任务只升一级，达到天数当天即到期（逾期正好 30 天即到第 30 天这一步），已过到期日的发票不再发到期前提醒。有争议的发票不催收；尚未到期的付款承诺会暂停该客户的催收，承诺未兑现（过了承诺日期和宽限天数仍未付清）则恢复催收，并计入优先级。优先级由逾期金额（折合本位币）、最早一笔的逾期天数、等级和未兑现承诺相加而成，每项都写明分数。经理或总监可以附理由把发票直接升到后面的步骤，也可以在客户的催收记录页把客户分配给催收专员；催收专员勾选“只看分配给我的客户”即可只看自己的任务。",
     nav_collections: "催收",
     worklist_title: "今日催收任务",
     worklist_intro: "每个客户今天到期的下一步催收，按优先级排列。完成一项任务只需两步：选择联系方式，然后保存结果。",
@@ -178,6 +200,17 @@ pub static ZH: CollectionsTexts = CollectionsTexts {
 };
 
 pub static EN: CollectionsTexts = CollectionsTexts {
+    only_mine: "Only customers assigned to me",
+    assign_title: "Collector",
+    assign_label: "Assign to",
+    assign_nobody: "Nobody",
+    assign_save: "Save assignment",
+    escalate_title: "Escalate the reminders",
+    escalate_hint: "A manager or director may move this customer's invoices straight to a later step, with a reason; it is due at once.",
+    escalate_step: "Escalate to",
+    escalate_reason: "Reason",
+    escalate_save: "Escalate",
+    saved: "Saved.",
     customer_collections: "Collections",
     next_due: "Due today: {step} ({count} invoice(s))",
     next_none: "No reminder is due today.",
@@ -201,7 +234,7 @@ pub static EN: CollectionsTexts = CollectionsTexts {
     collector_label: "Collector: {name}",
     collector_none: "No collector assigned yet.",
     open_worklist: "Open today's reminders",
-    help_collections: "The Collections page lists the reminders due today. The reminder ladder is set per grade (A–C: a reminder 5 days before the due date, then on days 1, 7, 30, 60 and 90 past it a due notice, a friendly reminder, a formal demand, a final notice and the hand-over; D and E sooner and harder). Each open invoice climbs it one step per completed task, due on the day it is reached (exactly 30 days overdue reaches the day-30 step); an invoice already past its due date gets no pre-due reminder. Disputed invoices are not reminded; a promise to pay not yet due pauses the customer's reminders, and a broken one (not paid by its day and tolerance) resumes them and counts in the priority. The priority adds the overdue amount (in the base currency), the oldest item's days overdue, the grade and broken promises, each with its points shown. A manager or director may move invoices straight to a later step, with a reason.",
+    help_collections: "The Collections page lists the reminders due today. The reminder ladder is set per grade (A–C: a reminder 5 days before the due date, then on days 1, 7, 30, 60 and 90 past it a due notice, a friendly reminder, a formal demand, a final notice and the hand-over; D and E sooner and harder). Each open invoice climbs it one step per completed task, due on the day it is reached (exactly 30 days overdue reaches the day-30 step); an invoice already past its due date gets no pre-due reminder. Disputed invoices are not reminded; a promise to pay not yet due pauses the customer's reminders, and a broken one (not paid by its day and tolerance) resumes them and counts in the priority. The priority adds the overdue amount (in the base currency), the oldest item's days overdue, the grade and broken promises, each with its points shown. A manager or director may move invoices straight to a later step, with a reason, and assign the customer to a collector on its collections page; a collector ticks \"Only customers assigned to me\" to see their own tasks.",
     nav_collections: "Collections",
     worklist_title: "Today's reminders",
     worklist_intro: "Each customer's next reminder due today, highest priority first. A task takes two clicks: choose how you reached the customer, then save what came of it.",

@@ -4,7 +4,7 @@
 use crate::base::ids::{CustomerId, PromiseId, UserId};
 use crate::base::money::Amount;
 use crate::collections::{customer_task, ladder_items, worklist, CollectionsEntry, Outcome, Task};
-use crate::credit::score::{score, score_all, score_inputs};
+use crate::credit::score::{score, score_all, score_inputs, Score};
 use crate::decide::limits::{user, user_with};
 use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::{
@@ -57,11 +57,17 @@ pub fn task_on(state: &Portfolio, customer: &Customer, date: NaiveDate) -> Optio
 /// Today's worklist: every customer's reminder due on `date`, highest priority first, each
 /// customer's ladder picked by its grade on `date` (scored once for all).
 pub fn worklist_on(state: &Portfolio, date: NaiveDate) -> Vec<Task> {
+    let scores = score_all(&state.ledger, &state.credit, &state.policy_on(date), date);
+    worklist_scored(state, date, &scores)
+}
+
+/// `worklist_on` with the customers' scores on `date` already made (`score_all`, in the order
+/// of `state.ledger.customers`), for a caller that keeps them.
+pub fn worklist_scored(state: &Portfolio, date: NaiveDate, scores: &[Score]) -> Vec<Task> {
     let policy = state.policy_on(date);
-    let scores = score_all(&state.ledger, &state.credit, &policy, date);
     let first = state.ledger.customers.first().map_or(0, |c| c.id.0);
     let grade_of = |customer: &Customer| {
-        let position = (customer.id.0 - first) as usize;
+        let position = customer.id.0.wrapping_sub(first) as usize;
         (state.ledger.customers.get(position))
             .filter(|at| at.id == customer.id)
             .and_then(|_| scores.get(position))

@@ -13,7 +13,9 @@ mod limits;
 mod rejection;
 mod rules;
 
-pub use collections::{grade_on, may_collect, task_on, worklist_on, TOLERANCE_DAYS_MAX};
+pub use collections::{
+    grade_on, may_collect, task_on, worklist_on, worklist_scored, TOLERANCE_DAYS_MAX,
+};
 pub use command::*;
 pub use dispatch::{decide, decide_batch, BatchRejection};
 pub use ledger::currency_locked;

@@ -3,6 +3,7 @@
 
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
+use crate::pages::collections::actions::{AssignCollector, EscalateStep};
 use crate::ui::route::{to, with_route_customer};
 use crate::ui::{money, use_app, user_name};
 use chrono::NaiveDate;
@@ -47,6 +48,8 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
             <p><A href=to("/collections")>{c.open_worklist}</A></p>
             {promises(portfolio, customer, today, c)}
             {contact_log(portfolio, customer, c)}
+            <AssignCollector customer=customer.id />
+            <EscalateStep customer=customer.id />
         </section>
     }
 }

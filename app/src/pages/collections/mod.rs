@@ -1,5 +1,6 @@
 //! The collections pages: today's worklist (the collector's home) and a customer's
 //! collections (the reminder due, promises, contact log).
 
+pub mod actions;
 pub mod customer;
 pub mod worklist;

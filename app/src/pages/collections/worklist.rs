@@ -49,6 +49,7 @@ pub fn Worklist() -> impl IntoView {
     let step = RwSignal::new(String::new());
     let channel = RwSignal::new(String::new());
     let saved = RwSignal::new(None::<String>);
+    let only_mine = RwSignal::new(false);
     let tasks = Memo::new(move |_| {
         let today = state.today.get();
         state.portfolio.with(|p| worklist_on(p, today))
@@ -67,6 +68,7 @@ pub fn Worklist() -> impl IntoView {
                         .iter()
                         .any(|c| channel_code(*c) == channel)
             })
+            .filter(|task| !only_mine.get() || assigned_to_me(task))
             .collect::<Vec<Task>>()
     };
     view! {
@@ -79,6 +81,11 @@ pub fn Worklist() -> impl IntoView {
                 <SelectField label=move || c().filter_channel value=channel testid="filter-channel"
                     options=filter_options(Channel::ALL.iter().map(|k| (channel_code(*k), *k)).collect(), words::channel) />
             </div>
+            <label class="check">
+                <input type="checkbox" data-testid="only-mine" prop:checked=move || only_mine.get()
+                    on:change=move |event| only_mine.set(event_target_checked(&event)) />
+                {move || c().only_mine}
+            </label>
             <p role="status" data-testid="task-saved">{move || saved.get()}</p>
             {move || {
                 let shown = shown();
@@ -90,6 +97,17 @@ pub fn Worklist() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Whether the task's customer is on the acting profile's list.
+fn assigned_to_me(task: &Task) -> bool {
+    let state = use_app();
+    let me = state.user.get();
+    me.is_some()
+        && state
+            .portfolio
+            .with(|p| p.collections.collector_of(task.customer))
+            == me
 }
 
 /// "All" and one option per value, labelled in the current language.
@@ -345,7 +363,7 @@ fn TaskForm(
                 <TextField label=move || c().promise_due field=Field::DueDate value=promise.due form testid="promise-due" kind="date" />
                 <TextField label=move || c().promise_tolerance field=Field::Tolerance value=promise.tolerance form testid="promise-tolerance" decimal=true />
             </Show>
-            <ErrorSlot form field=Field::Customer or=Field::Channel id="f-task-error" testid="task" />
+            <ErrorSlot form field=Field::Customer or=Field::Channel id="f-task-error" testid="task-error" />
             <FormError form />
             <div class="actions">
                 <button type="submit" class="primary" data-testid="save-task">{move || c().save_task}</button>
