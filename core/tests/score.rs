@@ -592,10 +592,9 @@ fn the_grade_drop_list_agrees_with_each_customers_history() {
     assert_eq!(previous_month_end(date("2026-12-01")), date("2026-11-30"));
 }
 
-/// What "overdue" and "paid today" mean for the what-if panel is the core's: overdue is open
-/// and due before the day (due today is not), and paying sets the settlement to today.
-#[test]
-fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
+/// The what-if tests' customer (30-day terms): DUE-TODAY 100.00 issued 2026-10-24, LATE 200.00
+/// issued 2026-09-01 and unpaid, PAID 300.00 issued 2026-08-01 and paid 2026-08-20.
+fn what_if_ledger() -> (Ledger, creditdesk_core::Customer) {
     let mut ledger = Ledger::default();
     let customer = ledger.register("C1", "Alpha", Currency::CNY, 30);
     ledger.invoice(customer, "DUE-TODAY", "2026-10-24", cny("100.00"));
@@ -608,6 +607,14 @@ fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
         AllocationChoice::OldestFirst,
     );
     let account = ledger.customer(customer).clone();
+    (ledger, account)
+}
+
+/// What "overdue" and "paid today" mean for the what-if panel is the core's: overdue is open
+/// and due before the day (due today is not), and paying sets the settlement to today.
+#[test]
+fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
+    let (ledger, account) = what_if_ledger();
     let inputs = score_inputs(
         &ledger.state.ledger,
         &ledger.state.credit,
@@ -634,18 +641,7 @@ fn what_if_marks_only_overdue_invoices_and_pays_them_today() {
 /// 200 × 53 / 600 = 17.7 and 53.
 #[test]
 fn paying_today_shows_in_the_score_looked_at_later() {
-    let mut ledger = Ledger::default();
-    let customer = ledger.register("C1", "Alpha", Currency::CNY, 30);
-    ledger.invoice(customer, "DUE-TODAY", "2026-10-24", cny("100.00"));
-    ledger.invoice(customer, "LATE", "2026-09-01", cny("200.00"));
-    ledger.invoice(customer, "PAID", "2026-08-01", cny("300.00"));
-    ledger.pay(
-        customer,
-        "2026-08-20",
-        cny("300.00"),
-        AllocationChoice::OldestFirst,
-    );
-    let account = ledger.customer(customer).clone();
+    let (ledger, account) = what_if_ledger();
     let policy = CreditPolicy::default();
     let inputs = score_inputs(
         &ledger.state.ledger,

@@ -3,9 +3,11 @@
 // rung, a promise to pay that takes the customer off the list, a promise typed wrong refused
 // with nothing saved, the customer's collections (contact log, promise status), a manager
 // assigning the collector and escalating, the collector's own list, the list in Chinese, at
-// 360 px, and axe.
+// 360 px, axe, and the list worked offline.
 import { test, expect } from '@playwright/test';
-import { App, EN, ZH, COLLECTIONS, escapeRegExp, expectNoSeriousViolations } from './pages.mjs';
+import {
+  App, EN, ZH, COLLECTIONS, controlledByServiceWorker, escapeRegExp, expectNoSeriousViolations,
+} from './pages.mjs';
 
 const C = COLLECTIONS.EN;
 const COLLECTOR = '4'; // demo S: director, manager, analyst, collector, sales
@@ -167,4 +169,27 @@ test('a manager assigns a customer to the collector and escalates it; the collec
   const mine = await list.rows();
   expect(mine.map((r) => r.customer)).toEqual([first.customer]);
   expect(mine[0].step).toContain(C.step_handover);
+});
+
+test('offline: the collector works today\'s list with the network gone, and it is kept', async ({ page, context }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(COLLECTOR);
+  await controlledByServiceWorker(app);
+  await context.setOffline(true);
+  await app.reload();
+  await expect(app.offlineBadge()).toBeVisible();
+  const list = new WorklistPage(app);
+  await list.open();
+  const [first] = await list.rows();
+  await list.row(first.customer).locator('[data-testid^="done-"]').first().click();
+  await list.form().getByTestId('save-task').click();
+  await expect(page.getByTestId('task-saved')).toContainText(first.customer);
+  // Still offline, from IndexedDB after a reload: the task is in the customer's contact log.
+  await app.reload();
+  await app.customers().open();
+  await app.customers().search().fill(first.customer);
+  await app.customers().openCustomer(first.customer);
+  await page.getByTestId('action-collections').click();
+  await expect(page.getByTestId('contact')).toHaveCount(1);
 });
