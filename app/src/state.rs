@@ -14,7 +14,7 @@ use creditdesk_core::journal::ChainBreak;
 use creditdesk_core::limits::lapses_due;
 use creditdesk_core::team::User;
 use creditdesk_core::UserId;
-use creditdesk_core::{Portfolio, SealedEvent, Timestamp};
+use creditdesk_core::{Entry, Portfolio, SealedEvent, Timestamp};
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,9 @@ pub struct AppState {
     /// language's default applies: see `number_format`).
     pub numbers: RwSignal<Option<NumberFormat>>,
     pub portfolio: RwSignal<Portfolio>,
+    /// Moves whenever the portfolio changes in a way that can change a score (the core's
+    /// `Entry::moves_scores`): pages that keep every customer's score recompute on it alone.
+    pub scores_epoch: RwSignal<u64>,
     pub today: RwSignal<NaiveDate>,
     pub phase: RwSignal<Phase>,
     pub banner: RwSignal<Option<Banner>>,
@@ -68,6 +71,7 @@ impl AppState {
                 browser::stored(KEY_NUMBERS).and_then(|code| numbers::from_code(&code)),
             ),
             portfolio: RwSignal::new(Portfolio::default()),
+            scores_epoch: RwSignal::new(0),
             today: RwSignal::new(browser::today()),
             phase: RwSignal::new(Phase::Loading),
             banner: RwSignal::new(None),
@@ -187,6 +191,7 @@ pub async fn start(state: AppState) {
                 state.started.set(true);
             }
             state.portfolio.set(portfolio);
+            state.scores_epoch.update(|epoch| *epoch += 1);
             state.phase.set(Phase::Ready);
         }
         Err(StorageError::Integrity(broken)) => {
@@ -211,6 +216,7 @@ pub async fn delete_all_data(state: AppState) -> Result<(), SubmitError> {
     state.saving.set(false);
     cleared.map_err(SubmitError::Storage)?;
     state.portfolio.set(Portfolio::default());
+    state.scores_epoch.update(|epoch| *epoch += 1);
     state.banner.set(None);
     state.started.set(false);
     browser::forget(KEY_STARTED);
@@ -355,6 +361,9 @@ async fn commit(
                 return Err(SubmitError::Storage(StorageError::Integrity(broken)));
             }
         }
+    }
+    if sealed.event.entries.iter().any(Entry::moves_scores) {
+        state.scores_epoch.update(|epoch| *epoch += 1);
     }
     state.started.set(true);
     if state.persisted.get_untracked().is_none() {

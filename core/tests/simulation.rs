@@ -14,7 +14,7 @@ use common::*;
 use creditdesk_core::base::rng::Rng;
 use creditdesk_core::check::check_order;
 use creditdesk_core::collections::Outcome;
-use creditdesk_core::credit::score::{score, score_inputs};
+use creditdesk_core::credit::score::{score, score_all, score_inputs};
 use creditdesk_core::credit::*;
 use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on, worklist_on};
 use creditdesk_core::ledger::reports::*;
@@ -2354,6 +2354,9 @@ fn step_once(
     let decided = decide(state, command);
     if let Ok(entries) = &decided {
         audit_decision(state, command, entries, &mut run.books, context);
+        // Entries that say they move no score must leave every score as it was.
+        let scores_before = (!entries.iter().any(Entry::moves_scores))
+            .then(|| score_all(&state.ledger, &state.credit, &state.policy(), SCORED_ON));
         let sealed = run.journal.append(step, entries.clone());
         state
             .apply_event(&sealed.event, sealed.hash)
@@ -2361,9 +2364,22 @@ fn step_once(
         for entry in entries {
             run.books.record(entry);
         }
+        if let Some(before) = scores_before {
+            let after = score_all(&state.ledger, &state.credit, &state.policy(), SCORED_ON);
+            assert_eq!(
+                before, after,
+                "{context}: an entry said to move no score moved one"
+            );
+        }
     }
     decided
 }
+
+/// The day the simulation compares scores on, within the dates it generates.
+const SCORED_ON: NaiveDate = match NaiveDate::from_ymd_opt(2026, 6, 1) {
+    Some(day) => day,
+    None => panic!("a valid day"),
+};
 
 /// Runs one seed. Every step checks the money, the areas and the authority of what was
 /// accepted; every `BATCH_EVERY` steps the batch, every `SNAPSHOT_EVERY` the snapshot, every

@@ -25,6 +25,51 @@ pub enum Entry {
     Collections(CollectionsEntry),
 }
 
+impl Entry {
+    /// Whether folding this entry can change a customer's score (and so its grade): what a
+    /// shell keeping the scores must recompute them for. One arm per kind, no wildcard; when
+    /// unsure, `true`. The simulation checks that an entry answering `false` leaves every
+    /// score as it was.
+    pub fn moves_scores(&self) -> bool {
+        use CollectionsEntry as C;
+        use LimitsEntry as L;
+        match self {
+            Entry::Ledger(entry) => match entry {
+                LedgerEntry::OrderOpened { .. } | LedgerEntry::OrderClosed { .. } => false,
+                LedgerEntry::CustomerRegistered { .. }
+                | LedgerEntry::CustomerUpdated { .. }
+                | LedgerEntry::CustomerSinceChanged { .. }
+                | LedgerEntry::InvoiceIssued { .. }
+                | LedgerEntry::PaymentReceived { .. }
+                | LedgerEntry::CreditNoteIssued { .. }
+                | LedgerEntry::InvoiceWrittenOff { .. }
+                | LedgerEntry::DisputeOpened { .. }
+                | LedgerEntry::DisputeResolved { .. } => true,
+            },
+            Entry::Credit(_) => true,
+            Entry::Policy(PolicyEntry::PolicyChanged { .. }) => true,
+            Entry::Policy(PolicyEntry::StrategyChanged { .. }) => false,
+            Entry::Team(_) => false,
+            Entry::Limits(
+                L::LimitRequested { .. }
+                | L::LimitApproved { .. }
+                | L::LimitRejected { .. }
+                | L::LimitLapsed { .. }
+                | L::HoldPlaced { .. }
+                | L::HoldReleased { .. }
+                | L::OrderReleased { .. }
+                | L::WidgetOriginsSet { .. },
+            ) => false,
+            Entry::Collections(
+                C::TaskCompleted { .. }
+                | C::StepEscalated { .. }
+                | C::PromiseRecorded { .. }
+                | C::CollectorAssigned { .. },
+            ) => false,
+        }
+    }
+}
+
 impl From<LedgerEntry> for Entry {
     fn from(entry: LedgerEntry) -> Entry {
         Entry::Ledger(entry)
