@@ -586,3 +586,43 @@ fn the_ladder_follows_the_grade() {
         Some((45, StepKind::FinalNotice))
     );
 }
+
+/// As of a date means as of that date: a task done on 2026-02-05, an escalation on
+/// 2026-02-10 and a promise made on 2026-02-12 do not count when the list is asked for
+/// 2026-02-03 (due notice still owed), and count from their own days on.
+#[test]
+fn the_worklist_as_of_a_past_date_counts_only_what_was_dated_by_then() {
+    let mut desk = desk();
+    desk.ledger
+        .invoice(desk.customer, "A", "2026-01-01", cny("1000.00"));
+    desk.complete("2026-02-05");
+    let command = desk.escalate_command("2026-02-10", desk.manager, 60, "no answer");
+    desk.ledger.run(command);
+    let command = desk.promise_command("2026-02-12", "1000.00", "2026-02-20", 0);
+    desk.ledger.run(command);
+    assert_eq!(
+        desk.step("2026-02-03").map(|s| s.0),
+        Some(1),
+        "before the task"
+    );
+    assert_eq!(
+        desk.step("2026-02-07").map(|s| s.0),
+        Some(7),
+        "after it, before the escalation"
+    );
+    let escalated = desk.task("2026-02-11").expect("the escalation is due");
+    assert_eq!(
+        (escalated.step.offset_days, escalated.escalated),
+        (60, true)
+    );
+    assert_eq!(
+        desk.step("2026-02-13"),
+        None,
+        "the promise made on 2026-02-12 pauses"
+    );
+    assert_eq!(
+        desk.step("2026-02-21").map(|s| s.0),
+        Some(60),
+        "broken: resumed"
+    );
+}

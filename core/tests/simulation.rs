@@ -1574,9 +1574,9 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
             for id in invoices {
                 let invoice = before.ledger.invoice(*id).expect("the invoice");
                 let past_due = (*date - invoice.due_date).num_days() >= 1;
-                let done = before.collections.done_for(*id);
-                let escalated = before
-                    .collections
+                let rungs = before.collections.rungs_on(*date);
+                let done = rungs.done_for(*id);
+                let escalated = rungs
                     .escalated_for(*id)
                     .is_some_and(|to| to >= *offset_days);
                 assert!(

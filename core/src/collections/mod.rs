@@ -4,7 +4,8 @@
 //! ledger, the entries and the policy's ladder for the customer's grade.
 //!
 //! The ladder runs per invoice, as dunning levels do: each open item has the offset of the
-//! last step done for it. An item's next step is the first rung after that; it is due once
+//! last step done for it by the day asked (tasks and escalations are dated, and only those
+//! dated by then count, like promises made by then). An item's next step is the first rung after that; it is due once
 //! the item is that many days past its due date (inclusive), so a task moves an item one
 //! rung and never skips one. A pre-due rung is not sent for an item already past its due
 //! date. A customer's task is the next step of its oldest item that has one due, and covers
@@ -19,5 +20,5 @@ pub mod worklist;
 
 pub use entry::{CollectionsEntry, Outcome};
 pub use promise::{promise_status, PromiseStatus};
-pub use state::{Collections, Promise, TaskRecord};
+pub use state::{Collections, Escalation, Promise, Rungs, TaskRecord};
 pub use worklist::{customer_task, ladder_items, worklist, Priority, PriorityPart, Task};

@@ -1,5 +1,6 @@
-//! The collections' sub-state: per invoice the last rung done (and an escalation waiting),
-//! the tasks done, the promises taken and each customer's collector.
+//! The collections' sub-state: the tasks done and the escalations (each dated, so where an
+//! invoice stands on the ladder is derived as of any date), the promises taken and each
+//! customer's collector.
 
 use crate::base::fold::{check_new_id, FoldError, RecordKind};
 use crate::base::ids::{CustomerId, InvoiceId, PromiseId, UserId};
@@ -10,7 +11,7 @@ use crate::policy::{Channel, StepKind};
 use crate::team::Team;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A reminder step done, for the customer's contact log.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,13 +41,46 @@ pub struct Promise {
     pub tolerance_days: u32,
 }
 
+/// An escalation past rungs, for the log and for the rungs as of a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Escalation {
+    pub customer: CustomerId,
+    #[serde(with = "crate::base::dates::date_serde")]
+    pub date: NaiveDate,
+    pub by: UserId,
+    pub offset_days: i32,
+    pub reason: String,
+    pub invoices: Vec<InvoiceId>,
+}
+
+/// Where each invoice stands on the ladder on a date, derived from the tasks and
+/// escalations dated by then (see `Collections::rungs_on`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rungs {
+    done: HashMap<InvoiceId, i32>,
+    escalated: HashMap<InvoiceId, i32>,
+}
+
+impl Rungs {
+    /// The offset of the last rung done for the invoice, if any.
+    pub fn done_for(&self, invoice: InvoiceId) -> Option<i32> {
+        self.done.get(&invoice).copied()
+    }
+
+    /// The rung an escalation made due at once, while it is not done.
+    pub fn escalated_for(&self, invoice: InvoiceId) -> Option<i32> {
+        let to = self.escalated.get(&invoice).copied()?;
+        self.done_for(invoice)
+            .is_none_or(|done| done < to)
+            .then_some(to)
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Collections {
-    /// Per invoice, the offset of the last rung done for it.
-    pub done: BTreeMap<InvoiceId, i32>,
-    /// Per invoice, the rung an escalation made due at once (until it is done).
-    pub escalated: BTreeMap<InvoiceId, i32>,
+    /// In the order they were recorded.
     pub tasks: Vec<TaskRecord>,
+    pub escalations: Vec<Escalation>,
     /// In id order.
     pub promises: Vec<Promise>,
     pub collectors: BTreeMap<CustomerId, UserId>,
@@ -103,13 +137,36 @@ impl Collections {
         PromiseId(self.promises.last().map_or(1, |p| p.id.0 + 1))
     }
 
-    /// The last rung done for an invoice, if any.
-    pub fn done_for(&self, invoice: InvoiceId) -> Option<i32> {
-        self.done.get(&invoice).copied()
+    /// Each invoice's rungs as of `as_of`: only the tasks and escalations dated by then count.
+    pub fn rungs_on(&self, as_of: NaiveDate) -> Rungs {
+        let mut rungs = Rungs::default();
+        for task in self.tasks.iter().filter(|t| t.date <= as_of) {
+            for invoice in &task.invoices {
+                let done = rungs.done.entry(*invoice).or_insert(task.offset_days);
+                *done = (*done).max(task.offset_days);
+            }
+        }
+        let mut escalations: Vec<&Escalation> = self
+            .escalations
+            .iter()
+            .filter(|e| e.date <= as_of)
+            .collect();
+        escalations.sort_by_key(|e| e.date);
+        for escalation in escalations {
+            for invoice in &escalation.invoices {
+                rungs.escalated.insert(*invoice, escalation.offset_days);
+            }
+        }
+        rungs
     }
 
-    pub fn escalated_for(&self, invoice: InvoiceId) -> Option<i32> {
-        self.escalated.get(&invoice).copied()
+    /// The customer's promises made by `as_of`.
+    pub fn promises_by(
+        &self,
+        customer: CustomerId,
+        as_of: NaiveDate,
+    ) -> impl Iterator<Item = &Promise> {
+        self.promises_of(customer).filter(move |p| p.date <= as_of)
     }
 
     pub fn collector_of(&self, customer: CustomerId) -> Option<UserId> {
@@ -141,17 +198,23 @@ impl Collections {
             }
             CollectionsEntry::StepEscalated {
                 customer,
+                date,
                 by,
                 offset_days,
+                reason,
                 invoices,
-                ..
             } => {
                 known.customer(*customer)?;
                 known.user(*by)?;
                 known.invoices_of(*customer, invoices)?;
-                for invoice in invoices {
-                    self.escalated.insert(*invoice, *offset_days);
-                }
+                self.escalations.push(Escalation {
+                    customer: *customer,
+                    date: *date,
+                    by: *by,
+                    offset_days: *offset_days,
+                    reason: reason.clone(),
+                    invoices: invoices.clone(),
+                });
                 Ok(())
             }
             CollectionsEntry::PromiseRecorded { .. } => self.promised(entry, known),
@@ -192,13 +255,6 @@ impl Collections {
         else {
             return;
         };
-        for invoice in invoices {
-            let done = self.done.entry(*invoice).or_insert(*offset_days);
-            *done = (*done).max(*offset_days);
-            if self.escalated.get(invoice).is_some_and(|to| to <= done) {
-                self.escalated.remove(invoice);
-            }
-        }
         self.tasks.push(TaskRecord {
             customer: *customer,
             date: *date,

@@ -4,7 +4,7 @@
 use crate::base::ids::{CustomerId, InvoiceId};
 use crate::base::money::Currency;
 use crate::collections::promise::{promise_status, PromiseStatus};
-use crate::collections::state::Collections;
+use crate::collections::state::{Collections, Rungs};
 use crate::ledger::as_of::{customer_invoices_on, disputed_on, open_amounts_on};
 use crate::ledger::{Customer, Invoice, Ledger};
 use crate::policy::{CollectionPolicy, Grade, ReminderStep};
@@ -158,12 +158,12 @@ pub fn ladder_items(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> V
 /// at once when an escalation named it.
 fn next_step<'l>(
     ladder: &'l [ReminderStep],
-    collections: &Collections,
+    rungs: &Rungs,
     item: &Item,
 ) -> Option<(&'l ReminderStep, bool)> {
-    let done = collections.done_for(item.id);
+    let done = rungs.done_for(item.id);
     let after = |rung: &&ReminderStep| done.is_none_or(|done| rung.offset_days > done);
-    if let Some(to) = collections.escalated_for(item.id) {
+    if let Some(to) = rungs.escalated_for(item.id) {
         if let Some(rung) = ladder.iter().filter(after).find(|r| r.offset_days >= to) {
             return Some((rung, true));
         }
@@ -208,25 +208,25 @@ fn items_by_customer(ledger: &Ledger, as_of: NaiveDate) -> HashMap<CustomerId, V
 /// `None` when nothing is due or a promise is pending.
 fn task_of(
     ledger: &Ledger,
-    collections: &Collections,
+    (collections, rungs): (&Collections, &Rungs),
     customer: &Customer,
     ladder: &[ReminderStep],
     as_of: NaiveDate,
     items: &[Item],
 ) -> Option<Task> {
     let pending = collections
-        .promises_of(customer.id)
+        .promises_by(customer.id, as_of)
         .any(|p| promise_status(ledger, p, as_of) == PromiseStatus::Pending);
     if pending {
         return None;
     }
     let (driver, (step, escalated)) = items
         .iter()
-        .find_map(|item| next_step(ladder, collections, item).map(|next| (item, next)))?;
+        .find_map(|item| next_step(ladder, rungs, item).map(|next| (item, next)))?;
     let invoices = items
         .iter()
         .filter(|item| {
-            next_step(ladder, collections, item)
+            next_step(ladder, rungs, item)
                 .is_some_and(|(rung, _)| rung.offset_days == step.offset_days)
         })
         .map(|item| item.id)
@@ -262,7 +262,15 @@ pub fn customer_task(
     let disputed = disputed_on(ledger, as_of);
     let ladder = policy.ladder(grade);
     let items = items(ledger, customer, as_of, &disputed);
-    let mut task = task_of(ledger, collections, customer, ladder, as_of, &items)?;
+    let rungs = collections.rungs_on(as_of);
+    let mut task = task_of(
+        ledger,
+        (collections, &rungs),
+        customer,
+        ladder,
+        as_of,
+        &items,
+    )?;
     task.priority = priority(ledger, collections, &task, grade, as_of, to_base);
     Some(task)
 }
@@ -277,7 +285,7 @@ fn priority(
 ) -> Priority {
     let base = to_base(task.overdue, task.currency);
     let broken = collections
-        .promises_of(task.customer)
+        .promises_by(task.customer, as_of)
         .filter(|p| promise_status(ledger, p, as_of).is_broken())
         .count() as u32;
     let parts = vec![
@@ -315,6 +323,7 @@ pub fn worklist(
     to_base: &dyn Fn(Decimal, Currency) -> Option<Decimal>,
 ) -> Vec<Task> {
     let items = items_by_customer(ledger, as_of);
+    let rungs = collections.rungs_on(as_of);
     let mut tasks: Vec<Task> = ledger
         .customers
         .iter()
@@ -322,7 +331,14 @@ pub fn worklist(
             let items = items.get(&customer.id)?;
             let grade = grade_of(customer);
             let ladder = policy.ladder(grade);
-            let mut task = task_of(ledger, collections, customer, ladder, as_of, items)?;
+            let mut task = task_of(
+                ledger,
+                (collections, &rungs),
+                customer,
+                ladder,
+                as_of,
+                items,
+            )?;
             task.priority = priority(ledger, collections, &task, grade, as_of, to_base);
             Some(task)
         })

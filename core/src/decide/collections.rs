@@ -154,14 +154,10 @@ pub(super) fn escalate(
     if !ladder.iter().any(|rung| rung.offset_days == offset_days) {
         return Err(Rejection::StepNotInLadder);
     }
+    let rungs = state.collections.rungs_on(date);
     let invoices: Vec<_> = ladder_items(&state.ledger, customer, date)
         .into_iter()
-        .filter(|id| {
-            state
-                .collections
-                .done_for(*id)
-                .is_none_or(|done| done < offset_days)
-        })
+        .filter(|id| rungs.done_for(*id).is_none_or(|done| done < offset_days))
         .collect();
     if invoices.is_empty() {
         return Err(Rejection::NothingToEscalate);

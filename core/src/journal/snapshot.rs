@@ -13,7 +13,7 @@ use std::fmt;
 /// Version 4 added users, limit requests, holds, order releases, widget origins and the limit
 /// part of the policy. Version 5 is the portfolio by area: the credit file, limit requests,
 /// holds and releases left the customer and order records for their areas' sub-states.
-/// Version 6 added the collections (rungs done, tasks, promises, collectors) and the
+/// Version 6 added the collections (tasks, escalations, promises, collectors) and the
 /// collection strategy in the policy.
 pub const SNAPSHOT_VERSION: u8 = 6;
 
@@ -191,18 +191,15 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
     IdSet::collect("promises", collections.promises.iter().map(|p| p.id.0))?;
     let customers = (collections.promises.iter().map(|p| p.customer.0))
         .chain(collections.tasks.iter().map(|t| t.customer.0))
+        .chain(collections.escalations.iter().map(|e| e.customer.0))
         .chain(collections.collectors.keys().map(|c| c.0));
     let users = (collections.promises.iter().map(|p| p.by.0))
         .chain(collections.tasks.iter().map(|t| t.by.0))
+        .chain(collections.escalations.iter().map(|e| e.by.0))
         .chain(collections.collectors.values().map(|u| u.0));
-    let invoices = (collections.done.keys().map(|i| i.0))
-        .chain(collections.escalated.keys().map(|i| i.0))
-        .chain(
-            collections
-                .tasks
-                .iter()
-                .flat_map(|t| t.invoices.iter().map(|i| i.0)),
-        );
+    let escalated = collections.escalations.iter().flat_map(|e| &e.invoices);
+    let tasked = collections.tasks.iter().flat_map(|t| &t.invoices);
+    let invoices = escalated.chain(tasked).map(|i| i.0);
     if !ids.customers.contains_all(customers)
         || !ids.users.contains_all(users)
         || !ids.invoices.contains_all(invoices)
