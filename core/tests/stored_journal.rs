@@ -512,3 +512,53 @@ fn every_stored_text_reads_and_writes_back_byte_for_byte() {
         assert!(written == *text, "event {position} writes back differently");
     }
 }
+
+/// A stored entry is read by the `kind` its first key names, and the kind alone names its area
+/// (`Entry`'s reader): no two areas may share a kind.
+#[test]
+fn every_entry_kind_names_one_area() {
+    let areas = [
+        LedgerEntry::KINDS,
+        CreditEntry::KINDS,
+        PolicyEntry::KINDS,
+        TeamEntry::KINDS,
+        LimitsEntry::KINDS,
+        CollectionsEntry::KINDS,
+    ];
+    let mut seen = std::collections::BTreeSet::new();
+    for kind in areas.iter().flat_map(|kinds| kinds.iter()) {
+        assert!(seen.insert(*kind), "two areas read the kind {kind}");
+    }
+    assert!(seen.len() >= 28, "only {} kinds", seen.len());
+}
+
+/// Entries are read kind first, from the text serde writes with the tag first; a text whose
+/// first key is not `kind`, an unknown kind or a missing field is refused, never guessed.
+#[test]
+fn an_entry_is_read_by_its_first_key_and_nothing_else() {
+    let text = r#"{"kind":"OrderClosed","id":3,"date":"2026-11-02","closure":"Cancelled"}"#;
+    let entry: Entry = serde_json::from_str(text).expect("reads");
+    assert_eq!(serde_json::to_string(&entry).expect("writes"), text);
+    let refused = [
+        (
+            r#"{"id":3,"kind":"OrderClosed","date":"2026-11-02","closure":"Cancelled"}"#,
+            "first key is `id`",
+        ),
+        (
+            r#"{"kind":"OrderMislaid","id":3}"#,
+            "unknown entry kind `OrderMislaid`",
+        ),
+        (
+            r#"{"kind":"OrderClosed","id":3,"date":"2026-11-02"}"#,
+            "missing field `closure`",
+        ),
+        (r#"{}"#, "missing field `kind`"),
+        (r#"[1,2]"#, "a map whose first key is `kind`"),
+    ];
+    for (text, reason) in refused {
+        let error = serde_json::from_str::<Entry>(text)
+            .expect_err(text)
+            .to_string();
+        assert!(error.contains(reason), "{text}: {error}");
+    }
+}

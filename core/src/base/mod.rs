@@ -11,3 +11,4 @@ pub mod ids;
 pub mod input;
 pub mod money;
 pub mod rng;
+pub mod tagged;

@@ -2,6 +2,7 @@
 
 use crate::base::ids::{CustomerId, InvoiceId, PromiseId, UserId};
 use crate::base::money::Amount;
+use crate::base::tagged::entry_enum;
 use crate::policy::{Channel, StepKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -32,51 +33,52 @@ impl Outcome {
     ];
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum CollectionsEntry {
-    /// A reminder step done: the items in `invoices` have now had the rung at `offset_days`.
-    TaskCompleted {
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        by: UserId,
-        offset_days: i32,
-        step: StepKind,
-        channel: Channel,
-        outcome: Outcome,
-        notes: String,
-        invoices: Vec<InvoiceId>,
-    },
-    /// Someone with authority moved `invoices` straight to the rung at `offset_days`, skipping
-    /// the rungs between (it is due at once), with the reason.
-    StepEscalated {
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        by: UserId,
-        offset_days: i32,
-        reason: String,
-        invoices: Vec<InvoiceId>,
-    },
-    /// A promise to pay `amount` by `due`, kept if paid within `tolerance_days` after it.
-    PromiseRecorded {
-        id: PromiseId,
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        by: UserId,
-        amount: Amount,
-        #[serde(with = "crate::base::dates::date_serde")]
-        due: NaiveDate,
-        tolerance_days: u32,
-    },
-    /// The collector whose list the customer is on; `None` takes it off every list.
-    CollectorAssigned {
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        by: UserId,
-        collector: Option<UserId>,
-    },
+entry_enum! {
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    pub enum CollectionsEntry {
+        /// A reminder step done: the items in `invoices` have now had the rung at `offset_days`.
+        TaskCompleted {
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            offset_days: i32,
+            step: StepKind,
+            channel: Channel,
+            outcome: Outcome,
+            notes: String,
+            invoices: Vec<InvoiceId>,
+        },
+        /// Someone with authority moved `invoices` straight to the rung at `offset_days`, skipping
+        /// the rungs between (it is due at once), with the reason.
+        StepEscalated {
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            offset_days: i32,
+            reason: String,
+            invoices: Vec<InvoiceId>,
+        },
+        /// A promise to pay `amount` by `due`, kept if paid within `tolerance_days` after it.
+        PromiseRecorded {
+            id: PromiseId,
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            amount: Amount,
+            #[serde(with = "crate::base::dates::date_serde")]
+            due: NaiveDate,
+            tolerance_days: u32,
+        },
+        /// The collector whose list the customer is on; `None` takes it off every list.
+        CollectorAssigned {
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            collector: Option<UserId>,
+        },
+    }
 }

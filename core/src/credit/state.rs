@@ -3,23 +3,25 @@
 
 use crate::base::fold::{FoldError, RecordKind};
 use crate::base::ids::CustomerId;
+use crate::base::tagged::entry_enum;
 use crate::credit::records::CreditRecord;
 use crate::ledger::Ledger;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The credit file's entries. The `kind` tag and field names are the stored journal text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum CreditEntry {
-    /// An investigation record added to a customer's credit file on `recorded_on`.
-    CreditRecordAdded {
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        recorded_on: NaiveDate,
-        record: CreditRecord,
-    },
+entry_enum! {
+    /// The credit file's entries. The `kind` tag and field names are the stored journal text.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    pub enum CreditEntry {
+        /// An investigation record added to a customer's credit file on `recorded_on`.
+        CreditRecordAdded {
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            recorded_on: NaiveDate,
+            record: CreditRecord,
+        },
+    }
 }
 
 /// Every customer's credit file.

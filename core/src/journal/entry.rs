@@ -3,18 +3,21 @@
 //! nothing to it, so journals written before the areas existed read unchanged. Adding an area
 //! is one variant here and one sub-state in `Portfolio`.
 
+use crate::base::tagged::{self, ReadKind};
 use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
 use crate::ledger::LedgerEntry;
 use crate::limits::LimitsEntry;
 use crate::policy::PolicyEntry;
 use crate::team::TeamEntry;
-use serde::{Deserialize, Serialize};
+use serde::de::MapAccess;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// One immutable fact in the journal. Corrections are new entries; nothing is edited.
-/// Untagged: each area's entry carries its own `kind` tag, and the kinds of all areas are
-/// distinct, so exactly one variant reads any stored entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Written untagged: each area's entry carries its own `kind` tag. Read kind first: the kinds
+/// of all areas are distinct (`core/tests/stored_journal.rs` checks), so the `kind` names the
+/// area, which reads the rest (`base::tagged`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Entry {
     Ledger(LedgerEntry),
@@ -23,6 +26,35 @@ pub enum Entry {
     Team(TeamEntry),
     Limits(LimitsEntry),
     Collections(CollectionsEntry),
+}
+
+impl ReadKind for Entry {
+    fn read_kind<'de, A: MapAccess<'de>>(kind: &str, map: A) -> Result<Self, A::Error> {
+        // The ledger's kinds first: they are most of any journal.
+        if LedgerEntry::KINDS.contains(&kind) {
+            LedgerEntry::read_kind(kind, map).map(Entry::Ledger)
+        } else if CollectionsEntry::KINDS.contains(&kind) {
+            CollectionsEntry::read_kind(kind, map).map(Entry::Collections)
+        } else if LimitsEntry::KINDS.contains(&kind) {
+            LimitsEntry::read_kind(kind, map).map(Entry::Limits)
+        } else if CreditEntry::KINDS.contains(&kind) {
+            CreditEntry::read_kind(kind, map).map(Entry::Credit)
+        } else if PolicyEntry::KINDS.contains(&kind) {
+            PolicyEntry::read_kind(kind, map).map(Entry::Policy)
+        } else if TeamEntry::KINDS.contains(&kind) {
+            TeamEntry::read_kind(kind, map).map(Entry::Team)
+        } else {
+            Err(serde::de::Error::custom(format_args!(
+                "unknown entry kind `{kind}`"
+            )))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        tagged::deserialize(deserializer)
+    }
 }
 
 impl Entry {

@@ -3,6 +3,7 @@
 
 use crate::base::ids::*;
 use crate::base::money::{Amount, Currency, Part};
+use crate::base::tagged::entry_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -49,95 +50,96 @@ pub struct Allocation<A = Part> {
     pub amount: A,
 }
 
-/// One immutable fact of the ledger. Corrections are new entries; nothing is edited. The
-/// `kind` tag and field names are the stored journal text: never rename them. Every amount is
-/// checked ([`Amount`], [`Part`]): an entry read back with one that is no amount does not read.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum LedgerEntry {
-    CustomerRegistered {
-        id: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        details: CustomerDetails,
-    },
-    CustomerUpdated {
-        id: CustomerId,
-        details: CustomerDetails,
-    },
-    /// "Customer since" moved (see `ChangeCustomerSince`).
-    CustomerSinceChanged {
-        id: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        since: NaiveDate,
-    },
-    InvoiceIssued {
-        id: InvoiceId,
-        customer: CustomerId,
-        number: String,
-        #[serde(with = "crate::base::dates::date_serde")]
-        issue_date: NaiveDate,
-        #[serde(with = "crate::base::dates::date_serde")]
-        due_date: NaiveDate,
-        terms_days: u32,
-        amount: Amount,
-    },
-    PaymentReceived {
-        id: PaymentId,
-        customer: CustomerId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        amount: Amount,
-        reference: String,
-        /// What the payment settled; the remainder is unapplied cash on the account.
-        allocations: Vec<Allocation>,
-    },
-    CreditNoteIssued {
-        id: CreditNoteId,
-        customer: CustomerId,
-        number: String,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        amount: Amount,
-        reason: String,
-        /// What the credit note settled; the remainder is unapplied credit on the account.
-        allocations: Vec<Allocation>,
-    },
-    InvoiceWrittenOff {
-        invoice: InvoiceId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        /// Of the invoice's currency.
-        amount: Part,
-        reason: String,
-    },
-    OrderOpened {
-        id: OrderId,
-        customer: CustomerId,
-        number: String,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        amount: Amount,
-    },
-    OrderClosed {
-        id: OrderId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        closure: OrderClosure,
-    },
-    DisputeOpened {
-        id: DisputeId,
-        invoice: InvoiceId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        /// Of the invoice's currency.
-        amount: Part,
-        reason: String,
-    },
-    DisputeResolved {
-        id: DisputeId,
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        outcome: DisputeOutcome,
-    },
+entry_enum! {
+    /// One immutable fact of the ledger. Corrections are new entries; nothing is edited. The
+    /// `kind` tag and field names are the stored journal text: never rename them. Every amount is
+    /// checked ([`Amount`], [`Part`]): an entry read back with one that is no amount does not read.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    pub enum LedgerEntry {
+        CustomerRegistered {
+            id: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            details: CustomerDetails,
+        },
+        CustomerUpdated {
+            id: CustomerId,
+            details: CustomerDetails,
+        },
+        /// "Customer since" moved (see `ChangeCustomerSince`).
+        CustomerSinceChanged {
+            id: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            since: NaiveDate,
+        },
+        InvoiceIssued {
+            id: InvoiceId,
+            customer: CustomerId,
+            number: String,
+            #[serde(with = "crate::base::dates::date_serde")]
+            issue_date: NaiveDate,
+            #[serde(with = "crate::base::dates::date_serde")]
+            due_date: NaiveDate,
+            terms_days: u32,
+            amount: Amount,
+        },
+        PaymentReceived {
+            id: PaymentId,
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            amount: Amount,
+            reference: String,
+            /// What the payment settled; the remainder is unapplied cash on the account.
+            allocations: Vec<Allocation>,
+        },
+        CreditNoteIssued {
+            id: CreditNoteId,
+            customer: CustomerId,
+            number: String,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            amount: Amount,
+            reason: String,
+            /// What the credit note settled; the remainder is unapplied credit on the account.
+            allocations: Vec<Allocation>,
+        },
+        InvoiceWrittenOff {
+            invoice: InvoiceId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            /// Of the invoice's currency.
+            amount: Part,
+            reason: String,
+        },
+        OrderOpened {
+            id: OrderId,
+            customer: CustomerId,
+            number: String,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            amount: Amount,
+        },
+        OrderClosed {
+            id: OrderId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            closure: OrderClosure,
+        },
+        DisputeOpened {
+            id: DisputeId,
+            invoice: InvoiceId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            /// Of the invoice's currency.
+            amount: Part,
+            reason: String,
+        },
+        DisputeResolved {
+            id: DisputeId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            outcome: DisputeOutcome,
+        },
+    }
 }

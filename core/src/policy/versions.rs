@@ -2,32 +2,34 @@
 
 use crate::base::fold::FoldError;
 use crate::base::ids::UserId;
+use crate::base::tagged::entry_enum;
 use crate::policy::collection_policy::CollectionPolicy;
 use crate::policy::credit_policy::CreditPolicy;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The policy's entries. The `kind` tag and field names are the stored journal text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum PolicyEntry {
-    /// A new version of the credit policy, in force from `date`.
-    PolicyChanged {
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
-        policy: Box<CreditPolicy>,
-        /// Who changed it; absent in journals written before a change needed authority.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        by: Option<UserId>,
-    },
-    /// A new version of the collection strategy (the reminder ladders), in force from `date`.
-    StrategyChanged {
-        #[serde(with = "crate::base::dates::date_serde")]
-        date: NaiveDate,
-        strategy: CollectionPolicy,
-        by: UserId,
-    },
+entry_enum! {
+    /// The policy's entries. The `kind` tag and field names are the stored journal text.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    pub enum PolicyEntry {
+        /// A new version of the credit policy, in force from `date`.
+        PolicyChanged {
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            /// Boxed: a policy is several times larger than any other entry (serde is unchanged).
+            policy: Box<CreditPolicy>,
+            /// Who changed it; absent in journals written before a change needed authority.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            by: Option<UserId>,
+        },
+        /// A new version of the collection strategy (the reminder ladders), in force from `date`.
+        StrategyChanged {
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            strategy: CollectionPolicy,
+            by: UserId,
+        },
+    }
 }
 
 /// Every credit policy journalled, with the date it took effect, in journal order.

@@ -3,6 +3,7 @@
 
 use crate::base::fold::{check_new_id, find, FoldError, RecordKind};
 use crate::base::ids::UserId;
+use crate::base::tagged::entry_enum;
 use serde::{Deserialize, Serialize};
 
 /// What a user does in the credit process (ARCHITECTURE.md, Glossary: internal control). Roles are guard-rails and
@@ -63,28 +64,29 @@ pub struct User {
     pub role: Role,
 }
 
-/// The team's entries. The `kind` tag and field names are the stored journal text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum TeamEntry {
-    /// A local user profile (ARCHITECTURE.md, Glossary: internal control).
-    /// `by`: who added it; absent for the first profile of a team and in journals written
-    /// before profiles were added by someone (the stored text then has no `by`).
-    UserAdded {
-        id: UserId,
-        name: String,
-        role: Role,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        by: Option<UserId>,
-    },
-    /// `by`: who renamed it or gave the role; absent in journals written before that.
-    UserChanged {
-        id: UserId,
-        name: String,
-        role: Role,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        by: Option<UserId>,
-    },
+entry_enum! {
+    /// The team's entries. The `kind` tag and field names are the stored journal text.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+    pub enum TeamEntry {
+        /// A local user profile (ARCHITECTURE.md, Glossary: internal control).
+        /// `by`: who added it; absent for the first profile of a team and in journals written
+        /// before profiles were added by someone (the stored text then has no `by`).
+        UserAdded {
+            id: UserId,
+            name: String,
+            role: Role,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            by: Option<UserId>,
+        },
+        /// `by`: who renamed it or gave the role; absent in journals written before that.
+        UserChanged {
+            id: UserId,
+            name: String,
+            role: Role,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            by: Option<UserId>,
+        },
+    }
 }
 
 /// The team's sub-state: profiles in id order.
