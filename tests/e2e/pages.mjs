@@ -14,12 +14,12 @@ import AxeBuilder from '@axe-core/playwright';
 
 const I18N_RS = fileURLToPath(new URL('../../app/src/i18n.rs', import.meta.url));
 
-function parseTable(source, name, struct = 'Texts', minKeys = 100) {
+function parseTable(source, name, struct = 'Texts', minKeys = 100, under = {}) {
   const start = source.indexOf(`pub static ${name}: ${struct} = ${struct} {`);
   if (start < 0) throw new Error(`i18n: table ${struct} ${name} not found`);
   const end = source.indexOf('\n};', start);
   const body = source.slice(start, end);
-  const table = {};
+  const table = { ...under };
   for (const m of body.matchAll(/^\s+([a-z0-9_]+):\s*"((?:[^"\\]|\\.)*)",\s*$/gm)) {
     table[m[1]] = JSON.parse(`"${m[2]}"`);
   }
@@ -33,12 +33,19 @@ function parseTable(source, name, struct = 'Texts', minKeys = 100) {
 }
 
 const source = readFileSync(I18N_RS, 'utf8');
-export const EN = parseTable(source, 'EN');
-export const ZH = parseTable(source, 'ZH');
+const i18nFile = (file) => readFileSync(fileURLToPath(new URL(`../../app/src/i18n/${file}.rs`, import.meta.url)), 'utf8');
+// The desk's `Texts` stand on `RejectionTexts`, which stand on `CommonTexts` (the app reads
+// through with Deref): the tests read one table with all three.
+const standing = (name) => {
+  const common = parseTable(i18nFile('common'), name, 'CommonTexts', 20);
+  return parseTable(i18nFile('rejections'), name, 'RejectionTexts', 20, { ...common });
+};
+export const EN = parseTable(source, 'EN', 'Texts', 100, { ...standing('EN') });
+export const ZH = parseTable(source, 'ZH', 'Texts', 100, { ...standing('ZH') });
 
 /** The per-area tables in app/src/i18n/<file>.rs, e.g. `areaTables('desk', 'DeskTexts')`. */
 function areaTables(file, struct) {
-  const text = readFileSync(fileURLToPath(new URL(`../../app/src/i18n/${file}.rs`, import.meta.url)), 'utf8');
+  const text = i18nFile(file);
   return { EN: parseTable(text, 'EN', struct, 1), ZH: parseTable(text, 'ZH', struct, 1) };
 }
 /** Shared credit vocabulary: roles, verdicts, check reasons, limit rejections. */

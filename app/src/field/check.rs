@@ -258,7 +258,7 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
                 <p class="muted" data-testid="card-warning">{fill(f.warning_level, &[("percent", &percent(warning))])}</p>
             })}
             <div class=format!("standing {tone}") data-testid="standing" data-verdict=tone>
-                <h3>{f.standing}{state.texts().colon}<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
+                <h3>{f.standing}{state.lang.get().common().colon}<span data-testid="standing-verdict">{verdict_label(f, v, check.verdict)}</span></h3>
                 <Reasons check=check.clone() testid="standing-reasons" />
             </div>
         </article>
@@ -296,7 +296,7 @@ fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
                 prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event)) />
             <small class="hint">{move || fill(f().amount_hint, &[("example", &decimal(Decimal::from(50_000), 2))])}</small>
             <small class="field-error" id="f-check-amount-error" role="alert" data-testid="amount-error">
-                {move || error.get().map(|error| i18n::amount_error(state.texts(), &error))}
+                {move || error.get().map(|error| i18n::amount_error(state.lang.get().common(), &error))}
             </small>
         </div>
     }
@@ -379,7 +379,7 @@ fn order_refused(state: AppState, error: &SubmitError, release: Release) -> Stri
             fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))])
         }
         // The order form shows no field of its own: every refusal is its message.
-        other => placement(state.texts(), other, &[]).1,
+        other => placement(state.lang.get().rejections(), other, &[]).1,
     }
 }
 

@@ -20,7 +20,7 @@ pub fn Field() -> impl IntoView {
 #[component]
 fn FieldNav() -> impl IntoView {
     let state = use_app();
-    let t = move || state.texts();
+    let t = move || state.lang.get().common();
     let field = move || state.lang.get().field();
     view! {
         <a href="./" class="brand">{move || t().app_name}</a>

@@ -147,7 +147,11 @@ impl Form {
 /// Where a refused submission's message goes: beside the field the core's `Rejection` names
 /// when that field is in `shown`, otherwise (no field, `Field::Record`, or any other failure)
 /// to the form's message (`None`).
-pub fn placement(t: &Texts, error: &SubmitError, shown: &[Field]) -> (Option<Field>, String) {
+pub fn placement(
+    t: &i18n::RejectionTexts,
+    error: &SubmitError,
+    shown: &[Field],
+) -> (Option<Field>, String) {
     match error {
         SubmitError::Rejected(rejection) => {
             let field = rejection.field();

@@ -24,7 +24,7 @@ pub fn Bare(children: Children) -> impl IntoView {
 #[component]
 fn Ready(children: ChildrenFn) -> impl IntoView {
     let state = use_app();
-    let t = move || state.texts();
+    let t = move || state.lang.get().common();
     view! {
         {move || match state.phase.get() {
             Phase::Loading => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
@@ -80,7 +80,7 @@ fn UserSwitch() -> impl IntoView {
 #[component]
 pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
     let state = use_app();
-    let t = move || state.texts();
+    let t = move || state.lang.get().common();
     let switch = move |_| {
         state.set_lang(if state.lang.get() == Lang::Zh {
             Lang::En
@@ -113,7 +113,7 @@ pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let state = use_app();
-    let t = move || state.texts();
+    let t = move || state.lang.get().common();
     move || {
         state.banner.get().map(|banner| {
             let text = match &banner {

@@ -2,7 +2,7 @@
 
 use crate::i18n::{self, fill};
 
-pub fn storage_message(t: &i18n::Texts, error: &crate::db::StorageError) -> String {
+pub fn storage_message(t: &i18n::CommonTexts, error: &crate::db::StorageError) -> String {
     use crate::db::StorageError;
     match error {
         StorageError::Unavailable(detail) => fill(t.storage_unavailable, &[("detail", detail)]),
@@ -18,7 +18,7 @@ pub fn storage_message(t: &i18n::Texts, error: &crate::db::StorageError) -> Stri
 }
 
 /// The message for any failed submission.
-pub fn submit_message(t: &i18n::Texts, error: &crate::state::SubmitError) -> String {
+pub fn submit_message(t: &i18n::RejectionTexts, error: &crate::state::SubmitError) -> String {
     use crate::state::SubmitError;
     match error {
         SubmitError::Rejected(rejection) => i18n::rejection(t, rejection),

@@ -213,7 +213,7 @@ fn widget_view(
     };
     match state.phase.get() {
         Phase::Loading => {
-            return view! { <p class="loading" role="status">{lang.get().texts().loading}</p> }
+            return view! { <p class="loading" role="status">{lang.get().common().loading}</p> }
                 .into_any()
         }
         Phase::Failed(_) if browser::is_framed() => {
@@ -222,7 +222,7 @@ fn widget_view(
         Phase::Failed(failed) => {
             return error(
                 "widget-storage",
-                storage_message(lang.get().texts(), &failed),
+                storage_message(lang.get().common(), &failed),
             )
         }
         Phase::Ready => {}
@@ -273,12 +273,12 @@ fn WidgetBody(
         Outcome::Standing => current
             .get()
             .map_err(|e| vocab::check_error(lang.get().vocab(), &e)),
-        Outcome::BadAmount(error) => Err(i18n::amount_error(lang.get().texts(), &error)),
+        Outcome::BadAmount(error) => Err(i18n::amount_error(lang.get().common(), &error)),
         Outcome::Refused(error) => Err(vocab::check_error(lang.get().vocab(), &error)),
     };
     view! {
         <h1 class="widget-name" data-testid="widget-name">{name}</h1>
-        <p class="widget-available">{move || lang.get().field().widget_available}{move || lang.get().texts().colon}
+        <p class="widget-available">{move || lang.get().field().widget_available}{move || lang.get().common().colon}
             <strong data-testid="widget-available">{available}</strong></p>
         <label class="widget-amount">
             <span>{move || lang.get().field().widget_amount}</span>

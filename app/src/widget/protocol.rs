@@ -217,7 +217,7 @@ pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: Naive
     };
     let amount = match Amount::read_positive(&request.amount, currency, PROTOCOL_FORMAT) {
         Ok(amount) => amount.money(),
-        Err(error) => return failure("bad_amount", i18n::amount_error(lang.texts(), &error)),
+        Err(error) => return failure("bad_amount", i18n::amount_error(lang.common(), &error)),
     };
     match check_order(portfolio, &portfolio.policy_on(as_of), id, &amount, as_of) {
         Ok(check) => success(portfolio, &check, lang),
