@@ -31,6 +31,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/customers/:id/collections") view=pages::collections::customer::CustomerCollections />
                     <Route path=path!("/policy") view=pages::credit::policy::PolicyPage />
                     <Route path=path!("/policy/limits") view=pages::limits::policy::LimitPolicyPage />
+                    <Route path=path!("/policy/collections") view=pages::collections::strategy::StrategyPage />
                     <Route path=path!("/approvals") view=pages::limits::approvals::Approvals />
                     <Route path=path!("/collections") view=pages::collections::worklist::Worklist />
                     <Route path=path!("/users") view=pages::team::users::Users />

@@ -548,6 +548,37 @@ fn policy_counts() {
     });
 }
 
+fn days_rows() -> Vec<Row> {
+    let max = Decimal::from(365);
+    vec![
+        (Point, "0", Ok("0")),
+        (Point, "30", Ok("30")),
+        (Point, "-5", Ok("-5")),
+        (Point, "\u{2212}5", Ok("-5")),
+        (Point, "－７", Ok("-7")),
+        (Point, " +7 ", Ok("7")),
+        (Point, "365", Ok("365")),
+        (Point, "-365", Ok("-365")),
+        (Point, "366", Err(too_large(max))),
+        (Point, "-366", Err(too_large(max))),
+        (Point, "", Err(TypedError::Empty)),
+        (Point, "7.5", Err(TypedError::NotWhole)),
+        (Point, "7 days", Err(unexpected('d', 3))),
+        (Point, "--5", Err(unexpected('-', 2))),
+        (Point, "五", Err(TypedError::NotANumber)),
+        (Comma, "-5", Ok("-5")),
+        (Comma, "7,5", Err(TypedError::NotWhole)),
+    ]
+}
+
+/// Offsets of reminder steps: signed whole days (a pre-due step is negative).
+#[test]
+fn signed_days() {
+    check(&days_rows(), |format, text| {
+        input::read_days(text, format, 365)
+    });
+}
+
 fn no_such_date(year: i32, month: u32, day: u32) -> TypedError {
     TypedError::NoSuchDate { year, month, day }
 }

@@ -16,7 +16,7 @@ use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
 use chrono::NaiveDate;
 use creditdesk_core::base::input::{
-    self, read_count, read_optional_figure, read_rate, NumberFormat, TypedError,
+    self, read_count, read_days, read_optional_figure, read_rate, NumberFormat, TypedError,
 };
 use creditdesk_core::base::money::KNOWN_CURRENCIES;
 use creditdesk_core::decide::{Command, Field};
@@ -275,6 +275,13 @@ impl<'a> Reader<'a> {
     /// A whole count (months, days); the policy's own rules bound it further.
     pub fn count(&mut self, cell: &Cell, label: &str) -> u32 {
         read_count(&cell.get_untracked(), self.format, COUNT_MAX)
+            .unwrap_or_else(|error| self.cell_refused(label, error, 0))
+    }
+
+    /// Signed whole days (a reminder step's offset from the due date), at most `limit` either
+    /// way; the strategy's own range is the core's rule.
+    pub fn days(&mut self, cell: &Cell, label: &str, limit: u32) -> i32 {
+        read_days(&cell.get_untracked(), self.format, limit)
             .unwrap_or_else(|error| self.cell_refused(label, error, 0))
     }
 

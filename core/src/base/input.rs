@@ -233,6 +233,27 @@ pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, Typ
     rust_decimal::prelude::ToPrimitive::to_u32(&value).ok_or(TypedError::TooLarge { max })
 }
 
+/// Days before (negative) or after (positive) a date, such as a reminder step's offset from
+/// the due date, in the screen's number format: required, whole, at most `limit` either way.
+pub fn read_days(text: &str, format: NumberFormat, limit: u32) -> Result<i32, TypedError> {
+    if text.trim().is_empty() {
+        return Err(TypedError::Empty);
+    }
+    let rules = NumberRules {
+        format,
+        decimals_max: 0,
+        currency: None,
+    };
+    let digits = read_number(text, &rules).map_err(|error| match error {
+        TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
+        other => other,
+    })?;
+    let max = Decimal::from(limit);
+    let value = digits.value_within(max)?;
+    // Whole and within ±limit here, so the conversion holds; the error keeps it a value.
+    rust_decimal::prelude::ToPrimitive::to_i32(&value).ok_or(TypedError::TooLarge { max })
+}
+
 /// Text that must not be empty after trimming, trimmed.
 pub fn required(text: &str) -> Result<String, TypedError> {
     let trimmed = text.trim();

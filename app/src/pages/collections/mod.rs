@@ -1,6 +1,7 @@
 //! The collections pages: today's worklist (the collector's home) and a customer's
-//! collections (the reminder due, promises, contact log).
+//! collections (the reminder due, promises, contact log); the strategy editor (the ladders).
 
 pub mod actions;
 pub mod customer;
+pub mod strategy;
 pub mod worklist;
