@@ -8,65 +8,6 @@ use common::*;
 use creditdesk_core::journal::parse_event;
 use creditdesk_core::*;
 
-/// Six sealed events from a small ledger, each chained to the one before.
-fn chain() -> Vec<SealedEvent> {
-    let mut ledger = Ledger::default();
-    let mut sealed: Vec<SealedEvent> = Vec::new();
-    let mut seal = |entries: Vec<Entry>| {
-        let head = sealed.last().map(SealedEvent::head);
-        let at = Timestamp(1_780_000_000_000 + sealed.len() as i64 * 60_000);
-        sealed.push(SealedEvent::seal(head, at, "credit.manager", entries));
-    };
-    let id = ledger.state.next_ids().customer;
-    seal(ledger.run(Command::RegisterCustomer {
-        id,
-        date: date("2026-01-02"),
-        recorded_on: date("2026-01-02"),
-        details: details("C000001", "华信机械", Currency::CNY, 30),
-    }));
-    let invoice = ledger.state.next_ids().invoice;
-    seal(ledger.run(Command::IssueInvoice {
-        id: invoice,
-        customer: id,
-        number: "INV-1".to_string(),
-        issue_date: date("2026-01-05"),
-        terms_days: None,
-        due_date: None,
-        amount: cny("1000.00"),
-    }));
-    let payment = ledger.state.next_ids().payment;
-    seal(ledger.run(Command::ReceivePayment {
-        id: payment,
-        customer: id,
-        date: date("2026-02-01"),
-        recorded_on: date("2026-02-01"),
-        amount: cny("400.00"),
-        reference: "BANK-1".to_string(),
-        allocation: AllocationChoice::OldestFirst,
-    }));
-    let order = ledger.state.next_ids().order;
-    seal(ledger.run(Command::OpenOrder {
-        id: order,
-        customer: id,
-        number: "SO-1".to_string(),
-        date: date("2026-02-02"),
-        amount: cny("50.00"),
-    }));
-    seal(ledger.run(Command::WriteOffInvoice {
-        invoice,
-        date: date("2026-02-03"),
-        recorded_on: date("2026-02-03"),
-        amount: Some(cny("1.00")),
-        reason: "rounding".to_string(),
-    }));
-    seal(ledger.run(Command::CloseOrder {
-        id: order,
-        date: date("2026-02-04"),
-        closure: OrderClosure::Invoiced,
-    }));
-    sealed
-}
-
 /// What `verify` returns: the verified head, or the break it found.
 type Verified = Result<Option<ChainHead>, ChainBreak>;
 
