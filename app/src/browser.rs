@@ -248,3 +248,36 @@ pub fn performance_now() -> f64 {
 pub async fn next_frame() {
     gloo_timers::future::TimeoutFuture::new(30).await;
 }
+
+/// Offers `bytes` to the user as a download named `name` (of type `mime`). `false` when the
+/// browser refused (no document, no object URLs).
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let offered = (|| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let link: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+        // The click has started the download; the URL may go.
+        let _ = web_sys::Url::revoke_object_url(&url);
+        Some(())
+    })();
+    offered.is_some()
+}
+
+/// The bytes of the file chosen in a file input, or why they could not be read.
+pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<Vec<u8>>, String> {
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return Ok(None);
+    };
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))?;
+    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+}

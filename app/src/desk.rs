@@ -38,6 +38,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/help/widget") view=pages::widget_help::WidgetHelp />
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />
+                    <Route path=path!("/data") view=pages::data::backup::DataPage />
                     <Route path=path!("/help") view=pages::help::Help />
                     <Route path=path!("/bench") view=pages::bench::Bench />
                 </Routes>

@@ -59,6 +59,13 @@ impl Lang {
             Lang::En => &collections::EN,
         }
     }
+    /// Backup and restore, in Settings.
+    pub fn backup(self) -> &'static BackupTexts {
+        match self {
+            Lang::Zh => &backup::ZH,
+            Lang::En => &backup::EN,
+        }
+    }
     /// The journal told in sentences, and its page.
     pub fn journal(self) -> &'static JournalTexts {
         match self {
@@ -133,6 +140,7 @@ macro_rules! texts {
     };
 }
 
+pub mod backup;
 pub mod collections;
 mod common;
 mod desk;
@@ -140,6 +148,7 @@ mod field;
 pub mod journal;
 mod rejections;
 pub mod vocab;
+pub use backup::BackupTexts;
 pub use collections::CollectionsTexts;
 pub use common::CommonTexts;
 pub use desk::DeskTexts;

@@ -877,3 +877,54 @@ async fn migrates_a_second_schema_snapshot_by_dropping_it() {
     let audit = db::verify_all().await.expect("intact");
     assert_eq!((audit.head, audit.snapshot), (after.head, Some(4)));
 }
+
+/// A backup restored over another journal (issue 11, §2): written from one store, read back by
+/// the core, it replaces the other store whole; loading gives the backup's state and head, and
+/// "Verify integrity" passes on it.
+#[wasm_bindgen_test]
+async fn a_backup_restores_over_another_journal_whole() {
+    use creditdesk_core::journal::{read_backup, write_backup};
+    db::install(fresh("test-backup-source", db::SCHEMA_VERSION).await);
+    let state = append_with(commands(), Some(1)).await;
+    let (texts, recorded) = db::journal_texts().await.expect("reads");
+    assert_eq!(recorded, state.head);
+    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let file = write_backup(&borrowed, recorded.expect("a head"), Timestamp(7)).expect("intact");
+
+    db::install(fresh("test-backup-target", db::SCHEMA_VERSION).await);
+    let other = append_all(other_journal_commands()).await;
+    assert_ne!(other.head, state.head);
+    let backup = read_backup(&file).expect("the backup reads");
+    db::replace_all(&backup.events, encode_snapshot(&backup.portfolio))
+        .await
+        .expect("restores");
+    assert_eq!(db::load().await.expect("loads"), state);
+    let audit = db::verify_all().await.expect("intact");
+    assert_eq!(audit.head, state.head);
+    let (restored, head) = db::journal_texts().await.expect("reads");
+    assert_eq!(
+        (restored, head),
+        (texts, state.head),
+        "the same texts and head"
+    );
+}
+
+/// A restore that fails inside its transaction (two events with one sequence number: the
+/// second add is refused) leaves the journal that was there whole, snapshot and head included.
+#[wasm_bindgen_test]
+async fn a_failed_restore_leaves_the_journal_as_it_was() {
+    db::install(fresh("test-backup-failed", db::SCHEMA_VERSION).await);
+    let state = append_with(commands(), Some(1)).await;
+    let (other_events, other_states) = seal_all(&other_journal_commands());
+    let mut clashing = other_events.clone();
+    clashing.push(other_events[0].clone());
+    let snapshot = encode_snapshot(other_states.last().expect("a state"));
+    let result = db::replace_all(&clashing, snapshot).await;
+    assert_eq!(result, Err(StorageError::Conflict));
+    assert_eq!(
+        db::load().await.expect("loads"),
+        state,
+        "nothing of it is kept"
+    );
+    assert_eq!(db::verify_all().await.expect("intact").head, state.head);
+}

@@ -200,3 +200,18 @@ fn arbitrary_bytes_never_panic() {
         assert!(read_backup(&String::from_utf8_lossy(&noise)).is_err());
     }
 }
+
+/// The reminder: due with no backup yet, and once the last is `every` days old (inclusive).
+#[test]
+fn a_backup_is_due_after_the_days_chosen() {
+    use creditdesk_core::journal::backup_due;
+    let today = date("2026-12-01");
+    assert!(backup_due(None, today, 7));
+    assert!(!backup_due(Some(date("2026-12-01")), today, 7));
+    assert!(
+        !backup_due(Some(date("2026-11-25")), today, 7),
+        "6 days old"
+    );
+    assert!(backup_due(Some(date("2026-11-24")), today, 7), "7 days old");
+    assert!(backup_due(Some(date("2026-11-30")), today, 1));
+}

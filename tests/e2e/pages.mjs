@@ -43,21 +43,21 @@ const standing = (name) => {
 export const EN = parseTable(source, 'EN', 'Texts', 100, { ...standing('EN') });
 export const ZH = parseTable(source, 'ZH', 'Texts', 100, { ...standing('ZH') });
 
-/** The per-area tables in app/src/i18n/<file>.rs, e.g. `areaTables('desk', 'DeskTexts')`. */
-function areaTables(file, struct) {
+/** The per-area tables in app/src/i18n/<file>.rs, e.g. `areaTexts('desk', 'DeskTexts')`. */
+export function areaTexts(file, struct) {
   const text = i18nFile(file);
   return { EN: parseTable(text, 'EN', struct, 1), ZH: parseTable(text, 'ZH', struct, 1) };
 }
 /** Shared credit vocabulary: roles, verdicts, check reasons, limit rejections. */
-export const VOCAB = areaTables('vocab', 'VocabTexts');
+export const VOCAB = areaTexts('vocab', 'VocabTexts');
 /** Limit, approval and user screens. */
-export const DESK = areaTables('desk', 'DeskTexts');
+export const DESK = areaTexts('desk', 'DeskTexts');
 /** Field-sales check and widget. */
-export const FIELD = areaTables('field', 'FieldTexts');
+export const FIELD = areaTexts('field', 'FieldTexts');
 /** Collections: the worklist, reminders, promises. */
-export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
+export const COLLECTIONS = areaTexts('collections', 'CollectionsTexts');
 /** The journal's sentences, kinds and page. */
-export const JOURNAL = areaTables('journal', 'JournalTexts');
+export const JOURNAL = areaTexts('journal', 'JournalTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 /** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */

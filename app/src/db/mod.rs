@@ -422,6 +422,77 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
     Ok(())
 }
 
+/// Every stored event text from the first, and the recorded head: what a backup copies. The
+/// caller's core verifies them before anything is written out.
+pub async fn journal_texts() -> Result<(Vec<String>, Option<ChainHead>), StorageError> {
+    let db = database()?;
+    let tx = db
+        .transaction([STORE_EVENTS, STORE_META, STORE_CHUNKS])
+        .build()?;
+    let recorded = read_recorded_head(&tx.object_store(STORE_META)?).await?;
+    let events = tx.object_store(STORE_EVENTS)?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
+    let records = records::read_events(&events, &chunk_store, 1).await?;
+    Ok((
+        records.into_iter().map(|record| record.text).collect(),
+        recorded,
+    ))
+}
+
+/// Replaces the whole store with a verified journal (a restored backup) and the snapshot of
+/// the state it folds to, in one readwrite transaction with strict durability: either the old
+/// journal stays whole or the new one is there whole. Writing is allowed again afterwards,
+/// since what is stored is then the journal just verified.
+pub async fn replace_all(events: &[SealedEvent], snapshot: Vec<u8>) -> Result<(), StorageError> {
+    let Some(last) = events.last() else {
+        return Err(StorageError::Failed("nothing to restore".into()));
+    };
+    let db = database()?;
+    let head = serde_json::to_string(&last.head())
+        .map_err(|error| StorageError::Failed(error.to_string()))?;
+    let seal = SnapshotSeal {
+        head: last.head(),
+        sha256: digest(&snapshot).await,
+    };
+    let (snapshot_record, snapshot_chunks) = records::snapshot_record(&seal, &snapshot);
+    let event_records: Vec<(u64, JsValue, Vec<JsValue>)> = events
+        .iter()
+        .map(|sealed| {
+            let (record, chunks) = records::event_record(sealed);
+            (sealed.event.seq, record, chunks)
+        })
+        .collect();
+    let tx = db
+        .transaction(ALL_STORES)
+        .with_mode(TransactionMode::Readwrite)
+        .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+        .build()?;
+    for store in ALL_STORES {
+        tx.object_store(store)?.clear()?;
+    }
+    let event_store = tx.object_store(STORE_EVENTS)?;
+    let chunk_store = tx.object_store(STORE_CHUNKS)?;
+    for (seq, record, chunks) in event_records {
+        event_store.add(record).primitive()?;
+        records::put_chunks(&chunk_store, records::OWNER_EVENT, seq, chunks)?;
+    }
+    records::put_chunks(&chunk_store, records::OWNER_SNAPSHOT, 0, snapshot_chunks)?;
+    tx.object_store(STORE_SNAPSHOTS)?
+        .put(snapshot_record)
+        .with_key(SNAPSHOT_KEY)
+        .primitive()?;
+    tx.object_store(STORE_META)?
+        .put(head)
+        .with_key(META_HEAD)
+        .primitive()?;
+    drop((event_store, chunk_store));
+    tx.commit().await?;
+    SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = last.event.seq);
+    SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = false);
+    stop_writing(None);
+    Ok(())
+}
+
 /// The newest `limit` journal events at or below `before` (from the recorded head when
 /// `None`), newest first, without their texts.
 pub async fn recent_events(

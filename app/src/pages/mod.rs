@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod collections;
 pub mod credit;
+pub mod data;
 pub mod help;
 pub mod home;
 pub mod journal;

@@ -1,10 +1,12 @@
 //! Settings: language, number format, persistent storage
-//! and usage, deleting all local data, and the widget's allowed host origins.
+//! and usage, when the last backup was made (the backup itself is `/data`), deleting all local data, and the
+//! widget's allowed host origins.
 
 use crate::browser;
 use crate::i18n::{fill, Lang, Texts};
 use crate::numbers;
 use crate::state;
+use crate::ui::backup::{last_backup, BackupStatus};
 use crate::ui::form::{Form, FormError};
 use crate::ui::route::to;
 use crate::ui::{submit_message, use_app};
@@ -67,6 +69,9 @@ pub fn Settings() -> impl IntoView {
                 <button on:click=request>{move || t().request_persistence}</button>
             </Show>
             {move || usage.get().map(|(used, quota)| view! { <p class="muted">{fill(t().storage_usage, &[("used", &megabytes(used)), ("quota", &megabytes(quota))])}</p> })}
+            <h2>{move || state.lang.get().backup().title}</h2>
+            <BackupStatus last=RwSignal::new(last_backup()) />
+            <p><A href=to("/data") attr:data-testid="open-backup">{move || state.lang.get().backup().open}</A></p>
             <div class="actions">
                 <button class="danger" data-testid="delete-all" on:click=delete_all>{move || t().delete_all}</button>
             </div>

@@ -148,3 +148,16 @@ fn fold(texts: &[&str]) -> Result<(Vec<SealedEvent>, Portfolio), ChainBreak> {
     }
     Ok((events, portfolio))
 }
+
+/// Whether a backup is due on `today`: none made yet (on a journal with events), or the last
+/// one `every_days` days old or more.
+pub fn backup_due(
+    last: Option<chrono::NaiveDate>,
+    today: chrono::NaiveDate,
+    every_days: u32,
+) -> bool {
+    match last {
+        None => true,
+        Some(last) => (today - last).num_days() >= i64::from(every_days),
+    }
+}

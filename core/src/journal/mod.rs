@@ -16,7 +16,7 @@ pub mod reading;
 pub mod snapshot;
 
 pub use audit::{audit, require_head, Audit, SnapshotSeal};
-pub use backup::{read_backup, write_backup, Backup, BackupError};
+pub use backup::{backup_due, read_backup, write_backup, Backup, BackupError};
 pub use chain::*;
 pub use describe::Recall;
 pub use entry::Entry;

@@ -1,0 +1,116 @@
+//! The backup and restore section of Settings, in zh-CN and en, and the messages for a file
+//! that cannot be restored.
+
+use super::{chain_break, fill, CommonTexts};
+use creditdesk_core::journal::BackupError;
+
+texts!(BackupTexts {
+    title,
+    open,
+    help,
+    intro,
+    download,
+    downloading,
+    downloaded,
+    last_backup,
+    no_backup,
+    due,
+    remind_label,
+    remind_days,
+    restore_label,
+    restore_file,
+    checking,
+    confirm,
+    confirm_empty,
+    restore,
+    cancel,
+    restored,
+    cancelled,
+    err_empty,
+    err_not_backup,
+    err_newer,
+    err_count,
+    err_no_events,
+    err_broken,
+    err_read,
+});
+
+pub static ZH: BackupTexts = BackupTexts {
+    title: "备份与恢复",
+    open: "下载备份或从备份恢复",
+    help: "设置 → 备份与恢复：“下载备份”把本设备上的全部日志写入一个文件（先校验哈希链，日志损坏时不会写出）。“从备份恢复”先逐条校验文件：格式和版本、事件数量、从第一条到文件头所记链尾的哈希链，以及每条事件能否入账；任何一项不符都会拒绝并说明原因，本设备的数据不变。本设备已有数据时会先询问，确认后整体替换，要么全部替换，要么保持原样。设置页显示本设备上次备份的日期，并在超过所选天数后提醒。把备份在外勤手机上恢复，即可离线使用同一组合。",
+    intro: "备份文件包含本设备上的全部日志及其哈希链末端。恢复前会逐条校验：被改动、截断或来自其他版本的文件会被拒绝并说明原因。同一个备份可以在另一台设备（例如外勤手机）上恢复。",
+    download: "下载备份",
+    downloading: "正在准备备份…",
+    downloaded: "备份已下载：{events} 个事件。",
+    last_backup: "本设备上次备份：{date}",
+    no_backup: "本设备尚未做过备份。",
+    due: "距上次备份已超过 {days} 天，请下载一份新的备份。",
+    remind_label: "提醒备份的间隔",
+    remind_days: "{days} 天",
+    restore_label: "从备份恢复",
+    restore_file: "选择备份文件",
+    checking: "正在校验备份…",
+    confirm: "恢复将用备份中的 {events} 个事件（写于 {date}）替换本设备现有的 {current} 个事件。确定恢复吗？",
+    confirm_empty: "将恢复备份中的 {events} 个事件（写于 {date}）。确定恢复吗？",
+    restore: "恢复",
+    cancel: "取消",
+    restored: "已从备份恢复：{events} 个事件，哈希链校验通过。",
+    cancelled: "已取消，本设备的数据未改变。",
+    err_empty: "文件是空的，不是备份。",
+    err_not_backup: "这个文件不是 Creditdesk 备份。",
+    err_newer: "这个备份由更新版本的 Creditdesk 写入（格式版本 {found}），请先更新本应用。",
+    err_count: "备份不完整：文件头写明 {stated} 个事件，实际只有 {found} 个。文件可能被截断。",
+    err_no_events: "这个备份没有任何事件，无需恢复。",
+    err_broken: "备份已损坏或被改动，未作任何恢复：{detail}",
+    err_read: "无法读取该文件：{detail}",
+};
+
+pub static EN: BackupTexts = BackupTexts {
+    title: "Backup and restore",
+    open: "Download a backup or restore from one",
+    help: "Settings → Backup and restore: \"Download a backup\" writes the whole journal on this device into one file (the hash chain is verified first; a broken journal is not written out). \"Restore from a backup\" checks the file first: its format and version, the number of events, the hash chain from the first event to the head its header states, and that every event folds; anything wrong is refused, saying what, and this device keeps its data. When this device holds a journal it asks first; restoring replaces it whole or not at all. Settings show the day of the last backup on this device and remind once it is older than the days chosen. Restoring a backup on a field-sales phone gives it the same portfolio, offline.",
+    intro: "A backup file holds the whole journal on this device and the end of its hash chain. Before restoring, every event is checked: a file that was changed, cut short or written by another version is refused, saying why. The same backup restores on another device (a field-sales phone, for example).",
+    download: "Download a backup",
+    downloading: "Preparing the backup…",
+    downloaded: "Backup downloaded: {events} events.",
+    last_backup: "Last backup on this device: {date}",
+    no_backup: "No backup has been made on this device.",
+    due: "The last backup is more than {days} days old: download a new one.",
+    remind_label: "Remind me to back up every",
+    remind_days: "{days} days",
+    restore_label: "Restore from a backup",
+    restore_file: "Choose a backup file",
+    checking: "Checking the backup…",
+    confirm: "Restoring replaces the {current} events on this device with the backup's {events} events (written on {date}). Restore?",
+    confirm_empty: "This restores the backup's {events} events (written on {date}). Restore?",
+    restore: "Restore",
+    cancel: "Cancel",
+    restored: "Restored from the backup: {events} events, hash chain verified.",
+    cancelled: "Cancelled; nothing on this device was changed.",
+    err_empty: "The file is empty; it is not a backup.",
+    err_not_backup: "This file is not a Creditdesk backup.",
+    err_newer: "This backup was written by a newer Creditdesk (format version {found}); update this app first.",
+    err_count: "The backup is incomplete: its header states {stated} events but it holds {found}. The file may have been cut short.",
+    err_no_events: "This backup holds no events; there is nothing to restore.",
+    err_broken: "The backup is damaged or was changed; nothing was restored: {detail}",
+    err_read: "The file could not be read: {detail}",
+};
+
+/// Why a file cannot be restored, naming what is wrong.
+pub fn backup_error(b: &BackupTexts, t: &CommonTexts, error: &BackupError) -> String {
+    match error {
+        BackupError::Empty => b.err_empty.to_string(),
+        BackupError::NotABackup => b.err_not_backup.to_string(),
+        BackupError::NewerVersion { found } => fill(b.err_newer, &[("found", &found.to_string())]),
+        BackupError::CountDiffers { stated, found } => fill(
+            b.err_count,
+            &[
+                ("stated", &stated.to_string()),
+                ("found", &found.to_string()),
+            ],
+        ),
+        BackupError::NoEvents => b.err_no_events.to_string(),
+        BackupError::Broken(broken) => fill(b.err_broken, &[("detail", &chain_break(t, broken))]),
+    }
+}
