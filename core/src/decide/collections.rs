@@ -2,17 +2,22 @@
 //! pay and collectors' lists.
 
 use crate::base::ids::{CustomerId, PromiseId, UserId};
+use crate::base::input::NOTES_LEN_MAX;
 use crate::base::money::Amount;
 use crate::collections::{customer_task, ladder_items, worklist, CollectionsEntry, Outcome, Task};
 use crate::credit::score::{score, score_all, score_inputs, Score};
 use crate::decide::limits::{user, user_with};
 use crate::decide::rejection::{Decision, Field, Rejection};
+use crate::decide::rules::check_text_max;
 use crate::decide::rules::{
     check_currency, check_customer_since, check_date, check_not_after, check_text,
 };
 use crate::journal::Portfolio;
 use crate::ledger::Customer;
-use crate::policy::{validate_strategy, Channel, CollectionPolicy, Grade, PolicyEntry};
+use crate::policy::{
+    parse_template, validate_strategy, Channel, CollectionPolicy, Grade, PolicyEntry, Template,
+    TemplateError,
+};
 use crate::team::{Role, User};
 use chrono::NaiveDate;
 
@@ -250,4 +255,40 @@ pub(super) fn change_strategy(
         by,
     }
     .into()])
+}
+
+fn check_template_text(text: &str, field: Field) -> Result<(), Rejection> {
+    parse_template(text).map_err(|error| match error {
+        TemplateError::UnknownPlaceholder { name } => Rejection::UnknownPlaceholder { field, name },
+        TemplateError::UnclosedBrace { at } => Rejection::UnclosedBrace { field, at },
+    })?;
+    Ok(())
+}
+
+/// One template saved: the newest strategy with this template in place of the one for the
+/// same step kind, channel and language, as a new version in force from `date`.
+pub(super) fn set_template(
+    state: &Portfolio,
+    date: NaiveDate,
+    template: &Template,
+    by: UserId,
+) -> Decision {
+    check_date(date)?;
+    check_text(&template.subject, Field::TemplateSubject)?;
+    check_text_max(&template.body, Field::TemplateBody, NOTES_LEN_MAX)?;
+    if template.body.trim().is_empty() {
+        return Err(Rejection::TemplateEmpty);
+    }
+    check_template_text(&template.subject, Field::TemplateSubject)?;
+    check_template_text(&template.body, Field::TemplateBody)?;
+    user_with(state, by, Role::Manager)?;
+    let mut strategy = state.policies.current_strategy();
+    let same = |t: &Template| {
+        (t.kind, t.channel, t.language) == (template.kind, template.channel, template.language)
+    };
+    strategy.templates.retain(|t| !same(t));
+    strategy.templates.push(template.clone());
+    Ok(vec![
+        PolicyEntry::StrategyChanged { date, strategy, by }.into()
+    ])
 }
