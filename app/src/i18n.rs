@@ -44,6 +44,13 @@ impl Lang {
             Lang::En => &collections::EN,
         }
     }
+    /// Letters, messages, statements, templates and the company's details.
+    pub fn letters(self) -> &'static LettersTexts {
+        match self {
+            Lang::Zh => &letters::ZH,
+            Lang::En => &letters::EN,
+        }
+    }
     /// The journal told in sentences, and its page.
     pub fn journal(self) -> &'static JournalTexts {
         match self {
@@ -110,11 +117,13 @@ pub mod collections;
 mod desk;
 mod field;
 pub mod journal;
+pub mod letters;
 pub mod vocab;
 pub use collections::CollectionsTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
 pub use journal::JournalTexts;
+pub use letters::LettersTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
 
 texts!(Texts {
@@ -1666,7 +1675,27 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
             collections_for(t).rej_tolerance_too_long,
             &[("max", &max.to_string())],
         ),
-        StrategyInvalid(error) => collections::strategy_error(collections_for(t), error),
+        StrategyInvalid(error) => {
+            collections::strategy_error(collections_for(t), letters_for(t), error)
+        }
+        CompanyNameEmpty => letters_for(t).rej_company_name_empty.into(),
+        UnknownPlaceholder { name, .. } => letters::template_error(
+            letters_for(t),
+            &creditdesk_core::policy::TemplateError::UnknownPlaceholder { name: name.clone() },
+        ),
+        UnclosedBrace { at, .. } => letters::template_error(
+            letters_for(t),
+            &creditdesk_core::policy::TemplateError::UnclosedBrace { at: *at },
+        ),
+        TemplateEmpty => letters_for(t).rej_template_empty.into(),
+    }
+}
+
+fn letters_for(t: &Texts) -> &'static LettersTexts {
+    if std::ptr::eq(t, &ZH) {
+        &letters::ZH
+    } else {
+        &letters::EN
     }
 }
 

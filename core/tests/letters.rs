@@ -199,3 +199,30 @@ fn a_strategy_written_before_templates_reads_with_the_defaults() {
         "old steps state no interest"
     );
 }
+
+#[test]
+fn a_final_notice_adds_interest_and_fee_to_the_total() {
+    use creditdesk_core::collections::letters::{letter_totals, step_for_days};
+    let (statement, _) = statement_and_customer();
+    let ladder = CollectionPolicy::initial().ladders[0].clone();
+    // 30 days overdue: the +30 formal demand, which states no interest.
+    let formal = step_for_days(&ladder, 30).expect("a step");
+    assert_eq!(formal.kind, StepKind::FormalDemand);
+    assert_eq!(
+        letter_totals(&statement, Some(formal))[0].total,
+        dec("6000.00")
+    );
+    // The final notice states interest; with a fee of 50.00: 6,000.00 + 52.60 + 50.00 = 6,102.60.
+    let mut last = ladder[4].clone();
+    last.fee = Some(cny("50.00"));
+    let totals = letter_totals(&statement, Some(&last));
+    assert_eq!(totals.len(), 1);
+    assert_eq!(totals[0].interest, Some(dec("52.60")));
+    assert_eq!(totals[0].fee, Some(dec("50.00")));
+    assert_eq!(totals[0].total, dec("6102.60"));
+    // Before the first rung's day, the first rung.
+    assert_eq!(
+        step_for_days(&ladder, -30).map(|s| s.kind),
+        Some(StepKind::PreDue)
+    );
+}

@@ -315,7 +315,11 @@ pub fn channel(t: &CollectionsTexts, channel: Channel) -> &'static str {
 }
 
 /// What is wrong with a collection strategy, naming the grade and step.
-pub fn strategy_error(t: &CollectionsTexts, error: &StrategyError) -> String {
+pub fn strategy_error(
+    t: &CollectionsTexts,
+    l: &super::LettersTexts,
+    error: &StrategyError,
+) -> String {
     let named = |text: &str, grade: &Grade, step: &usize| {
         fill(
             text,
@@ -334,6 +338,16 @@ pub fn strategy_error(t: &CollectionsTexts, error: &StrategyError) -> String {
         }
         StrategyError::NoChannel { grade, step } => named(t.strategy_no_channel, grade, step),
         StrategyError::ChannelTwice { grade, step } => named(t.strategy_channel_twice, grade, step),
+        StrategyError::RatesNotIncreasing { rate } => {
+            fill(l.strategy_rates_order, &[("rate", &rate.to_string())])
+        }
+        StrategyError::RateOutOfRange { rate } => {
+            fill(l.strategy_rate_range, &[("rate", &rate.to_string())])
+        }
+        StrategyError::TemplateInvalid { error, .. } => fill(
+            l.strategy_template,
+            &[("error", &super::letters::template_error(l, error))],
+        ),
     }
 }
 

@@ -225,3 +225,69 @@ pub fn mailto_href(to: Option<&str>, subject: &str, body: &str) -> String {
         percent_encode(body)
     )
 }
+
+/// What a letter asks for in one currency: the overdue items, the late interest (when the
+/// step states it) and the step's fee (in its own currency), and their sum.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LetterTotal {
+    pub currency: Currency,
+    pub overdue: Decimal,
+    pub interest: Option<Decimal>,
+    pub fee: Option<Decimal>,
+    pub total: Decimal,
+}
+
+/// The totals a letter for `step` states, one per currency (the fee's currency included).
+pub fn letter_totals(
+    statement: &StatementOfAccount,
+    step: Option<&ReminderStep>,
+) -> Vec<LetterTotal> {
+    let sums = letter_sums(statement);
+    let states_interest = step.is_some_and(|s| s.states_interest);
+    let mut totals: Vec<LetterTotal> = (sums.overdue.iter())
+        .map(|(currency, overdue)| {
+            let interest = (sums.interest.iter())
+                .find(|(c, _)| c == currency)
+                .map_or(Decimal::ZERO, |(_, sum)| *sum);
+            LetterTotal {
+                currency: *currency,
+                overdue: *overdue,
+                interest: states_interest.then_some(interest),
+                fee: None,
+                total: *overdue
+                    + if states_interest {
+                        interest
+                    } else {
+                        Decimal::ZERO
+                    },
+            }
+        })
+        .collect();
+    if let Some(fee) = step.and_then(|s| s.fee) {
+        let line = match totals.iter_mut().find(|t| t.currency == fee.currency()) {
+            Some(line) => line,
+            None => {
+                totals.push(LetterTotal {
+                    currency: fee.currency(),
+                    overdue: Decimal::ZERO,
+                    interest: None,
+                    fee: None,
+                    total: Decimal::ZERO,
+                });
+                totals.last_mut().expect("just pushed")
+            }
+        };
+        line.fee = Some(fee.value());
+        line.total += fee.value();
+    }
+    totals
+}
+
+/// The rung a letter is written for when no task is due: the last one the oldest item's
+/// days past due have reached, else the first.
+pub fn step_for_days(ladder: &[ReminderStep], days_overdue: i64) -> Option<&ReminderStep> {
+    (ladder.iter())
+        .rev()
+        .find(|step| i64::from(step.offset_days) <= days_overdue)
+        .or_else(|| ladder.first())
+}
