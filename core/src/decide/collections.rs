@@ -59,6 +59,27 @@ pub fn task_on(state: &Portfolio, customer: &Customer, date: NaiveDate) -> Optio
     )
 }
 
+/// The rung a letter to the customer is written for on `date`: the task due's, else the last
+/// rung its oldest overdue item has reached (the first rung when none is overdue).
+pub fn letter_step_on(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+) -> Option<crate::policy::ReminderStep> {
+    if let Some(task) = task_on(state, customer, date) {
+        return Some(task.step);
+    }
+    let days = crate::ledger::as_of::customer_invoices_on(&state.ledger, customer, date)
+        .into_iter()
+        .filter(|(_, open)| *open > rust_decimal::Decimal::ZERO)
+        .map(|(invoice, _)| invoice.days_past_due(date))
+        .max()
+        .unwrap_or(i64::MIN);
+    let strategy = state.strategy_on(date);
+    let ladder = strategy.ladder(grade_on(state, customer, date));
+    crate::collections::letters::step_for_days(ladder, days).cloned()
+}
+
 /// Today's worklist: every customer's reminder due on `date`, highest priority first, each
 /// customer's ladder picked by its grade on `date` (scored once for all).
 pub fn worklist_on(state: &Portfolio, date: NaiveDate) -> Vec<Task> {

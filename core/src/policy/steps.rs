@@ -45,3 +45,39 @@ impl StepKind {
         StepKind::Handover,
     ];
 }
+
+impl StepKind {
+    /// The kind as written in a URL, e.g. `final-notice`.
+    pub fn token(self) -> &'static str {
+        match self {
+            StepKind::PreDue => "pre-due",
+            StepKind::DueNotice => "due-notice",
+            StepKind::Friendly => "friendly",
+            StepKind::FormalDemand => "formal-demand",
+            StepKind::FinalNotice => "final-notice",
+            StepKind::Handover => "handover",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<StepKind> {
+        StepKind::ALL.into_iter().find(|kind| kind.token() == token)
+    }
+}
+
+impl Channel {
+    /// The channel as written in a URL, e.g. `sms`.
+    pub fn token(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Phone => "phone",
+            Channel::Letter => "letter",
+            Channel::Sms => "sms",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<Channel> {
+        Channel::ALL
+            .into_iter()
+            .find(|channel| channel.token() == token)
+    }
+}

@@ -3,4 +3,6 @@
 
 pub mod actions;
 pub mod customer;
+pub mod letters;
+pub mod templates;
 pub mod worklist;

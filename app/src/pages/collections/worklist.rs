@@ -228,6 +228,7 @@ fn TaskRow(task: Task, saved: RwSignal<Option<String>>) -> impl IntoView {
     }).collect_view();
     let overdue = money(task.overdue, task.currency);
     let customer = task.customer;
+    let letters = task_letters(&task);
     let shown_name = name.clone();
     view! {
         <tr data-testid="task" data-step=step_code(task.step.kind)>
@@ -236,12 +237,29 @@ fn TaskRow(task: Task, saved: RwSignal<Option<String>>) -> impl IntoView {
             <td data-testid="task-step">{step}</td>
             <td class="num">{task.days}</td>
             <td class="num">{overdue}</td>
-            <td class="actions">{buttons}</td>
+            <td class="actions">{buttons}{letters}</td>
         </tr>
         {move || open.get().map(|channel| view! {
             <tr class="task-form-row"><td colspan="6"><TaskForm task=task.clone() channel open name=name.clone() saved /></td></tr>
         })}
     }
+}
+
+/// The task's letter page and, for an email or SMS step, the customer's messages (the mailto
+/// draft and the text to copy), in the customer's language.
+fn task_letters(task: &Task) -> impl IntoView {
+    let state = use_app();
+    let l = state.lang.get_untracked().letters();
+    let id = task.customer.0;
+    let letter = task.step.channels.contains(&Channel::Letter).then(|| {
+        let href = to(&format!("/customers/{id}/letter?step={}", task.step.kind.token()));
+        view! { <A href=href attr:class="button" attr:data-testid="task-letter">{l.letter_link}</A> }
+    });
+    let messages = (task.step.channels.iter().any(|c| matches!(c, Channel::Email | Channel::Sms))).then(|| {
+        let href = to(&format!("/customers/{id}/collections#messages"));
+        view! { <A href=href attr:class="button" attr:data-testid="task-messages">{l.messages_title}</A> }
+    });
+    view! { {letter}{messages} }
 }
 
 fn outcome_code(outcome: Outcome) -> &'static str {

@@ -237,6 +237,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
             <p>{move || fill(t().policy_current, &[("version", &current.version.to_string())])}</p>
             <p class="hint">{move || t().policy_help}</p>
             <p><A href=to("/policy/limits") attr:data-testid="open-limit-policy">{move || state.lang.get().desk().open_limit_policy}</A></p>
+            <p><A href=to("/policy/templates") attr:data-testid="open-templates">{move || state.lang.get().letters().templates_link}</A></p>
             <form class="form wide" data-testid="policy-form" on:submit=on_submit novalidate>
                 <ScoringSections cells=cells.clone() />
                 <BandsEditor title=t().z_bands rows=cells.z_rows testid="z-bands" />
