@@ -117,8 +117,8 @@ pub fn letter_totals_view(totals: &[LetterTotal], doc: Lang) -> impl IntoView {
     (totals.iter())
         .map(|line| {
             let currency = line.currency;
-            let interest = line.interest.map(|value| view! { <tr><th scope="row">{l.total_interest}</th><td class="num" data-testid="letter-interest">{money(value, currency)}</td></tr> });
-            let fee = line.fee.map(|value| view! { <tr><th scope="row">{l.total_fee}</th><td class="num" data-testid="letter-fee">{money(value, currency)}</td></tr> });
+            let interest = line.interest.map(|value| view! { <tr><th scope="row">{l.total_interest}</th><td class="num" data-testid="letter-interest" data-value=value.to_string()>{money(value, currency)}</td></tr> });
+            let fee = line.fee.map(|value| view! { <tr><th scope="row">{l.total_fee}</th><td class="num" data-testid="letter-fee" data-value=value.to_string()>{money(value, currency)}</td></tr> });
             view! {
                 <table class="totals" data-testid="letter-totals" data-currency=currency.code().to_string()>
                     <tr><th scope="row">{l.total_overdue}</th><td class="num" data-testid="letter-overdue" data-value=line.overdue.to_string()>{money(line.overdue, currency)}</td></tr>
