@@ -70,6 +70,15 @@ fn every_default_template_reads_and_exists_for_each_step_channel_and_language() 
 /// A CNY customer: INV-1 10,000.00 due 2026-01-31 with 4,000.00 paid 2026-02-15, and
 /// INV-2 2,000.00 issued 2026-02-20, due 2026-03-22 (not due on 2026-03-02).
 fn statement_and_customer() -> (creditdesk_core::collections::StatementOfAccount, Customer) {
+    let (statement, customer, _) = statement_customer_and_ledger();
+    (statement, customer)
+}
+
+fn statement_customer_and_ledger() -> (
+    creditdesk_core::collections::StatementOfAccount,
+    Customer,
+    Ledger,
+) {
     let mut ledger = Ledger::default();
     ledger.director();
     let customer = ledger.register("C000001", "华信机械有限公司", Currency::CNY, 30);
@@ -90,7 +99,7 @@ fn statement_and_customer() -> (creditdesk_core::collections::StatementOfAccount
         &AgingBuckets::default(),
         date("2026-03-02"),
     );
-    (statement, record)
+    (statement, record, ledger)
 }
 
 fn company() -> CompanyDetails {
@@ -224,5 +233,23 @@ fn a_final_notice_adds_interest_and_fee_to_the_total() {
     assert_eq!(
         step_for_days(&ladder, -30).map(|s| s.kind),
         Some(StepKind::PreDue)
+    );
+}
+
+#[test]
+fn the_contact_log_note_is_the_subject_of_the_step_due() {
+    // No reminder done yet: the oldest item, 30 days overdue, is due its first rung on or after
+    // its due date, the +1 due notice (one rung per task), whatever the grade's ladder.
+    let (_, customer, ledger) = statement_customer_and_ledger();
+    let subject = creditdesk_core::decide::letter_subject_on(
+        &ledger.state,
+        &customer,
+        date("2026-03-02"),
+        Channel::Email,
+        (Language::En, NumberFormat::Point),
+    );
+    assert_eq!(
+        subject.as_deref(),
+        Some("Payment due: 华信机械有限公司, ¥6,000.00")
     );
 }

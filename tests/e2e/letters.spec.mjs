@@ -23,6 +23,8 @@ function lettersTable(lang) {
   return table;
 }
 const L = { EN: lettersTable('EN'), ZH: lettersTable('ZH') };
+const DIRECTOR = '1'; // demo S: director, manager, analyst, collector, sales
+const MANAGER = '2';
 
 /** Hundredths of a decimal written plainly (`6000.5` → 600050), to add exactly. */
 function hundredths(text) {
@@ -46,6 +48,7 @@ async function journalEvents(app) {
 async function withCompany(page) {
   const app = new App(page, EN);
   await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(DIRECTOR);
   const before = await journalEvents(app);
   await app.go('nav_settings');
   await page.getByTestId('open-company').click();
@@ -193,6 +196,7 @@ test('the email draft is a mailto with its subject and the overdue total', async
 test('a template naming an unknown placeholder is refused, naming it, and nothing is saved', async ({ page }) => {
   const app = new App(page, EN);
   await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(MANAGER);
   const before = await journalEvents(app);
   await app.go('nav_policy');
   await page.getByTestId('open-templates').click();

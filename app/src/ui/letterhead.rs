@@ -70,7 +70,7 @@ pub fn open_items_table(statement: &StatementOfAccount, doc: Lang) -> AnyView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="list document-table" data-testid="open-items">
                 <thead><tr>
                     <th scope="col">{l.col_invoice}</th>

@@ -313,3 +313,41 @@ pub(super) fn set_template(
         PolicyEntry::StrategyChanged { date, strategy, by }.into()
     ])
 }
+
+/// The subject of the letter or message for the customer's step on `date`, as rendered from
+/// the strategy's template: what the contact log's notes say was sent.
+pub fn letter_subject_on(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+    channel: Channel,
+    (language, format): (crate::policy::Language, crate::base::input::NumberFormat),
+) -> Option<String> {
+    use crate::collections::letters::{letter_values, render_text};
+    let step = letter_step_on(state, customer, date)?;
+    let strategy = state.strategy_on(date);
+    let template = strategy.template(step.kind, channel, language)?;
+    let buckets = crate::ledger::reports::AgingBuckets::default();
+    let statement = crate::collections::statement_of_account(
+        &state.ledger,
+        customer,
+        &strategy.interest_rates,
+        &buckets,
+        date,
+    );
+    let company = state.team.company.as_ref();
+    let values = letter_values(
+        &statement,
+        customer,
+        company,
+        Some(&step),
+        (language, format),
+    );
+    let subject: String = render_text(&template.subject, &values);
+    Some(
+        subject
+            .chars()
+            .take(crate::base::input::TEXT_LEN_MAX)
+            .collect(),
+    )
+}

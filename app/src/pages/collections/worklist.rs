@@ -333,6 +333,31 @@ fn outcome_options() -> Vec<(&'static str, TextProp)> {
         .collect()
 }
 
+/// A letter, email or SMS task's notes start as the subject sent (rendered from the step's
+/// template in the customer's language), so the contact log shows what went out.
+fn sent_note(task: &Task, channel: Channel) -> String {
+    if channel == Channel::Phone {
+        return String::new();
+    }
+    let state = use_app();
+    let today = state.today.get_untracked();
+    state
+        .portfolio
+        .with_untracked(|p| {
+            let customer = p.ledger.customer(task.customer)?;
+            let language =
+                creditdesk_core::policy::Language::for_country(&customer.details.country);
+            creditdesk_core::decide::letter_subject_on(
+                p,
+                customer,
+                today,
+                channel,
+                (language, crate::numbers::current()),
+            )
+        })
+        .unwrap_or_default()
+}
+
 #[component]
 fn TaskForm(
     task: Task,
@@ -345,7 +370,7 @@ fn TaskForm(
     let c = move || state.lang.get().collections();
     let form = Form::new();
     let outcome = RwSignal::new(outcome_code(Outcome::Reached).to_string());
-    let notes = RwSignal::new(String::new());
+    let notes = RwSignal::new(sent_note(&task, channel));
     let promise = PromiseFields {
         amount: RwSignal::new(crate::numbers::plain(task.overdue)),
         due: RwSignal::new((state.today.get_untracked() + Duration::days(7)).to_string()),
