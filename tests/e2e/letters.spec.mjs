@@ -246,3 +246,33 @@ test('the statement and the letter in Chinese at 360 px, with no serious axe vio
   await expect(page.getByTestId('letter-totals').first()).toContainText(/逾期合计|Total overdue/);
   await expectNoSeriousViolations(page, 'a letter at 360 px');
 });
+
+test('the late-interest rates are edited in the strategy: a rate over 100% is refused, nothing saved', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(MANAGER);
+  const before = await journalEvents(app);
+  await app.go('nav_policy');
+  await page.getByTestId('open-templates').click();
+  // The default table: 8% a year from 2020-01-01, and an empty row to add one.
+  await expect(page.getByTestId('rate-from-0')).toHaveValue('2020-01-01');
+  await expect(page.getByTestId('rate-percent-0')).toHaveValue('8');
+  await page.getByTestId('rate-from-1').fill('2026-01-01');
+  await page.getByTestId('rate-percent-1').fill('150');
+  await page.getByTestId('rates-save').click();
+  await expect(page.getByTestId('rates-error')).toHaveText(L.EN.strategy_rate_range.replace('{rate}', '2'));
+  await page.getByTestId('rate-percent-1').fill('abc');
+  await page.getByTestId('rates-save').click();
+  await expect(page.getByTestId('rates-error')).not.toHaveText('');
+  expect(await journalEvents(app), 'refused rates save nothing').toBe(before);
+  await app.go('nav_policy');
+  await page.getByTestId('open-templates').click();
+  await page.getByTestId('rate-from-1').fill('2026-01-01');
+  await page.getByTestId('rate-percent-1').fill('10');
+  await page.getByTestId('rates-save').click();
+  await expect(page.getByTestId('rates-saved')).not.toHaveText('');
+  expect(await journalEvents(app)).toBe(before + 1);
+  await app.go('nav_policy');
+  await page.getByTestId('open-templates').click();
+  await expect(page.getByTestId('rate-percent-1')).toHaveValue('10');
+});

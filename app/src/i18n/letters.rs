@@ -73,6 +73,12 @@ texts!(LettersTexts {
     strategy_rate_range,
     strategy_template,
     help_letters,
+    rates_title,
+    rates_intro,
+    rate_from,
+    rate_percent,
+    rates_save,
+    rates_saved,
 });
 
 pub static ZH: LettersTexts = LettersTexts {
@@ -142,6 +148,12 @@ pub static ZH: LettersTexts = LettersTexts {
     strategy_rates_order: "第 {rate} 个罚息利率：生效日期必须晚于上一个。",
     strategy_rate_range: "第 {rate} 个罚息利率：年利率须在 0% 到 100% 之间。",
     strategy_template: "模板有误：{error}",
+    rates_title: "逾期罚息利率",
+    rates_intro: "按生效日期排列的年利率（%）。每个利率从其日期起适用，到下一个利率的日期为止；清空一行即删除该利率，全部清空则不计罚息。保存后成为催收策略的新版本。",
+    rate_from: "生效日期",
+    rate_percent: "年利率（%）",
+    rates_save: "保存利率",
+    rates_saved: "利率已保存，从 {date} 起生效。",
     help_letters: "对账单列出客户在所选日期的未结发票、账龄、逾期天数和逾期罚息，可按日期查看历史，并可打印（A4）。逾期罚息按天计算：未结金额 × 年利率 × 逾期天数 ÷ 365；每次部分付款、贷项或核销后按剩余金额另起一段，利率变动时也另起一段，按当时有效的利率计算；每张发票的罚息合计四舍五入到分一次。默认利率表为自 2020-01-01 起年利率 8%。罚息单独列示，不改动发票。在客户的催收记录页或今日催收任务中可以打印信函、生成邮件草稿（mailto）或复制短信；模板在“政策 → 信函与消息模板”中按步骤、方式和语言编辑，公司抬头在“设置 → 公司信息”中填写。信函的语言默认按客户所在国家或地区选择（中国大陆、香港、澳门、台湾为中文，其他为英文）。完成任务时记录的方式和备注就是联系记录中的“已发信函”。",
 };
 
@@ -212,6 +224,12 @@ pub static EN: LettersTexts = LettersTexts {
     strategy_rates_order: "Late-interest rate {rate}: its date must come after the one before.",
     strategy_rate_range: "Late-interest rate {rate}: the annual rate must be between 0% and 100%.",
     strategy_template: "A template does not read: {error}",
+    rates_title: "Late-interest rates",
+    rates_intro: "Annual rates (%) by the date each takes effect; each applies from its date until the next one's. Empty a row to remove its rate; with none, no interest runs. Saving makes a new version of the collection strategy.",
+    rate_from: "In force from",
+    rate_percent: "Annual rate (%)",
+    rates_save: "Save rates",
+    rates_saved: "Rates saved, in force from {date}.",
     help_letters: "The statement of account lists a customer's open invoices on the date chosen, with their aging, days overdue and late interest; an earlier date shows only what was dated by then, and it prints on A4. Late interest is day-based: open amount × annual rate × days overdue ÷ 365, starting a new period at each partial payment, credit note or write-off and at each rate change, each period at the rate then in force; each invoice's total is rounded once, half up, to the cent. The default rate table is 8% a year from 2020-01-01. Interest is stated apart and never changes the invoice. From a customer's collections page or today's reminders you can print a letter, open an email draft (mailto) or copy a text message; the templates are edited per step, channel and language under Policy → Letter and message templates, and the letterhead under Settings → Company details. A letter's language defaults from the customer's country (Chinese for mainland China, Hong Kong, Macao and Taiwan, English elsewhere). The channel and notes saved when a task is completed are the letters sent in the contact log.",
 };
 

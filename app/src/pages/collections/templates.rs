@@ -7,8 +7,11 @@ use crate::i18n::collections::{self as words};
 use crate::i18n::{fill, letters::placeholder_list};
 use crate::ui::form::{ErrorSlot, Form, FormError, TextAreaField, TextField};
 use crate::ui::use_app;
+use creditdesk_core::base::input::read_rate;
 use creditdesk_core::decide::{CollectionsCommand, Command, Field};
-use creditdesk_core::policy::{default_template, Channel, Language, StepKind, Template};
+use creditdesk_core::policy::{
+    default_template, Channel, InterestRate, Language, StepKind, Template,
+};
 use leptos::prelude::*;
 
 /// The template being edited: which one, and its text.
@@ -61,6 +64,7 @@ pub fn TemplateEditor() -> impl IntoView {
         <section data-testid="templates-page">
             <h1>{move || l().templates_title}</h1>
             <p class="hint">{move || l().templates_intro}</p>
+            <RatesForm />
             <TemplateList editing />
             <TemplateForm editing />
             <h2>{move || l().placeholders_title}</h2>
@@ -142,6 +146,103 @@ fn TemplateForm(editing: Editing) -> impl IntoView {
                 <button type="submit" class="primary" data-testid="template-save" disabled=move || state.saving.get()>{move || l().template_save}</button>
             </div>
             <p role="status" data-testid="template-saved">{move || saved.get()}</p>
+        </form>
+    }
+}
+
+/// One row of the rates' form: the date and the annual percent as typed.
+#[derive(Clone, Copy)]
+struct RateRow {
+    from: RwSignal<String>,
+    percent: RwSignal<String>,
+}
+
+/// The rows typed, read: a row left empty is dropped; a date or rate that does not read is
+/// refused beside the table.
+fn read_rates(form: Form, rows: &[RateRow]) -> Option<Vec<InterestRate>> {
+    form.read(|reader| {
+        let mut rates = Vec::new();
+        for row in rows {
+            let (from, percent) = (row.from.get_untracked(), row.percent.get_untracked());
+            if from.trim().is_empty() && percent.trim().is_empty() {
+                continue;
+            }
+            let from = reader.date(Field::Step, &from);
+            let percent = reader.take(Field::Step, read_rate(&percent, reader.format));
+            if let (Some(from), Some(percent)) = (from, percent) {
+                rates.push(InterestRate { from, percent });
+            }
+        }
+        Some(rates)
+    })
+}
+
+/// The late-interest rate table of the newest strategy, edited as rows (one empty row to add
+/// a rate); saved as a new strategy version, which the core checks (dates in order, 0–100 %).
+#[component]
+fn RatesForm() -> impl IntoView {
+    let state = use_app();
+    let l = move || state.lang.get().letters();
+    let form = Form::new();
+    let saved = RwSignal::new(None::<String>);
+    let current = state
+        .portfolio
+        .with_untracked(|p| p.policies.current_strategy());
+    let mut rows: Vec<RateRow> = (current.interest_rates.iter())
+        .map(|rate| RateRow {
+            from: RwSignal::new(rate.from.to_string()),
+            percent: RwSignal::new(crate::numbers::plain(rate.percent)),
+        })
+        .collect();
+    rows.push(RateRow {
+        from: RwSignal::new(String::new()),
+        percent: RwSignal::new(String::new()),
+    });
+    let cells = rows.iter().enumerate().map(|(index, row)| {
+        let row = *row;
+        view! {
+            <tr data-testid="rate-row">
+                <td><input type="date" aria-label=move || format!("{} {}", l().rate_from, index + 1) data-testid=format!("rate-from-{index}")
+                    prop:value=move || row.from.get() on:input=move |event| row.from.set(event_target_value(&event)) /></td>
+                <td><input class="cell" inputmode="decimal" aria-label=move || format!("{} {}", l().rate_percent, index + 1) data-testid=format!("rate-percent-{index}")
+                    prop:value=move || row.percent.get() on:input=move |event| row.percent.set(event_target_value(&event)) /></td>
+            </tr>
+        }
+    }).collect_view();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        saved.set(None);
+        let Some(rates) = read_rates(form, &rows) else {
+            return;
+        };
+        let mut strategy = state
+            .portfolio
+            .with_untracked(|p| p.policies.current_strategy());
+        strategy.interest_rates = rates;
+        let date = state.today.get_untracked();
+        let message = fill(l().rates_saved, &[("date", &date.to_string())]);
+        let command = Command::Collections(CollectionsCommand::ChangeStrategy {
+            date,
+            strategy,
+            by: state.acting(),
+        });
+        form.submit(command, move || saved.set(Some(message)));
+    };
+    view! {
+        <form class="form" data-testid="rates-form" on:submit=on_submit novalidate>
+            <h2>{move || l().rates_title}</h2>
+            <p class="hint">{move || l().rates_intro}</p>
+            <table class="list compact" data-testid="rates">
+                <thead><tr><th scope="col">{move || l().rate_from}</th><th scope="col">{move || l().rate_percent}</th></tr></thead>
+                <tbody>{cells}</tbody>
+            </table>
+            <ErrorSlot form field=Field::Step id="f-rates-error" testid="rates-error" />
+            <ErrorSlot form field=Field::User id="f-rates-user-error" testid="rates-user-error" />
+            <FormError form />
+            <div class="actions">
+                <button type="submit" class="primary" data-testid="rates-save" disabled=move || state.saving.get()>{move || l().rates_save}</button>
+            </div>
+            <p role="status" data-testid="rates-saved">{move || saved.get()}</p>
         </form>
     }
 }
