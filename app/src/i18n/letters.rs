@@ -154,7 +154,7 @@ pub static ZH: LettersTexts = LettersTexts {
     rate_percent: "年利率（%）",
     rates_save: "保存利率",
     rates_saved: "利率已保存，从 {date} 起生效。",
-    help_letters: "对账单列出客户在所选日期的未结发票、账龄、逾期天数和逾期罚息，可按日期查看历史，并可打印（A4）。逾期罚息按天计算：未结金额 × 年利率 × 逾期天数 ÷ 365；每次部分付款、贷项或核销后按剩余金额另起一段，利率变动时也另起一段，按当时有效的利率计算；每张发票的罚息合计四舍五入到分一次。默认利率表为自 2020-01-01 起年利率 8%。罚息单独列示，不改动发票。在客户的催收记录页或今日催收任务中可以打印信函、生成邮件草稿（mailto）或复制短信；模板在“政策 → 信函与消息模板”中按步骤、方式和语言编辑，公司抬头在“设置 → 公司信息”中填写。信函的语言默认按客户所在国家或地区选择（中国大陆、香港、澳门、台湾为中文，其他为英文）。完成任务时记录的方式和备注就是联系记录中的“已发信函”。",
+    help_letters: "对账单列出客户在所选日期的未结发票、账龄、逾期天数和逾期罚息，可按日期查看历史，并可打印（A4）。逾期罚息按天计算：未结金额 × 年利率 × 逾期天数 ÷ 365；每次部分付款、贷项或核销后按剩余金额另起一段，利率变动时也另起一段，按当时有效的利率计算；每张发票的罚息合计四舍五入到分一次。默认利率表为自 2020-01-01 起年利率 8%，可在“政策 → 信函与消息模板”中修改。罚息单独列示，不改动发票。在客户的催收记录页或今日催收任务中可以打印信函、生成邮件草稿（mailto）或复制短信；模板在“政策 → 信函与消息模板”中按步骤、方式和语言编辑，公司抬头在“设置 → 公司信息”中填写。信函的语言默认按客户所在国家或地区选择（中国大陆、香港、澳门、台湾为中文，其他为英文）。完成任务时记录的方式和备注就是联系记录中的“已发信函”。",
 };
 
 pub static EN: LettersTexts = LettersTexts {
@@ -230,7 +230,7 @@ pub static EN: LettersTexts = LettersTexts {
     rate_percent: "Annual rate (%)",
     rates_save: "Save rates",
     rates_saved: "Rates saved, in force from {date}.",
-    help_letters: "The statement of account lists a customer's open invoices on the date chosen, with their aging, days overdue and late interest; an earlier date shows only what was dated by then, and it prints on A4. Late interest is day-based: open amount × annual rate × days overdue ÷ 365, starting a new period at each partial payment, credit note or write-off and at each rate change, each period at the rate then in force; each invoice's total is rounded once, half up, to the cent. The default rate table is 8% a year from 2020-01-01. Interest is stated apart and never changes the invoice. From a customer's collections page or today's reminders you can print a letter, open an email draft (mailto) or copy a text message; the templates are edited per step, channel and language under Policy → Letter and message templates, and the letterhead under Settings → Company details. A letter's language defaults from the customer's country (Chinese for mainland China, Hong Kong, Macao and Taiwan, English elsewhere). The channel and notes saved when a task is completed are the letters sent in the contact log.",
+    help_letters: "The statement of account lists a customer's open invoices on the date chosen, with their aging, days overdue and late interest; an earlier date shows only what was dated by then, and it prints on A4. Late interest is day-based: open amount × annual rate × days overdue ÷ 365, starting a new period at each partial payment, credit note or write-off and at each rate change, each period at the rate then in force; each invoice's total is rounded once, half up, to the cent. The default rate table is 8% a year from 2020-01-01; it is edited under Policy → Letter and message templates. Interest is stated apart and never changes the invoice. From a customer's collections page or today's reminders you can print a letter, open an email draft (mailto) or copy a text message; the templates are edited per step, channel and language under Policy → Letter and message templates, and the letterhead under Settings → Company details. A letter's language defaults from the customer's country (Chinese for mainland China, Hong Kong, Macao and Taiwan, English elsewhere). The channel and notes saved when a task is completed are the letters sent in the contact log.",
 };
 
 /// The message for a template that does not read.
