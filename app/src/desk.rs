@@ -29,6 +29,9 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/customers/:id/credit/add/:kind") view=pages::credit::records::CreditRecordForm />
                     <Route path=path!("/customers/:id/limit") view=pages::limits::limit::LimitPage />
                     <Route path=path!("/customers/:id/collections") view=pages::collections::customer::CustomerCollections />
+                    <Route path=path!("/customers/:id/statement") view=pages::collections::letters::StatementPage />
+                    <Route path=path!("/customers/:id/letter") view=pages::collections::letters::LetterPage />
+                    <Route path=path!("/policy/templates") view=pages::collections::templates::TemplateEditor />
                     <Route path=path!("/policy") view=pages::credit::policy::PolicyPage />
                     <Route path=path!("/policy/limits") view=pages::limits::policy::LimitPolicyPage />
                     <Route path=path!("/policy/collections") view=pages::collections::strategy::StrategyPage />
@@ -39,6 +42,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/data") view=pages::data::backup::DataPage />
+                    <Route path=path!("/settings/company") view=pages::team::company::CompanyPage />
                     <Route path=path!("/help") view=pages::help::Help />
                     <Route path=path!("/bench") view=pages::bench::Bench />
                 </Routes>

@@ -66,6 +66,13 @@ impl Lang {
             Lang::En => &backup::EN,
         }
     }
+    /// Letters, messages, statements, templates and the company's details.
+    pub fn letters(self) -> &'static LettersTexts {
+        match self {
+            Lang::Zh => &letters::ZH,
+            Lang::En => &letters::EN,
+        }
+    }
     /// The journal told in sentences, and its page.
     pub fn journal(self) -> &'static JournalTexts {
         match self {
@@ -146,6 +153,7 @@ mod common;
 mod desk;
 mod field;
 pub mod journal;
+pub mod letters;
 mod rejections;
 pub mod vocab;
 pub use backup::BackupTexts;
@@ -154,6 +162,7 @@ pub use common::CommonTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
 pub use journal::JournalTexts;
+pub use letters::LettersTexts;
 pub use rejections::RejectionTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
 
@@ -1250,7 +1259,27 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
             collections_for(t).rej_tolerance_too_long,
             &[("max", &max.to_string())],
         ),
-        StrategyInvalid(error) => collections::strategy_error(collections_for(t), error),
+        StrategyInvalid(error) => {
+            collections::strategy_error(collections_for(t), letters_for(t), error)
+        }
+        CompanyNameEmpty => letters_for(t).rej_company_name_empty.into(),
+        UnknownPlaceholder { name, .. } => letters::template_error(
+            letters_for(t),
+            &creditdesk_core::policy::TemplateError::UnknownPlaceholder { name: name.clone() },
+        ),
+        UnclosedBrace { at, .. } => letters::template_error(
+            letters_for(t),
+            &creditdesk_core::policy::TemplateError::UnclosedBrace { at: *at },
+        ),
+        TemplateEmpty => letters_for(t).rej_template_empty.into(),
+    }
+}
+
+fn letters_for(t: &CommonTexts) -> &'static LettersTexts {
+    if std::ptr::eq(t, &common::ZH) {
+        &letters::ZH
+    } else {
+        &letters::EN
     }
 }
 

@@ -10,8 +10,12 @@ use creditdesk_core::collections::Outcome;
 use creditdesk_core::credit::{CreditRecord, CreditReport, FinancialStatement};
 use creditdesk_core::decide::task_on;
 use creditdesk_core::limits::OriginError;
-use creditdesk_core::policy::{Channel, CollectionPolicy, StrategyError};
+use creditdesk_core::policy::{
+    default_template, Channel, CollectionPolicy, InterestRate, Language, StepKind, StrategyError,
+    Template, TemplateError,
+};
 use creditdesk_core::policy::{CreditPolicy, PolicyError};
+use creditdesk_core::team::CompanyDetails;
 use creditdesk_core::team::Role;
 use creditdesk_core::*;
 use creditdesk_core::{RequestId, UserId};
@@ -916,6 +920,91 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             }),
         ),
         (
+            "company details without a name",
+            company(f, |d| d.name = "   ".to_string(), f.manager),
+            CompanyNameEmpty,
+        ),
+        (
+            "a company address over 500 characters",
+            company(f, |d| d.address = long(501, '址'), f.manager),
+            TextTooLong {
+                field: Field::CompanyAddress,
+                max: 500,
+            },
+        ),
+        (
+            "bank details over 500 characters",
+            company(f, |d| d.bank_details = long(501, '9'), f.manager),
+            TextTooLong {
+                field: Field::BankDetails,
+                max: 500,
+            },
+        ),
+        (
+            "company details set by an analyst",
+            company(f, |_| {}, f.analyst),
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "a template naming an unknown placeholder",
+            template(f, |t| {
+                t.body = "Dear {contact}, you owe {balance}.".to_string()
+            }),
+            UnknownPlaceholder {
+                field: Field::TemplateBody,
+                name: "balance".to_string(),
+            },
+        ),
+        (
+            "a template subject with an unclosed brace",
+            template(f, |t| t.subject = "Reminder {customer".to_string()),
+            UnclosedBrace {
+                field: Field::TemplateSubject,
+                at: 10,
+            },
+        ),
+        (
+            "a template with an empty body",
+            template(f, |t| t.body = " \n ".to_string()),
+            TemplateEmpty,
+        ),
+        (
+            "a template body over 4000 characters",
+            template(f, |t| t.body = long(4001, 'x')),
+            TextTooLong {
+                field: Field::TemplateBody,
+                max: 4000,
+            },
+        ),
+        (
+            "a strategy with a negative interest rate",
+            strategy(f, |s| s.interest_rates[0].percent = dec("-1")),
+            StrategyInvalid(StrategyError::RateOutOfRange { rate: 1 }),
+        ),
+        (
+            "a strategy with interest rates out of date order",
+            strategy(f, |s| {
+                s.interest_rates.push(InterestRate {
+                    from: date("2019-01-01"),
+                    percent: dec("5"),
+                })
+            }),
+            StrategyInvalid(StrategyError::RatesNotIncreasing { rate: 2 }),
+        ),
+        (
+            "a strategy with a template that does not read",
+            strategy(f, |s| s.templates[0].body = "{nope}".to_string()),
+            StrategyInvalid(StrategyError::TemplateInvalid {
+                kind: StepKind::PreDue,
+                channel: Channel::Email,
+                error: TemplateError::UnknownPlaceholder {
+                    name: "nope".to_string(),
+                },
+            }),
+        ),
+        (
             "a promise with 31 days of tolerance",
             promise(f, "2026-04-10", 31),
             ToleranceTooLong { max: 30 },
@@ -1740,6 +1829,39 @@ fn escalate(f: &Fixture, customer: CustomerId, offset_days: i32) -> Command {
     })
 }
 
+fn company(f: &Fixture, edit: impl FnOnce(&mut CompanyDetails), by: UserId) -> Command {
+    let _ = f;
+    let mut details = CompanyDetails {
+        name: "信达贸易有限公司".to_string(),
+        address: "上海市浦东新区世纪大道100号".to_string(),
+        bank_details: "中国银行上海分行 6222 0000 1234".to_string(),
+        registration_no: String::new(),
+        tax_no: String::new(),
+    };
+    edit(&mut details);
+    Command::SetCompanyDetails { details, by }
+}
+
+fn template(f: &Fixture, edit: impl FnOnce(&mut Template)) -> Command {
+    let mut template = default_template(StepKind::FinalNotice, Channel::Letter, Language::En);
+    edit(&mut template);
+    Command::Collections(CollectionsCommand::SetTemplate {
+        date: date("2026-04-01"),
+        template,
+        by: f.manager,
+    })
+}
+
+fn strategy(f: &Fixture, edit: impl FnOnce(&mut CollectionPolicy)) -> Command {
+    let mut strategy = CollectionPolicy::initial();
+    edit(&mut strategy);
+    Command::Collections(CollectionsCommand::ChangeStrategy {
+        date: date("2026-04-01"),
+        strategy,
+        by: f.director,
+    })
+}
+
 fn promise(f: &Fixture, due: &str, tolerance_days: u32) -> Command {
     Command::Collections(CollectionsCommand::RecordPromise {
         id: f.state().next_ids().promise,
@@ -1827,13 +1949,17 @@ fn variant(rejection: &Rejection) -> &'static str {
         NotOnHold => "NotOnHold",
         OrderBlocked => "OrderBlocked",
         OriginInvalid { .. } => "OriginInvalid",
+        CompanyNameEmpty => "CompanyNameEmpty",
+        UnknownPlaceholder { .. } => "UnknownPlaceholder",
+        UnclosedBrace { .. } => "UnclosedBrace",
+        TemplateEmpty => "TemplateEmpty",
         StateInconsistent(_) => "StateInconsistent",
     }
 }
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 69;
+const ALL_VARIANTS: usize = 73;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

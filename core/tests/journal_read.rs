@@ -308,6 +308,16 @@ fn collections_month(book: &mut Book) {
     for command in collections {
         book.run(Command::Collections(command));
     }
+    book.run(Command::SetCompanyDetails {
+        details: creditdesk_core::team::CompanyDetails {
+            name: "信达贸易有限公司".to_string(),
+            address: "上海市浦东新区世纪大道100号".to_string(),
+            bank_details: "中国银行上海分行 6222 0000 1234".to_string(),
+            registration_no: String::new(),
+            tax_no: String::new(),
+        },
+        by: UserId(1),
+    });
     book.seal("Zhang Wei", "2026-04-08");
 }
 
@@ -355,6 +365,7 @@ fn what(what: &What) -> String {
         ),
         What::Limits(what) => limits(what),
         What::StrategyChanged => "strategy".to_string(),
+        What::Team(TeamWhat::CompanyDetailsSet { name }) => format!("company {name}"),
         What::Collections(what) => collections(what),
     }
 }
@@ -580,6 +591,8 @@ fn every_entry_is_told_with_its_customer_actor_day_and_figures() {
         "9.3 PromiseRecorded | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-08 | ¥1,000.00 by 2026-04-15 +3",
         "9.4 CollectorAssigned | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-08 | Li Wei",
         "9.5 StepEscalated | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-08 | +30 about [\"INV-0044\"] (No answer)",
+        // Company details carry no date: the day they were recorded.
+        "9.6 CompanyDetailsSet | - | Zhang Wei | 2026-04-08 | company 信达贸易有限公司",
     ];
     assert_eq!(all_lines(&rows), expected);
     assert_eq!(rows.events().len(), 9);
@@ -668,8 +681,8 @@ fn filters_by_actor_kind_and_days_combine() {
     assert_eq!(
         places(&rows, &by("Zhang Wei")),
         [
-            "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3", "7.2", "7.0",
-            "6.1", "6.0", "5.1", "5.0", "1.1"
+            "9.6", "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3", "7.2",
+            "7.0", "6.1", "6.0", "5.1", "5.0", "1.1"
         ]
     );
     assert_eq!(places(&rows, &by("setup")), ["1.3", "1.2", "1.0"]);
@@ -703,7 +716,7 @@ fn filters_by_actor_kind_and_days_combine() {
         to: None,
     };
     assert_eq!(places(&rows, &all), ["2.1"]);
-    assert_eq!(places(&rows, &JournalFilter::default()).len(), 36);
+    assert_eq!(places(&rows, &JournalFilter::default()).len(), 37);
 }
 
 #[test]
@@ -790,6 +803,7 @@ fn demo_s_reads_with_every_entry_about_someone_and_dated() {
             EntryKind::PolicyChanged
                 | EntryKind::UserAdded
                 | EntryKind::UserChanged
+                | EntryKind::CompanyDetailsSet
                 | EntryKind::WidgetOriginsSet
         );
         assert_eq!(

@@ -51,7 +51,7 @@ const WORKLIST_EVERY: usize = 50;
 
 /// Every kind of command the generator makes, by the name `kind_of` gives it. The run must
 /// see each accepted and each rejected at least once, or the auditor checks less than it seems.
-const KINDS: [&str; 38] = [
+const KINDS: [&str; 40] = [
     "register customer",
     "update customer",
     "change customer since",
@@ -90,6 +90,8 @@ const KINDS: [&str; 38] = [
     "record promise",
     "assign collector",
     "change strategy",
+    "set template",
+    "set company details",
 ];
 
 /// The tally's name for a command. Exhaustive, so a new command fails to compile here until
@@ -148,7 +150,9 @@ fn kind_of(command: &Command) -> &'static str {
             CollectionsCommand::RecordPromise { .. } => "record promise",
             CollectionsCommand::AssignCollector { .. } => "assign collector",
             CollectionsCommand::ChangeStrategy { .. } => "change strategy",
+            CollectionsCommand::SetTemplate { .. } => "set template",
         },
+        Command::SetCompanyDetails { .. } => "set company details",
     }
 }
 
@@ -211,6 +215,8 @@ const MAKERS: &[(u32, Maker)] = &[
     (2, record_promise),
     (1, assign_collector),
     (1, change_strategy),
+    (1, set_template),
+    (1, set_company_details),
 ];
 
 fn random_command(generator: &mut Generator, state: &Portfolio) -> Command {
@@ -1227,6 +1233,40 @@ fn change_strategy(generator: &mut Generator, state: &Portfolio) -> Command {
     })
 }
 
+/// One template saved: the default text, now and then with an unknown placeholder, an
+/// unclosed brace or nothing in it.
+fn set_template(generator: &mut Generator, state: &Portfolio) -> Command {
+    use creditdesk_core::policy::{default_template, Language, StepKind};
+    let kind = *generator.rng.pick(&StepKind::ALL);
+    let channel = *generator.rng.pick(&Channel::ALL);
+    let language = *generator.rng.pick(&Language::ALL);
+    let mut template = default_template(kind, channel, language);
+    template.body = match generator.rng.range(0, 99) {
+        0..=4 => format!("{} {{balance}}", template.body),
+        5..=9 => format!("{{customer owes {}", template.body),
+        10..=12 => "  ".to_string(),
+        _ => format!("{}\n{{as_of}}", template.body),
+    };
+    Command::Collections(CollectionsCommand::SetTemplate {
+        date: generator.date(),
+        template,
+        by: generator.user_id(state),
+    })
+}
+
+fn set_company_details(generator: &mut Generator, state: &Portfolio) -> Command {
+    Command::SetCompanyDetails {
+        details: creditdesk_core::team::CompanyDetails {
+            name: generator.text("华信贸易有限公司"),
+            address: "上海市浦东新区世纪大道100号".to_string(),
+            bank_details: "中国银行上海分行 1234 5678 9012".to_string(),
+            registration_no: String::new(),
+            tax_no: generator.text("91310000MA1FL0000X"),
+        },
+        by: generator.user_id(state),
+    }
+}
+
 fn assign_collector(generator: &mut Generator, state: &Portfolio) -> Command {
     let collector = if generator.rng.chance(10) {
         None
@@ -1335,6 +1375,17 @@ impl Books {
             ) => {
                 self.check_grant(*id, *role, *by);
                 self.users.insert(*id, (name.clone(), *role));
+            }
+            Entry::Team(TeamEntry::CompanyDetailsSet { details, by }) => {
+                let role = self.users.get(by).map(|(_, role)| *role);
+                assert!(
+                    role.is_some_and(|role| role.covers(Role::Manager)),
+                    "company details set by {by:?} ({role:?}), not a manager or director"
+                );
+                assert!(
+                    !details.name.trim().is_empty(),
+                    "company details without a name"
+                );
             }
             Entry::Limits(entry) => self.record_limits(entry),
             Entry::Collections(_) => {}
@@ -1610,8 +1661,53 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
 
 /// No reminder is due for what is paid or disputed: every item of every task on `as_of` is
 /// open and undisputed then.
+/// Every template of the newest strategy reads, and each customer with a task has a statement
+/// whose open items add up to its aging and whose late interest is never negative.
+fn audit_letters(
+    state: &Portfolio,
+    tasks: &[creditdesk_core::collections::Task],
+    as_of: NaiveDate,
+    context: &str,
+) {
+    use creditdesk_core::collections::statement_of_account;
+    let strategy = state.strategy_on(as_of);
+    for template in &strategy.templates {
+        for text in [&template.subject, &template.body] {
+            assert!(
+                creditdesk_core::policy::parse_template(text).is_ok(),
+                "{context}: a saved template does not read: {text}"
+            );
+        }
+    }
+    let buckets = AgingBuckets::default();
+    for task in tasks {
+        let customer = state.ledger.customer(task.customer).expect("the customer");
+        let statement = statement_of_account(
+            &state.ledger,
+            customer,
+            &strategy.interest_rates,
+            &buckets,
+            as_of,
+        );
+        let aging = customer_aging(&state.ledger, customer, as_of, &buckets);
+        let open: Decimal = statement.items.iter().map(|item| item.open).sum();
+        assert_eq!(
+            open, aging.total,
+            "{context}: the statement's items and the aging differ"
+        );
+        assert!(
+            statement
+                .items
+                .iter()
+                .all(|item| item.interest.total >= Decimal::ZERO),
+            "{context}: negative late interest"
+        );
+    }
+}
+
 fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
     let tasks = worklist_on(state, as_of);
+    audit_letters(state, &tasks, as_of, context);
     let open = creditdesk_core::ledger::as_of::open_amounts_on(&state.ledger, as_of);
     let disputed = creditdesk_core::ledger::as_of::disputed_on(&state.ledger, as_of);
     for task in &tasks {

@@ -112,6 +112,7 @@ texts!(CollectionsTexts {
     strategy_save,
     strategy_saved,
     open_strategy,
+    strategy_interest,
 });
 
 pub static ZH: CollectionsTexts = CollectionsTexts {
@@ -221,6 +222,7 @@ pub static ZH: CollectionsTexts = CollectionsTexts {
     strategy_save: "保存催收策略",
     strategy_saved: "催收策略已保存。",
     open_strategy: "催收策略（各等级的催收阶梯）",
+    strategy_interest: "列明逾期利息",
 };
 
 pub static EN: CollectionsTexts = CollectionsTexts {
@@ -333,6 +335,7 @@ pub static EN: CollectionsTexts = CollectionsTexts {
     strategy_save: "Save the collection strategy",
     strategy_saved: "The collection strategy is saved.",
     open_strategy: "Collection strategy (the reminder ladder of each grade)",
+    strategy_interest: "States late interest",
 };
 
 /// The channels a step goes by, joined for a sentence.
@@ -351,7 +354,11 @@ pub fn channel(t: &CollectionsTexts, channel: Channel) -> &'static str {
 }
 
 /// What is wrong with a collection strategy, naming the grade and step.
-pub fn strategy_error(t: &CollectionsTexts, error: &StrategyError) -> String {
+pub fn strategy_error(
+    t: &CollectionsTexts,
+    l: &super::LettersTexts,
+    error: &StrategyError,
+) -> String {
     let named = |text: &str, grade: &Grade, step: &usize| {
         fill(
             text,
@@ -370,6 +377,16 @@ pub fn strategy_error(t: &CollectionsTexts, error: &StrategyError) -> String {
         }
         StrategyError::NoChannel { grade, step } => named(t.strategy_no_channel, grade, step),
         StrategyError::ChannelTwice { grade, step } => named(t.strategy_channel_twice, grade, step),
+        StrategyError::RatesNotIncreasing { rate } => {
+            fill(l.strategy_rates_order, &[("rate", &rate.to_string())])
+        }
+        StrategyError::RateOutOfRange { rate } => {
+            fill(l.strategy_rate_range, &[("rate", &rate.to_string())])
+        }
+        StrategyError::TemplateInvalid { error, .. } => fill(
+            l.strategy_template,
+            &[("error", &super::letters::template_error(l, error))],
+        ),
     }
 }
 

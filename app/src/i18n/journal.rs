@@ -44,6 +44,8 @@ texts!(JournalTexts {
     kind_policy_changed,
     kind_user_added,
     kind_user_changed,
+    kind_company_details_set,
+    s_company_details_set,
     kind_limit_requested,
     kind_limit_approved,
     kind_limit_rejected,
@@ -158,6 +160,8 @@ pub static ZH: JournalTexts = JournalTexts {
     kind_policy_changed: "修改信用政策",
     kind_user_added: "添加用户",
     kind_user_changed: "修改用户",
+    kind_company_details_set: "设置公司信息",
+    s_company_details_set: "{who}将公司信息（信函抬头）设为 {name}。",
     kind_limit_requested: "申请额度",
     kind_limit_approved: "批准额度",
     kind_limit_rejected: "驳回额度申请",
@@ -272,6 +276,8 @@ pub static EN: JournalTexts = JournalTexts {
     kind_policy_changed: "Credit policy changed",
     kind_user_added: "Profile added",
     kind_user_changed: "Profile changed",
+    kind_company_details_set: "Company details set",
+    s_company_details_set: "Company details (letterhead) set to {name} by {who}.",
     kind_limit_requested: "Limit requested",
     kind_limit_approved: "Limit approved",
     kind_limit_rejected: "Limit request rejected",
@@ -375,6 +381,7 @@ pub fn kind_name(t: &JournalTexts, kind: EntryKind) -> &'static str {
         EntryKind::PolicyChanged => t.kind_policy_changed,
         EntryKind::UserAdded => t.kind_user_added,
         EntryKind::UserChanged => t.kind_user_changed,
+        EntryKind::CompanyDetailsSet => t.kind_company_details_set,
         EntryKind::LimitRequested => t.kind_limit_requested,
         EntryKind::LimitApproved => t.kind_limit_approved,
         EntryKind::LimitRejected => t.kind_limit_rejected,
@@ -733,6 +740,10 @@ impl Words {
     fn team(&self, what: &TeamWhat, values: &mut Values) -> &'static str {
         let role = |profile: &Profile| vocab::role(self.v, profile.role).to_string();
         match what {
+            TeamWhat::CompanyDetailsSet { name } => {
+                values.extend([("name", name.clone())]);
+                self.j.s_company_details_set
+            }
             TeamWhat::UserAdded { profile } => {
                 values.extend([("name", profile.name.clone()), ("role", role(profile))]);
                 self.j.s_user_added

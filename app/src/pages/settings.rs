@@ -59,6 +59,8 @@ pub fn Settings() -> impl IntoView {
                 </select>
             </div>
             <NumberFormatField />
+            <h2>{move || state.lang.get().letters().company_title}</h2>
+            <p><A href=to("/settings/company") attr:data-testid="open-company">{move || state.lang.get().letters().company_link}</A></p>
             <h2>{move || t().storage}</h2>
             <p data-testid="persistence">{move || match state.persisted.get() {
                 Some(true) => t().persistent_yes,

@@ -357,6 +357,31 @@ pub fn TextField(
     }
 }
 
+/// A labelled text area (several lines) with its error line; ids as for `TextField`.
+#[component]
+pub fn TextAreaField(
+    #[prop(into)] label: TextProp,
+    field: Field,
+    value: RwSignal<String>,
+    form: Form,
+    testid: &'static str,
+    #[prop(optional)] rows: Option<u32>,
+) -> impl IntoView {
+    let id = format!("f-{testid}");
+    let error_id = format!("{id}-error");
+    let message = form.message(field, None);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || label.get()}</label>
+            <textarea id=id data-testid=testid rows=rows.unwrap_or(4)
+                aria-invalid=move || if message().is_some() { "true" } else { "false" }
+                aria-describedby=error_id.clone()
+                prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))></textarea>
+            <ErrorSlot form field id=error_id testid=format!("{testid}-error") />
+        </div>
+    }
+}
+
 /// A labelled select over (value, label) options; with `field`, also its error line.
 #[component]
 pub fn SelectField(

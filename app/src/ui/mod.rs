@@ -7,6 +7,7 @@ pub mod check;
 pub mod figures;
 pub mod form;
 pub mod layout;
+pub mod letterhead;
 pub mod list_query;
 pub mod messages;
 pub mod query;

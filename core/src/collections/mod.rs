@@ -14,11 +14,16 @@
 //! starts at the first rung.
 
 pub mod entry;
+pub mod interest;
+pub mod letters;
 pub mod promise;
 pub mod state;
+pub mod statement;
 pub mod worklist;
 
 pub use entry::{CollectionsEntry, Outcome};
+pub use interest::{late_interest, rate_on, InterestPeriod, LateInterest};
 pub use promise::{promise_status, PromiseStatus};
 pub use state::{Collections, Escalation, Promise, Rungs, TaskRecord};
+pub use statement::{statement_of_account, CurrencyTotals, StatementItem, StatementOfAccount};
 pub use worklist::{customer_task, ladder_items, worklist, Priority, PriorityPart, Task};

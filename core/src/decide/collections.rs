@@ -2,17 +2,22 @@
 //! pay and collectors' lists.
 
 use crate::base::ids::{CustomerId, PromiseId, UserId};
+use crate::base::input::NOTES_LEN_MAX;
 use crate::base::money::Amount;
 use crate::collections::{customer_task, ladder_items, worklist, CollectionsEntry, Outcome, Task};
 use crate::credit::score::{score, score_all, score_inputs, Score};
 use crate::decide::limits::{user, user_with};
 use crate::decide::rejection::{Decision, Field, Rejection};
+use crate::decide::rules::check_text_max;
 use crate::decide::rules::{
     check_currency, check_customer_since, check_date, check_not_after, check_text,
 };
 use crate::journal::Portfolio;
 use crate::ledger::Customer;
-use crate::policy::{validate_strategy, Channel, CollectionPolicy, Grade, PolicyEntry};
+use crate::policy::{
+    parse_template, validate_strategy, Channel, CollectionPolicy, Grade, PolicyEntry, Template,
+    TemplateError,
+};
 use crate::team::{Role, User};
 use chrono::NaiveDate;
 
@@ -52,6 +57,27 @@ pub fn task_on(state: &Portfolio, customer: &Customer, date: NaiveDate) -> Optio
         date,
         &to_base,
     )
+}
+
+/// The rung a letter to the customer is written for on `date`: the task due's, else the last
+/// rung its oldest overdue item has reached (the first rung when none is overdue).
+pub fn letter_step_on(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+) -> Option<crate::policy::ReminderStep> {
+    if let Some(task) = task_on(state, customer, date) {
+        return Some(task.step);
+    }
+    let days = crate::ledger::as_of::customer_invoices_on(&state.ledger, customer, date)
+        .into_iter()
+        .filter(|(_, open)| *open > rust_decimal::Decimal::ZERO)
+        .map(|(invoice, _)| invoice.days_past_due(date))
+        .max()
+        .unwrap_or(i64::MIN);
+    let strategy = state.strategy_on(date);
+    let ladder = strategy.ladder(grade_on(state, customer, date));
+    crate::collections::letters::step_for_days(ladder, days).cloned()
 }
 
 /// Today's worklist: every customer's reminder due on `date`, highest priority first, each
@@ -250,4 +276,78 @@ pub(super) fn change_strategy(
         by,
     }
     .into()])
+}
+
+fn check_template_text(text: &str, field: Field) -> Result<(), Rejection> {
+    parse_template(text).map_err(|error| match error {
+        TemplateError::UnknownPlaceholder { name } => Rejection::UnknownPlaceholder { field, name },
+        TemplateError::UnclosedBrace { at } => Rejection::UnclosedBrace { field, at },
+    })?;
+    Ok(())
+}
+
+/// One template saved: the newest strategy with this template in place of the one for the
+/// same step kind, channel and language, as a new version in force from `date`.
+pub(super) fn set_template(
+    state: &Portfolio,
+    date: NaiveDate,
+    template: &Template,
+    by: UserId,
+) -> Decision {
+    check_date(date)?;
+    check_text(&template.subject, Field::TemplateSubject)?;
+    check_text_max(&template.body, Field::TemplateBody, NOTES_LEN_MAX)?;
+    if template.body.trim().is_empty() {
+        return Err(Rejection::TemplateEmpty);
+    }
+    check_template_text(&template.subject, Field::TemplateSubject)?;
+    check_template_text(&template.body, Field::TemplateBody)?;
+    user_with(state, by, Role::Manager)?;
+    let mut strategy = state.policies.current_strategy();
+    let same = |t: &Template| {
+        (t.kind, t.channel, t.language) == (template.kind, template.channel, template.language)
+    };
+    strategy.templates.retain(|t| !same(t));
+    strategy.templates.push(template.clone());
+    Ok(vec![
+        PolicyEntry::StrategyChanged { date, strategy, by }.into()
+    ])
+}
+
+/// The subject of the letter or message for the customer's step on `date`, as rendered from
+/// the strategy's template: what the contact log's notes say was sent.
+pub fn letter_subject_on(
+    state: &Portfolio,
+    customer: &Customer,
+    date: NaiveDate,
+    channel: Channel,
+    (language, format): (crate::policy::Language, crate::base::input::NumberFormat),
+) -> Option<String> {
+    use crate::collections::letters::{letter_values, render_text};
+    let step = letter_step_on(state, customer, date)?;
+    let strategy = state.strategy_on(date);
+    let template = strategy.template(step.kind, channel, language)?;
+    let buckets = crate::ledger::reports::AgingBuckets::default();
+    let statement = crate::collections::statement_of_account(
+        &state.ledger,
+        customer,
+        &strategy.interest_rates,
+        &buckets,
+        date,
+    );
+    let company = state.team.company.as_ref();
+    let values = letter_values(
+        &statement,
+        customer,
+        company,
+        Some(&step),
+        (language, format),
+    );
+    let subject: String = render_text(&template.subject, &values);
+    Some(
+        subject
+            .chars()
+            .take(crate::base::input::TEXT_LEN_MAX)
+            .collect(),
+    )
 }

@@ -194,6 +194,11 @@ pub enum Command {
         by: UserId,
         origins: Vec<String>,
     },
+    /// The company's details for the letterhead (a manager or director).
+    SetCompanyDetails {
+        details: crate::team::CompanyDetails,
+        by: UserId,
+    },
     /// The collections' commands, decided by their own exhaustive match.
     Collections(CollectionsCommand),
 }
@@ -236,6 +241,13 @@ pub enum CollectionsCommand {
     ChangeStrategy {
         date: NaiveDate,
         strategy: crate::policy::CollectionPolicy,
+        by: UserId,
+    },
+    /// Saves one letter or message template into a new version of the newest strategy, in
+    /// force from `date` (a manager or director). Its placeholders are checked.
+    SetTemplate {
+        date: NaiveDate,
+        template: crate::policy::Template,
         by: UserId,
     },
     /// Puts the customer on a collector's list (`None`: on nobody's).

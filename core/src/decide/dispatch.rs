@@ -158,6 +158,7 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
         Command::SetWidgetOrigins { date, by, origins } => {
             set_widget_origins(state, *date, *by, origins)
         }
+        Command::SetCompanyDetails { details, by } => set_company_details(state, details, *by),
         Command::Collections(command) => decide_collections(state, command),
     }
 }
@@ -218,6 +219,9 @@ fn decide_collections(state: &Portfolio, command: &CollectionsCommand) -> Decisi
         ),
         CollectionsCommand::ChangeStrategy { date, strategy, by } => {
             change_strategy(state, *date, strategy, *by)
+        }
+        CollectionsCommand::SetTemplate { date, template, by } => {
+            set_template(state, *date, template, *by)
         }
         CollectionsCommand::AssignCollector {
             customer,

@@ -8,11 +8,11 @@ use crate::check::check_with_grade;
 use crate::credit::score::{score, score_inputs};
 use crate::decide::ledger::open_order;
 use crate::decide::rejection::{Decision, Field, Rejection};
-use crate::decide::rules::{check_currency, check_date, check_text};
+use crate::decide::rules::{check_currency, check_date, check_text, check_text_max};
 use crate::journal::Portfolio;
 use crate::ledger::Customer;
 use crate::limits::{parse_origin, review_date, LimitsEntry, RequestStatus, Verdict};
-use crate::team::{Role, TeamEntry, User};
+use crate::team::{CompanyDetails, Role, TeamEntry, User};
 use chrono::NaiveDate;
 
 pub(super) fn user(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
@@ -406,4 +406,42 @@ pub(super) fn set_widget_origins(
         origins: exact,
     }
     .into()])
+}
+
+/// The longest address or bank details, in characters (several lines).
+pub const COMPANY_BLOCK_MAX: usize = 500;
+
+/// The company's details for the letterhead: a name, the other parts optional and bounded;
+/// set by a manager or director.
+pub(super) fn set_company_details(
+    state: &Portfolio,
+    details: &CompanyDetails,
+    by: UserId,
+) -> Decision {
+    let name = details.name.trim();
+    if name.is_empty() {
+        return Err(Rejection::CompanyNameEmpty);
+    }
+    check_text(name, Field::CompanyName)?;
+    check_text_max(
+        details.address.trim(),
+        Field::CompanyAddress,
+        COMPANY_BLOCK_MAX,
+    )?;
+    check_text_max(
+        details.bank_details.trim(),
+        Field::BankDetails,
+        COMPANY_BLOCK_MAX,
+    )?;
+    check_text(details.registration_no.trim(), Field::CompanyRegistration)?;
+    check_text(details.tax_no.trim(), Field::CompanyTaxNo)?;
+    user_with(state, by, Role::Manager)?;
+    let details = CompanyDetails {
+        name: name.to_string(),
+        address: details.address.trim().to_string(),
+        bank_details: details.bank_details.trim().to_string(),
+        registration_no: details.registration_no.trim().to_string(),
+        tax_no: details.tax_no.trim().to_string(),
+    };
+    Ok(vec![TeamEntry::CompanyDetailsSet { details, by }.into()])
 }

@@ -14,7 +14,8 @@ mod rejection;
 mod rules;
 
 pub use collections::{
-    grade_on, may_collect, task_on, worklist_on, worklist_scored, TOLERANCE_DAYS_MAX,
+    grade_on, letter_step_on, letter_subject_on, may_collect, task_on, worklist_on,
+    worklist_scored, TOLERANCE_DAYS_MAX,
 };
 pub use command::*;
 pub use dispatch::{decide, decide_batch, BatchRejection};

@@ -49,6 +49,15 @@ pub enum Field {
     Step,
     /// A promise's days of tolerance.
     Tolerance,
+    /// The company's details for the letterhead.
+    CompanyName,
+    CompanyAddress,
+    BankDetails,
+    CompanyRegistration,
+    CompanyTaxNo,
+    /// A letter or message template's subject and body.
+    TemplateSubject,
+    TemplateBody,
     /// The first and the last day of the journal's filter. No rejection names them: the form
     /// kit places its messages by field, and the filter's dates are read through it.
     DayFrom,
@@ -216,6 +225,20 @@ pub enum Rejection {
     },
     /// A collection strategy that does not make sense.
     StrategyInvalid(crate::policy::StrategyError),
+    /// The company's details need its name.
+    CompanyNameEmpty,
+    /// A template names a placeholder that does not exist (`name`, as written in braces).
+    UnknownPlaceholder {
+        field: Field,
+        name: String,
+    },
+    /// A template opens a brace at character `at` (from 1) and never closes it.
+    UnclosedBrace {
+        field: Field,
+        at: usize,
+    },
+    /// A template with an empty body.
+    TemplateEmpty,
 }
 
 impl Rejection {
@@ -261,6 +284,9 @@ impl Rejection {
             PromiseDueBeforeDate => Field::DueDate,
             ToleranceTooLong { .. } => Field::Tolerance,
             StrategyInvalid(_) => Field::Step,
+            CompanyNameEmpty => Field::CompanyName,
+            UnknownPlaceholder { field, .. } | UnclosedBrace { field, .. } => *field,
+            TemplateEmpty => Field::TemplateBody,
             SinceAfterFirstRecord { .. } => Field::Date,
             DueBeforeIssue | TermsDisagreeWithDueDate { .. } => Field::DueDate,
             AllocationToOtherCustomer

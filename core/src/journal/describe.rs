@@ -392,6 +392,9 @@ impl Recall {
                     role: *role,
                 },
             },
+            TeamEntry::CompanyDetailsSet { details, .. } => TeamWhat::CompanyDetailsSet {
+                name: details.name.clone(),
+            },
         }
     }
 
@@ -588,6 +591,7 @@ fn by_of(entry: &Entry) -> Option<UserId> {
             | CollectionsEntry::CollectorAssigned { by, .. },
         ) => Some(*by),
         Entry::Team(TeamEntry::UserAdded { by, .. } | TeamEntry::UserChanged { by, .. }) => *by,
+        Entry::Team(TeamEntry::CompanyDetailsSet { by, .. }) => Some(*by),
         Entry::Limits(
             LimitsEntry::LimitRequested { by, .. }
             | LimitsEntry::LimitApproved { by, .. }

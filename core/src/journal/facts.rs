@@ -45,12 +45,13 @@ pub enum EntryKind {
     StepEscalated,
     PromiseRecorded,
     CollectorAssigned,
+    CompanyDetailsSet,
 }
 
 impl EntryKind {
     /// Every kind, by area (ledger, credit file, policy, team, limits, collections), as a
     /// list shows them.
-    pub const ALL: [EntryKind; 28] = [
+    pub const ALL: [EntryKind; 29] = [
         EntryKind::CustomerRegistered,
         EntryKind::CustomerUpdated,
         EntryKind::CustomerSinceChanged,
@@ -67,6 +68,7 @@ impl EntryKind {
         EntryKind::StrategyChanged,
         EntryKind::UserAdded,
         EntryKind::UserChanged,
+        EntryKind::CompanyDetailsSet,
         EntryKind::LimitRequested,
         EntryKind::LimitApproved,
         EntryKind::LimitRejected,
@@ -91,6 +93,7 @@ impl EntryKind {
             Entry::Policy(PolicyEntry::StrategyChanged { .. }) => EntryKind::StrategyChanged,
             Entry::Team(TeamEntry::UserAdded { .. }) => EntryKind::UserAdded,
             Entry::Team(TeamEntry::UserChanged { .. }) => EntryKind::UserChanged,
+            Entry::Team(TeamEntry::CompanyDetailsSet { .. }) => EntryKind::CompanyDetailsSet,
             Entry::Limits(entry) => EntryKind::of_limits(entry),
             Entry::Collections(entry) => match entry {
                 CollectionsEntry::TaskCompleted { .. } => EntryKind::TaskCompleted,
@@ -161,6 +164,7 @@ impl EntryKind {
             EntryKind::StepEscalated => "StepEscalated",
             EntryKind::PromiseRecorded => "PromiseRecorded",
             EntryKind::CollectorAssigned => "CollectorAssigned",
+            EntryKind::CompanyDetailsSet => "CompanyDetailsSet",
         }
     }
 
@@ -353,6 +357,10 @@ pub enum TeamWhat {
         before: Option<Profile>,
         after: Profile,
     },
+    /// The company's details for the letterhead, with its name as set.
+    CompanyDetailsSet {
+        name: String,
+    },
 }
 
 /// The limits' entries told.
@@ -424,6 +432,7 @@ impl EntryFacts {
             What::StrategyChanged => EntryKind::StrategyChanged,
             What::Team(TeamWhat::UserAdded { .. }) => EntryKind::UserAdded,
             What::Team(TeamWhat::UserChanged { .. }) => EntryKind::UserChanged,
+            What::Team(TeamWhat::CompanyDetailsSet { .. }) => EntryKind::CompanyDetailsSet,
             What::Limits(what) => what.kind(),
             What::Collections(what) => what.kind(),
         }

@@ -14,8 +14,9 @@ use std::fmt;
 /// part of the policy. Version 5 is the portfolio by area: the credit file, limit requests,
 /// holds and releases left the customer and order records for their areas' sub-states.
 /// Version 6 added the collections (tasks, escalations, promises, collectors) and the
-/// collection strategy in the policy.
-pub const SNAPSHOT_VERSION: u8 = 6;
+/// collection strategy in the policy. Version 7 added the strategy's late-interest rates,
+/// templates and the steps' fees and interest marks, and the team's company details.
+pub const SNAPSHOT_VERSION: u8 = 7;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -232,3 +232,41 @@ pub fn disputed_on(ledger: &Ledger, as_of: NaiveDate) -> Vec<Decimal> {
     }
     disputed
 }
+
+/// Every payment, credit note and write-off of one customer dated by `as_of`, with its date
+/// and amount per invoice, indexed like `customer.invoices`, each list in date order (what
+/// late interest needs: the open amount period by period).
+pub fn customer_dated_reductions(
+    ledger: &Ledger,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let mut reductions = vec![Vec::new(); customer.invoices.len()];
+    let mut reduce = |invoice, date, amount: Decimal| {
+        if let Ok(position) = customer.invoices.binary_search(&invoice) {
+            reductions[position].push((date, amount));
+        }
+    };
+    let payments = customer
+        .payments
+        .iter()
+        .filter_map(|id| ledger.payment(*id));
+    for payment in payments.filter(|payment| payment.date <= as_of) {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, payment.date, allocation.amount.value());
+        }
+    }
+    let notes = (customer.credit_notes.iter()).filter_map(|id| ledger.credit_note(*id));
+    for note in notes.filter(|note| note.date <= as_of) {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, note.date, allocation.amount.value());
+        }
+    }
+    for write_off in ledger.write_offs.iter().filter(|w| w.date <= as_of) {
+        reduce(write_off.invoice, write_off.date, write_off.amount.value());
+    }
+    for list in &mut reductions {
+        list.sort_by_key(|(date, _)| *date);
+    }
+    reductions
+}

@@ -6,10 +6,13 @@ pub mod collection_policy;
 pub mod credit_policy;
 pub mod grade;
 pub mod limit_policy;
+pub mod steps;
+pub mod templates;
 pub mod versions;
 
 pub use collection_policy::*;
 pub use credit_policy::*;
 pub use grade::Grade;
 pub use limit_policy::*;
+pub use templates::*;
 pub use versions::{Policies, PolicyEntry};

@@ -64,6 +64,22 @@ pub struct User {
     pub role: Role,
 }
 
+/// The company's own details, printed on the letterhead of letters and statements. Shared
+/// company data, so journalled (`TeamEntry::CompanyDetailsSet`); each set replaces the last.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyDetails {
+    pub name: String,
+    /// Postal address, one or more lines.
+    pub address: String,
+    /// Bank, account name and number, one or more lines.
+    pub bank_details: String,
+    /// Optional: company registration number and tax number (empty when not given).
+    #[serde(default)]
+    pub registration_no: String,
+    #[serde(default)]
+    pub tax_no: String,
+}
+
 entry_enum! {
     /// The team's entries. The `kind` tag and field names are the stored journal text.
     #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -86,6 +102,8 @@ entry_enum! {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             by: Option<UserId>,
         },
+        /// The company's details for the letterhead, set by `by` (a manager or director).
+        CompanyDetailsSet { details: CompanyDetails, by: UserId },
     }
 }
 
@@ -93,6 +111,9 @@ entry_enum! {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Team {
     pub users: Vec<User>,
+    /// The company's details, once set.
+    #[serde(default)]
+    pub company: Option<CompanyDetails>,
 }
 
 impl Team {
@@ -122,6 +143,13 @@ impl Team {
                 })?;
                 self.users[index].name = name.clone();
                 self.users[index].role = *role;
+            }
+            TeamEntry::CompanyDetailsSet { details, by } => {
+                find(&self.users, *by, |u| u.id).ok_or(FoldError::Unknown {
+                    record: RecordKind::User,
+                    id: by.0,
+                })?;
+                self.company = Some(details.clone());
             }
         }
         Ok(())

@@ -4,6 +4,7 @@
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
 use crate::pages::collections::actions::{AssignCollector, EscalateStep};
+use crate::pages::collections::letters::Messages;
 use crate::ui::route::{to, with_route_customer};
 use crate::ui::{money, use_app, user_name};
 use chrono::NaiveDate;
@@ -46,6 +47,7 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
             <p data-testid="next-due">{next}</p>
             <p class="muted" data-testid="collector">{collector}</p>
             <p><A href=to("/collections")>{c.open_worklist}</A></p>
+            <Messages customer=customer.clone() />
             {promises(portfolio, customer, today, c)}
             {contact_log(portfolio, customer, c)}
             <AssignCollector customer=customer.id />

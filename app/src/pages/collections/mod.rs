@@ -3,5 +3,7 @@
 
 pub mod actions;
 pub mod customer;
+pub mod letters;
 pub mod strategy;
+pub mod templates;
 pub mod worklist;

@@ -10,6 +10,7 @@ use crate::ui::route::to;
 use crate::ui::use_app;
 use creditdesk_core::decide::{CollectionsCommand, Command, Field};
 use creditdesk_core::policy::{Channel, CollectionPolicy, Grade, ReminderStep, StepKind};
+use creditdesk_core::Amount;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -26,12 +27,15 @@ const KINDS: [StepKind; 6] = [
 /// (−60 to 365) is the core's rule, named in its message.
 const DAYS_TYPED_MAX: u32 = 9_999;
 
-/// One step's cells: the offset as typed, the kind's index in `KINDS`, a box per channel.
+/// One step's cells: the offset as typed, the kind's index in `KINDS`, a box per channel,
+/// whether its letter states late interest; its fee is kept as it was (no field edits it yet).
 #[derive(Clone, Copy)]
 struct StepCells {
     offset: Cell,
     kind: RwSignal<usize>,
     channels: [RwSignal<bool>; 4],
+    states_interest: RwSignal<bool>,
+    fee: Option<Amount>,
 }
 
 impl StepCells {
@@ -40,6 +44,8 @@ impl StepCells {
             offset: RwSignal::new(step.offset_days.to_string()),
             kind: RwSignal::new(KINDS.iter().position(|k| *k == step.kind).unwrap_or(0)),
             channels: Channel::ALL.map(|channel| RwSignal::new(step.channels.contains(&channel))),
+            states_interest: RwSignal::new(step.states_interest),
+            fee: step.fee,
         }
     }
 
@@ -55,6 +61,8 @@ impl StepCells {
             offset_days,
             kind: KINDS[self.kind.get_untracked().min(KINDS.len() - 1)],
             channels,
+            fee: self.fee,
+            states_interest: self.states_interest.get_untracked(),
         }
     }
 }
@@ -171,6 +179,8 @@ fn LadderTable(grade: Grade, rows: LadderCells) -> impl IntoView {
                 .map_or(1, |day| day + 1),
             kind: StepKind::Friendly,
             channels: vec![Channel::Email],
+            fee: None,
+            states_interest: false,
         };
         rows.update(|rows| rows.push(StepCells::new(&step)));
     };
@@ -183,6 +193,7 @@ fn LadderTable(grade: Grade, rows: LadderCells) -> impl IntoView {
                         <th scope="col">{move || c().strategy_day}</th>
                         <th scope="col">{move || c().strategy_kind}</th>
                         <th scope="col">{move || c().strategy_channels}</th>
+                        <th scope="col">{move || c().strategy_interest}</th>
                         <th scope="col"><span class="visually-hidden">{move || c().strategy_remove}</span></th>
                     </tr></thead>
                     <tbody>
@@ -241,6 +252,8 @@ fn StepRow(grade: Grade, index: usize, row: StepCells, rows: LadderCells) -> imp
             <td><select data-testid=format!("{id}-kind") aria-label=move || format!("{} · {}", named(), c().strategy_kind)
                 on:change=move |e| row.kind.set(event_target_value(&e).parse().unwrap_or(0))>{kinds}</select></td>
             <td><div class="checks" role="group" aria-label=move || format!("{} · {}", named(), c().strategy_channels)>{boxes}</div></td>
+            <td><input type="checkbox" data-testid=format!("{id}-interest") aria-label=move || format!("{} · {}", named(), c().strategy_interest)
+                prop:checked=move || row.states_interest.get() on:change=move |e| row.states_interest.set(event_target_checked(&e)) /></td>
             <td><button type="button" class="link" data-testid=format!("{id}-remove") on:click=remove>{move || c().strategy_remove}</button></td>
         </tr>
     }

@@ -228,6 +228,7 @@ fn TaskRow(task: Task, saved: RwSignal<Option<String>>) -> impl IntoView {
     }).collect_view();
     let overdue = money(task.overdue, task.currency);
     let customer = task.customer;
+    let letters = task_letters(&task);
     let shown_name = name.clone();
     view! {
         <tr data-testid="task" data-step=step_code(task.step.kind)>
@@ -236,12 +237,29 @@ fn TaskRow(task: Task, saved: RwSignal<Option<String>>) -> impl IntoView {
             <td data-testid="task-step">{step}</td>
             <td class="num">{task.days}</td>
             <td class="num">{overdue}</td>
-            <td class="actions">{buttons}</td>
+            <td class="actions">{buttons}{letters}</td>
         </tr>
         {move || open.get().map(|channel| view! {
             <tr class="task-form-row"><td colspan="6"><TaskForm task=task.clone() channel open name=name.clone() saved /></td></tr>
         })}
     }
+}
+
+/// The task's letter page and, for an email or SMS step, the customer's messages (the mailto
+/// draft and the text to copy), in the customer's language.
+fn task_letters(task: &Task) -> impl IntoView {
+    let state = use_app();
+    let l = state.lang.get_untracked().letters();
+    let id = task.customer.0;
+    let letter = task.step.channels.contains(&Channel::Letter).then(|| {
+        let href = to(&format!("/customers/{id}/letter?step={}", task.step.kind.token()));
+        view! { <A href=href attr:class="button" attr:data-testid="task-letter">{l.letter_link}</A> }
+    });
+    let messages = (task.step.channels.iter().any(|c| matches!(c, Channel::Email | Channel::Sms))).then(|| {
+        let href = to(&format!("/customers/{id}/collections#messages"));
+        view! { <A href=href attr:class="button" attr:data-testid="task-messages">{l.messages_title}</A> }
+    });
+    view! { {letter}{messages} }
 }
 
 fn outcome_code(outcome: Outcome) -> &'static str {
@@ -315,6 +333,31 @@ fn outcome_options() -> Vec<(&'static str, TextProp)> {
         .collect()
 }
 
+/// A letter, email or SMS task's notes start as the subject sent (rendered from the step's
+/// template in the customer's language), so the contact log shows what went out.
+fn sent_note(task: &Task, channel: Channel) -> String {
+    if channel == Channel::Phone {
+        return String::new();
+    }
+    let state = use_app();
+    let today = state.today.get_untracked();
+    state
+        .portfolio
+        .with_untracked(|p| {
+            let customer = p.ledger.customer(task.customer)?;
+            let language =
+                creditdesk_core::policy::Language::for_country(&customer.details.country);
+            creditdesk_core::decide::letter_subject_on(
+                p,
+                customer,
+                today,
+                channel,
+                (language, crate::numbers::current()),
+            )
+        })
+        .unwrap_or_default()
+}
+
 #[component]
 fn TaskForm(
     task: Task,
@@ -327,7 +370,7 @@ fn TaskForm(
     let c = move || state.lang.get().collections();
     let form = Form::new();
     let outcome = RwSignal::new(outcome_code(Outcome::Reached).to_string());
-    let notes = RwSignal::new(String::new());
+    let notes = RwSignal::new(sent_note(&task, channel));
     let promise = PromiseFields {
         amount: RwSignal::new(crate::numbers::plain(task.overdue)),
         due: RwSignal::new((state.today.get_untracked() + Duration::days(7)).to_string()),

@@ -238,6 +238,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
             <p class="hint">{move || t().policy_help}</p>
             <p><A href=to("/policy/limits") attr:data-testid="open-limit-policy">{move || state.lang.get().desk().open_limit_policy}</A></p>
             <p><A href=to("/policy/collections") attr:data-testid="open-strategy">{move || state.lang.get().collections().open_strategy}</A></p>
+            <p><A href=to("/policy/templates") attr:data-testid="open-templates">{move || state.lang.get().letters().templates_link}</A></p>
             <form class="form wide" data-testid="policy-form" on:submit=on_submit novalidate>
                 <ScoringSections cells=cells.clone() />
                 <BandsEditor title=t().z_bands rows=cells.z_rows testid="z-bands" />
