@@ -3,6 +3,7 @@
 //! nothing to it, so journals written before the areas existed read unchanged. Adding an area
 //! is one variant here and one sub-state in `Portfolio`.
 
+use crate::alerts::AlertsEntry;
 use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
 use crate::ledger::LedgerEntry;
@@ -23,6 +24,7 @@ pub enum Entry {
     Team(TeamEntry),
     Limits(LimitsEntry),
     Collections(CollectionsEntry),
+    Alerts(AlertsEntry),
 }
 
 impl Entry {
@@ -66,6 +68,11 @@ impl Entry {
                 | C::PromiseRecorded { .. }
                 | C::CollectorAssigned { .. },
             ) => false,
+            Entry::Alerts(
+                AlertsEntry::AlertAcknowledged { .. }
+                | AlertsEntry::AlertSnoozed { .. }
+                | AlertsEntry::AlertHoldReleased { .. },
+            ) => false,
         }
     }
 }
@@ -98,5 +105,10 @@ impl From<LimitsEntry> for Entry {
 impl From<CollectionsEntry> for Entry {
     fn from(entry: CollectionsEntry) -> Entry {
         Entry::Collections(entry)
+    }
+}
+impl From<AlertsEntry> for Entry {
+    fn from(entry: AlertsEntry) -> Entry {
+        Entry::Alerts(entry)
     }
 }

@@ -14,8 +14,9 @@ use std::fmt;
 /// part of the policy. Version 5 is the portfolio by area: the credit file, limit requests,
 /// holds and releases left the customer and order records for their areas' sub-states.
 /// Version 6 added the collections (tasks, escalations, promises, collectors) and the
-/// collection strategy in the policy.
-pub const SNAPSHOT_VERSION: u8 = 6;
+/// collection strategy in the policy. Version 7 added the alerts (acknowledgements, snoozes,
+/// hold releases), the alert thresholds in the credit policy and the alert-hold check reason.
+pub const SNAPSHOT_VERSION: u8 = 7;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,6 +206,13 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
         || !ids.invoices.contains_all(invoices)
     {
         return Err("the collections name a record that is not there".into());
+    }
+    let (customers, users): (Vec<u32>, Vec<u32>) =
+        portfolio.alerts.named().map(|(c, u)| (c.0, u.0)).unzip();
+    if !ids.customers.contains_all(customers.into_iter())
+        || !ids.users.contains_all(users.into_iter())
+    {
+        return Err("the alerts name a record that is not there".into());
     }
     Ok(())
 }

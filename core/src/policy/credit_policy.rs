@@ -83,6 +83,10 @@ pub struct CreditPolicy {
     /// Journals written before limits existed read as the defaults.
     #[serde(default)]
     pub limits: crate::policy::limit_policy::LimitPolicy,
+    /// The alerts' thresholds and severities, and which severities stop credit. Journals
+    /// written before alerts existed read as the defaults.
+    #[serde(default)]
+    pub alerts: crate::policy::alert_policy::AlertPolicy,
 }
 
 /// The policy's limits for the financial ratios. A ratio beyond its limit is marked on the
@@ -175,6 +179,7 @@ impl Default for CreditPolicy {
             rating_map: default_rating_map(),
             ratio_limits: RatioLimits::default(),
             limits: crate::policy::limit_policy::LimitPolicy::default(),
+            alerts: crate::policy::alert_policy::AlertPolicy::default(),
         }
     }
 }
@@ -294,6 +299,8 @@ pub enum PolicyError {
     },
     /// The limit part of the policy (grades, authority matrix, exchange rates).
     Limits(crate::policy::limit_policy::LimitPolicyError),
+    /// An alert threshold out of its range.
+    Alerts(crate::policy::alert_policy::AlertPolicyProblem),
 }
 
 fn percent_range(value: Decimal) -> bool {
@@ -359,7 +366,12 @@ pub fn validate_policy(policy: &CreditPolicy) -> Result<(), PolicyError> {
         return Err(PolicyError::RatioLimitOutOfRange);
     }
     validate_rating_map(&policy.rating_map)?;
-    crate::policy::limit_policy::validate_limit_policy(&policy.limits).map_err(PolicyError::Limits)
+    crate::policy::limit_policy::validate_limit_policy(&policy.limits)
+        .map_err(PolicyError::Limits)?;
+    match policy.alerts.problem() {
+        Some(problem) => Err(PolicyError::Alerts(problem)),
+        None => Ok(()),
+    }
 }
 
 fn validate_bands(bands: &[Band], set: BandSet, falling: bool) -> Result<(), PolicyError> {

@@ -1,0 +1,318 @@
+//! The alerts as of a date, one customer's or the portfolio's, and the credit hold they put
+//! a customer on. See the module doc of `alerts` for the rules, the first-held date and the
+//! hold.
+
+use crate::alerts::entry::AlertRef;
+use crate::alerts::rules::{self, Found, RuleContext, Scores};
+use crate::alerts::state::Alerts;
+use crate::base::ids::{CustomerId, UserId};
+use crate::base::money::Money;
+use crate::collections::{Collections, Promise};
+use crate::credit::score::{previous_month_end, score, score_all, score_inputs};
+use crate::credit::{CreditFiles, Severity, SignalKind};
+use crate::ledger::{Customer, Ledger};
+use crate::limits::Limits;
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy, Grade, Policies};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What alerts read: every area below them.
+#[derive(Clone, Copy)]
+pub struct AlertSources<'a> {
+    pub ledger: &'a Ledger,
+    pub credit: &'a CreditFiles,
+    pub policies: &'a Policies,
+    pub limits: &'a Limits,
+    pub collections: &'a Collections,
+    pub alerts: &'a Alerts,
+}
+
+/// One reason of an alert, with the figures behind it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertReason {
+    /// An item `days` past due with `open` still open; `threshold`: the rule's days.
+    ItemOverdue {
+        invoice: String,
+        days: i64,
+        open: Money,
+        threshold: u32,
+    },
+    /// The overdue total, in the customer's currency and in the base currency the threshold
+    /// is stated in.
+    OverdueTotal {
+        overdue: Money,
+        overdue_base: Money,
+        threshold: Money,
+    },
+    /// Exposure ÷ limit × 100 (one decimal), above `threshold` percent.
+    Utilisation {
+        percent: Decimal,
+        threshold: Decimal,
+        exposure: Money,
+        limit: Money,
+    },
+    GradeDropped {
+        before: Grade,
+        now: Grade,
+        month_end: NaiveDate,
+    },
+    ScoreDropped {
+        before: Decimal,
+        now: Decimal,
+        points: Decimal,
+        threshold: Decimal,
+        month_end: NaiveDate,
+    },
+    /// The newest statement (by period end) is `months` old, beyond `limit`.
+    StatementStale {
+        period_end: NaiveDate,
+        months: i64,
+        limit: u32,
+    },
+    ReportStale {
+        report_date: NaiveDate,
+        months: i64,
+        limit: u32,
+    },
+    ReviewPassed {
+        review_on: NaiveDate,
+        days: i64,
+    },
+    /// A signal `days` old, within the rule's `threshold` days.
+    SignalRecorded {
+        signal: SignalKind,
+        severity: Severity,
+        date: NaiveDate,
+        days: i64,
+        threshold: u32,
+    },
+    /// A promise whose deadline passed with `paid` of `promised` received.
+    PromiseBroken {
+        due: NaiveDate,
+        deadline: NaiveDate,
+        promised: Money,
+        paid: Money,
+    },
+}
+
+/// Where an alert stands with the people working it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertStatus {
+    Open,
+    /// This run was acknowledged.
+    Acknowledged {
+        on: NaiveDate,
+        by: UserId,
+    },
+    /// Hidden until `until`.
+    Snoozed {
+        until: NaiveDate,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    pub customer: CustomerId,
+    pub rule: AlertRule,
+    pub severity: AlertSeverity,
+    /// The first day of the current unbroken run.
+    pub since: NaiveDate,
+    pub reasons: Vec<AlertReason>,
+    pub status: AlertStatus,
+    /// Whether this alert puts the customer on credit hold (per policy, not released).
+    pub holding: bool,
+    /// A holding severity whose hold was released for this run.
+    pub released: bool,
+}
+
+impl Alert {
+    pub fn run(&self) -> AlertRef {
+        AlertRef {
+            rule: self.rule,
+            since: self.since,
+        }
+    }
+}
+
+/// The customer's alert hold on a date: the runs holding it, and since when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertHold {
+    pub alerts: Vec<AlertRef>,
+    pub since: NaiveDate,
+}
+
+/// Every alert of the customer as of `as_of` (snoozed and acknowledged ones included, with
+/// their status), in `AlertRule::ALL` order.
+pub fn customer_alerts(
+    sources: &AlertSources<'_>,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Vec<Alert> {
+    let policy = sources.policies.on(as_of);
+    let scores = customer_scores(sources, customer, as_of);
+    let promises: Vec<&Promise> = (sources.collections.promises.iter())
+        .filter(|promise| promise.customer == customer.id)
+        .collect();
+    let context = RuleContext {
+        sources,
+        policy: &policy,
+        customer,
+        as_of,
+        promises: &promises,
+    };
+    alerts_of(&context, Some(&scores), |_| true)
+}
+
+/// Every customer's alerts as of `as_of`, in `ledger.customers` order: two passes of the
+/// scores (today and the last month end) for the whole portfolio, then each customer's rules.
+pub fn alerts_on(sources: &AlertSources<'_>, as_of: NaiveDate) -> Vec<Alert> {
+    let policy = sources.policies.on(as_of);
+    let month_end = previous_month_end(as_of);
+    let now = score_all(sources.ledger, sources.credit, &policy, as_of);
+    let before_policy = sources.policies.on(month_end);
+    let before = score_all(sources.ledger, sources.credit, &before_policy, month_end);
+    let mut promises: HashMap<CustomerId, Vec<&Promise>> = HashMap::new();
+    for promise in &sources.collections.promises {
+        promises.entry(promise.customer).or_default().push(promise);
+    }
+    let mut alerts = Vec::new();
+    for (index, customer) in sources.ledger.customers.iter().enumerate() {
+        let scores = Scores {
+            now: now[index].clone(),
+            before: before[index].clone(),
+            month_end,
+        };
+        let context = RuleContext {
+            sources,
+            policy: &policy,
+            customer,
+            as_of,
+            promises: promises.get(&customer.id).map_or(&[], Vec::as_slice),
+        };
+        alerts.extend(alerts_of(&context, Some(&scores), |_| true));
+    }
+    alerts
+}
+
+/// The customer's alert hold on `as_of`, if any: the alerts of a holding severity whose run
+/// no release dated by then covers. Only the rules that can reach a holding severity under
+/// the policy in force are derived (what the credit check pays for).
+pub fn alert_hold(
+    sources: &AlertSources<'_>,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Option<AlertHold> {
+    let policy = sources.policies.on(as_of);
+    let alerts = &policy.alerts;
+    let can_hold = |rule: AlertRule| {
+        alerts.holds(alerts.severity(rule))
+            || (rule == AlertRule::OverdueDays && alerts.holds(AlertSeverity::Severe))
+    };
+    let needs_scores = can_hold(AlertRule::GradeDrop) || can_hold(AlertRule::ScoreDrop);
+    let scores = needs_scores.then(|| customer_scores(sources, customer, as_of));
+    let promises: Vec<&Promise> = (sources.collections.promises.iter())
+        .filter(|promise| promise.customer == customer.id)
+        .collect();
+    let context = RuleContext {
+        sources,
+        policy: &policy,
+        customer,
+        as_of,
+        promises: &promises,
+    };
+    let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
+        .into_iter()
+        .filter(|alert| alert.holding)
+        .collect();
+    let since = holding.iter().map(|alert| alert.since).min()?;
+    Some(AlertHold {
+        alerts: holding.iter().map(Alert::run).collect(),
+        since,
+    })
+}
+
+fn customer_scores(sources: &AlertSources<'_>, customer: &Customer, as_of: NaiveDate) -> Scores {
+    let month_end = previous_month_end(as_of);
+    let at = |date: NaiveDate| {
+        let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
+        score(&inputs, &sources.policies.on(date))
+    };
+    Scores {
+        now: at(as_of),
+        before: at(month_end),
+        month_end,
+    }
+}
+
+/// The customer's alerts under the rules `wanted` picks.
+fn alerts_of(
+    context: &RuleContext<'_>,
+    scores: Option<&Scores>,
+    wanted: impl Fn(AlertRule) -> bool,
+) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for rule in AlertRule::ALL.into_iter().filter(|rule| wanted(*rule)) {
+        let Some(found) = rules::find(context, scores, rule) else {
+            continue;
+        };
+        alerts.push(alert_of(context, rule, found));
+    }
+    alerts
+}
+
+fn alert_of(context: &RuleContext<'_>, rule: AlertRule, found: Found) -> Alert {
+    let policy: &CreditPolicy = context.policy;
+    let customer = context.customer.id;
+    let run = AlertRef {
+        rule,
+        since: found.since,
+    };
+    let holds = policy.alerts.holds(found.severity);
+    let released = holds
+        && context
+            .sources
+            .alerts
+            .released(customer, run, context.as_of);
+    Alert {
+        customer,
+        rule,
+        severity: found.severity,
+        since: found.since,
+        reasons: found.reasons,
+        status: status_of(context.sources.alerts, customer, run, context.as_of),
+        holding: holds && !released,
+        released,
+    }
+}
+
+/// Snoozed while a snooze dated by `as_of` runs past it; else acknowledged when this run was.
+fn status_of(
+    alerts: &Alerts,
+    customer: CustomerId,
+    run: AlertRef,
+    as_of: NaiveDate,
+) -> AlertStatus {
+    let notes = alerts
+        .notes_of(customer)
+        .iter()
+        .filter(|note| note.rule == run.rule && note.date <= as_of);
+    let mut acknowledged = None;
+    let mut snoozed: Option<NaiveDate> = None;
+    for note in notes {
+        match note.until {
+            Some(until) if until > as_of => snoozed = Some(snoozed.map_or(until, |s| s.max(until))),
+            Some(_) => {}
+            None if note.since == run.since => {
+                acknowledged = acknowledged.or(Some((note.date, note.by)));
+            }
+            None => {}
+        }
+    }
+    match (snoozed, acknowledged) {
+        (Some(until), _) => AlertStatus::Snoozed { until },
+        (None, Some((on, by))) => AlertStatus::Acknowledged { on, by },
+        (None, None) => AlertStatus::Open,
+    }
+}

@@ -1,0 +1,480 @@
+//! Each alert rule on one customer as of a date: whether it holds, its severity, its reasons
+//! and the first day of its run (see the module doc of `alerts`).
+
+use crate::alerts::derive::{AlertReason, AlertSources};
+use crate::alerts::runs::{interval_run, step_run, walk_back};
+use crate::base::money::Money;
+use crate::collections::{promise_status, Promise, PromiseStatus};
+use crate::credit::score::{score, score_inputs, stale_months, Score};
+use crate::credit::CreditRecord;
+use crate::ledger::as_of::customer_invoices_on;
+use crate::ledger::reports::customer_balance;
+use crate::ledger::{Customer, Ledger};
+use crate::limits::{limit_status, requests_of, utilisation_exact, LimitStatus, RequestStatus};
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
+use chrono::{Duration, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+pub struct RuleContext<'a> {
+    pub sources: &'a AlertSources<'a>,
+    pub policy: &'a CreditPolicy,
+    pub customer: &'a Customer,
+    pub as_of: NaiveDate,
+    pub promises: &'a [&'a Promise],
+}
+
+/// The customer's score on the day asked and at the last month end.
+pub struct Scores {
+    pub now: Score,
+    pub before: Score,
+    pub month_end: NaiveDate,
+}
+
+/// A rule that holds: its severity, reasons and first day.
+pub struct Found {
+    pub severity: AlertSeverity,
+    pub since: NaiveDate,
+    pub reasons: Vec<AlertReason>,
+}
+
+fn day(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(Duration::days(days))
+        .unwrap_or(date)
+}
+
+pub fn find(context: &RuleContext<'_>, scores: Option<&Scores>, rule: AlertRule) -> Option<Found> {
+    match rule {
+        AlertRule::OverdueDays => overdue_days(context),
+        AlertRule::OverdueAmount => overdue_amount(context),
+        AlertRule::Utilisation => utilisation(context),
+        AlertRule::GradeDrop => scores.and_then(|scores| grade_drop(context, scores)),
+        AlertRule::ScoreDrop => scores.and_then(|scores| score_drop(context, scores)),
+        AlertRule::FileStale => file_stale(context),
+        AlertRule::ReviewPassed => review_passed(context),
+        AlertRule::RiskSignal => risk_signal(context),
+        AlertRule::PromiseBroken => promise_broken(context),
+        // Payment-plan instalments and insurance cover: their rules come with those areas.
+    }
+}
+
+fn found(
+    context: &RuleContext<'_>,
+    rule: AlertRule,
+    since: NaiveDate,
+    reasons: Vec<AlertReason>,
+) -> Found {
+    Found {
+        severity: context.policy.alerts.severity(rule),
+        since,
+        reasons,
+    }
+}
+
+/// What reduced each of the customer's invoices, dated, indexed like `customer.invoices`.
+fn reductions(
+    ledger: &Ledger,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let mut out = vec![Vec::new(); customer.invoices.len()];
+    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
+        if date > as_of {
+            return;
+        }
+        if let Ok(position) = customer.invoices.binary_search(&invoice) {
+            out[position].push((date, amount));
+        }
+    };
+    for payment in customer
+        .payments
+        .iter()
+        .filter_map(|id| ledger.payment(*id))
+    {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, payment.date, allocation.amount.value());
+        }
+    }
+    for note in customer
+        .credit_notes
+        .iter()
+        .filter_map(|id| ledger.credit_note(*id))
+    {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, note.date, allocation.amount.value());
+        }
+    }
+    for write_off in &ledger.write_offs {
+        reduce(write_off.invoice, write_off.date, write_off.amount.value());
+    }
+    for list in &mut out {
+        list.sort_unstable();
+    }
+    out
+}
+
+/// Items at least N days past due with more than the leftover open. Each item is in the run
+/// from due + N days until the day its open amount fell to the leftover.
+fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let alerts = &context.policy.alerts;
+    let currency = customer.details.currency;
+    let mut reasons: Vec<(i64, AlertReason)> = customer_invoices_on(ledger, customer, as_of)
+        .into_iter()
+        .filter(|(invoice, open)| {
+            *open > alerts.leftover_max
+                && invoice.days_past_due(as_of) >= i64::from(alerts.overdue_days)
+        })
+        .map(|(invoice, open)| {
+            let days = invoice.days_past_due(as_of);
+            let reason = AlertReason::ItemOverdue {
+                invoice: invoice.number.clone(),
+                days,
+                open: Money::new(open, currency),
+                threshold: alerts.overdue_days,
+            };
+            (days, reason)
+        })
+        .collect();
+    let days_max = reasons.iter().map(|(days, _)| *days).max()?;
+    reasons.sort_by_key(|(days, _)| std::cmp::Reverse(*days));
+    let reduced = reductions(ledger, customer, as_of);
+    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = customer
+        .invoices
+        .iter()
+        .zip(&reduced)
+        .filter_map(|(id, list)| ledger.invoice(*id).map(|invoice| (invoice, list)))
+        .filter(|(invoice, _)| invoice.issue_date <= as_of)
+        .map(|(invoice, list)| {
+            let start = day(invoice.due_date, i64::from(alerts.overdue_days));
+            let mut open = invoice.amount.value();
+            let end = list.iter().find_map(|(date, amount)| {
+                open -= *amount;
+                (open <= alerts.leftover_max).then_some(*date)
+            });
+            (start, end.map(|end| end.max(start)))
+        })
+        .collect();
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    let mut result = found(context, AlertRule::OverdueDays, since, Vec::new());
+    if days_max >= i64::from(alerts.overdue_days_severe) {
+        result.severity = AlertSeverity::Severe;
+    }
+    result.reasons = reasons.into_iter().map(|(_, reason)| reason).collect();
+    Some(result)
+}
+
+/// The overdue total above the threshold (in the base currency; a currency without a rate
+/// compares its own amount). The total steps up the day after each due date and down on
+/// each reduction after it.
+fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let policy = context.policy;
+    let currency = customer.details.currency;
+    let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
+    let threshold = policy.alerts.overdue_amount;
+    let overdue = customer_balance(ledger, customer, as_of).overdue;
+    if base(overdue) <= threshold {
+        return None;
+    }
+    let reduced = reductions(ledger, customer, as_of);
+    let mut changes = Vec::new();
+    for (id, list) in customer.invoices.iter().zip(&reduced) {
+        let Some(invoice) = ledger.invoice(*id).filter(|i| i.issue_date <= as_of) else {
+            continue;
+        };
+        let before: Decimal = (list.iter())
+            .filter(|(date, _)| *date <= invoice.due_date)
+            .map(|(_, amount)| *amount)
+            .sum();
+        changes.push((day(invoice.due_date, 1), invoice.amount.value() - before));
+        for (date, amount) in list.iter().filter(|(date, _)| *date > invoice.due_date) {
+            changes.push((*date, -*amount));
+        }
+    }
+    let since = step_run(&mut changes, as_of, |total| base(total) > threshold).unwrap_or(as_of);
+    let reason = AlertReason::OverdueTotal {
+        overdue: Money::new(overdue, currency),
+        overdue_base: Money::new(base(overdue), policy.limits.base_currency),
+        threshold: Money::new(threshold, policy.limits.base_currency),
+    };
+    Some(found(
+        context,
+        AlertRule::OverdueAmount,
+        since,
+        vec![reason],
+    ))
+}
+
+/// Exposure ÷ limit in force above the threshold, exactly (shown to one decimal).
+fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let limits = context.sources.limits;
+    let threshold = context.policy.alerts.utilisation_percent;
+    let figures = |date: NaiveDate| {
+        let LimitStatus::InForce(in_force) = limit_status(limits, customer.id, date) else {
+            return None;
+        };
+        let exposure = customer_balance(ledger, customer, date).exposure;
+        let percent = utilisation_exact(exposure, in_force.amount)?;
+        (percent > threshold).then_some((percent, exposure, in_force.amount))
+    };
+    let (percent, exposure, limit) = figures(as_of)?;
+    let mut points = change_days(ledger, customer, as_of);
+    for request in requests_of(limits, customer.id) {
+        if let RequestStatus::Approved { date, .. } = request.status {
+            points.push(date);
+        }
+        points.extend(request.until.map(|until| day(until, 1)));
+    }
+    points.extend(
+        customer
+            .orders
+            .iter()
+            .filter_map(|id| ledger.order(*id))
+            .flat_map(|order| {
+                [
+                    Some(order.date),
+                    order.closed.as_ref().map(|(date, _)| *date),
+                ]
+                .into_iter()
+                .flatten()
+            }),
+    );
+    let since = walk_back(&mut points, as_of, |date| figures(date).is_some());
+    let currency = customer.details.currency;
+    let reason = AlertReason::Utilisation {
+        percent: percent.round_dp(1),
+        threshold,
+        exposure: Money::new(exposure, currency),
+        limit: Money::new(limit, currency),
+    };
+    Some(found(context, AlertRule::Utilisation, since, vec![reason]))
+}
+
+/// The days the customer's ledger changed by `as_of`: issues, the day after due dates,
+/// payments and credit notes.
+fn change_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    for invoice in customer
+        .invoices
+        .iter()
+        .filter_map(|id| ledger.invoice(*id))
+    {
+        days.push(invoice.issue_date);
+        days.push(day(invoice.due_date, 1));
+    }
+    days.extend(
+        customer
+            .payments
+            .iter()
+            .filter_map(|id| ledger.payment(*id))
+            .map(|p| p.date),
+    );
+    days.extend(
+        customer
+            .credit_notes
+            .iter()
+            .filter_map(|id| ledger.credit_note(*id))
+            .map(|n| n.date),
+    );
+    days.retain(|date| *date <= as_of);
+    days
+}
+
+/// Walks back over the month's change days (ledger, file, policy versions) while `holds`
+/// held on the score of that day; never before the day after the month end.
+fn score_run(
+    context: &RuleContext<'_>,
+    scores: &Scores,
+    holds: impl Fn(&Score) -> bool,
+) -> NaiveDate {
+    let sources = context.sources;
+    let (customer, as_of) = (context.customer, context.as_of);
+    let first = day(scores.month_end, 1);
+    let mut points = change_days(sources.ledger, customer, as_of);
+    points.extend(
+        sources
+            .credit
+            .of(customer.id)
+            .iter()
+            .map(|(on, record)| (*on).max(record.date())),
+    );
+    points.extend(sources.policies.versions.iter().map(|(from, _)| *from));
+    points.retain(|date| *date > first);
+    points.push(first);
+    walk_back(&mut points, as_of, |date| {
+        let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
+        holds(&score(&inputs, &sources.policies.on(date)))
+    })
+}
+
+fn grade_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+    let before = scores.before.grade;
+    if scores.now.grade <= before {
+        return None;
+    }
+    let since = score_run(context, scores, |score| score.grade > before);
+    let reason = crate::alerts::derive::AlertReason::GradeDropped {
+        before,
+        now: scores.now.grade,
+        month_end: scores.month_end,
+    };
+    Some(found(context, AlertRule::GradeDrop, since, vec![reason]))
+}
+
+fn score_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+    let threshold = context.policy.alerts.score_drop_points;
+    let before = scores.before.score;
+    let points = before - scores.now.score;
+    if points < threshold {
+        return None;
+    }
+    let since = score_run(context, scores, |score| before - score.score >= threshold);
+    let reason = AlertReason::ScoreDropped {
+        before,
+        now: scores.now.score,
+        points,
+        threshold,
+        month_end: scores.month_end,
+    };
+    Some(found(context, AlertRule::ScoreDrop, since, vec![reason]))
+}
+
+/// The first day `months_between(date, day) > limit`.
+fn stale_from(date: NaiveDate, limit: u32) -> NaiveDate {
+    let mut first = date
+        .checked_add_months(Months::new(limit + 1))
+        .unwrap_or(date);
+    while crate::base::dates::months_between(date, first) <= i64::from(limit) {
+        first = day(first, 1);
+    }
+    first
+}
+
+/// The newest statement or report is stale (the credit area's own staleness rule).
+fn file_stale(context: &RuleContext<'_>) -> Option<Found> {
+    let sources = context.sources;
+    let (policy, as_of) = (context.policy, context.as_of);
+    let inputs = score_inputs(sources.ledger, sources.credit, context.customer, as_of);
+    let mut reasons = Vec::new();
+    let mut starts = Vec::new();
+    if let Some(statement) = inputs.statement {
+        let limit = policy.statement_stale_months;
+        let period_end = statement.period_end;
+        if let Some(months) = stale_months(&CreditRecord::Statement(statement), policy, as_of) {
+            starts.push(stale_from(period_end, limit));
+            reasons.push(AlertReason::StatementStale {
+                period_end,
+                months,
+                limit,
+            });
+        }
+    }
+    if let Some(report) = inputs.report {
+        let limit = policy.report_stale_months;
+        let report_date = report.report_date;
+        if let Some(months) = stale_months(&CreditRecord::Report(report), policy, as_of) {
+            starts.push(stale_from(report_date, limit));
+            reasons.push(AlertReason::ReportStale {
+                report_date,
+                months,
+                limit,
+            });
+        }
+    }
+    let since = starts.into_iter().min()?;
+    Some(found(
+        context,
+        AlertRule::FileStale,
+        since.min(as_of),
+        reasons,
+    ))
+}
+
+/// The limit in force has a review date before the day asked (the check's own rule).
+fn review_passed(context: &RuleContext<'_>) -> Option<Found> {
+    let as_of = context.as_of;
+    let LimitStatus::InForce(in_force) =
+        limit_status(context.sources.limits, context.customer.id, as_of)
+    else {
+        return None;
+    };
+    if in_force.review_on >= as_of {
+        return None;
+    }
+    let reason = AlertReason::ReviewPassed {
+        review_on: in_force.review_on,
+        days: (as_of - in_force.review_on).num_days(),
+    };
+    let since = day(in_force.review_on, 1).max(in_force.approved_on);
+    Some(found(context, AlertRule::ReviewPassed, since, vec![reason]))
+}
+
+/// Risk signals at most N days old on the day asked; each is in the run from its date for
+/// N days after it.
+fn risk_signal(context: &RuleContext<'_>) -> Option<Found> {
+    let sources = context.sources;
+    let as_of = context.as_of;
+    let threshold = context.policy.alerts.signal_days;
+    let inputs = score_inputs(sources.ledger, sources.credit, context.customer, as_of);
+    let reasons: Vec<AlertReason> = (inputs.signals.iter())
+        .filter(|signal| (as_of - signal.date).num_days() <= i64::from(threshold))
+        .map(|signal| AlertReason::SignalRecorded {
+            signal: signal.kind,
+            severity: signal.severity,
+            date: signal.date,
+            days: (as_of - signal.date).num_days(),
+            threshold,
+        })
+        .collect();
+    if reasons.is_empty() {
+        return None;
+    }
+    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (inputs.signals.iter())
+        .map(|signal| {
+            (
+                signal.date,
+                Some(day(signal.date, i64::from(threshold) + 1)),
+            )
+        })
+        .collect();
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    Some(found(context, AlertRule::RiskSignal, since, reasons))
+}
+
+/// Promises made by the day asked whose deadline passed with them broken (or partly kept),
+/// for N days after the deadline.
+fn promise_broken(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, as_of) = (context.sources.ledger, context.as_of);
+    let window = i64::from(context.policy.alerts.promise_days);
+    let currency = context.customer.details.currency;
+    let mut reasons = Vec::new();
+    let mut intervals = Vec::new();
+    for promise in context.promises.iter().filter(|p| p.date <= as_of) {
+        let status = promise_status(ledger, promise, as_of);
+        if !status.is_broken() {
+            continue;
+        }
+        let deadline = crate::collections::promise::deadline(promise);
+        let start = day(deadline, 1);
+        intervals.push((start, Some(day(deadline, window + 1))));
+        if (as_of - deadline).num_days() > window {
+            continue;
+        }
+        let paid = match status {
+            PromiseStatus::PartlyKept { paid } => paid,
+            _ => Decimal::ZERO,
+        };
+        reasons.push(AlertReason::PromiseBroken {
+            due: promise.due,
+            deadline,
+            promised: Money::new(promise.amount.value(), currency),
+            paid: Money::new(paid, currency),
+        });
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    Some(found(context, AlertRule::PromiseBroken, since, reasons))
+}
