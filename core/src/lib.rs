@@ -42,8 +42,8 @@ pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, P
 pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_batch, AllocationChoice, BatchRejection, CollectionsCommand, Command, Field,
-    Rejection,
+    decide, decide_batch, AlertsCommand, AllocationChoice, BatchRejection, CollectionsCommand,
+    Command, Field, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,

@@ -3,99 +3,17 @@
 //! hold.
 
 use crate::alerts::entry::AlertRef;
+use crate::alerts::reason::AlertSources;
 use crate::alerts::rules::{self, Found, RuleContext, Scores};
 use crate::alerts::state::Alerts;
 use crate::base::ids::{CustomerId, UserId};
-use crate::base::money::Money;
-use crate::collections::{Collections, Promise};
+use crate::collections::Promise;
 use crate::credit::score::{previous_month_end, score, score_all, score_inputs};
-use crate::credit::{CreditFiles, Severity, SignalKind};
-use crate::ledger::{Customer, Ledger};
-use crate::limits::Limits;
-use crate::policy::{AlertRule, AlertSeverity, CreditPolicy, Grade, Policies};
+use crate::ledger::Customer;
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-/// What alerts read: every area below them.
-#[derive(Clone, Copy)]
-pub struct AlertSources<'a> {
-    pub ledger: &'a Ledger,
-    pub credit: &'a CreditFiles,
-    pub policies: &'a Policies,
-    pub limits: &'a Limits,
-    pub collections: &'a Collections,
-    pub alerts: &'a Alerts,
-}
-
-/// One reason of an alert, with the figures behind it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AlertReason {
-    /// An item `days` past due with `open` still open; `threshold`: the rule's days.
-    ItemOverdue {
-        invoice: String,
-        days: i64,
-        open: Money,
-        threshold: u32,
-    },
-    /// The overdue total, in the customer's currency and in the base currency the threshold
-    /// is stated in.
-    OverdueTotal {
-        overdue: Money,
-        overdue_base: Money,
-        threshold: Money,
-    },
-    /// Exposure ÷ limit × 100 (one decimal), above `threshold` percent.
-    Utilisation {
-        percent: Decimal,
-        threshold: Decimal,
-        exposure: Money,
-        limit: Money,
-    },
-    GradeDropped {
-        before: Grade,
-        now: Grade,
-        month_end: NaiveDate,
-    },
-    ScoreDropped {
-        before: Decimal,
-        now: Decimal,
-        points: Decimal,
-        threshold: Decimal,
-        month_end: NaiveDate,
-    },
-    /// The newest statement (by period end) is `months` old, beyond `limit`.
-    StatementStale {
-        period_end: NaiveDate,
-        months: i64,
-        limit: u32,
-    },
-    ReportStale {
-        report_date: NaiveDate,
-        months: i64,
-        limit: u32,
-    },
-    ReviewPassed {
-        review_on: NaiveDate,
-        days: i64,
-    },
-    /// A signal `days` old, within the rule's `threshold` days.
-    SignalRecorded {
-        signal: SignalKind,
-        severity: Severity,
-        date: NaiveDate,
-        days: i64,
-        threshold: u32,
-    },
-    /// A promise whose deadline passed with `paid` of `promised` received.
-    PromiseBroken {
-        due: NaiveDate,
-        deadline: NaiveDate,
-        promised: Money,
-        paid: Money,
-    },
-}
 
 /// Where an alert stands with the people working it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,7 +37,7 @@ pub struct Alert {
     pub severity: AlertSeverity,
     /// The first day of the current unbroken run.
     pub since: NaiveDate,
-    pub reasons: Vec<AlertReason>,
+    pub reasons: Vec<crate::alerts::reason::AlertReason>,
     pub status: AlertStatus,
     /// Whether this alert puts the customer on credit hold (per policy, not released).
     pub holding: bool,

@@ -26,13 +26,12 @@
 
 pub mod derive;
 pub mod entry;
+pub mod reason;
 pub mod rules;
 pub mod runs;
 pub mod state;
 
-pub use derive::{
-    alert_hold, alerts_on, customer_alerts, Alert, AlertHold, AlertReason, AlertSources,
-    AlertStatus,
-};
+pub use derive::{alert_hold, alerts_on, customer_alerts, Alert, AlertHold, AlertStatus};
 pub use entry::{AlertRef, AlertsEntry};
+pub use reason::{AlertReason, AlertSources};
 pub use state::Alerts;

@@ -1,7 +1,7 @@
 //! Each alert rule on one customer as of a date: whether it holds, its severity, its reasons
 //! and the first day of its run (see the module doc of `alerts`).
 
-use crate::alerts::derive::{AlertReason, AlertSources};
+use crate::alerts::reason::{AlertReason, AlertSources};
 use crate::alerts::runs::{interval_run, step_run, walk_back};
 use crate::base::money::Money;
 use crate::collections::{promise_status, Promise, PromiseStatus};
@@ -314,7 +314,7 @@ fn grade_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
         return None;
     }
     let since = score_run(context, scores, |score| score.grade > before);
-    let reason = crate::alerts::derive::AlertReason::GradeDropped {
+    let reason = AlertReason::GradeDropped {
         before,
         now: scores.now.grade,
         month_end: scores.month_end,
@@ -410,34 +410,36 @@ fn review_passed(context: &RuleContext<'_>) -> Option<Found> {
     Some(found(context, AlertRule::ReviewPassed, since, vec![reason]))
 }
 
-/// Risk signals at most N days old on the day asked; each is in the run from its date for
-/// N days after it.
+/// Risk signals at most N days old on the day asked, known by then; each is in the run from
+/// the day it was known (its date, or the later day it was recorded) to N days after its date.
 fn risk_signal(context: &RuleContext<'_>) -> Option<Found> {
-    let sources = context.sources;
     let as_of = context.as_of;
     let threshold = context.policy.alerts.signal_days;
-    let inputs = score_inputs(sources.ledger, sources.credit, context.customer, as_of);
-    let reasons: Vec<AlertReason> = (inputs.signals.iter())
-        .filter(|signal| (as_of - signal.date).num_days() <= i64::from(threshold))
-        .map(|signal| AlertReason::SignalRecorded {
-            signal: signal.kind,
-            severity: signal.severity,
-            date: signal.date,
-            days: (as_of - signal.date).num_days(),
-            threshold,
+    let known = (context.sources.credit.of(context.customer.id).iter())
+        .filter_map(|(recorded_on, record)| match record {
+            CreditRecord::Signal(signal) => Some((*recorded_on, signal)),
+            _ => None,
         })
-        .collect();
+        .filter(|(recorded_on, signal)| *recorded_on <= as_of && signal.date <= as_of);
+    let mut reasons = Vec::new();
+    let mut intervals = Vec::new();
+    for (recorded_on, signal) in known {
+        let days = (as_of - signal.date).num_days();
+        let end = day(signal.date, i64::from(threshold) + 1);
+        intervals.push((recorded_on.max(signal.date), Some(end)));
+        if days <= i64::from(threshold) {
+            reasons.push(AlertReason::SignalRecorded {
+                signal: signal.kind,
+                severity: signal.severity,
+                date: signal.date,
+                days,
+                threshold,
+            });
+        }
+    }
     if reasons.is_empty() {
         return None;
     }
-    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (inputs.signals.iter())
-        .map(|signal| {
-            (
-                signal.date,
-                Some(day(signal.date, i64::from(threshold) + 1)),
-            )
-        })
-        .collect();
     let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
     Some(found(context, AlertRule::RiskSignal, since, reasons))
 }
