@@ -8,10 +8,12 @@ use crate::alerts::rules::{self, Found, RuleContext, Scores};
 use crate::alerts::state::Alerts;
 use crate::base::ids::{CustomerId, UserId};
 use crate::collections::Promise;
-use crate::credit::score::{previous_month_end, score, score_all, score_inputs};
-use crate::ledger::Customer;
+use crate::credit::score::{previous_month_end, score, score_all, score_inputs, Score};
+use crate::ledger::as_of::open_amounts_on;
+use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
 use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -70,46 +72,64 @@ pub fn customer_alerts(
 ) -> Vec<Alert> {
     let policy = sources.policies.on(as_of);
     let scores = customer_scores(sources, customer, as_of);
-    let promises: Vec<&Promise> = (sources.collections.promises.iter())
-        .filter(|promise| promise.customer == customer.id)
-        .collect();
-    let context = RuleContext {
-        sources,
-        policy: &policy,
-        customer,
-        as_of,
-        promises: &promises,
-    };
+    let (promises, write_offs) = own_records(sources, customer);
+    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
     alerts_of(&context, Some(&scores), |_| true)
 }
 
 /// Every customer's alerts as of `as_of`, in `ledger.customers` order: two passes of the
 /// scores (today and the last month end) for the whole portfolio, then each customer's rules.
 pub fn alerts_on(sources: &AlertSources<'_>, as_of: NaiveDate) -> Vec<Alert> {
-    let policy = sources.policies.on(as_of);
     let month_end = previous_month_end(as_of);
-    let now = score_all(sources.ledger, sources.credit, &policy, as_of);
+    let now = score_all(
+        sources.ledger,
+        sources.credit,
+        &sources.policies.on(as_of),
+        as_of,
+    );
     let before_policy = sources.policies.on(month_end);
     let before = score_all(sources.ledger, sources.credit, &before_policy, month_end);
+    alerts_scored(sources, as_of, &now, &before)
+}
+
+/// `alerts_on` with the scores on `as_of` and at the previous month end already worked out
+/// (the desk keeps them), each in `ledger.customers` order.
+pub fn alerts_scored(
+    sources: &AlertSources<'_>,
+    as_of: NaiveDate,
+    now: &[Score],
+    before: &[Score],
+) -> Vec<Alert> {
+    let policy = sources.policies.on(as_of);
+    let month_end = previous_month_end(as_of);
     let mut promises: HashMap<CustomerId, Vec<&Promise>> = HashMap::new();
     for promise in &sources.collections.promises {
         promises.entry(promise.customer).or_default().push(promise);
     }
+    let ledger = sources.ledger;
+    let mut items = items_by_customer(ledger, as_of);
     let mut alerts = Vec::new();
-    for (index, customer) in sources.ledger.customers.iter().enumerate() {
-        let scores = Scores {
-            now: now[index].clone(),
-            before: before[index].clone(),
-            month_end,
-        };
+    for (index, customer) in ledger.customers.iter().enumerate() {
+        let (invoices, reductions) = std::mem::take(&mut items[index]).into_iter().unzip();
         let context = RuleContext {
             sources,
             policy: &policy,
             customer,
             as_of,
             promises: promises.get(&customer.id).map_or(&[], Vec::as_slice),
+            write_offs: &[],
+            invoices,
+            reductions,
         };
-        alerts.extend(alerts_of(&context, Some(&scores), |_| true));
+        let scores = now
+            .get(index)
+            .zip(before.get(index))
+            .map(|(now, before)| Scores {
+                now: now.clone(),
+                before: before.clone(),
+                month_end,
+            });
+        alerts.extend(alerts_of(&context, scores.as_ref(), |_| true));
     }
     alerts
 }
@@ -130,16 +150,8 @@ pub fn alert_hold(
     };
     let needs_scores = can_hold(AlertRule::GradeDrop) || can_hold(AlertRule::ScoreDrop);
     let scores = needs_scores.then(|| customer_scores(sources, customer, as_of));
-    let promises: Vec<&Promise> = (sources.collections.promises.iter())
-        .filter(|promise| promise.customer == customer.id)
-        .collect();
-    let context = RuleContext {
-        sources,
-        policy: &policy,
-        customer,
-        as_of,
-        promises: &promises,
-    };
+    let (promises, write_offs) = own_records(sources, customer);
+    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
     let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
         .into_iter()
         .filter(|alert| alert.holding)
@@ -149,6 +161,72 @@ pub fn alert_hold(
         alerts: holding.iter().map(Alert::run).collect(),
         since,
     })
+}
+
+/// The customer's promises and write-offs (each area keeps them in one list).
+fn own_records<'a>(
+    sources: &AlertSources<'a>,
+    customer: &Customer,
+) -> (Vec<&'a Promise>, Vec<&'a WriteOff>) {
+    let promises = (sources.collections.promises.iter())
+        .filter(|promise| promise.customer == customer.id)
+        .collect();
+    let ledger = sources.ledger;
+    let write_offs = (ledger.write_offs.iter())
+        .filter(|w| customer.invoices.binary_search(&w.invoice).is_ok())
+        .collect();
+    (promises, write_offs)
+}
+
+/// Every invoice's payments, credit notes and write-offs dated by `as_of`, sorted, indexed
+/// like `ledger.invoices`: one pass over each list.
+fn dated_reductions(ledger: &Ledger, as_of: NaiveDate) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let mut reduced: Vec<Vec<(NaiveDate, Decimal)>> = vec![Vec::new(); ledger.invoices.len()];
+    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
+        if let Some(position) = ledger.invoice_position(invoice).filter(|_| date <= as_of) {
+            reduced[position].push((date, amount));
+        }
+    };
+    for payment in &ledger.payments {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, payment.date, allocation.amount.value());
+        }
+    }
+    for note in &ledger.credit_notes {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, note.date, allocation.amount.value());
+        }
+    }
+    for write_off in &ledger.write_offs {
+        reduce(write_off.invoice, write_off.date, write_off.amount.value());
+    }
+    for list in &mut reduced {
+        list.sort_unstable();
+    }
+    reduced
+}
+
+type Items<'a> = Vec<((&'a Invoice, Decimal), Vec<(NaiveDate, Decimal)>)>;
+
+/// Each customer's invoices issued by `as_of` with their open amount and dated reductions,
+/// indexed like `ledger.customers`: one pass over the invoices in their order.
+fn items_by_customer(ledger: &Ledger, as_of: NaiveDate) -> Vec<Items<'_>> {
+    let open = open_amounts_on(ledger, as_of);
+    let mut reduced = dated_reductions(ledger, as_of);
+    let customer_ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
+    let mut items: Vec<Items<'_>> = (ledger.customers.iter())
+        .map(|customer| Vec::with_capacity(customer.invoices.len()))
+        .collect();
+    for (position, invoice) in ledger.invoices.iter().enumerate() {
+        if invoice.issue_date > as_of {
+            continue;
+        }
+        if let Ok(index) = customer_ids.binary_search(&invoice.customer.0) {
+            let dated = std::mem::take(&mut reduced[position]);
+            items[index].push(((invoice, open[position]), dated));
+        }
+    }
+    items
 }
 
 fn customer_scores(sources: &AlertSources<'_>, customer: &Customer, as_of: NaiveDate) -> Scores {

@@ -31,7 +31,9 @@ pub mod rules;
 pub mod runs;
 pub mod state;
 
-pub use derive::{alert_hold, alerts_on, customer_alerts, Alert, AlertHold, AlertStatus};
+pub use derive::{
+    alert_hold, alerts_on, alerts_scored, customer_alerts, Alert, AlertHold, AlertStatus,
+};
 pub use entry::{AlertRef, AlertsEntry};
 pub use reason::{AlertReason, AlertSources};
 pub use state::Alerts;

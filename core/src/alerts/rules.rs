@@ -3,13 +3,13 @@
 
 use crate::alerts::reason::{AlertReason, AlertSources};
 use crate::alerts::runs::{interval_run, step_run, walk_back};
+use crate::base::ids::InvoiceId;
 use crate::base::money::Money;
 use crate::collections::{promise_status, Promise, PromiseStatus};
 use crate::credit::score::{score, score_inputs, stale_months, Score};
 use crate::credit::CreditRecord;
-use crate::ledger::as_of::customer_invoices_on;
-use crate::ledger::reports::customer_balance;
-use crate::ledger::{Customer, Ledger};
+use crate::ledger::as_of::{customer_invoices_on, order_open_on};
+use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
 use crate::limits::{limit_status, requests_of, utilisation_exact, LimitStatus, RequestStatus};
 use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
 use chrono::{Duration, Months, NaiveDate};
@@ -21,6 +21,12 @@ pub struct RuleContext<'a> {
     pub customer: &'a Customer,
     pub as_of: NaiveDate,
     pub promises: &'a [&'a Promise],
+    /// The customer's write-offs (the ledger keeps them in one list).
+    pub write_offs: &'a [&'a WriteOff],
+    /// The customer's invoices issued by `as_of`, with their open amount then.
+    pub invoices: Vec<(&'a Invoice, Decimal)>,
+    /// What reduced each invoice by `as_of`, dated and sorted, indexed like `invoices`.
+    pub reductions: Vec<Vec<(NaiveDate, Decimal)>>,
 }
 
 /// The customer's score on the day asked and at the last month end.
@@ -35,6 +41,39 @@ pub struct Found {
     pub severity: AlertSeverity,
     pub since: NaiveDate,
     pub reasons: Vec<AlertReason>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(
+        sources: &'a AlertSources<'a>,
+        (policy, as_of): (&'a CreditPolicy, NaiveDate),
+        customer: &'a Customer,
+        promises: &'a [&'a Promise],
+        write_offs: &'a [&'a WriteOff],
+    ) -> RuleContext<'a> {
+        let mut context = RuleContext {
+            sources,
+            policy,
+            customer,
+            as_of,
+            promises,
+            write_offs,
+            invoices: customer_invoices_on(sources.ledger, customer, as_of),
+            reductions: Vec::new(),
+        };
+        let ledger = sources.ledger;
+        let issued = |id: &InvoiceId| ledger.invoice(*id).is_some_and(|i| i.issue_date <= as_of);
+        context.reductions = (customer.invoices.iter())
+            .zip(reductions(&context))
+            .filter(|(id, _)| issued(id))
+            .map(|(_, list)| list)
+            .collect();
+        context
+    }
+}
+
+fn day_before(date: NaiveDate) -> Option<NaiveDate> {
+    date.pred_opt()
 }
 
 fn day(date: NaiveDate, days: i64) -> NaiveDate {
@@ -71,11 +110,8 @@ fn found(
 }
 
 /// What reduced each of the customer's invoices, dated, indexed like `customer.invoices`.
-fn reductions(
-    ledger: &Ledger,
-    customer: &Customer,
-    as_of: NaiveDate,
-) -> Vec<Vec<(NaiveDate, Decimal)>> {
+fn reductions(context: &RuleContext<'_>) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
     let mut out = vec![Vec::new(); customer.invoices.len()];
     let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
         if date > as_of {
@@ -103,7 +139,7 @@ fn reductions(
             reduce(allocation.invoice, note.date, allocation.amount.value());
         }
     }
-    for write_off in &ledger.write_offs {
+    for write_off in context.write_offs {
         reduce(write_off.invoice, write_off.date, write_off.amount.value());
     }
     for list in &mut out {
@@ -115,11 +151,11 @@ fn reductions(
 /// Items at least N days past due with more than the leftover open. Each item is in the run
 /// from due + N days until the day its open amount fell to the leftover.
 fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
-    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let (customer, as_of) = (context.customer, context.as_of);
     let alerts = &context.policy.alerts;
     let currency = customer.details.currency;
-    let mut reasons: Vec<(i64, AlertReason)> = customer_invoices_on(ledger, customer, as_of)
-        .into_iter()
+    let mut reasons: Vec<(i64, AlertReason)> = (context.invoices.iter())
+        .copied()
         .filter(|(invoice, open)| {
             *open > alerts.leftover_max
                 && invoice.days_past_due(as_of) >= i64::from(alerts.overdue_days)
@@ -137,14 +173,10 @@ fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
         .collect();
     let days_max = reasons.iter().map(|(days, _)| *days).max()?;
     reasons.sort_by_key(|(days, _)| std::cmp::Reverse(*days));
-    let reduced = reductions(ledger, customer, as_of);
-    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = customer
-        .invoices
-        .iter()
-        .zip(&reduced)
-        .filter_map(|(id, list)| ledger.invoice(*id).map(|invoice| (invoice, list)))
-        .filter(|(invoice, _)| invoice.issue_date <= as_of)
-        .map(|(invoice, list)| {
+    let reduced = &context.reductions;
+    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (context.invoices.iter())
+        .zip(reduced)
+        .map(|((invoice, _), list)| {
             let start = day(invoice.due_date, i64::from(alerts.overdue_days));
             let mut open = invoice.amount.value();
             let end = list.iter().find_map(|(date, amount)| {
@@ -167,21 +199,21 @@ fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
 /// compares its own amount). The total steps up the day after each due date and down on
 /// each reduction after it.
 fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
-    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let (customer, as_of) = (context.customer, context.as_of);
     let policy = context.policy;
     let currency = customer.details.currency;
     let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
     let threshold = policy.alerts.overdue_amount;
-    let overdue = customer_balance(ledger, customer, as_of).overdue;
+    let overdue: Decimal = (context.invoices.iter())
+        .filter(|(invoice, open)| *open > Decimal::ZERO && invoice.days_past_due(as_of) > 0)
+        .map(|(_, open)| *open)
+        .sum();
     if base(overdue) <= threshold {
         return None;
     }
-    let reduced = reductions(ledger, customer, as_of);
+    let reduced = &context.reductions;
     let mut changes = Vec::new();
-    for (id, list) in customer.invoices.iter().zip(&reduced) {
-        let Some(invoice) = ledger.invoice(*id).filter(|i| i.issue_date <= as_of) else {
-            continue;
-        };
+    for ((invoice, _), list) in context.invoices.iter().zip(reduced) {
         let before: Decimal = (list.iter())
             .filter(|(date, _)| *date <= invoice.due_date)
             .map(|(_, amount)| *amount)
@@ -205,42 +237,76 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
     ))
 }
 
-/// Exposure ÷ limit in force above the threshold, exactly (shown to one decimal).
+/// Exposure ÷ limit in force above the threshold, exactly (shown to one decimal). The run
+/// walks back over the days exposure moved (issues, reductions, orders opened and closed)
+/// or a limit took effect or lapsed, undoing each day's changes on the way.
 fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
     let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
     let limits = context.sources.limits;
     let threshold = context.policy.alerts.utilisation_percent;
-    let figures = |date: NaiveDate| {
-        let LimitStatus::InForce(in_force) = limit_status(limits, customer.id, date) else {
-            return None;
-        };
-        let exposure = customer_balance(ledger, customer, date).exposure;
-        let percent = utilisation_exact(exposure, in_force.amount)?;
-        (percent > threshold).then_some((percent, exposure, in_force.amount))
+    let limit_on = |date: NaiveDate| match limit_status(limits, customer.id, date) {
+        LimitStatus::InForce(in_force) => Some(in_force.amount),
+        _ => None,
     };
-    let (percent, exposure, limit) = figures(as_of)?;
-    let mut points = change_days(ledger, customer, as_of);
+    let over = |exposure: Decimal, limit: Option<Decimal>| {
+        limit
+            .and_then(|limit| utilisation_exact(exposure, limit))
+            .filter(|percent| *percent > threshold)
+    };
+    let limit = limit_on(as_of)?;
+    let orders: Vec<_> = customer
+        .orders
+        .iter()
+        .filter_map(|id| ledger.order(*id))
+        .collect();
+    let open_orders: Decimal = (orders.iter())
+        .filter(|order| order_open_on(order, as_of))
+        .map(|order| order.amount.value())
+        .sum();
+    let exposure = context
+        .invoices
+        .iter()
+        .map(|(_, open)| *open)
+        .sum::<Decimal>()
+        + open_orders;
+    let percent = over(exposure, Some(limit))?;
+    // (date, change in exposure, whether the limit in force may change that day)
+    let mut changes: Vec<(NaiveDate, Decimal, bool)> = (exposure_changes(context, &orders))
+        .into_iter()
+        .map(|(date, change)| (date, change, false))
+        .collect();
     for request in requests_of(limits, customer.id) {
         if let RequestStatus::Approved { date, .. } = request.status {
-            points.push(date);
+            changes.push((date, Decimal::ZERO, true));
         }
-        points.extend(request.until.map(|until| day(until, 1)));
+        changes.extend(
+            request
+                .until
+                .map(|until| (day(until, 1), Decimal::ZERO, true)),
+        );
     }
-    points.extend(
-        customer
-            .orders
-            .iter()
-            .filter_map(|id| ledger.order(*id))
-            .flat_map(|order| {
-                [
-                    Some(order.date),
-                    order.closed.as_ref().map(|(date, _)| *date),
-                ]
-                .into_iter()
-                .flatten()
-            }),
-    );
-    let since = walk_back(&mut points, as_of, |date| figures(date).is_some());
+    changes.retain(|(date, ..)| *date <= as_of);
+    changes.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let mut since = as_of;
+    let (mut value, mut limit_then) = (exposure, Some(limit));
+    let mut index = 0;
+    while index < changes.len() {
+        let date = changes[index].0;
+        if over(value, limit_then).is_none() {
+            break;
+        }
+        since = date;
+        let mut limit_moves = false;
+        while index < changes.len() && changes[index].0 == date {
+            value -= changes[index].1;
+            limit_moves |= changes[index].2;
+            index += 1;
+        }
+        // The limit of the day before is looked up only when one took effect or lapsed.
+        if limit_moves {
+            limit_then = day_before(date).and_then(limit_on);
+        }
+    }
     let currency = customer.details.currency;
     let reason = AlertReason::Utilisation {
         percent: percent.round_dp(1),
@@ -249,6 +315,26 @@ fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
         limit: Money::new(limit, currency),
     };
     Some(found(context, AlertRule::Utilisation, since, vec![reason]))
+}
+
+/// What moved the customer's exposure, dated: each invoice up on its issue, down by each
+/// reduction; each order up when opened, down when closed.
+fn exposure_changes(
+    context: &RuleContext<'_>,
+    orders: &[&crate::ledger::Order],
+) -> Vec<(NaiveDate, Decimal)> {
+    let mut changes = Vec::new();
+    for ((invoice, _), list) in context.invoices.iter().zip(&context.reductions) {
+        changes.push((invoice.issue_date, invoice.amount.value()));
+        changes.extend(list.iter().map(|(date, amount)| (*date, -*amount)));
+    }
+    for order in orders {
+        changes.push((order.date, order.amount.value()));
+        if let Some((closed, _)) = &order.closed {
+            changes.push((*closed, -order.amount.value()));
+        }
+    }
+    changes
 }
 
 /// The days the customer's ledger changed by `as_of`: issues, the day after due dates,
@@ -302,9 +388,15 @@ fn score_run(
     points.extend(sources.policies.versions.iter().map(|(from, _)| *from));
     points.retain(|date| *date > first);
     points.push(first);
+    let default = CreditPolicy::default();
+    let policy_on = |date: NaiveDate| {
+        (sources.policies.versions.iter().rev())
+            .find(|(from, _)| *from <= date)
+            .map_or(&default, |(_, policy)| policy)
+    };
     walk_back(&mut points, as_of, |date| {
         let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
-        holds(&score(&inputs, &sources.policies.on(date)))
+        holds(&score(&inputs, policy_on(date)))
     })
 }
 
@@ -351,17 +443,35 @@ fn stale_from(date: NaiveDate, limit: u32) -> NaiveDate {
     first
 }
 
-/// The newest statement or report is stale (the credit area's own staleness rule).
+/// The newest statement or report known by the day asked is stale (the credit area's own
+/// staleness rule, `stale_months`).
 fn file_stale(context: &RuleContext<'_>) -> Option<Found> {
-    let sources = context.sources;
     let (policy, as_of) = (context.policy, context.as_of);
-    let inputs = score_inputs(sources.ledger, sources.credit, context.customer, as_of);
+    let known = (context.sources.credit.of(context.customer.id).iter())
+        .filter(|(recorded_on, record)| *recorded_on <= as_of && record.date() <= as_of)
+        .map(|(_, record)| record);
+    let mut statement = None;
+    let mut report = None;
+    for record in known {
+        match record {
+            CreditRecord::Statement(found)
+                if statement.is_none_or(|(end, _)| found.period_end >= end) =>
+            {
+                statement = Some((found.period_end, record));
+            }
+            CreditRecord::Report(found)
+                if report.is_none_or(|(date, _)| found.report_date >= date) =>
+            {
+                report = Some((found.report_date, record));
+            }
+            _ => {}
+        }
+    }
     let mut reasons = Vec::new();
     let mut starts = Vec::new();
-    if let Some(statement) = inputs.statement {
+    if let Some((period_end, record)) = statement {
         let limit = policy.statement_stale_months;
-        let period_end = statement.period_end;
-        if let Some(months) = stale_months(&CreditRecord::Statement(statement), policy, as_of) {
+        if let Some(months) = stale_months(record, policy, as_of) {
             starts.push(stale_from(period_end, limit));
             reasons.push(AlertReason::StatementStale {
                 period_end,
@@ -370,10 +480,9 @@ fn file_stale(context: &RuleContext<'_>) -> Option<Found> {
             });
         }
     }
-    if let Some(report) = inputs.report {
+    if let Some((report_date, record)) = report {
         let limit = policy.report_stale_months;
-        let report_date = report.report_date;
-        if let Some(months) = stale_months(&CreditRecord::Report(report), policy, as_of) {
+        if let Some(months) = stale_months(record, policy, as_of) {
             starts.push(stale_from(report_date, limit));
             reasons.push(AlertReason::ReportStale {
                 report_date,
