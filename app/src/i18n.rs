@@ -37,6 +37,13 @@ impl Lang {
             Lang::En => &desk::EN,
         }
     }
+    /// Alerts: rules, reasons, the hold banner, the alerts list.
+    pub fn alerts(self) -> &'static AlertsTexts {
+        match self {
+            Lang::Zh => &alerts::ZH,
+            Lang::En => &alerts::EN,
+        }
+    }
     /// Collections: the worklist, reminders, promises.
     pub fn collections(self) -> &'static CollectionsTexts {
         match self {
@@ -106,11 +113,13 @@ macro_rules! texts {
     };
 }
 
+pub mod alerts;
 pub mod collections;
 mod desk;
 mod field;
 pub mod journal;
 pub mod vocab;
+pub use alerts::AlertsTexts;
 pub use collections::CollectionsTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
@@ -1667,6 +1676,26 @@ pub fn rejection(t: &Texts, rejection: &Rejection) -> String {
             &[("max", &max.to_string())],
         ),
         StrategyInvalid(error) => collections::strategy_error(collections_for(t), error),
+        UnknownAlert { rule } => fill(
+            alerts_for(t).rej_unknown_alert,
+            &[("rule", alerts::rule(alerts_for(t), *rule))],
+        ),
+        AlertAlreadyAcknowledged => alerts_for(t).rej_already_acknowledged.into(),
+        SnoozeNotAfterToday => alerts_for(t).rej_snooze_not_after_today.into(),
+        NotMonitoring { role } => fill(
+            alerts_for(t).rej_not_monitoring,
+            &[("role", vocab::role(vocab_for(t), *role))],
+        ),
+        NoAlertHold => alerts_for(t).rej_no_alert_hold.into(),
+    }
+}
+
+/// The alerts table in the same language as `t`.
+pub fn alerts_for(t: &Texts) -> &'static AlertsTexts {
+    if std::ptr::eq(t, &ZH) {
+        &alerts::ZH
+    } else {
+        &alerts::EN
     }
 }
 
@@ -1943,6 +1972,7 @@ pub fn policy_error(t: &Texts, error: &creditdesk_core::policy::PolicyError) -> 
             &[("agency", agency), ("rating", rating)],
         ),
         Limits(error) => vocab::limit_policy_error(vocab_for(t), error),
+        Alerts(problem) => alerts::policy_problem(alerts_for(t), *problem),
     }
 }
 

@@ -367,6 +367,20 @@ pub fn check_reason(t: &VocabTexts, reason: &CheckReason, currency: Currency) ->
         CheckReason::SecurityRequired { security: required } => {
             fill(t.reason_security, &[("security", security(t, *required))])
         }
+        CheckReason::OnAlertHold { alerts, since } => {
+            let a = if std::ptr::eq(t, &ZH) {
+                &super::alerts::ZH
+            } else {
+                &super::alerts::EN
+            };
+            fill(
+                a.reason_on_alert_hold,
+                &[
+                    ("rules", &super::alerts::rules(a, alerts)),
+                    ("since", &since.to_string()),
+                ],
+            )
+        }
     }
 }
 
