@@ -293,15 +293,13 @@ pub fn policy_problem(t: &AlertsTexts, problem: AlertPolicyProblem) -> String {
     .to_string()
 }
 
-/// One reason in words, its amounts through `money` and its numbers through `number`.
-pub fn reason(
-    t: &AlertsTexts,
-    reason: &AlertReason,
-    money: &dyn Fn(&creditdesk_core::Money) -> String,
-    number: &dyn Fn(rust_decimal::Decimal) -> String,
-    signal: &dyn Fn(creditdesk_core::credit::Severity) -> String,
-) -> String {
+/// One reason in words, its figures in the user's number format; `texts` words a risk
+/// signal's severity.
+pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> String {
+    use crate::numbers::{decimal, percent};
     use AlertReason::*;
+    let money = |m: &creditdesk_core::Money| crate::numbers::money(m.amount, m.currency);
+    let points = |value: rust_decimal::Decimal| decimal(value, 1);
     let s = |value: &dyn ToString| value.to_string();
     match reason {
         ItemOverdue { invoice, days, open, threshold } => fill(
@@ -312,17 +310,17 @@ pub fn reason(
             t.r_overdue_total,
             &[("overdue", &money(overdue)), ("base", &money(overdue_base)), ("threshold", &money(threshold))],
         ),
-        Utilisation { percent, threshold, exposure, limit } => fill(
+        Utilisation { percent: used, threshold, exposure, limit } => fill(
             t.r_utilisation,
-            &[("percent", &format!("{} %", number(*percent))), ("threshold", &format!("{} %", number(*threshold))), ("exposure", &money(exposure)), ("limit", &money(limit))],
+            &[("percent", &percent(*used)), ("threshold", &percent(*threshold)), ("exposure", &money(exposure)), ("limit", &money(limit))],
         ),
         GradeDropped { before, now, month_end } => fill(
             t.r_grade_dropped,
             &[("before", before.letter()), ("now", now.letter()), ("date", &s(month_end))],
         ),
-        ScoreDropped { before, now, points, threshold, month_end } => fill(
+        ScoreDropped { before, now, points: fell, threshold, month_end } => fill(
             t.r_score_dropped,
-            &[("before", &number(*before)), ("now", &number(*now)), ("points", &number(*points)), ("threshold", &number(*threshold)), ("date", &s(month_end))],
+            &[("before", &points(*before)), ("now", &points(*now)), ("points", &points(*fell)), ("threshold", &points(*threshold)), ("date", &s(month_end))],
         ),
         StatementStale { period_end, months, limit } => fill(
             t.r_statement_stale,
@@ -337,11 +335,20 @@ pub fn reason(
         }
         SignalRecorded { severity, date, days, threshold, .. } => fill(
             t.r_signal,
-            &[("date", &s(date)), ("severity", &signal(*severity)), ("days", &s(days)), ("threshold", &s(threshold))],
+            &[("date", &s(date)), ("severity", signal_severity(texts, *severity)), ("days", &s(days)), ("threshold", &s(threshold))],
         ),
         PromiseBroken { due, deadline, promised, paid } => fill(
             t.r_promise_broken,
             &[("due", &s(due)), ("deadline", &s(deadline)), ("promised", &money(promised)), ("paid", &money(paid))],
         ),
+    }
+}
+
+fn signal_severity(texts: &super::Texts, severity: creditdesk_core::credit::Severity) -> &'static str {
+    use creditdesk_core::credit::Severity;
+    match severity {
+        Severity::Low => texts.severity_low,
+        Severity::Medium => texts.severity_medium,
+        Severity::High => texts.severity_high,
     }
 }
