@@ -302,49 +302,138 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
     let points = |value: rust_decimal::Decimal| decimal(value, 1);
     let s = |value: &dyn ToString| value.to_string();
     match reason {
-        ItemOverdue { invoice, days, open, threshold } => fill(
+        ItemOverdue {
+            invoice,
+            days,
+            open,
+            threshold,
+        } => fill(
             t.r_item_overdue,
-            &[("invoice", invoice), ("days", &s(days)), ("threshold", &s(threshold)), ("open", &money(open))],
+            &[
+                ("invoice", invoice),
+                ("days", &s(days)),
+                ("threshold", &s(threshold)),
+                ("open", &money(open)),
+            ],
         ),
-        OverdueTotal { overdue, overdue_base, threshold } => fill(
+        OverdueTotal {
+            overdue,
+            overdue_base,
+            threshold,
+        } => fill(
             t.r_overdue_total,
-            &[("overdue", &money(overdue)), ("base", &money(overdue_base)), ("threshold", &money(threshold))],
+            &[
+                ("overdue", &money(overdue)),
+                ("base", &money(overdue_base)),
+                ("threshold", &money(threshold)),
+            ],
         ),
-        Utilisation { percent: used, threshold, exposure, limit } => fill(
+        Utilisation {
+            percent: used,
+            threshold,
+            exposure,
+            limit,
+        } => fill(
             t.r_utilisation,
-            &[("percent", &percent(*used)), ("threshold", &percent(*threshold)), ("exposure", &money(exposure)), ("limit", &money(limit))],
+            &[
+                ("percent", &percent(*used)),
+                ("threshold", &percent(*threshold)),
+                ("exposure", &money(exposure)),
+                ("limit", &money(limit)),
+            ],
         ),
-        GradeDropped { before, now, month_end } => fill(
+        GradeDropped {
+            before,
+            now,
+            month_end,
+        } => fill(
             t.r_grade_dropped,
-            &[("before", before.letter()), ("now", now.letter()), ("date", &s(month_end))],
+            &[
+                ("before", before.letter()),
+                ("now", now.letter()),
+                ("date", &s(month_end)),
+            ],
         ),
-        ScoreDropped { before, now, points: fell, threshold, month_end } => fill(
+        ScoreDropped {
+            before,
+            now,
+            points: fell,
+            threshold,
+            month_end,
+        } => fill(
             t.r_score_dropped,
-            &[("before", &points(*before)), ("now", &points(*now)), ("points", &points(*fell)), ("threshold", &points(*threshold)), ("date", &s(month_end))],
+            &[
+                ("before", &points(*before)),
+                ("now", &points(*now)),
+                ("points", &points(*fell)),
+                ("threshold", &points(*threshold)),
+                ("date", &s(month_end)),
+            ],
         ),
-        StatementStale { period_end, months, limit } => fill(
+        StatementStale {
+            period_end,
+            months,
+            limit,
+        } => fill(
             t.r_statement_stale,
-            &[("date", &s(period_end)), ("months", &s(months)), ("limit", &s(limit))],
+            &[
+                ("date", &s(period_end)),
+                ("months", &s(months)),
+                ("limit", &s(limit)),
+            ],
         ),
-        ReportStale { report_date, months, limit } => fill(
+        ReportStale {
+            report_date,
+            months,
+            limit,
+        } => fill(
             t.r_report_stale,
-            &[("date", &s(report_date)), ("months", &s(months)), ("limit", &s(limit))],
+            &[
+                ("date", &s(report_date)),
+                ("months", &s(months)),
+                ("limit", &s(limit)),
+            ],
         ),
-        ReviewPassed { review_on, days } => {
-            fill(t.r_review_passed, &[("date", &s(review_on)), ("days", &s(days))])
-        }
-        SignalRecorded { severity, date, days, threshold, .. } => fill(
+        ReviewPassed { review_on, days } => fill(
+            t.r_review_passed,
+            &[("date", &s(review_on)), ("days", &s(days))],
+        ),
+        SignalRecorded {
+            severity,
+            date,
+            days,
+            threshold,
+            ..
+        } => fill(
             t.r_signal,
-            &[("date", &s(date)), ("severity", signal_severity(texts, *severity)), ("days", &s(days)), ("threshold", &s(threshold))],
+            &[
+                ("date", &s(date)),
+                ("severity", signal_severity(texts, *severity)),
+                ("days", &s(days)),
+                ("threshold", &s(threshold)),
+            ],
         ),
-        PromiseBroken { due, deadline, promised, paid } => fill(
+        PromiseBroken {
+            due,
+            deadline,
+            promised,
+            paid,
+        } => fill(
             t.r_promise_broken,
-            &[("due", &s(due)), ("deadline", &s(deadline)), ("promised", &money(promised)), ("paid", &money(paid))],
+            &[
+                ("due", &s(due)),
+                ("deadline", &s(deadline)),
+                ("promised", &money(promised)),
+                ("paid", &money(paid)),
+            ],
         ),
     }
 }
 
-fn signal_severity(texts: &super::Texts, severity: creditdesk_core::credit::Severity) -> &'static str {
+fn signal_severity(
+    texts: &super::Texts,
+    severity: creditdesk_core::credit::Severity,
+) -> &'static str {
     use creditdesk_core::credit::Severity;
     match severity {
         Severity::Low => texts.severity_low,

@@ -8,9 +8,8 @@ use super::{collections, fill, record_kind, record_summary, vocab, Lang, Texts};
 use crate::numbers;
 use chrono::NaiveDate;
 use creditdesk_core::journal::{
-    AlertsWhat,
-    CollectionsWhat, CustomerRef, DetailChange, DetailField, EntryFacts, EntryKind, LedgerWhat,
-    LimitsWhat, Profile, Settled, TeamWhat, What,
+    AlertsWhat, CollectionsWhat, CustomerRef, DetailChange, DetailField, EntryFacts, EntryKind,
+    LedgerWhat, LimitsWhat, Profile, Settled, TeamWhat, What,
 };
 use creditdesk_core::ledger::search::PickError;
 use creditdesk_core::ledger::{DisputeOutcome, OrderClosure};

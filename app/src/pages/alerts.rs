@@ -16,7 +16,11 @@ pub fn AlertsPage() -> impl IntoView {
     let state = use_app();
     let a = move || state.lang.get().alerts();
     let query = use_query_map();
-    let severity = RwSignal::new(query.with_untracked(|q| q.get("severity")).unwrap_or_default());
+    let severity = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("severity"))
+            .unwrap_or_default(),
+    );
     let rule = RwSignal::new(query.with_untracked(|q| q.get("rule")).unwrap_or_default());
     let show_hidden = RwSignal::new(false);
     let saved = RwSignal::new(None::<String>);
@@ -70,18 +74,31 @@ fn options<K: Copy + Send + Sync + 'static>(
     label: fn(&AlertsTexts, K) -> &'static str,
 ) -> Vec<(&'static str, TextProp)> {
     let state = use_app();
-    let mut options = vec![("", TextProp::from(move || state.lang.get().alerts().filter_all))];
+    let mut options = vec![(
+        "",
+        TextProp::from(move || state.lang.get().alerts().filter_all),
+    )];
     for (code, value) in values {
-        options.push((code, TextProp::from(move || label(state.lang.get().alerts(), value))));
+        options.push((
+            code,
+            TextProp::from(move || label(state.lang.get().alerts(), value)),
+        ));
     }
     options
 }
 
 fn severity_options() -> Vec<(&'static str, TextProp)> {
-    let values = AlertSeverity::ALL.iter().rev().map(|s| (s.token(), *s)).collect();
+    let values = AlertSeverity::ALL
+        .iter()
+        .rev()
+        .map(|s| (s.token(), *s))
+        .collect();
     options(values, words::severity)
 }
 
 fn rule_options() -> Vec<(&'static str, TextProp)> {
-    options(AlertRule::ALL.iter().map(|r| (r.token(), *r)).collect(), words::rule)
+    options(
+        AlertRule::ALL.iter().map(|r| (r.token(), *r)).collect(),
+        words::rule,
+    )
 }

@@ -228,8 +228,13 @@ fn AlertCounts() -> impl IntoView {
     let counts = Memo::new(move |_| {
         alerts.with(|alerts| {
             AlertSeverity::ALL.map(|severity| {
-                let open = alerts.iter().filter(|alert| crate::ui::alerts::is_open(alert));
-                (severity, open.filter(|alert| alert.severity == severity).count())
+                let open = alerts
+                    .iter()
+                    .filter(|alert| crate::ui::alerts::is_open(alert));
+                (
+                    severity,
+                    open.filter(|alert| alert.severity == severity).count(),
+                )
             })
         })
     });

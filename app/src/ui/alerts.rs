@@ -125,7 +125,8 @@ fn AlertActions(alert: Alert, saved: RwSignal<Option<String>>) -> impl IntoView 
     };
     let snooze = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let Some(day) = form.read(|reader| reader.date(Field::Until, &until.get_untracked())) else {
+        let Some(day) = form.read(|reader| reader.date(Field::Until, &until.get_untracked()))
+        else {
             return;
         };
         let command = Command::Alerts(AlertsCommand::SnoozeAlert {
@@ -225,7 +226,10 @@ pub fn HoldBanner(customer: CustomerId) -> impl IntoView {
             let rules: Vec<_> = hold.alerts.iter().map(|run| run.rule).collect();
             let text = crate::i18n::fill(
                 a().hold_banner,
-                &[("date", &hold.since.to_string()), ("rules", &words::rules(a(), &rules))],
+                &[
+                    ("date", &hold.since.to_string()),
+                    ("rules", &words::rules(a(), &rules)),
+                ],
             );
             view! {
                 <div class="banner warn" role="status" data-testid="alert-hold-banner">
