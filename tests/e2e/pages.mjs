@@ -51,6 +51,8 @@ export const FIELD = areaTables('field', 'FieldTexts');
 export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
 /** The journal's sentences, kinds and page. */
 export const JOURNAL = areaTables('journal', 'JournalTexts');
+/** Alerts: rules, reasons, the hold banner, the alerts list. */
+export const ALERTS = areaTables('alerts', 'AlertsTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 /** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */

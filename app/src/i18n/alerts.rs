@@ -296,10 +296,9 @@ pub fn policy_problem(t: &AlertsTexts, problem: AlertPolicyProblem) -> String {
 /// One reason in words, its figures in the user's number format; `texts` words a risk
 /// signal's severity.
 pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> String {
-    use crate::numbers::{decimal, percent};
     use AlertReason::*;
     let money = |m: &creditdesk_core::Money| crate::numbers::money(m.amount, m.currency);
-    let points = |value: rust_decimal::Decimal| decimal(value, 1);
+    let percent = crate::numbers::percent;
     let s = |value: &dyn ToString| value.to_string();
     match reason {
         ItemOverdue {
@@ -342,6 +341,30 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
                 ("limit", &money(limit)),
             ],
         ),
+        PromiseBroken {
+            due,
+            deadline,
+            promised,
+            paid,
+        } => fill(
+            t.r_promise_broken,
+            &[
+                ("due", &s(due)),
+                ("deadline", &s(deadline)),
+                ("promised", &money(promised)),
+                ("paid", &money(paid)),
+            ],
+        ),
+        other => credit_reason(t, texts, other),
+    }
+}
+
+/// The reasons from the score, the credit file and the limit's review.
+fn credit_reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> String {
+    use AlertReason::*;
+    let points = |value: rust_decimal::Decimal| crate::numbers::decimal(value, 1);
+    let s = |value: &dyn ToString| value.to_string();
+    match reason {
         GradeDropped {
             before,
             now,
@@ -370,6 +393,15 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
                 ("date", &s(month_end)),
             ],
         ),
+        other => file_reason(t, texts, other),
+    }
+}
+
+/// The reasons from the credit file, the limit's review and risk signals.
+fn file_reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> String {
+    use AlertReason::*;
+    let s = |value: &dyn ToString| value.to_string();
+    match reason {
         StatementStale {
             period_end,
             months,
@@ -413,20 +445,7 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
                 ("threshold", &s(threshold)),
             ],
         ),
-        PromiseBroken {
-            due,
-            deadline,
-            promised,
-            paid,
-        } => fill(
-            t.r_promise_broken,
-            &[
-                ("due", &s(due)),
-                ("deadline", &s(deadline)),
-                ("promised", &money(promised)),
-                ("paid", &money(paid)),
-            ],
-        ),
+        _ => String::new(),
     }
 }
 

@@ -286,6 +286,27 @@ fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
         );
     }
     changes.retain(|(date, ..)| *date <= as_of);
+    let since = walk_exposure(&mut changes, (exposure, limit), as_of, &over, &limit_on);
+    let currency = customer.details.currency;
+    let reason = AlertReason::Utilisation {
+        percent: percent.round_dp(1),
+        threshold,
+        exposure: Money::new(exposure, currency),
+        limit: Money::new(limit, currency),
+    };
+    Some(found(context, AlertRule::Utilisation, since, vec![reason]))
+}
+
+/// Walks back from `as_of` over the dated exposure changes (newest first) while `over`
+/// holds on the exposure and limit of each day; the limit of the day before is looked up
+/// only past a day one took effect or lapsed.
+fn walk_exposure(
+    changes: &mut [(NaiveDate, Decimal, bool)],
+    (exposure, limit): (Decimal, Decimal),
+    as_of: NaiveDate,
+    over: &dyn Fn(Decimal, Option<Decimal>) -> Option<Decimal>,
+    limit_on: &dyn Fn(NaiveDate) -> Option<Decimal>,
+) -> NaiveDate {
     changes.sort_unstable_by(|a, b| b.0.cmp(&a.0));
     let mut since = as_of;
     let (mut value, mut limit_then) = (exposure, Some(limit));
@@ -302,19 +323,11 @@ fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
             limit_moves |= changes[index].2;
             index += 1;
         }
-        // The limit of the day before is looked up only when one took effect or lapsed.
         if limit_moves {
             limit_then = day_before(date).and_then(limit_on);
         }
     }
-    let currency = customer.details.currency;
-    let reason = AlertReason::Utilisation {
-        percent: percent.round_dp(1),
-        threshold,
-        exposure: Money::new(exposure, currency),
-        limit: Money::new(limit, currency),
-    };
-    Some(found(context, AlertRule::Utilisation, since, vec![reason]))
+    since
 }
 
 /// What moved the customer's exposure, dated: each invoice up on its issue, down by each
