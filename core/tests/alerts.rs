@@ -624,3 +624,21 @@ fn the_portfolio_list_is_every_customers_alerts_and_none_without_records() {
     assert_eq!(all, desk.alerts("2025-03-02"));
     assert!(all.iter().all(|alert| alert.customer != fresh));
 }
+
+#[test]
+fn alert_thresholds_are_versioned_and_survive_the_snapshot() {
+    let mut desk = desk();
+    desk.policy("2025-03-10", |p| p.alerts.overdue_days = 40);
+    let state = &desk.ledger.state;
+    // A journalled policy with other thresholds writes them; the default ones are left out,
+    // so journals written before alerts existed write back byte for byte.
+    let changed = serde_json::to_string(&state.policy()).expect("serialises");
+    assert!(changed.contains("\"overdue_days\":40"));
+    let default = serde_json::to_string(&CreditPolicy::default()).expect("serialises");
+    assert!(!default.contains("\"alerts\""));
+    let bytes = encode_snapshot(state);
+    let decoded = decode_snapshot(&bytes).expect("decodes");
+    assert_eq!(decoded.policy_on(date("2025-03-10")).alerts.overdue_days, 40);
+    assert_eq!(decoded.policy_on(date("2025-03-09")).alerts.overdue_days, 30);
+    assert_eq!(&decoded, state);
+}

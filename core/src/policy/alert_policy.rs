@@ -143,6 +143,11 @@ impl Default for AlertPolicy {
 }
 
 impl AlertPolicy {
+    /// The default thresholds: a policy carrying them is written without its alerts.
+    pub fn is_default(&self) -> bool {
+        *self == AlertPolicy::default()
+    }
+
     pub fn severity(&self, rule: AlertRule) -> AlertSeverity {
         let index = AlertRule::ALL.iter().position(|r| *r == rule).unwrap_or(0);
         self.severities[index]

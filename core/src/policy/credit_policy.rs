@@ -84,8 +84,13 @@ pub struct CreditPolicy {
     #[serde(default)]
     pub limits: crate::policy::limit_policy::LimitPolicy,
     /// The alerts' thresholds and severities, and which severities stop credit. Journals
-    /// written before alerts existed read as the defaults.
-    #[serde(default)]
+    /// written before alerts existed read as the defaults, and a policy with the default
+    /// alerts is written without them, so those journals' texts write back byte for byte
+    /// (the snapshot, which cannot skip a field, carries them beside: `Policies`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::policy::alert_policy::AlertPolicy::is_default"
+    )]
     pub alerts: crate::policy::alert_policy::AlertPolicy,
 }
 
