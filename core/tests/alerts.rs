@@ -638,7 +638,13 @@ fn alert_thresholds_are_versioned_and_survive_the_snapshot() {
     assert!(!default.contains("\"alerts\""));
     let bytes = encode_snapshot(state);
     let decoded = decode_snapshot(&bytes).expect("decodes");
-    assert_eq!(decoded.policy_on(date("2025-03-10")).alerts.overdue_days, 40);
-    assert_eq!(decoded.policy_on(date("2025-03-09")).alerts.overdue_days, 30);
+    assert_eq!(
+        decoded.policy_on(date("2025-03-10")).alerts.overdue_days,
+        40
+    );
+    assert_eq!(
+        decoded.policy_on(date("2025-03-09")).alerts.overdue_days,
+        30
+    );
     assert_eq!(&decoded, state);
 }

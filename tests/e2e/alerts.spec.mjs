@@ -105,10 +105,11 @@ test('a severe alert holds credit in the check until a manager releases it with 
   const number = (await page.locator('.title-row .muted').innerText()).trim();
   await expect(page.getByTestId('alert-hold-banner')).toBeVisible();
 
-  // The credit check blocks, naming the alert hold.
+  // The credit check blocks, naming the alert hold (the customer's standing, no amount yet).
   await app.goto(`/check.html?customer=${number}`);
-  await expect(page.getByTestId('verdict')).toHaveAttribute('data-verdict', 'block');
-  await expect(page.getByTestId('verdict').locator('[data-code="alert_hold"]')).toBeVisible();
+  const standing = page.getByTestId('standing');
+  await expect(standing).toHaveAttribute('data-verdict', 'block');
+  await expect(standing.locator('[data-code="alert_hold"]')).toBeVisible();
 
   // An empty reason is refused, nothing saved; then released with one.
   await page.goto(customerUrl);
@@ -123,8 +124,9 @@ test('a severe alert holds credit in the check until a manager releases it with 
   await expect(page.getByTestId('customer-alerts').getByTestId('alert-hold-tag').first()).toHaveText(A.released);
 
   await app.goto(`/check.html?customer=${number}`);
-  await expect(page.getByTestId('verdict')).toBeVisible();
-  await expect(page.getByTestId('verdict').locator('[data-code="alert_hold"]')).toHaveCount(0);
+  await expect(page.getByTestId('standing')).toBeVisible();
+  await expect(page.getByTestId('standing').locator('[data-code="alert_hold"]')).toHaveCount(0);
+  await expect(page.getByTestId('standing-reasons')).not.toHaveText('');
 });
 
 test('the alerts list in Chinese at 360 px, with no serious axe violations', async ({ page }) => {

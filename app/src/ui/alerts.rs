@@ -145,11 +145,28 @@ fn AlertActions(alert: Alert, saved: RwSignal<Option<String>>) -> impl IntoView 
             {(alert.status == AlertStatus::Open).then(|| view! {
                 <button type="button" data-testid="acknowledge" on:click=acknowledge>{move || a().acknowledge}</button>
             })}
-            <TextField label=move || a().snooze_until field=Field::Until value=until form testid="snooze-until" kind="date" />
+            <SnoozeDay id=id.clone() until form />
             <button type="submit" data-testid="snooze">{move || a().snooze}</button>
             <ErrorSlot form field=Field::Alert or=Field::User id=format!("f-alert-error-{id}") testid="alert-error" />
             <FormError form />
         </form>
+    }
+}
+
+/// The snooze day with its error line; ids unique per alert (a list shows many).
+#[component]
+fn SnoozeDay(id: String, until: RwSignal<String>, form: Form) -> impl IntoView {
+    let state = use_app();
+    let (input, error) = (format!("f-snooze-{id}"), format!("f-snooze-{id}-error"));
+    let message = form.message(Field::Until, None);
+    view! {
+        <div class="field">
+            <label for=input.clone()>{move || state.lang.get().alerts().snooze_until}</label>
+            <input id=input type="date" data-testid="snooze-until" aria-describedby=error.clone()
+                aria-invalid=move || if message().is_some() { "true" } else { "false" }
+                prop:value=move || until.get() on:input=move |event| until.set(event_target_value(&event)) />
+            <ErrorSlot form field=Field::Until id=error testid="snooze-until-error" />
+        </div>
     }
 }
 
