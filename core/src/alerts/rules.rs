@@ -307,7 +307,7 @@ fn walk_exposure(
     over: &dyn Fn(Decimal, Option<Decimal>) -> Option<Decimal>,
     limit_on: &dyn Fn(NaiveDate) -> Option<Decimal>,
 ) -> NaiveDate {
-    changes.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    changes.sort_unstable_by_key(|change| std::cmp::Reverse(change.0));
     let mut since = as_of;
     let (mut value, mut limit_then) = (exposure, Some(limit));
     let mut index = 0;
