@@ -37,6 +37,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/policy/collections") view=pages::collections::strategy::StrategyPage />
                     <Route path=path!("/approvals") view=pages::limits::approvals::Approvals />
                     <Route path=path!("/collections") view=pages::collections::worklist::Worklist />
+                    <Route path=path!("/alerts") view=pages::alerts::AlertsPage />
                     <Route path=path!("/users") view=pages::team::users::Users />
                     <Route path=path!("/help/widget") view=pages::widget_help::WidgetHelp />
                     <Route path=path!("/journal") view=pages::journal::Journal />
@@ -66,6 +67,7 @@ fn DeskNav() -> impl IntoView {
             <A href=to("/customers")>{move || t().nav_customers}</A>
             <a href="check.html" rel="external" data-testid="nav-check">{move || field().nav_check}</a>
             <A href=to("/collections")>{move || state.lang.get().collections().nav_collections}</A>
+            <A href=to("/alerts") attr:data-testid="nav-alerts">{move || state.lang.get().alerts().nav_alerts}</A>
             <A href=to("/approvals")>{move || desk().nav_approvals}</A>
             <A href=to("/policy")>{move || t().nav_policy}</A>
             <A href=to("/journal")>{move || t().nav_journal}</A>

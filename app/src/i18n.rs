@@ -52,6 +52,13 @@ impl Lang {
             Lang::En => &desk::EN,
         }
     }
+    /// Alerts: rules, reasons, the hold banner, the alerts list.
+    pub fn alerts(self) -> &'static AlertsTexts {
+        match self {
+            Lang::Zh => &alerts::ZH,
+            Lang::En => &alerts::EN,
+        }
+    }
     /// Collections: the worklist, reminders, promises.
     pub fn collections(self) -> &'static CollectionsTexts {
         match self {
@@ -147,6 +154,7 @@ macro_rules! texts {
     };
 }
 
+pub mod alerts;
 pub mod backup;
 pub mod collections;
 mod common;
@@ -156,6 +164,7 @@ pub mod journal;
 pub mod letters;
 mod rejections;
 pub mod vocab;
+pub use alerts::AlertsTexts;
 pub use backup::BackupTexts;
 pub use collections::CollectionsTexts;
 pub use common::CommonTexts;
@@ -1272,6 +1281,17 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
             &creditdesk_core::policy::TemplateError::UnclosedBrace { at: *at },
         ),
         TemplateEmpty => letters_for(t).rej_template_empty.into(),
+        UnknownAlert { rule } => fill(
+            alerts_for(t).rej_unknown_alert,
+            &[("rule", alerts::rule(alerts_for(t), *rule))],
+        ),
+        AlertAlreadyAcknowledged => alerts_for(t).rej_already_acknowledged.into(),
+        SnoozeNotAfterToday => alerts_for(t).rej_snooze_not_after_today.into(),
+        NotMonitoring { role } => fill(
+            alerts_for(t).rej_not_monitoring,
+            &[("role", vocab::role(vocab_for(t), *role))],
+        ),
+        NoAlertHold => alerts_for(t).rej_no_alert_hold.into(),
     }
 }
 
@@ -1280,6 +1300,15 @@ fn letters_for(t: &CommonTexts) -> &'static LettersTexts {
         &letters::ZH
     } else {
         &letters::EN
+    }
+}
+
+/// The alerts table in the same language as `t`.
+pub fn alerts_for(t: &CommonTexts) -> &'static AlertsTexts {
+    if std::ptr::eq(t, &common::ZH) {
+        &alerts::ZH
+    } else {
+        &alerts::EN
     }
 }
 
@@ -1556,6 +1585,7 @@ pub fn policy_error(t: &RejectionTexts, error: &creditdesk_core::policy::PolicyE
             &[("agency", agency), ("rating", rating)],
         ),
         Limits(error) => vocab::limit_policy_error(vocab_for(t), error),
+        Alerts(problem) => alerts::policy_problem(alerts_for(t), *problem),
     }
 }
 

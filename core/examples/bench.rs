@@ -107,6 +107,22 @@ fn main() {
         )
     });
     println!("  {} tasks due", tasks.len());
+    let alerts = timed(
+        "alerts, all customers (scores today and at the month end)",
+        || creditdesk_core::alerts::alerts_on(&portfolio.alert_sources(), as_of),
+    );
+    let holding = alerts.iter().filter(|alert| alert.holding).count();
+    let month_end = score::previous_month_end(as_of);
+    let before = score::score_all(
+        &portfolio.ledger,
+        &portfolio.credit,
+        &portfolio.policy_on(month_end),
+        month_end,
+    );
+    timed("alerts, all customers (both scores given)", || {
+        creditdesk_core::alerts::alerts_scored(&portfolio.alert_sources(), as_of, &scores, &before)
+    });
+    println!("  {} alerts, {holding} holding credit", alerts.len());
     let search_index = timed("search index build", || SearchIndex::new(&portfolio.ledger));
     // A salesperson typing a number, pinyin initials and a Chinese name, one query per key.
     let keystrokes = ["c", "c0", "c001", "s", "sz", "szh", "深", "深圳"];

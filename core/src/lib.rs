@@ -12,14 +12,17 @@
 //! 6. `limits` — limit requests and decisions, holds, releases, widget origins; the limit in
 //!    force, the recommended limit, the reasons of a check; the customer list's rows and views.
 //! 7. `collections` — the reminder ladder per item, today's worklist, promises to pay.
-//! 8. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
-//! 9. `check` — the order credit check over the whole portfolio.
-//! 10. `decide` — commands, rejections and the rules that turn one into entries.
-//! 11. `demo` — the seeded demo portfolios, made through `decide` like user input.
+//! 8. `alerts` — alerts derived as of a date, their acknowledgements, snoozes and hold releases;
+//!    the alert hold.
+//! 9. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
+//! 10. `check` — the order credit check over the whole portfolio.
+//! 11. `decide` — commands, rejections and the rules that turn one into entries.
+//! 12. `demo` — the seeded demo portfolios, made through `decide` like user input.
 //!
-//! Each area (ledger, team, policy, credit, limits, collections) owns its entry type and sub-state;
+//! Each area (ledger, team, policy, credit, limits, collections, alerts) owns its entry type and sub-state;
 //! `journal` composes them. See ARCHITECTURE.md for why the cut is where it is.
 
+pub mod alerts;
 pub mod base;
 pub mod check;
 pub mod collections;
@@ -32,14 +35,15 @@ pub mod limits;
 pub mod policy;
 pub mod team;
 
+pub use alerts::AlertsEntry;
 pub use base::dates::Timestamp;
 pub use base::ids::*;
 pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, Positive};
 pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_batch, AllocationChoice, BatchRejection, CollectionsCommand, Command, Field,
-    Rejection,
+    decide, decide_batch, AlertsCommand, AllocationChoice, BatchRejection, CollectionsCommand,
+    Command, Field, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,

@@ -181,6 +181,12 @@ fn fixture() -> Fixture {
         by: analyst,
         reason: "cheque bounced".to_string(),
     });
+    ledger.run(Command::Alerts(AlertsCommand::AcknowledgeAlert {
+        customer: yen_customer,
+        rule: creditdesk_core::policy::AlertRule::OverdueDays,
+        date: date("2026-06-01"),
+        by: analyst,
+    }));
     Fixture {
         sales,
         analyst,
@@ -1740,6 +1746,107 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
             },
         ),
     ]
+    .into_iter()
+    .chain(alert_cases(f))
+    .collect()
+}
+
+/// On 2026-06-01 the CNY customer's INV-1 (due 2026-02-09, 600.00 open) is 112 days overdue:
+/// a severe overdue alert, on alert hold. The JPY customer's overdue alert (INV-J1, due
+/// 2026-03-11) was acknowledged that day in the fixture. The fresh customer has no alerts.
+fn alert_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
+    use creditdesk_core::policy::AlertRule::{OverdueDays, Utilisation};
+    use Rejection::*;
+    let today = date("2026-06-01");
+    let ack = |customer, rule, by| {
+        Command::Alerts(AlertsCommand::AcknowledgeAlert {
+            customer,
+            rule,
+            date: today,
+            by,
+        })
+    };
+    let snooze = |until: &str| {
+        Command::Alerts(AlertsCommand::SnoozeAlert {
+            customer: f.cny_customer,
+            rule: OverdueDays,
+            date: today,
+            by: f.analyst,
+            until: date(until),
+        })
+    };
+    let release = |customer, by, reason: &str| {
+        Command::Alerts(AlertsCommand::ReleaseAlertHold {
+            customer,
+            date: today,
+            by,
+            reason: reason.to_string(),
+        })
+    };
+    vec![
+        (
+            "acknowledging an unknown customer's alert",
+            ack(CustomerId(99), OverdueDays, f.analyst),
+            UnknownCustomer,
+        ),
+        (
+            "acknowledging an alert that does not hold",
+            ack(f.fresh, OverdueDays, f.analyst),
+            UnknownAlert { rule: OverdueDays },
+        ),
+        (
+            "acknowledging a rule that does not hold for this customer",
+            ack(f.cny_customer, Utilisation, f.analyst),
+            UnknownAlert { rule: Utilisation },
+        ),
+        (
+            "acknowledging by sales",
+            ack(f.cny_customer, OverdueDays, f.sales),
+            NotMonitoring { role: Role::Sales },
+        ),
+        (
+            "acknowledging by an unknown user",
+            ack(f.cny_customer, OverdueDays, UserId(99)),
+            UnknownUser,
+        ),
+        (
+            "acknowledging the same run twice",
+            ack(f.yen_customer, OverdueDays, f.manager),
+            AlertAlreadyAcknowledged,
+        ),
+        (
+            "snoozing until today",
+            snooze("2026-06-01"),
+            SnoozeNotAfterToday,
+        ),
+        (
+            "snoozing until a past day",
+            snooze("2026-05-20"),
+            SnoozeNotAfterToday,
+        ),
+        (
+            "releasing an alert hold without a reason",
+            release(f.cny_customer, f.manager, "   "),
+            ReasonEmpty,
+        ),
+        (
+            "releasing an alert hold as an analyst",
+            release(f.cny_customer, f.analyst, "paid by cheque"),
+            AboveAuthority {
+                required: Role::Manager,
+            },
+        ),
+        (
+            "releasing where no alert holds",
+            release(f.fresh, f.manager, "paid by cheque"),
+            NoAlertHold,
+        ),
+        (
+            "releasing for an unknown customer",
+            release(CustomerId(99), f.manager, "paid by cheque"),
+            UnknownCustomer,
+        ),
+    ]
 }
 
 fn statement(change: impl FnOnce(&mut FinancialStatement)) -> FinancialStatement {
@@ -1954,12 +2061,17 @@ fn variant(rejection: &Rejection) -> &'static str {
         UnclosedBrace { .. } => "UnclosedBrace",
         TemplateEmpty => "TemplateEmpty",
         StateInconsistent(_) => "StateInconsistent",
+        UnknownAlert { .. } => "UnknownAlert",
+        AlertAlreadyAcknowledged => "AlertAlreadyAcknowledged",
+        SnoozeNotAfterToday => "SnoozeNotAfterToday",
+        NotMonitoring { .. } => "NotMonitoring",
+        NoAlertHold => "NoAlertHold",
     }
 }
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 73;
+const ALL_VARIANTS: usize = 78;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

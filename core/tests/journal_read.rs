@@ -326,7 +326,41 @@ fn book() -> Book {
     first_month(&mut book);
     second_month(&mut book);
     collections_month(&mut book);
+    alerts_month(&mut book);
     book
+}
+
+/// Event 10: INV-0044 (due 2026-04-06, ¥2,500.00 open after the write-off) is 91 days
+/// overdue on 2026-07-06, at least the 90 days that make the overdue alert severe; its run
+/// began on 2026-05-06, due + 30 days. Acknowledged, snoozed for two weeks, its hold released.
+fn alerts_month(book: &mut Book) {
+    let today = date("2026-07-06");
+    let rule = creditdesk_core::policy::AlertRule::OverdueDays;
+    let commands = [
+        AlertsCommand::AcknowledgeAlert {
+            customer: CustomerId(2),
+            rule,
+            date: today,
+            by: UserId(2),
+        },
+        AlertsCommand::SnoozeAlert {
+            customer: CustomerId(2),
+            rule,
+            date: today,
+            by: UserId(2),
+            until: date("2026-07-20"),
+        },
+        AlertsCommand::ReleaseAlertHold {
+            customer: CustomerId(2),
+            date: today,
+            by: UserId(1),
+            reason: "Paying next week".to_string(),
+        },
+    ];
+    for command in commands {
+        book.run(Command::Alerts(command));
+    }
+    book.seal("Li Wei", "2026-07-06");
 }
 
 fn settled(settled: &[Settled]) -> String {
@@ -367,6 +401,22 @@ fn what(what: &What) -> String {
         What::StrategyChanged => "strategy".to_string(),
         What::Team(TeamWhat::CompanyDetailsSet { name }) => format!("company {name}"),
         What::Collections(what) => collections(what),
+        What::Alerts(what) => alerts(what),
+    }
+}
+
+fn alerts(what: &AlertsWhat) -> String {
+    match what {
+        AlertsWhat::AlertAcknowledged { rule, since } => format!("{} since {since}", rule.token()),
+        AlertsWhat::AlertSnoozed { rule, since, until } => {
+            format!("{} since {since} until {until}", rule.token())
+        }
+        AlertsWhat::AlertHoldReleased { reason, alerts } => {
+            let runs: Vec<String> = (alerts.iter())
+                .map(|run| format!("{} since {}", run.rule.token(), run.since))
+                .collect();
+            format!("{} ({reason})", runs.join(", "))
+        }
     }
 }
 
@@ -593,9 +643,12 @@ fn every_entry_is_told_with_its_customer_actor_day_and_figures() {
         "9.5 StepEscalated | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-08 | +30 about [\"INV-0044\"] (No answer)",
         // Company details carry no date: the day they were recorded.
         "9.6 CompanyDetailsSet | - | Zhang Wei | 2026-04-08 | company 信达贸易有限公司",
+        "10.0 AlertAcknowledged | C0002 Acme Trading Ltd | Li Wei | 2026-07-06 | overdue_days since 2026-05-06",
+        "10.1 AlertSnoozed | C0002 Acme Trading Ltd | Li Wei | 2026-07-06 | overdue_days since 2026-05-06 until 2026-07-20",
+        "10.2 AlertHoldReleased | C0002 Acme Trading Ltd | Zhang Wei | 2026-07-06 | overdue_days since 2026-05-06 (Paying next week)",
     ];
     assert_eq!(all_lines(&rows), expected);
-    assert_eq!(rows.events().len(), 9);
+    assert_eq!(rows.events().len(), 10);
     assert_eq!(
         rows.head(),
         book().sealed.last().map(|(sealed, _)| sealed.head())
@@ -642,6 +695,9 @@ fn a_customer_is_told_by_the_name_it_had_then_and_filtered_by_id() {
             .map(|line| line.split(" | ").take(2).collect::<Vec<_>>().join(" | "))
             .collect::<Vec<_>>(),
         [
+            "10.2 AlertHoldReleased | C0002 Acme Trading Ltd",
+            "10.1 AlertSnoozed | C0002 Acme Trading Ltd",
+            "10.0 AlertAcknowledged | C0002 Acme Trading Ltd",
             "9.5 StepEscalated | C0002 Acme Trading Ltd",
             "9.4 CollectorAssigned | C0002 Acme Trading Ltd",
             "9.3 PromiseRecorded | C0002 Acme Trading Ltd",
@@ -681,8 +737,8 @@ fn filters_by_actor_kind_and_days_combine() {
     assert_eq!(
         places(&rows, &by("Zhang Wei")),
         [
-            "9.6", "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3", "7.2",
-            "7.0", "6.1", "6.0", "5.1", "5.0", "1.1"
+            "10.2", "9.6", "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3",
+            "7.2", "7.0", "6.1", "6.0", "5.1", "5.0", "1.1"
         ]
     );
     assert_eq!(places(&rows, &by("setup")), ["1.3", "1.2", "1.0"]);
@@ -716,7 +772,7 @@ fn filters_by_actor_kind_and_days_combine() {
         to: None,
     };
     assert_eq!(places(&rows, &all), ["2.1"]);
-    assert_eq!(places(&rows, &JournalFilter::default()).len(), 37);
+    assert_eq!(places(&rows, &JournalFilter::default()).len(), 40);
 }
 
 #[test]

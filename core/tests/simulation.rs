@@ -11,14 +11,20 @@ mod common;
 
 use chrono::{Duration, NaiveDate};
 use common::*;
+use creditdesk_core::alerts::{alert_hold, alerts_on, customer_alerts, Alert};
 use creditdesk_core::base::rng::Rng;
 use creditdesk_core::check::check_order;
 use creditdesk_core::collections::Outcome;
 use creditdesk_core::credit::score::{score, score_all, score_inputs};
 use creditdesk_core::credit::*;
-use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on, worklist_on};
+use creditdesk_core::decide::{
+    approval_role, grade_on, may_collect, may_monitor, task_on, worklist_on,
+};
+use creditdesk_core::ledger::as_of::customer_invoices_on;
 use creditdesk_core::ledger::reports::*;
+use creditdesk_core::limits::CheckReason;
 use creditdesk_core::limits::{limit_status, review_date, LimitStatus, RequestStatus, Verdict};
+use creditdesk_core::policy::AlertRule;
 use creditdesk_core::policy::Channel;
 use creditdesk_core::policy::{AuthorityBand, CreditPolicy};
 use creditdesk_core::team::Role;
@@ -51,7 +57,7 @@ const WORKLIST_EVERY: usize = 50;
 
 /// Every kind of command the generator makes, by the name `kind_of` gives it. The run must
 /// see each accepted and each rejected at least once, or the auditor checks less than it seems.
-const KINDS: [&str; 40] = [
+const KINDS: [&str; 43] = [
     "register customer",
     "update customer",
     "change customer since",
@@ -92,6 +98,9 @@ const KINDS: [&str; 40] = [
     "change strategy",
     "set template",
     "set company details",
+    "acknowledge alert",
+    "snooze alert",
+    "release alert hold",
 ];
 
 /// The tally's name for a command. Exhaustive, so a new command fails to compile here until
@@ -153,6 +162,11 @@ fn kind_of(command: &Command) -> &'static str {
             CollectionsCommand::SetTemplate { .. } => "set template",
         },
         Command::SetCompanyDetails { .. } => "set company details",
+        Command::Alerts(command) => match command {
+            AlertsCommand::AcknowledgeAlert { .. } => "acknowledge alert",
+            AlertsCommand::SnoozeAlert { .. } => "snooze alert",
+            AlertsCommand::ReleaseAlertHold { .. } => "release alert hold",
+        },
     }
 }
 
@@ -217,6 +231,9 @@ const MAKERS: &[(u32, Maker)] = &[
     (1, change_strategy),
     (1, set_template),
     (1, set_company_details),
+    (2, acknowledge_alert),
+    (2, snooze_alert),
+    (2, release_alert_hold),
 ];
 
 fn random_command(generator: &mut Generator, state: &Portfolio) -> Command {
@@ -1281,6 +1298,67 @@ fn assign_collector(generator: &mut Generator, state: &Portfolio) -> Command {
     })
 }
 
+/// A customer and one of its alerts on `on` (now and then any customer and rule).
+fn alert_of(
+    generator: &mut Generator,
+    state: &Portfolio,
+    on: NaiveDate,
+) -> (CustomerId, AlertRule) {
+    let customer = generator.customer_id(state);
+    let alerts = state
+        .ledger
+        .customer(customer)
+        .map(|account| customer_alerts(&state.alert_sources(), account, on))
+        .unwrap_or_default();
+    let rules: Vec<AlertRule> = alerts.iter().map(|alert| alert.rule).collect();
+    match generator.pick(&rules) {
+        Some(rule) if !generator.broken(20) => (customer, rule),
+        _ => (customer, *generator.rng.pick(&AlertRule::ALL)),
+    }
+}
+
+fn acknowledge_alert(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.today;
+    let (customer, rule) = alert_of(generator, state, date);
+    Command::Alerts(AlertsCommand::AcknowledgeAlert {
+        customer,
+        rule,
+        date,
+        by: generator.user_id(state),
+    })
+}
+
+fn snooze_alert(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.today;
+    let (customer, rule) = alert_of(generator, state, date);
+    Command::Alerts(AlertsCommand::SnoozeAlert {
+        customer,
+        rule,
+        date,
+        by: generator.user_id(state),
+        until: date + Duration::days(generator.rng.range(-1, 30)),
+    })
+}
+
+/// Mostly a customer on alert hold today.
+fn release_alert_hold(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.today;
+    let held: Vec<CustomerId> = (state.ledger.customers.iter())
+        .filter(|c| alert_hold(&state.alert_sources(), c, date).is_some())
+        .map(|c| c.id)
+        .collect();
+    let customer = match generator.pick(&held) {
+        Some(id) if !generator.broken(20) => id,
+        _ => generator.customer_id(state),
+    };
+    Command::Alerts(AlertsCommand::ReleaseAlertHold {
+        customer,
+        date,
+        by: generator.user_id(state),
+        reason: generator.text("paid by cheque today"),
+    })
+}
+
 fn set_widget_origins(generator: &mut Generator, state: &Portfolio) -> Command {
     let mut candidates = vec![
         "https://erp.example.com",
@@ -1388,7 +1466,7 @@ impl Books {
                 );
             }
             Entry::Limits(entry) => self.record_limits(entry),
-            Entry::Collections(_) => {}
+            Entry::Collections(_) | Entry::Alerts(_) => {}
         }
     }
 
@@ -1559,6 +1637,9 @@ fn audit_decision(
         if let Entry::Collections(entry) = entry {
             audit_collections(before, entry, context);
         }
+        if let Entry::Alerts(entry) = entry {
+            audit_alert_entry(before, entry, context);
+        }
         let Entry::Limits(entry) = entry else {
             continue;
         };
@@ -1627,9 +1708,20 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
                 let past_due = (*date - invoice.due_date).num_days() >= 1;
                 let rungs = before.collections.rungs_on(*date);
                 let done = rungs.done_for(*id);
+                // An escalation lands on the first rung at or above it of the ladder in force
+                // on the task's day, which may be another grade's ladder than when escalated.
+                let landed = |to: i32| {
+                    ladder
+                        .iter()
+                        .find(|rung| {
+                            done.is_none_or(|done| rung.offset_days > done)
+                                && rung.offset_days >= to
+                        })
+                        .map(|rung| rung.offset_days)
+                };
                 let escalated = rungs
                     .escalated_for(*id)
-                    .is_some_and(|to| to >= *offset_days);
+                    .is_some_and(|to| to >= *offset_days || landed(to) == Some(*offset_days));
                 assert!(
                     done.is_none_or(|done| done < *offset_days),
                     "{context}: {id:?} done twice"
@@ -1656,6 +1748,157 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
                 "{context}: a promise taken by a {role:?}"
             );
         }
+    }
+}
+
+/// An alert worked by someone who may: acknowledged or snoozed by anyone but sales, a hold
+/// released by a manager or director, naming exactly the runs holding that day.
+fn audit_alert_entry(before: &Portfolio, entry: &AlertsEntry, context: &str) {
+    match entry {
+        AlertsEntry::AlertAcknowledged { by, .. } | AlertsEntry::AlertSnoozed { by, .. } => {
+            let role = role_in(before, *by, context);
+            assert!(
+                may_monitor(role),
+                "{context}: an alert worked by a {role:?}"
+            );
+        }
+        AlertsEntry::AlertHoldReleased {
+            customer,
+            date,
+            by,
+            alerts,
+            ..
+        } => {
+            authority(before, *by, Role::Manager, context);
+            let account = before.ledger.customer(*customer).expect("the customer");
+            let hold = alert_hold(&before.alert_sources(), account, *date);
+            assert_eq!(
+                hold.map(|hold| hold.alerts).as_ref(),
+                Some(alerts),
+                "{context}: a release of runs not holding"
+            );
+        }
+    }
+}
+
+/// After a release, the released runs hold no more on its day; the check agrees.
+fn audit_released(state: &Portfolio, entries: &[Entry], context: &str) {
+    for entry in entries {
+        let Entry::Alerts(AlertsEntry::AlertHoldReleased {
+            customer,
+            date,
+            alerts,
+            ..
+        }) = entry
+        else {
+            continue;
+        };
+        let account = state.ledger.customer(*customer).expect("the customer");
+        let hold = alert_hold(&state.alert_sources(), account, *date);
+        assert!(
+            hold.is_none_or(|hold| !hold.alerts.iter().any(|run| alerts.contains(run))),
+            "{context}: a released run still holds"
+        );
+        let check = check_order(
+            state,
+            &state.policy_on(*date),
+            *customer,
+            &Money::new(Decimal::ZERO, account.details.currency),
+            *date,
+        )
+        .expect("a check");
+        assert!(
+            !check.reasons.iter().any(|reason| matches!(reason, CheckReason::OnAlertHold { alerts: rules, .. } if rules.iter().any(|rule| alerts.iter().any(|run| run.rule == *rule)))),
+            "{context}: the check still blocks on a released run: {check:?}"
+        );
+    }
+}
+
+/// The alerts on `as_of`: the portfolio's list and each customer's agree; an overdue alert
+/// only with an item open and overdue by the rule's days, and every customer with one has
+/// it; a first-held date is within the run (the rule holds on it and not the day before, for
+/// the rules dated from due dates, reductions, signals and promises); the check blocks on
+/// an alert hold exactly when one holds.
+fn audit_alerts(state: &Portfolio, as_of: NaiveDate, context: &str) {
+    let sources = state.alert_sources();
+    let all = alerts_on(&sources, as_of);
+    let policy = state.policy_on(as_of);
+    for customer in &state.ledger.customers {
+        let mine = customer_alerts(&sources, customer, as_of);
+        let listed: Vec<&Alert> = all.iter().filter(|a| a.customer == customer.id).collect();
+        assert_eq!(
+            listed,
+            mine.iter().collect::<Vec<_>>(),
+            "{context}: the list and the customer differ"
+        );
+        let overdue = customer_invoices_on(&state.ledger, customer, as_of)
+            .iter()
+            .any(|(invoice, open)| {
+                *open > policy.alerts.leftover_max
+                    && invoice.days_past_due(as_of) >= i64::from(policy.alerts.overdue_days)
+            });
+        assert_eq!(
+            overdue,
+            mine.iter().any(|a| a.rule == AlertRule::OverdueDays),
+            "{context}: overdue alert of {:?}",
+            customer.id
+        );
+        for alert in &mine {
+            assert!(
+                alert.since <= as_of,
+                "{context}: an alert first held after today"
+            );
+            let dated = [
+                AlertRule::OverdueDays,
+                AlertRule::OverdueAmount,
+                AlertRule::RiskSignal,
+                AlertRule::PromiseBroken,
+            ];
+            if !dated.contains(&alert.rule)
+                || state
+                    .policies
+                    .versions
+                    .iter()
+                    .any(|(from, _)| *from <= as_of && *from > alert.since - Duration::days(1))
+            {
+                continue;
+            }
+            let holds_on = |day: NaiveDate| {
+                customer_alerts(&sources, customer, day)
+                    .iter()
+                    .any(|a| a.rule == alert.rule)
+            };
+            assert!(
+                holds_on(alert.since),
+                "{context}: {:?} does not hold on its first day {}",
+                alert.rule,
+                alert.since
+            );
+            assert!(
+                !holds_on(alert.since - Duration::days(1)),
+                "{context}: {:?} held the day before {}",
+                alert.rule,
+                alert.since
+            );
+        }
+        let hold = alert_hold(&sources, customer, as_of);
+        let check = check_order(
+            state,
+            &policy,
+            customer.id,
+            &Money::new(Decimal::ZERO, customer.details.currency),
+            as_of,
+        )
+        .expect("a check");
+        let blocks = check
+            .reasons
+            .iter()
+            .any(|reason| matches!(reason, CheckReason::OnAlertHold { .. }));
+        assert_eq!(
+            hold.is_some(),
+            blocks,
+            "{context}: the alert hold and the check differ"
+        );
     }
 }
 
@@ -2460,6 +2703,7 @@ fn step_once(
         for entry in entries {
             run.books.record(entry);
         }
+        audit_released(state, entries, context);
         if let Some(before) = scores_before {
             let after = score_all(&state.ledger, &state.credit, &state.policy(), SCORED_ON);
             assert_eq!(
@@ -2520,6 +2764,7 @@ fn simulate(seed: u64, tally: &mut Tally) {
             }
             if step % WORKLIST_EVERY == WORKLIST_EVERY - 1 || last {
                 audit_worklist(&state, generator.today, &context);
+                audit_alerts(&state, generator.today, &context);
             }
         }));
         if let Err(panic) = checked {

@@ -524,6 +524,7 @@ fn every_entry_kind_names_one_area() {
         TeamEntry::KINDS,
         LimitsEntry::KINDS,
         CollectionsEntry::KINDS,
+        creditdesk_core::alerts::AlertsEntry::KINDS,
     ];
     let mut seen = std::collections::BTreeSet::new();
     for kind in areas.iter().flat_map(|kinds| kinds.iter()) {

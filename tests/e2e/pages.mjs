@@ -58,6 +58,8 @@ export const FIELD = areaTexts('field', 'FieldTexts');
 export const COLLECTIONS = areaTexts('collections', 'CollectionsTexts');
 /** The journal's sentences, kinds and page. */
 export const JOURNAL = areaTexts('journal', 'JournalTexts');
+/** Alerts: rules, reasons, the hold banner, the alerts list. */
+export const ALERTS = areaTexts('alerts', 'AlertsTexts');
 
 /** Same as the app's `fill`: replaces `{key}` placeholders. */
 /** "1 customer", "1,000 customers" (issue 9), in the language of `t`. */

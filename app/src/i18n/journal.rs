@@ -8,8 +8,8 @@ use super::{collections, fill, record_kind, record_summary, vocab, Lang, Texts};
 use crate::numbers;
 use chrono::NaiveDate;
 use creditdesk_core::journal::{
-    CollectionsWhat, CustomerRef, DetailChange, DetailField, EntryFacts, EntryKind, LedgerWhat,
-    LimitsWhat, Profile, Settled, TeamWhat, What,
+    AlertsWhat, CollectionsWhat, CustomerRef, DetailChange, DetailField, EntryFacts, EntryKind,
+    LedgerWhat, LimitsWhat, Profile, Settled, TeamWhat, What,
 };
 use creditdesk_core::ledger::search::PickError;
 use creditdesk_core::ledger::{DisputeOutcome, OrderClosure};
@@ -23,6 +23,9 @@ texts!(JournalTexts {
     kind_step_escalated,
     kind_promise_recorded,
     kind_collector_assigned,
+    kind_alert_acknowledged,
+    kind_alert_snoozed,
+    kind_alert_hold_released,
     s_customer_since_changed,
     s_strategy_changed,
     s_task_completed,
@@ -30,6 +33,9 @@ texts!(JournalTexts {
     s_promise_recorded,
     s_collector_assigned,
     s_collector_removed,
+    s_alert_acknowledged,
+    s_alert_snoozed,
+    s_alert_hold_released,
     kind_customer_registered,
     kind_customer_updated,
     kind_invoice_issued,
@@ -139,6 +145,9 @@ pub static ZH: JournalTexts = JournalTexts {
     kind_step_escalated: "升级催收步骤",
     kind_promise_recorded: "记录付款承诺",
     kind_collector_assigned: "指定催收负责人",
+    kind_alert_acknowledged: "确认预警",
+    kind_alert_snoozed: "暂缓预警",
+    kind_alert_hold_released: "解除预警停止赊销",
     s_customer_since_changed: "{who}把{customer}的合作起始日改为 {date}。",
     s_strategy_changed: "{who}保存新的催收策略，自 {date} 起生效。",
     s_task_completed: "{who}于{date}完成{customer}的“{step}”（第 {offset} 天，{channel}），结果：{outcome}；涉及 {invoices}。{notes}",
@@ -146,6 +155,9 @@ pub static ZH: JournalTexts = JournalTexts {
     s_promise_recorded: "{who}于{date}记录{customer}的付款承诺：{amount}，{due} 前付款，宽限 {tolerance} 天。",
     s_collector_assigned: "{who}于{date}指定{collector}负责{customer}的催收。",
     s_collector_removed: "{who}于{date}取消{customer}的催收负责人。",
+    s_alert_acknowledged: "{who}于{date}确认{customer}的“{rule}”预警（自 {since}）。",
+    s_alert_snoozed: "{who}于{date}将{customer}的“{rule}”预警暂缓至 {until}。",
+    s_alert_hold_released: "{who}于{date}解除{customer}因预警（{rules}）的停止赊销，理由：{reason}。",
     kind_customer_registered: "登记客户",
     kind_customer_updated: "修改客户资料",
     kind_invoice_issued: "开具发票",
@@ -255,6 +267,9 @@ pub static EN: JournalTexts = JournalTexts {
     kind_step_escalated: "Reminder step escalated",
     kind_promise_recorded: "Promise to pay recorded",
     kind_collector_assigned: "Collector assigned",
+    kind_alert_acknowledged: "Alert acknowledged",
+    kind_alert_snoozed: "Alert snoozed",
+    kind_alert_hold_released: "Alert hold released",
     s_customer_since_changed: "\"Customer since\" of {customer} moved to {date} by {who}.",
     s_strategy_changed: "A new collection strategy, in force from {date}, saved by {who}.",
     s_task_completed: "{step} (day {offset}) for {customer} done by {who} on {date} by {channel}: {outcome}; about {invoices}.{notes}",
@@ -262,6 +277,9 @@ pub static EN: JournalTexts = JournalTexts {
     s_promise_recorded: "Promise to pay from {customer} recorded by {who} on {date}: {amount} by {due}, {tolerance} days of tolerance.",
     s_collector_assigned: "{customer} put on {collector}'s list by {who} on {date}.",
     s_collector_removed: "{customer} taken off every collector's list by {who} on {date}.",
+    s_alert_acknowledged: "{customer}'s “{rule}” alert (since {since}) acknowledged by {who} on {date}.",
+    s_alert_snoozed: "{customer}'s “{rule}” alert snoozed until {until} by {who} on {date}.",
+    s_alert_hold_released: "{customer}'s credit hold from alerts ({rules}) released by {who} on {date}: {reason}.",
     kind_customer_registered: "Customer registered",
     kind_customer_updated: "Customer details changed",
     kind_invoice_issued: "Invoice issued",
@@ -396,6 +414,9 @@ pub fn kind_name(t: &JournalTexts, kind: EntryKind) -> &'static str {
         EntryKind::StepEscalated => t.kind_step_escalated,
         EntryKind::PromiseRecorded => t.kind_promise_recorded,
         EntryKind::CollectorAssigned => t.kind_collector_assigned,
+        EntryKind::AlertAcknowledged => t.kind_alert_acknowledged,
+        EntryKind::AlertSnoozed => t.kind_alert_snoozed,
+        EntryKind::AlertHoldReleased => t.kind_alert_hold_released,
     }
 }
 
@@ -495,6 +516,33 @@ impl Words {
             What::Team(what) => self.team(what, values),
             What::Limits(what) => self.limits(what, values),
             What::Collections(what) => self.collections(what, values),
+            What::Alerts(what) => self.alerts(what, values),
+        }
+    }
+
+    fn alerts(&self, what: &AlertsWhat, values: &mut Values) -> &'static str {
+        let a = if std::ptr::eq(self.j, &ZH) {
+            &super::alerts::ZH
+        } else {
+            &super::alerts::EN
+        };
+        match what {
+            AlertsWhat::AlertAcknowledged { rule, since } => {
+                values.push(("rule", super::alerts::rule(a, *rule).to_string()));
+                values.push(("since", since.to_string()));
+                self.j.s_alert_acknowledged
+            }
+            AlertsWhat::AlertSnoozed { rule, until, .. } => {
+                values.push(("rule", super::alerts::rule(a, *rule).to_string()));
+                values.push(("until", until.to_string()));
+                self.j.s_alert_snoozed
+            }
+            AlertsWhat::AlertHoldReleased { reason, alerts } => {
+                let rules: Vec<_> = alerts.iter().map(|run| run.rule).collect();
+                values.push(("rules", super::alerts::rules(a, &rules)));
+                values.push(("reason", reason.clone()));
+                self.j.s_alert_hold_released
+            }
         }
     }
 

@@ -367,7 +367,28 @@ pub fn check_reason(t: &VocabTexts, reason: &CheckReason, currency: Currency) ->
         CheckReason::SecurityRequired { security: required } => {
             fill(t.reason_security, &[("security", security(t, *required))])
         }
+        CheckReason::OnAlertHold { alerts, since } => alert_hold_reason(t, alerts, *since),
     }
+}
+
+/// The alert-hold reason, worded with the alerts' rule names.
+fn alert_hold_reason(
+    t: &VocabTexts,
+    alerts: &[creditdesk_core::policy::AlertRule],
+    since: chrono::NaiveDate,
+) -> String {
+    let a = if std::ptr::eq(t, &ZH) {
+        &super::alerts::ZH
+    } else {
+        &super::alerts::EN
+    };
+    fill(
+        a.reason_on_alert_hold,
+        &[
+            ("rules", &super::alerts::rules(a, alerts)),
+            ("since", &since.to_string()),
+        ],
+    )
 }
 
 pub fn check_error(t: &VocabTexts, error: &CheckError) -> String {

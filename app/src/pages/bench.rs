@@ -72,6 +72,7 @@ fn run() -> String {
         5,
         || creditdesk_core::decide::worklist_scored(&portfolio, as_of, &scores),
     );
+    alerts(&mut lines, &portfolio, as_of, &scores);
     timed(
         &mut lines,
         "customer list rows with limit and grade (mean of 5)",
@@ -101,6 +102,30 @@ fn median_max(times: &mut [f64]) -> (f64, f64) {
 
 /// `check_order` for 1,000 customers spread evenly over the portfolio, each timed alone (what
 /// one keystroke in the amount field costs), with an order of 10,000 in the customer's currency.
+/// Today's alerts as the alerts page asks for them: with both scores kept (today's and the
+/// month end's), and from nothing.
+fn alerts(
+    lines: &mut Vec<String>,
+    portfolio: &creditdesk_core::Portfolio,
+    as_of: chrono::NaiveDate,
+    scores: &[creditdesk_core::credit::score::Score],
+) {
+    let month_end = creditdesk_core::credit::score::previous_month_end(as_of);
+    let before = creditdesk_core::credit::score::score_all(
+        &portfolio.ledger,
+        &portfolio.credit,
+        &portfolio.policy_on(month_end),
+        month_end,
+    );
+    let sources = portfolio.alert_sources();
+    timed(lines, "alerts, scores kept (mean of 3)", 3, || {
+        creditdesk_core::alerts::alerts_scored(&sources, as_of, scores, &before)
+    });
+    timed(lines, "alerts, scored too (mean of 3)", 3, || {
+        creditdesk_core::alerts::alerts_on(&sources, as_of)
+    });
+}
+
 fn credit_checks(
     lines: &mut Vec<String>,
     portfolio: &creditdesk_core::Portfolio,

@@ -11,6 +11,7 @@ use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, Currency
 use creditdesk_core::limits::list::{
     list_rows_with_grade_drops, Criterion, CustomerFilter, CustomerSort, ListRow,
 };
+use creditdesk_core::policy::AlertSeverity;
 use creditdesk_core::Currency;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -96,6 +97,7 @@ fn Overview() -> impl IntoView {
                     view! { <CurrencyCard summary=summary standing=standing /> }
                 }).collect_view().into_any()
             }}
+            <AlertCounts />
             <GradeDrops rows />
         </section>
     }
@@ -213,6 +215,46 @@ fn GradeDrops(rows: Memo<Vec<ListRow>>) -> impl IntoView {
                     <p><A href=all.clone() attr:data-testid="grade-drops-all">{t().grade_drops_all}</A></p>
                 }.into_any()
             }}
+        </article>
+    }
+}
+
+/// Today's open alerts by severity, each count opening the alerts list at that severity.
+#[component]
+fn AlertCounts() -> impl IntoView {
+    let state = use_app();
+    let a = move || state.lang.get().alerts();
+    let alerts = crate::ui::alerts::portfolio_alerts();
+    let counts = Memo::new(move |_| {
+        alerts.with(|alerts| {
+            AlertSeverity::ALL.map(|severity| {
+                let open = alerts
+                    .iter()
+                    .filter(|alert| crate::ui::alerts::is_open(alert));
+                (
+                    severity,
+                    open.filter(|alert| alert.severity == severity).count(),
+                )
+            })
+        })
+    });
+    view! {
+        <article class="card" data-testid="home-alerts">
+            <h2>{move || a().home_title}</h2>
+            <div class="figures">
+                {move || counts.get().into_iter().rev().map(|(severity, n)| {
+                    let label = crate::i18n::alerts::severity(a(), severity).to_string();
+                    let href = to(&format!("/alerts?severity={}", severity.token()));
+                    let testid = match severity {
+                        AlertSeverity::Info => "alerts-info",
+                        AlertSeverity::Warning => "alerts-warning",
+                        AlertSeverity::Severe => "alerts-severe",
+                    };
+                    let tone = if severity == AlertSeverity::Severe && n > 0 { "warn" } else { "" };
+                    view! { <Figure label=label value=count(n) testid=testid tone=tone href=href /> }
+                }).collect_view()}
+            </div>
+            <p><A href=to("/alerts") attr:data-testid="alerts-all">{move || a().home_all}</A></p>
         </article>
     }
 }

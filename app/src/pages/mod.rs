@@ -2,6 +2,7 @@
 //! the pages of no one area at the top; routes are declared in `desk.rs`. Pages import shared
 //! pieces from `crate::ui`, never from another page.
 
+pub mod alerts;
 pub mod bench;
 pub mod collections;
 pub mod credit;

@@ -2,6 +2,7 @@
 //! kit, the route's customer, the statement lines, the check's presentation, the URL's
 //! query and the customer list's view as a URL. Pages import from here, never from each other.
 
+pub mod alerts;
 pub mod backup;
 pub mod check;
 pub mod figures;

@@ -3,6 +3,7 @@
 //! grade's rules, giving pass / warn / block with every reason and the role that may release
 //! a block. Pure and fast: one customer's invoices and one score.
 
+use crate::alerts::alert_hold;
 use crate::base::ids::CustomerId;
 use crate::base::money::{Currency, Money};
 use crate::credit::score::{score, score_inputs};
@@ -120,7 +121,7 @@ pub fn check_with_grade(
         state,
         account,
         &balance,
-        terms.overdue_tolerance_days,
+        (terms.overdue_tolerance_days, as_of),
     );
     let utilisation = utilisation_exact.zip(utilisation_percent);
     warnings(
@@ -159,13 +160,14 @@ pub fn check_with_grade(
     }
 }
 
-/// The blocks besides the limit's own: overdue beyond the grade's tolerance, a hold.
+/// The blocks besides the limit's own: overdue beyond the grade's tolerance, a hold, an
+/// alert hold.
 fn other_blocks(
     reasons: &mut Vec<CheckReason>,
     state: &Portfolio,
     account: &Customer,
     balance: &Balance,
-    tolerance: u32,
+    (tolerance, as_of): (u32, NaiveDate),
 ) {
     if balance.days_overdue_max > i64::from(tolerance) {
         reasons.push(CheckReason::OverdueBeyondTolerance {
@@ -178,6 +180,12 @@ fn other_blocks(
         reasons.push(CheckReason::OnHold {
             since: hold.date,
             reason: hold.reason.clone(),
+        });
+    }
+    if let Some(hold) = alert_hold(&state.alert_sources(), account, as_of) {
+        reasons.push(CheckReason::OnAlertHold {
+            alerts: hold.alerts.iter().map(|run| run.rule).collect(),
+            since: hold.since,
         });
     }
 }

@@ -201,6 +201,37 @@ pub enum Command {
     },
     /// The collections' commands, decided by their own exhaustive match.
     Collections(CollectionsCommand),
+    /// The alerts' commands, decided by their own exhaustive match.
+    Alerts(AlertsCommand),
+}
+
+/// What someone working the alerts asks for. `date` is the shell's today: the alert named
+/// is the one holding that day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertsCommand {
+    /// Marks the alert's current run as seen (a collector, analyst, manager or director).
+    AcknowledgeAlert {
+        customer: CustomerId,
+        rule: crate::policy::AlertRule,
+        date: NaiveDate,
+        by: UserId,
+    },
+    /// Hides the alert until `until` (after `date`); it is back that day if it still holds.
+    SnoozeAlert {
+        customer: CustomerId,
+        rule: crate::policy::AlertRule,
+        date: NaiveDate,
+        by: UserId,
+        until: NaiveDate,
+    },
+    /// Lifts the credit hold of the alerts holding the customer that day, with a reason, by
+    /// someone who may release a hold (a manager or director, as for `HoldReleased`).
+    ReleaseAlertHold {
+        customer: CustomerId,
+        date: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
 }
 
 /// What a collector (or their manager) asks for.

@@ -1,5 +1,6 @@
 //! The one dispatch from a command to the rule that decides it, and the all-or-nothing batch.
 
+use crate::decide::alerts::decide_alerts;
 use crate::decide::collections::*;
 use crate::decide::command::{CollectionsCommand, Command};
 use crate::decide::credit::*;
@@ -160,6 +161,7 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
         }
         Command::SetCompanyDetails { details, by } => set_company_details(state, details, *by),
         Command::Collections(command) => decide_collections(state, command),
+        Command::Alerts(command) => decide_alerts(state, command),
     }
 }
 

@@ -4,6 +4,7 @@
 //! them. Each area's rules are in their own file; `decide` is the one dispatch from a command
 //! to its rule, an exhaustive match, so a command nobody decides fails to compile.
 
+mod alerts;
 mod collections;
 mod command;
 mod credit;
@@ -13,6 +14,7 @@ mod limits;
 mod rejection;
 mod rules;
 
+pub use alerts::may_monitor;
 pub use collections::{
     grade_on, letter_step_on, letter_subject_on, may_collect, task_on, worklist_on,
     worklist_scored, TOLERANCE_DAYS_MAX,

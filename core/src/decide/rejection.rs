@@ -62,6 +62,8 @@ pub enum Field {
     /// kit places its messages by field, and the filter's dates are read through it.
     DayFrom,
     DayTo,
+    /// The alert a command names (its rule).
+    Alert,
 }
 
 /// One variant per broken rule.
@@ -239,6 +241,20 @@ pub enum Rejection {
     },
     /// A template with an empty body.
     TemplateEmpty,
+    /// The customer has no such alert on that day (it does not hold, or never did).
+    UnknownAlert {
+        rule: crate::policy::AlertRule,
+    },
+    /// This run of the alert was acknowledged already.
+    AlertAlreadyAcknowledged,
+    /// A snooze must end after today.
+    SnoozeNotAfterToday,
+    /// Alerts are worked by collectors, analysts, managers and directors, not by this role.
+    NotMonitoring {
+        role: Role,
+    },
+    /// The customer is on no alert hold: nothing to release.
+    NoAlertHold,
 }
 
 impl Rejection {
@@ -310,6 +326,10 @@ impl Rejection {
             AlreadyOnHold | NotOnHold => Field::Customer,
             OrderBlocked => Field::Reason,
             OriginInvalid { .. } => Field::Origins,
+            UnknownAlert { .. } | AlertAlreadyAcknowledged => Field::Alert,
+            SnoozeNotAfterToday => Field::Until,
+            NotMonitoring { .. } => Field::User,
+            NoAlertHold => Field::Customer,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! changed. What never changes once recorded — an invoice's customer, number and currency, an
 //! order's, a dispute's invoice, a limit request's amount — is looked up in the portfolio.
 
+use crate::alerts::AlertsEntry;
 use crate::base::ids::{CustomerId, DisputeId, InvoiceId, OrderId, RequestId, UserId};
 use crate::base::money::{Currency, Money};
 use crate::collections::CollectionsEntry;
@@ -115,6 +116,11 @@ impl Recall {
                 | CollectionsEntry::StepEscalated { customer, .. }
                 | CollectionsEntry::PromiseRecorded { customer, .. }
                 | CollectionsEntry::CollectorAssigned { customer, .. },
+            )
+            | Entry::Alerts(
+                AlertsEntry::AlertAcknowledged { customer, .. }
+                | AlertsEntry::AlertSnoozed { customer, .. }
+                | AlertsEntry::AlertHoldReleased { customer, .. },
             ) => Some(*customer),
             Entry::Ledger(
                 LedgerEntry::InvoiceIssued { customer, .. }
@@ -171,6 +177,7 @@ impl Recall {
             Entry::Team(entry) => What::Team(self.team_what(entry)),
             Entry::Limits(entry) => What::Limits(self.limits_what(entry, state)),
             Entry::Collections(entry) => What::Collections(self.collections_what(entry, state)),
+            Entry::Alerts(entry) => What::Alerts(alerts_what(entry)),
         }
     }
 
@@ -578,6 +585,27 @@ fn detail_changes(before: &CustomerDetails, after: &CustomerDetails) -> Vec<Deta
     changes
 }
 
+/// One arm per alerts entry.
+fn alerts_what(entry: &AlertsEntry) -> AlertsWhat {
+    match entry {
+        AlertsEntry::AlertAcknowledged { rule, since, .. } => AlertsWhat::AlertAcknowledged {
+            rule: *rule,
+            since: *since,
+        },
+        AlertsEntry::AlertSnoozed {
+            rule, since, until, ..
+        } => AlertsWhat::AlertSnoozed {
+            rule: *rule,
+            since: *since,
+            until: *until,
+        },
+        AlertsEntry::AlertHoldReleased { reason, alerts, .. } => AlertsWhat::AlertHoldReleased {
+            reason: reason.clone(),
+            alerts: alerts.clone(),
+        },
+    }
+}
+
 /// Who the entry itself says acted, when it names someone.
 fn by_of(entry: &Entry) -> Option<UserId> {
     match entry {
@@ -589,6 +617,11 @@ fn by_of(entry: &Entry) -> Option<UserId> {
             | CollectionsEntry::StepEscalated { by, .. }
             | CollectionsEntry::PromiseRecorded { by, .. }
             | CollectionsEntry::CollectorAssigned { by, .. },
+        )
+        | Entry::Alerts(
+            AlertsEntry::AlertAcknowledged { by, .. }
+            | AlertsEntry::AlertSnoozed { by, .. }
+            | AlertsEntry::AlertHoldReleased { by, .. },
         ) => Some(*by),
         Entry::Team(TeamEntry::UserAdded { by, .. } | TeamEntry::UserChanged { by, .. }) => *by,
         Entry::Team(TeamEntry::CompanyDetailsSet { by, .. }) => Some(*by),
@@ -626,6 +659,11 @@ fn date_of(entry: &Entry) -> Option<NaiveDate> {
             | CollectionsEntry::StepEscalated { date, .. }
             | CollectionsEntry::PromiseRecorded { date, .. }
             | CollectionsEntry::CollectorAssigned { date, .. },
+        )
+        | Entry::Alerts(
+            AlertsEntry::AlertAcknowledged { date, .. }
+            | AlertsEntry::AlertSnoozed { date, .. }
+            | AlertsEntry::AlertHoldReleased { date, .. },
         )
         | Entry::Limits(
             LimitsEntry::LimitRequested { date, .. }

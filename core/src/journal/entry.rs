@@ -3,6 +3,7 @@
 //! nothing to it, so journals written before the areas existed read unchanged. Adding an area
 //! is one variant here and one sub-state in `Portfolio`.
 
+use crate::alerts::AlertsEntry;
 use crate::base::tagged::{self, ReadKind};
 use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
@@ -26,6 +27,7 @@ pub enum Entry {
     Team(TeamEntry),
     Limits(LimitsEntry),
     Collections(CollectionsEntry),
+    Alerts(AlertsEntry),
 }
 
 impl ReadKind for Entry {
@@ -43,6 +45,8 @@ impl ReadKind for Entry {
             PolicyEntry::read_kind(kind, map).map(Entry::Policy)
         } else if TeamEntry::KINDS.contains(&kind) {
             TeamEntry::read_kind(kind, map).map(Entry::Team)
+        } else if AlertsEntry::KINDS.contains(&kind) {
+            AlertsEntry::read_kind(kind, map).map(Entry::Alerts)
         } else {
             Err(serde::de::Error::custom(format_args!(
                 "unknown entry kind `{kind}`"
@@ -98,6 +102,11 @@ impl Entry {
                 | C::PromiseRecorded { .. }
                 | C::CollectorAssigned { .. },
             ) => false,
+            Entry::Alerts(
+                AlertsEntry::AlertAcknowledged { .. }
+                | AlertsEntry::AlertSnoozed { .. }
+                | AlertsEntry::AlertHoldReleased { .. },
+            ) => false,
         }
     }
 }
@@ -130,5 +139,10 @@ impl From<LimitsEntry> for Entry {
 impl From<CollectionsEntry> for Entry {
     fn from(entry: CollectionsEntry) -> Entry {
         Entry::Collections(entry)
+    }
+}
+impl From<AlertsEntry> for Entry {
+    fn from(entry: AlertsEntry) -> Entry {
+        Entry::Alerts(entry)
     }
 }

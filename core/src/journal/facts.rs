@@ -3,6 +3,7 @@
 //! resolved into the number or name people know it by. The shell words these facts in the
 //! user's language and decides nothing about what an entry means; `describe` derives them.
 
+use crate::alerts::{AlertRef, AlertsEntry};
 use crate::base::ids::{CustomerId, UserId};
 use crate::base::money::{Currency, Money};
 use crate::collections::{CollectionsEntry, Outcome};
@@ -10,7 +11,7 @@ use crate::credit::{CreditEntry, CreditRecord};
 use crate::journal::entry::Entry;
 use crate::ledger::{DisputeOutcome, LedgerEntry, OrderClosure};
 use crate::limits::{CheckReason, LimitsEntry};
-use crate::policy::{Channel, Grade, PolicyEntry, StepKind};
+use crate::policy::{AlertRule, Channel, Grade, PolicyEntry, StepKind};
 use crate::team::{Role, TeamEntry};
 use chrono::NaiveDate;
 
@@ -46,12 +47,15 @@ pub enum EntryKind {
     PromiseRecorded,
     CollectorAssigned,
     CompanyDetailsSet,
+    AlertAcknowledged,
+    AlertSnoozed,
+    AlertHoldReleased,
 }
 
 impl EntryKind {
-    /// Every kind, by area (ledger, credit file, policy, team, limits, collections), as a
-    /// list shows them.
-    pub const ALL: [EntryKind; 29] = [
+    /// Every kind, by area (ledger, credit file, policy, team, limits, collections, alerts),
+    /// as a list shows them.
+    pub const ALL: [EntryKind; 32] = [
         EntryKind::CustomerRegistered,
         EntryKind::CustomerUpdated,
         EntryKind::CustomerSinceChanged,
@@ -81,6 +85,9 @@ impl EntryKind {
         EntryKind::StepEscalated,
         EntryKind::PromiseRecorded,
         EntryKind::CollectorAssigned,
+        EntryKind::AlertAcknowledged,
+        EntryKind::AlertSnoozed,
+        EntryKind::AlertHoldReleased,
     ];
 
     /// The kind of `entry`. One arm per variant, no wildcard: a new entry has no kind (and so
@@ -100,6 +107,11 @@ impl EntryKind {
                 CollectionsEntry::StepEscalated { .. } => EntryKind::StepEscalated,
                 CollectionsEntry::PromiseRecorded { .. } => EntryKind::PromiseRecorded,
                 CollectionsEntry::CollectorAssigned { .. } => EntryKind::CollectorAssigned,
+            },
+            Entry::Alerts(entry) => match entry {
+                AlertsEntry::AlertAcknowledged { .. } => EntryKind::AlertAcknowledged,
+                AlertsEntry::AlertSnoozed { .. } => EntryKind::AlertSnoozed,
+                AlertsEntry::AlertHoldReleased { .. } => EntryKind::AlertHoldReleased,
             },
         }
     }
@@ -165,6 +177,9 @@ impl EntryKind {
             EntryKind::PromiseRecorded => "PromiseRecorded",
             EntryKind::CollectorAssigned => "CollectorAssigned",
             EntryKind::CompanyDetailsSet => "CompanyDetailsSet",
+            EntryKind::AlertAcknowledged => "AlertAcknowledged",
+            EntryKind::AlertSnoozed => "AlertSnoozed",
+            EntryKind::AlertHoldReleased => "AlertHoldReleased",
         }
     }
 
@@ -248,6 +263,35 @@ pub enum What {
     Team(TeamWhat),
     Limits(LimitsWhat),
     Collections(CollectionsWhat),
+    Alerts(AlertsWhat),
+}
+
+/// The alerts' entries told: the rule, the first day of the run concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AlertsWhat {
+    AlertAcknowledged {
+        rule: AlertRule,
+        since: NaiveDate,
+    },
+    AlertSnoozed {
+        rule: AlertRule,
+        since: NaiveDate,
+        until: NaiveDate,
+    },
+    AlertHoldReleased {
+        reason: String,
+        alerts: Vec<AlertRef>,
+    },
+}
+
+impl AlertsWhat {
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            AlertsWhat::AlertAcknowledged { .. } => EntryKind::AlertAcknowledged,
+            AlertsWhat::AlertSnoozed { .. } => EntryKind::AlertSnoozed,
+            AlertsWhat::AlertHoldReleased { .. } => EntryKind::AlertHoldReleased,
+        }
+    }
 }
 
 /// The collections' entries told; `invoices` are the numbers of the items concerned.
@@ -435,6 +479,7 @@ impl EntryFacts {
             What::Team(TeamWhat::CompanyDetailsSet { .. }) => EntryKind::CompanyDetailsSet,
             What::Limits(what) => what.kind(),
             What::Collections(what) => what.kind(),
+            What::Alerts(what) => what.kind(),
         }
     }
 }

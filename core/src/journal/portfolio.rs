@@ -2,6 +2,7 @@
 //! never the source of truth — and it trusts nothing it reads: an entry that does not fit the
 //! state is a `FoldError`, which `apply_event` turns into a `ChainBreak` naming the event.
 
+use crate::alerts::{AlertSources, Alerts};
 use crate::base::fold::FoldError;
 use crate::base::ids::*;
 use crate::collections::Collections;
@@ -25,6 +26,7 @@ pub struct Portfolio {
     pub credit: CreditFiles,
     pub limits: Limits,
     pub collections: Collections,
+    pub alerts: Alerts,
     /// The last event folded in; `None` for an empty journal.
     pub head: Option<ChainHead>,
 }
@@ -70,6 +72,18 @@ impl Portfolio {
         }
     }
 
+    /// What the alerts read (`alerts::alerts_on`, `alerts::alert_hold`).
+    pub fn alert_sources(&self) -> AlertSources<'_> {
+        AlertSources {
+            ledger: &self.ledger,
+            credit: &self.credit,
+            policies: &self.policies,
+            limits: &self.limits,
+            collections: &self.collections,
+            alerts: &self.alerts,
+        }
+    }
+
     pub fn next_ids(&self) -> NextIds {
         let ledger = &self.ledger;
         NextIds {
@@ -111,6 +125,13 @@ impl Portfolio {
                     team: &self.team,
                 };
                 self.collections.apply(entry, known)
+            }
+            Entry::Alerts(entry) => {
+                let known = crate::alerts::state::Known {
+                    ledger: &self.ledger,
+                    team: &self.team,
+                };
+                self.alerts.apply(entry, known)
             }
         }
     }

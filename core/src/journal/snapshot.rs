@@ -16,7 +16,9 @@ use std::fmt;
 /// Version 6 added the collections (tasks, escalations, promises, collectors) and the
 /// collection strategy in the policy. Version 7 added the strategy's late-interest rates,
 /// templates and the steps' fees and interest marks, and the team's company details.
-pub const SNAPSHOT_VERSION: u8 = 7;
+/// Version 8 added the alerts (acknowledgements, snoozes, hold releases), the alert thresholds
+/// in the credit policy and the alert-hold check reason.
+pub const SNAPSHOT_VERSION: u8 = 8;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,6 +208,13 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
         || !ids.invoices.contains_all(invoices)
     {
         return Err("the collections name a record that is not there".into());
+    }
+    let (customers, users): (Vec<u32>, Vec<u32>) =
+        portfolio.alerts.named().map(|(c, u)| (c.0, u.0)).unzip();
+    if !ids.customers.contains_all(customers.into_iter())
+        || !ids.users.contains_all(users.into_iter())
+    {
+        return Err("the alerts name a record that is not there".into());
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! live with the limits because they are written in the limit policy's terms and a released
 //! order's entry keeps them; `check` computes them.
 
-use crate::policy::Security;
+use crate::policy::{AlertRule, Security};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -72,6 +72,13 @@ pub enum CheckReason {
     TermsAboveGrade { terms: u32, allowed: u32 },
     /// The grade asks for security before shipping on credit.
     SecurityRequired { security: Security },
+    /// Alerts of a holding severity (per policy) put the customer on credit hold since
+    /// `since`, and no release covers them.
+    OnAlertHold {
+        alerts: Vec<AlertRule>,
+        #[serde(with = "crate::base::dates::date_serde")]
+        since: NaiveDate,
+    },
 }
 
 impl CheckReason {
@@ -82,7 +89,8 @@ impl CheckReason {
             | LimitLapsed { .. }
             | OverLimit { .. }
             | OverdueBeyondTolerance { .. }
-            | OnHold { .. } => Verdict::Block,
+            | OnHold { .. }
+            | OnAlertHold { .. } => Verdict::Block,
             OverdueWithinTolerance { .. }
             | UtilisationHigh { .. }
             | ReviewOverdue { .. }
@@ -105,6 +113,7 @@ impl CheckReason {
             ReviewOverdue { .. } => "review_overdue",
             TermsAboveGrade { .. } => "terms_above_grade",
             SecurityRequired { .. } => "security_required",
+            OnAlertHold { .. } => "alert_hold",
         }
     }
 }

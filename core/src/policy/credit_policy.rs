@@ -83,6 +83,15 @@ pub struct CreditPolicy {
     /// Journals written before limits existed read as the defaults.
     #[serde(default)]
     pub limits: crate::policy::limit_policy::LimitPolicy,
+    /// The alerts' thresholds and severities, and which severities stop credit. Journals
+    /// written before alerts existed read as the defaults, and a policy with the default
+    /// alerts is written without them, so those journals' texts write back byte for byte
+    /// (the snapshot, which cannot skip a field, carries them beside: `Policies`).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::policy::alert_policy::AlertPolicy::is_default"
+    )]
+    pub alerts: crate::policy::alert_policy::AlertPolicy,
 }
 
 /// The policy's limits for the financial ratios. A ratio beyond its limit is marked on the
@@ -175,6 +184,7 @@ impl Default for CreditPolicy {
             rating_map: default_rating_map(),
             ratio_limits: RatioLimits::default(),
             limits: crate::policy::limit_policy::LimitPolicy::default(),
+            alerts: crate::policy::alert_policy::AlertPolicy::default(),
         }
     }
 }
@@ -294,6 +304,8 @@ pub enum PolicyError {
     },
     /// The limit part of the policy (grades, authority matrix, exchange rates).
     Limits(crate::policy::limit_policy::LimitPolicyError),
+    /// An alert threshold out of its range.
+    Alerts(crate::policy::alert_policy::AlertPolicyProblem),
 }
 
 fn percent_range(value: Decimal) -> bool {
@@ -359,7 +371,12 @@ pub fn validate_policy(policy: &CreditPolicy) -> Result<(), PolicyError> {
         return Err(PolicyError::RatioLimitOutOfRange);
     }
     validate_rating_map(&policy.rating_map)?;
-    crate::policy::limit_policy::validate_limit_policy(&policy.limits).map_err(PolicyError::Limits)
+    crate::policy::limit_policy::validate_limit_policy(&policy.limits)
+        .map_err(PolicyError::Limits)?;
+    match policy.alerts.problem() {
+        Some(problem) => Err(PolicyError::Alerts(problem)),
+        None => Ok(()),
+    }
 }
 
 fn validate_bands(bands: &[Band], set: BandSet, falling: bool) -> Result<(), PolicyError> {

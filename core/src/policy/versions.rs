@@ -35,6 +35,7 @@ entry_enum! {
 /// Every credit policy journalled, with the date it took effect, in journal order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Policies {
+    #[serde(with = "versions_serde")]
     pub versions: Vec<(NaiveDate, CreditPolicy)>,
     /// Every collection strategy journalled, with the date it took effect.
     pub strategies: Vec<(NaiveDate, CollectionPolicy)>,
@@ -84,5 +85,50 @@ impl Policies {
             }
         }
         Ok(())
+    }
+}
+
+/// The versions as themselves in JSON; in a binary format (the postcard snapshot) each policy
+/// as its JSON text with its alerts beside it, since the policy skips default alerts when
+/// written and a binary format cannot skip a field.
+mod versions_serde {
+    use crate::policy::alert_policy::AlertPolicy;
+    use crate::policy::credit_policy::CreditPolicy;
+    use chrono::NaiveDate;
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    type Packed = Vec<(NaiveDate, String, AlertPolicy)>;
+
+    pub fn serialize<S: Serializer>(
+        versions: &[(NaiveDate, CreditPolicy)],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            return versions.serialize(serializer);
+        }
+        let mut packed: Packed = Vec::with_capacity(versions.len());
+        for (date, policy) in versions {
+            let text = serde_json::to_string(policy).map_err(S::Error::custom)?;
+            packed.push((*date, text, policy.alerts.clone()));
+        }
+        packed.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<(NaiveDate, CreditPolicy)>, D::Error> {
+        if deserializer.is_human_readable() {
+            return Vec::deserialize(deserializer);
+        }
+        let packed = Packed::deserialize(deserializer)?;
+        let mut versions = Vec::with_capacity(packed.len());
+        for (date, text, alerts) in packed {
+            let mut policy: CreditPolicy = serde_json::from_str(&text).map_err(D::Error::custom)?;
+            policy.alerts = alerts;
+            versions.push((date, policy));
+        }
+        Ok(versions)
     }
 }

@@ -3,6 +3,7 @@
 //! Saving proposes the next version; the core validates it and journals it, and every score
 //! then shows the version it used.
 
+use super::alert_thresholds::AlertThresholds;
 use crate::i18n::{factor_name, fill, Texts};
 use crate::ui::form::{plain, Cell, ErrorSlot, Form, FormError, Reader};
 use crate::ui::route::to;
@@ -84,6 +85,7 @@ struct PolicyCells {
     dbt_rows: BandRows,
     relationship_rows: BandRows,
     ratings: RatingRows,
+    alerts: super::alert_thresholds::AlertCells,
 }
 
 impl PolicyCells {
@@ -112,6 +114,7 @@ impl PolicyCells {
             dbt_rows: band_rows(&current.dbt_bands),
             relationship_rows: band_rows(&current.relationship_bands),
             ratings: RwSignal::new(current.rating_map.iter().map(rating_row).collect()),
+            alerts: super::alert_thresholds::AlertCells::new(&current.alerts),
         }
     }
 
@@ -134,6 +137,8 @@ impl PolicyCells {
         let pd_percent = numbers(reader, &self.pds, ["A", "B", "C", "D", "E"], t.pd_per_grade);
         let ratio = numbers(reader, &self.ratio_limits, ratio_labels, t.ratio_limits);
         let signal_penalty = numbers(reader, &self.penalties, severity_labels, t.signal_penalties);
+        let a = crate::i18n::alerts_for(t);
+        let alerts = self.alerts.read(reader, a, &current.alerts);
         CreditPolicy {
             version: current.version + 1,
             weights,
@@ -155,6 +160,7 @@ impl PolicyCells {
                 interest_cover_min: ratio[4],
             },
             limits: current.limits,
+            alerts,
         }
     }
 }
@@ -245,6 +251,7 @@ fn PolicyForm(current: CreditPolicy) -> impl IntoView {
                 <BandsEditor title=t().dbt_bands rows=cells.dbt_rows testid="dbt-bands" />
                 <BandsEditor title=t().relationship_bands rows=cells.relationship_rows testid="relationship-bands" />
                 <RatingMap rows=cells.ratings />
+                <AlertThresholds cells=cells.alerts.clone() />
                 <ErrorSlot form field=Field::Policy id="f-policy-error" testid="policy-error" />
                 <FormError form />
                 <div class="actions">

@@ -2,6 +2,7 @@
 //! credit notes and days beyond terms. Every figure comes from `creditdesk_core::reports`.
 
 use crate::i18n::fill;
+use crate::ui::alerts::CustomerAlerts;
 use crate::ui::route::to;
 use crate::ui::route::with_route_customer;
 use crate::ui::{decimal, money, use_app, AgingBar, Figure};
@@ -58,6 +59,7 @@ fn customer_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -
                 <A href=to(&journal) attr:class="button" attr:data-testid="action-journal">{state.lang.get().journal().customer_journal}</A>
             </div>
             {limit_line(portfolio, customer, today)}
+            <CustomerAlerts customer=customer.id />
             {drop.map(|(before, now)| view! {
                 <p class="banner" role="alert" data-testid="grade-drop">{crate::i18n::fill(t.grade_dropped, &[("from", before.letter()), ("to", now.letter())])}</p>
             })}

@@ -1,0 +1,314 @@
+//! The alerts as of a date, one customer's or the portfolio's, and the credit hold they put
+//! a customer on. See the module doc of `alerts` for the rules, the first-held date and the
+//! hold.
+
+use crate::alerts::entry::AlertRef;
+use crate::alerts::reason::AlertSources;
+use crate::alerts::rules::{self, Found, RuleContext, Scores};
+use crate::alerts::state::Alerts;
+use crate::base::ids::{CustomerId, UserId};
+use crate::collections::Promise;
+use crate::credit::score::{previous_month_end, score, score_all, score_inputs, Score};
+use crate::ledger::as_of::open_amounts_on;
+use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Where an alert stands with the people working it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AlertStatus {
+    Open,
+    /// This run was acknowledged.
+    Acknowledged {
+        on: NaiveDate,
+        by: UserId,
+    },
+    /// Hidden until `until`.
+    Snoozed {
+        until: NaiveDate,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alert {
+    pub customer: CustomerId,
+    pub rule: AlertRule,
+    pub severity: AlertSeverity,
+    /// The first day of the current unbroken run.
+    pub since: NaiveDate,
+    pub reasons: Vec<crate::alerts::reason::AlertReason>,
+    pub status: AlertStatus,
+    /// Whether this alert puts the customer on credit hold (per policy, not released).
+    pub holding: bool,
+    /// A holding severity whose hold was released for this run.
+    pub released: bool,
+}
+
+impl Alert {
+    pub fn run(&self) -> AlertRef {
+        AlertRef {
+            rule: self.rule,
+            since: self.since,
+        }
+    }
+}
+
+/// The customer's alert hold on a date: the runs holding it, and since when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlertHold {
+    pub alerts: Vec<AlertRef>,
+    pub since: NaiveDate,
+}
+
+/// Every alert of the customer as of `as_of` (snoozed and acknowledged ones included, with
+/// their status), in `AlertRule::ALL` order.
+pub fn customer_alerts(
+    sources: &AlertSources<'_>,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Vec<Alert> {
+    let policy = sources.policies.on(as_of);
+    let scores = customer_scores(sources, customer, as_of);
+    let (promises, write_offs) = own_records(sources, customer);
+    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
+    alerts_of(&context, Some(&scores), |_| true)
+}
+
+/// Every customer's alerts as of `as_of`, in `ledger.customers` order: two passes of the
+/// scores (today and the last month end) for the whole portfolio, then each customer's rules.
+pub fn alerts_on(sources: &AlertSources<'_>, as_of: NaiveDate) -> Vec<Alert> {
+    let month_end = previous_month_end(as_of);
+    let now = score_all(
+        sources.ledger,
+        sources.credit,
+        &sources.policies.on(as_of),
+        as_of,
+    );
+    let before_policy = sources.policies.on(month_end);
+    let before = score_all(sources.ledger, sources.credit, &before_policy, month_end);
+    alerts_scored(sources, as_of, &now, &before)
+}
+
+/// `alerts_on` with the scores on `as_of` and at the previous month end already worked out
+/// (the desk keeps them), each in `ledger.customers` order.
+pub fn alerts_scored(
+    sources: &AlertSources<'_>,
+    as_of: NaiveDate,
+    now: &[Score],
+    before: &[Score],
+) -> Vec<Alert> {
+    let policy = sources.policies.on(as_of);
+    let month_end = previous_month_end(as_of);
+    let mut promises: HashMap<CustomerId, Vec<&Promise>> = HashMap::new();
+    for promise in &sources.collections.promises {
+        promises.entry(promise.customer).or_default().push(promise);
+    }
+    let ledger = sources.ledger;
+    let mut items = items_by_customer(ledger, as_of);
+    let mut alerts = Vec::new();
+    for (index, customer) in ledger.customers.iter().enumerate() {
+        let (invoices, reductions) = std::mem::take(&mut items[index]).into_iter().unzip();
+        let context = RuleContext {
+            sources,
+            policy: &policy,
+            customer,
+            as_of,
+            promises: promises.get(&customer.id).map_or(&[], Vec::as_slice),
+            write_offs: &[],
+            invoices,
+            reductions,
+        };
+        let scores = now
+            .get(index)
+            .zip(before.get(index))
+            .map(|(now, before)| Scores {
+                now: now.clone(),
+                before: before.clone(),
+                month_end,
+            });
+        alerts.extend(alerts_of(&context, scores.as_ref(), |_| true));
+    }
+    alerts
+}
+
+/// The customer's alert hold on `as_of`, if any: the alerts of a holding severity whose run
+/// no release dated by then covers. Only the rules that can reach a holding severity under
+/// the policy in force are derived (what the credit check pays for).
+pub fn alert_hold(
+    sources: &AlertSources<'_>,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Option<AlertHold> {
+    let policy = sources.policies.on(as_of);
+    let alerts = &policy.alerts;
+    let can_hold = |rule: AlertRule| {
+        alerts.holds(alerts.severity(rule))
+            || (rule == AlertRule::OverdueDays && alerts.holds(AlertSeverity::Severe))
+    };
+    let needs_scores = can_hold(AlertRule::GradeDrop) || can_hold(AlertRule::ScoreDrop);
+    let scores = needs_scores.then(|| customer_scores(sources, customer, as_of));
+    let (promises, write_offs) = own_records(sources, customer);
+    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
+    let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
+        .into_iter()
+        .filter(|alert| alert.holding)
+        .collect();
+    let since = holding.iter().map(|alert| alert.since).min()?;
+    Some(AlertHold {
+        alerts: holding.iter().map(Alert::run).collect(),
+        since,
+    })
+}
+
+/// The customer's promises and write-offs (each area keeps them in one list).
+fn own_records<'a>(
+    sources: &AlertSources<'a>,
+    customer: &Customer,
+) -> (Vec<&'a Promise>, Vec<&'a WriteOff>) {
+    let promises = (sources.collections.promises.iter())
+        .filter(|promise| promise.customer == customer.id)
+        .collect();
+    let ledger = sources.ledger;
+    let write_offs = (ledger.write_offs.iter())
+        .filter(|w| customer.invoices.binary_search(&w.invoice).is_ok())
+        .collect();
+    (promises, write_offs)
+}
+
+/// Every invoice's payments, credit notes and write-offs dated by `as_of`, sorted, indexed
+/// like `ledger.invoices`: one pass over each list.
+fn dated_reductions(ledger: &Ledger, as_of: NaiveDate) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let mut reduced: Vec<Vec<(NaiveDate, Decimal)>> = vec![Vec::new(); ledger.invoices.len()];
+    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
+        if let Some(position) = ledger.invoice_position(invoice).filter(|_| date <= as_of) {
+            reduced[position].push((date, amount));
+        }
+    };
+    for payment in &ledger.payments {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, payment.date, allocation.amount.value());
+        }
+    }
+    for note in &ledger.credit_notes {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, note.date, allocation.amount.value());
+        }
+    }
+    for write_off in &ledger.write_offs {
+        reduce(write_off.invoice, write_off.date, write_off.amount.value());
+    }
+    for list in &mut reduced {
+        list.sort_unstable();
+    }
+    reduced
+}
+
+type Items<'a> = Vec<((&'a Invoice, Decimal), Vec<(NaiveDate, Decimal)>)>;
+
+/// Each customer's invoices issued by `as_of` with their open amount and dated reductions,
+/// indexed like `ledger.customers`: one pass over the invoices in their order.
+fn items_by_customer(ledger: &Ledger, as_of: NaiveDate) -> Vec<Items<'_>> {
+    let open = open_amounts_on(ledger, as_of);
+    let mut reduced = dated_reductions(ledger, as_of);
+    let customer_ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
+    let mut items: Vec<Items<'_>> = (ledger.customers.iter())
+        .map(|customer| Vec::with_capacity(customer.invoices.len()))
+        .collect();
+    for (position, invoice) in ledger.invoices.iter().enumerate() {
+        if invoice.issue_date > as_of {
+            continue;
+        }
+        if let Ok(index) = customer_ids.binary_search(&invoice.customer.0) {
+            let dated = std::mem::take(&mut reduced[position]);
+            items[index].push(((invoice, open[position]), dated));
+        }
+    }
+    items
+}
+
+fn customer_scores(sources: &AlertSources<'_>, customer: &Customer, as_of: NaiveDate) -> Scores {
+    let month_end = previous_month_end(as_of);
+    let at = |date: NaiveDate| {
+        let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
+        score(&inputs, &sources.policies.on(date))
+    };
+    Scores {
+        now: at(as_of),
+        before: at(month_end),
+        month_end,
+    }
+}
+
+/// The customer's alerts under the rules `wanted` picks.
+fn alerts_of(
+    context: &RuleContext<'_>,
+    scores: Option<&Scores>,
+    wanted: impl Fn(AlertRule) -> bool,
+) -> Vec<Alert> {
+    let mut alerts = Vec::new();
+    for rule in AlertRule::ALL.into_iter().filter(|rule| wanted(*rule)) {
+        let Some(found) = rules::find(context, scores, rule) else {
+            continue;
+        };
+        alerts.push(alert_of(context, rule, found));
+    }
+    alerts
+}
+
+fn alert_of(context: &RuleContext<'_>, rule: AlertRule, found: Found) -> Alert {
+    let policy: &CreditPolicy = context.policy;
+    let customer = context.customer.id;
+    let run = AlertRef {
+        rule,
+        since: found.since,
+    };
+    let holds = policy.alerts.holds(found.severity);
+    let released = holds
+        && context
+            .sources
+            .alerts
+            .released(customer, run, context.as_of);
+    Alert {
+        customer,
+        rule,
+        severity: found.severity,
+        since: found.since,
+        reasons: found.reasons,
+        status: status_of(context.sources.alerts, customer, run, context.as_of),
+        holding: holds && !released,
+        released,
+    }
+}
+
+/// Snoozed while a snooze dated by `as_of` runs past it; else acknowledged when this run was.
+fn status_of(
+    alerts: &Alerts,
+    customer: CustomerId,
+    run: AlertRef,
+    as_of: NaiveDate,
+) -> AlertStatus {
+    let notes = alerts
+        .notes_of(customer)
+        .iter()
+        .filter(|note| note.rule == run.rule && note.date <= as_of);
+    let mut acknowledged = None;
+    let mut snoozed: Option<NaiveDate> = None;
+    for note in notes {
+        match note.until {
+            Some(until) if until > as_of => snoozed = Some(snoozed.map_or(until, |s| s.max(until))),
+            Some(_) => {}
+            None if note.since == run.since => {
+                acknowledged = acknowledged.or(Some((note.date, note.by)));
+            }
+            None => {}
+        }
+    }
+    match (snoozed, acknowledged) {
+        (Some(until), _) => AlertStatus::Snoozed { until },
+        (None, Some((on, by))) => AlertStatus::Acknowledged { on, by },
+        (None, None) => AlertStatus::Open,
+    }
+}

@@ -1,0 +1,604 @@
+//! Each alert rule on one customer as of a date: whether it holds, its severity, its reasons
+//! and the first day of its run (see the module doc of `alerts`).
+
+use crate::alerts::reason::{AlertReason, AlertSources};
+use crate::alerts::runs::{interval_run, step_run, walk_back};
+use crate::base::ids::InvoiceId;
+use crate::base::money::Money;
+use crate::collections::{promise_status, Promise, PromiseStatus};
+use crate::credit::score::{score, score_inputs, stale_months, Score};
+use crate::credit::CreditRecord;
+use crate::ledger::as_of::{customer_invoices_on, order_open_on};
+use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::limits::{limit_status, requests_of, utilisation_exact, LimitStatus, RequestStatus};
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
+use chrono::{Duration, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+pub struct RuleContext<'a> {
+    pub sources: &'a AlertSources<'a>,
+    pub policy: &'a CreditPolicy,
+    pub customer: &'a Customer,
+    pub as_of: NaiveDate,
+    pub promises: &'a [&'a Promise],
+    /// The customer's write-offs (the ledger keeps them in one list).
+    pub write_offs: &'a [&'a WriteOff],
+    /// The customer's invoices issued by `as_of`, with their open amount then.
+    pub invoices: Vec<(&'a Invoice, Decimal)>,
+    /// What reduced each invoice by `as_of`, dated and sorted, indexed like `invoices`.
+    pub reductions: Vec<Vec<(NaiveDate, Decimal)>>,
+}
+
+/// The customer's score on the day asked and at the last month end.
+pub struct Scores {
+    pub now: Score,
+    pub before: Score,
+    pub month_end: NaiveDate,
+}
+
+/// A rule that holds: its severity, reasons and first day.
+pub struct Found {
+    pub severity: AlertSeverity,
+    pub since: NaiveDate,
+    pub reasons: Vec<AlertReason>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(
+        sources: &'a AlertSources<'a>,
+        (policy, as_of): (&'a CreditPolicy, NaiveDate),
+        customer: &'a Customer,
+        promises: &'a [&'a Promise],
+        write_offs: &'a [&'a WriteOff],
+    ) -> RuleContext<'a> {
+        let mut context = RuleContext {
+            sources,
+            policy,
+            customer,
+            as_of,
+            promises,
+            write_offs,
+            invoices: customer_invoices_on(sources.ledger, customer, as_of),
+            reductions: Vec::new(),
+        };
+        let ledger = sources.ledger;
+        let issued = |id: &InvoiceId| ledger.invoice(*id).is_some_and(|i| i.issue_date <= as_of);
+        context.reductions = (customer.invoices.iter())
+            .zip(reductions(&context))
+            .filter(|(id, _)| issued(id))
+            .map(|(_, list)| list)
+            .collect();
+        context
+    }
+}
+
+fn day_before(date: NaiveDate) -> Option<NaiveDate> {
+    date.pred_opt()
+}
+
+fn day(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(Duration::days(days))
+        .unwrap_or(date)
+}
+
+pub fn find(context: &RuleContext<'_>, scores: Option<&Scores>, rule: AlertRule) -> Option<Found> {
+    match rule {
+        AlertRule::OverdueDays => overdue_days(context),
+        AlertRule::OverdueAmount => overdue_amount(context),
+        AlertRule::Utilisation => utilisation(context),
+        AlertRule::GradeDrop => scores.and_then(|scores| grade_drop(context, scores)),
+        AlertRule::ScoreDrop => scores.and_then(|scores| score_drop(context, scores)),
+        AlertRule::FileStale => file_stale(context),
+        AlertRule::ReviewPassed => review_passed(context),
+        AlertRule::RiskSignal => risk_signal(context),
+        AlertRule::PromiseBroken => promise_broken(context),
+        // Payment-plan instalments and insurance cover: their rules come with those areas.
+    }
+}
+
+fn found(
+    context: &RuleContext<'_>,
+    rule: AlertRule,
+    since: NaiveDate,
+    reasons: Vec<AlertReason>,
+) -> Found {
+    Found {
+        severity: context.policy.alerts.severity(rule),
+        since,
+        reasons,
+    }
+}
+
+/// What reduced each of the customer's invoices, dated, indexed like `customer.invoices`.
+fn reductions(context: &RuleContext<'_>) -> Vec<Vec<(NaiveDate, Decimal)>> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let mut out = vec![Vec::new(); customer.invoices.len()];
+    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
+        if date > as_of {
+            return;
+        }
+        if let Ok(position) = customer.invoices.binary_search(&invoice) {
+            out[position].push((date, amount));
+        }
+    };
+    for payment in customer
+        .payments
+        .iter()
+        .filter_map(|id| ledger.payment(*id))
+    {
+        for allocation in &payment.allocations {
+            reduce(allocation.invoice, payment.date, allocation.amount.value());
+        }
+    }
+    for note in customer
+        .credit_notes
+        .iter()
+        .filter_map(|id| ledger.credit_note(*id))
+    {
+        for allocation in &note.allocations {
+            reduce(allocation.invoice, note.date, allocation.amount.value());
+        }
+    }
+    for write_off in context.write_offs {
+        reduce(write_off.invoice, write_off.date, write_off.amount.value());
+    }
+    for list in &mut out {
+        list.sort_unstable();
+    }
+    out
+}
+
+/// Items at least N days past due with more than the leftover open. Each item is in the run
+/// from due + N days until the day its open amount fell to the leftover.
+fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
+    let (customer, as_of) = (context.customer, context.as_of);
+    let alerts = &context.policy.alerts;
+    let currency = customer.details.currency;
+    let mut reasons: Vec<(i64, AlertReason)> = (context.invoices.iter())
+        .copied()
+        .filter(|(invoice, open)| {
+            *open > alerts.leftover_max
+                && invoice.days_past_due(as_of) >= i64::from(alerts.overdue_days)
+        })
+        .map(|(invoice, open)| {
+            let days = invoice.days_past_due(as_of);
+            let reason = AlertReason::ItemOverdue {
+                invoice: invoice.number.clone(),
+                days,
+                open: Money::new(open, currency),
+                threshold: alerts.overdue_days,
+            };
+            (days, reason)
+        })
+        .collect();
+    let days_max = reasons.iter().map(|(days, _)| *days).max()?;
+    reasons.sort_by_key(|(days, _)| std::cmp::Reverse(*days));
+    let reduced = &context.reductions;
+    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (context.invoices.iter())
+        .zip(reduced)
+        .map(|((invoice, _), list)| {
+            let start = day(invoice.due_date, i64::from(alerts.overdue_days));
+            let mut open = invoice.amount.value();
+            let end = list.iter().find_map(|(date, amount)| {
+                open -= *amount;
+                (open <= alerts.leftover_max).then_some(*date)
+            });
+            (start, end.map(|end| end.max(start)))
+        })
+        .collect();
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    let mut result = found(context, AlertRule::OverdueDays, since, Vec::new());
+    if days_max >= i64::from(alerts.overdue_days_severe) {
+        result.severity = AlertSeverity::Severe;
+    }
+    result.reasons = reasons.into_iter().map(|(_, reason)| reason).collect();
+    Some(result)
+}
+
+/// The overdue total above the threshold (in the base currency; a currency without a rate
+/// compares its own amount). The total steps up the day after each due date and down on
+/// each reduction after it.
+fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
+    let (customer, as_of) = (context.customer, context.as_of);
+    let policy = context.policy;
+    let currency = customer.details.currency;
+    let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
+    let threshold = policy.alerts.overdue_amount;
+    let overdue: Decimal = (context.invoices.iter())
+        .filter(|(invoice, open)| *open > Decimal::ZERO && invoice.days_past_due(as_of) > 0)
+        .map(|(_, open)| *open)
+        .sum();
+    if base(overdue) <= threshold {
+        return None;
+    }
+    let reduced = &context.reductions;
+    let mut changes = Vec::new();
+    for ((invoice, _), list) in context.invoices.iter().zip(reduced) {
+        let before: Decimal = (list.iter())
+            .filter(|(date, _)| *date <= invoice.due_date)
+            .map(|(_, amount)| *amount)
+            .sum();
+        changes.push((day(invoice.due_date, 1), invoice.amount.value() - before));
+        for (date, amount) in list.iter().filter(|(date, _)| *date > invoice.due_date) {
+            changes.push((*date, -*amount));
+        }
+    }
+    let since = step_run(&mut changes, as_of, |total| base(total) > threshold).unwrap_or(as_of);
+    let reason = AlertReason::OverdueTotal {
+        overdue: Money::new(overdue, currency),
+        overdue_base: Money::new(base(overdue), policy.limits.base_currency),
+        threshold: Money::new(threshold, policy.limits.base_currency),
+    };
+    Some(found(
+        context,
+        AlertRule::OverdueAmount,
+        since,
+        vec![reason],
+    ))
+}
+
+/// Exposure ÷ limit in force above the threshold, exactly (shown to one decimal). The run
+/// walks back over the days exposure moved (issues, reductions, orders opened and closed)
+/// or a limit took effect or lapsed, undoing each day's changes on the way.
+fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let limits = context.sources.limits;
+    let threshold = context.policy.alerts.utilisation_percent;
+    let limit_on = |date: NaiveDate| match limit_status(limits, customer.id, date) {
+        LimitStatus::InForce(in_force) => Some(in_force.amount),
+        _ => None,
+    };
+    let over = |exposure: Decimal, limit: Option<Decimal>| {
+        limit
+            .and_then(|limit| utilisation_exact(exposure, limit))
+            .filter(|percent| *percent > threshold)
+    };
+    let limit = limit_on(as_of)?;
+    let orders: Vec<_> = customer
+        .orders
+        .iter()
+        .filter_map(|id| ledger.order(*id))
+        .collect();
+    let open_orders: Decimal = (orders.iter())
+        .filter(|order| order_open_on(order, as_of))
+        .map(|order| order.amount.value())
+        .sum();
+    let exposure = context
+        .invoices
+        .iter()
+        .map(|(_, open)| *open)
+        .sum::<Decimal>()
+        + open_orders;
+    let percent = over(exposure, Some(limit))?;
+    // (date, change in exposure, whether the limit in force may change that day)
+    let mut changes: Vec<(NaiveDate, Decimal, bool)> = (exposure_changes(context, &orders))
+        .into_iter()
+        .map(|(date, change)| (date, change, false))
+        .collect();
+    for request in requests_of(limits, customer.id) {
+        if let RequestStatus::Approved { date, .. } = request.status {
+            changes.push((date, Decimal::ZERO, true));
+        }
+        changes.extend(
+            request
+                .until
+                .map(|until| (day(until, 1), Decimal::ZERO, true)),
+        );
+    }
+    changes.retain(|(date, ..)| *date <= as_of);
+    let since = walk_exposure(&mut changes, (exposure, limit), as_of, &over, &limit_on);
+    let currency = customer.details.currency;
+    let reason = AlertReason::Utilisation {
+        percent: percent.round_dp(1),
+        threshold,
+        exposure: Money::new(exposure, currency),
+        limit: Money::new(limit, currency),
+    };
+    Some(found(context, AlertRule::Utilisation, since, vec![reason]))
+}
+
+/// Walks back from `as_of` over the dated exposure changes (newest first) while `over`
+/// holds on the exposure and limit of each day; the limit of the day before is looked up
+/// only past a day one took effect or lapsed.
+fn walk_exposure(
+    changes: &mut [(NaiveDate, Decimal, bool)],
+    (exposure, limit): (Decimal, Decimal),
+    as_of: NaiveDate,
+    over: &dyn Fn(Decimal, Option<Decimal>) -> Option<Decimal>,
+    limit_on: &dyn Fn(NaiveDate) -> Option<Decimal>,
+) -> NaiveDate {
+    changes.sort_unstable_by_key(|change| std::cmp::Reverse(change.0));
+    let mut since = as_of;
+    let (mut value, mut limit_then) = (exposure, Some(limit));
+    let mut index = 0;
+    while index < changes.len() {
+        let date = changes[index].0;
+        if over(value, limit_then).is_none() {
+            break;
+        }
+        since = date;
+        let mut limit_moves = false;
+        while index < changes.len() && changes[index].0 == date {
+            value -= changes[index].1;
+            limit_moves |= changes[index].2;
+            index += 1;
+        }
+        if limit_moves {
+            limit_then = day_before(date).and_then(limit_on);
+        }
+    }
+    since
+}
+
+/// What moved the customer's exposure, dated: each invoice up on its issue, down by each
+/// reduction; each order up when opened, down when closed.
+fn exposure_changes(
+    context: &RuleContext<'_>,
+    orders: &[&crate::ledger::Order],
+) -> Vec<(NaiveDate, Decimal)> {
+    let mut changes = Vec::new();
+    for ((invoice, _), list) in context.invoices.iter().zip(&context.reductions) {
+        changes.push((invoice.issue_date, invoice.amount.value()));
+        changes.extend(list.iter().map(|(date, amount)| (*date, -*amount)));
+    }
+    for order in orders {
+        changes.push((order.date, order.amount.value()));
+        if let Some((closed, _)) = &order.closed {
+            changes.push((*closed, -order.amount.value()));
+        }
+    }
+    changes
+}
+
+/// The days the customer's ledger changed by `as_of`: issues, the day after due dates,
+/// payments and credit notes.
+fn change_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    for invoice in customer
+        .invoices
+        .iter()
+        .filter_map(|id| ledger.invoice(*id))
+    {
+        days.push(invoice.issue_date);
+        days.push(day(invoice.due_date, 1));
+    }
+    days.extend(
+        customer
+            .payments
+            .iter()
+            .filter_map(|id| ledger.payment(*id))
+            .map(|p| p.date),
+    );
+    days.extend(
+        customer
+            .credit_notes
+            .iter()
+            .filter_map(|id| ledger.credit_note(*id))
+            .map(|n| n.date),
+    );
+    days.retain(|date| *date <= as_of);
+    days
+}
+
+/// Walks back over the month's change days (ledger, file, policy versions) while `holds`
+/// held on the score of that day; never before the day after the month end.
+fn score_run(
+    context: &RuleContext<'_>,
+    scores: &Scores,
+    holds: impl Fn(&Score) -> bool,
+) -> NaiveDate {
+    let sources = context.sources;
+    let (customer, as_of) = (context.customer, context.as_of);
+    let first = day(scores.month_end, 1);
+    let mut points = change_days(sources.ledger, customer, as_of);
+    points.extend(
+        sources
+            .credit
+            .of(customer.id)
+            .iter()
+            .map(|(on, record)| (*on).max(record.date())),
+    );
+    points.extend(sources.policies.versions.iter().map(|(from, _)| *from));
+    points.retain(|date| *date > first);
+    points.push(first);
+    let default = CreditPolicy::default();
+    let policy_on = |date: NaiveDate| {
+        (sources.policies.versions.iter().rev())
+            .find(|(from, _)| *from <= date)
+            .map_or(&default, |(_, policy)| policy)
+    };
+    walk_back(&mut points, as_of, |date| {
+        let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
+        holds(&score(&inputs, policy_on(date)))
+    })
+}
+
+fn grade_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+    let before = scores.before.grade;
+    if scores.now.grade <= before {
+        return None;
+    }
+    let since = score_run(context, scores, |score| score.grade > before);
+    let reason = AlertReason::GradeDropped {
+        before,
+        now: scores.now.grade,
+        month_end: scores.month_end,
+    };
+    Some(found(context, AlertRule::GradeDrop, since, vec![reason]))
+}
+
+fn score_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+    let threshold = context.policy.alerts.score_drop_points;
+    let before = scores.before.score;
+    let points = before - scores.now.score;
+    if points < threshold {
+        return None;
+    }
+    let since = score_run(context, scores, |score| before - score.score >= threshold);
+    let reason = AlertReason::ScoreDropped {
+        before,
+        now: scores.now.score,
+        points,
+        threshold,
+        month_end: scores.month_end,
+    };
+    Some(found(context, AlertRule::ScoreDrop, since, vec![reason]))
+}
+
+/// The first day `months_between(date, day) > limit`.
+fn stale_from(date: NaiveDate, limit: u32) -> NaiveDate {
+    let mut first = date
+        .checked_add_months(Months::new(limit + 1))
+        .unwrap_or(date);
+    while crate::base::dates::months_between(date, first) <= i64::from(limit) {
+        first = day(first, 1);
+    }
+    first
+}
+
+/// The newest statement or report known by the day asked is stale (the credit area's own
+/// staleness rule, `stale_months`).
+fn file_stale(context: &RuleContext<'_>) -> Option<Found> {
+    let (policy, as_of) = (context.policy, context.as_of);
+    let known = (context.sources.credit.of(context.customer.id).iter())
+        .filter(|(recorded_on, record)| *recorded_on <= as_of && record.date() <= as_of)
+        .map(|(_, record)| record);
+    let mut statement = None;
+    let mut report = None;
+    for record in known {
+        match record {
+            CreditRecord::Statement(found)
+                if statement.is_none_or(|(end, _)| found.period_end >= end) =>
+            {
+                statement = Some((found.period_end, record));
+            }
+            CreditRecord::Report(found)
+                if report.is_none_or(|(date, _)| found.report_date >= date) =>
+            {
+                report = Some((found.report_date, record));
+            }
+            _ => {}
+        }
+    }
+    let mut reasons = Vec::new();
+    let mut starts = Vec::new();
+    if let Some((period_end, record)) = statement {
+        let limit = policy.statement_stale_months;
+        if let Some(months) = stale_months(record, policy, as_of) {
+            starts.push(stale_from(period_end, limit));
+            reasons.push(AlertReason::StatementStale {
+                period_end,
+                months,
+                limit,
+            });
+        }
+    }
+    if let Some((report_date, record)) = report {
+        let limit = policy.report_stale_months;
+        if let Some(months) = stale_months(record, policy, as_of) {
+            starts.push(stale_from(report_date, limit));
+            reasons.push(AlertReason::ReportStale {
+                report_date,
+                months,
+                limit,
+            });
+        }
+    }
+    let since = starts.into_iter().min()?;
+    Some(found(
+        context,
+        AlertRule::FileStale,
+        since.min(as_of),
+        reasons,
+    ))
+}
+
+/// The limit in force has a review date before the day asked (the check's own rule).
+fn review_passed(context: &RuleContext<'_>) -> Option<Found> {
+    let as_of = context.as_of;
+    let LimitStatus::InForce(in_force) =
+        limit_status(context.sources.limits, context.customer.id, as_of)
+    else {
+        return None;
+    };
+    if in_force.review_on >= as_of {
+        return None;
+    }
+    let reason = AlertReason::ReviewPassed {
+        review_on: in_force.review_on,
+        days: (as_of - in_force.review_on).num_days(),
+    };
+    let since = day(in_force.review_on, 1).max(in_force.approved_on);
+    Some(found(context, AlertRule::ReviewPassed, since, vec![reason]))
+}
+
+/// Risk signals at most N days old on the day asked, known by then; each is in the run from
+/// the day it was known (its date, or the later day it was recorded) to N days after its date.
+fn risk_signal(context: &RuleContext<'_>) -> Option<Found> {
+    let as_of = context.as_of;
+    let threshold = context.policy.alerts.signal_days;
+    let known = (context.sources.credit.of(context.customer.id).iter())
+        .filter_map(|(recorded_on, record)| match record {
+            CreditRecord::Signal(signal) => Some((*recorded_on, signal)),
+            _ => None,
+        })
+        .filter(|(recorded_on, signal)| *recorded_on <= as_of && signal.date <= as_of);
+    let mut reasons = Vec::new();
+    let mut intervals = Vec::new();
+    for (recorded_on, signal) in known {
+        let days = (as_of - signal.date).num_days();
+        let end = day(signal.date, i64::from(threshold) + 1);
+        intervals.push((recorded_on.max(signal.date), Some(end)));
+        if days <= i64::from(threshold) {
+            reasons.push(AlertReason::SignalRecorded {
+                signal: signal.kind,
+                severity: signal.severity,
+                date: signal.date,
+                days,
+                threshold,
+            });
+        }
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    Some(found(context, AlertRule::RiskSignal, since, reasons))
+}
+
+/// Promises made by the day asked whose deadline passed with them broken (or partly kept),
+/// for N days after the deadline.
+fn promise_broken(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, as_of) = (context.sources.ledger, context.as_of);
+    let window = i64::from(context.policy.alerts.promise_days);
+    let currency = context.customer.details.currency;
+    let mut reasons = Vec::new();
+    let mut intervals = Vec::new();
+    for promise in context.promises.iter().filter(|p| p.date <= as_of) {
+        let status = promise_status(ledger, promise, as_of);
+        if !status.is_broken() {
+            continue;
+        }
+        let deadline = crate::collections::promise::deadline(promise);
+        let start = day(deadline, 1);
+        intervals.push((start, Some(day(deadline, window + 1))));
+        if (as_of - deadline).num_days() > window {
+            continue;
+        }
+        let paid = match status {
+            PromiseStatus::PartlyKept { paid } => paid,
+            _ => Decimal::ZERO,
+        };
+        reasons.push(AlertReason::PromiseBroken {
+            due: promise.due,
+            deadline,
+            promised: Money::new(promise.amount.value(), currency),
+            paid: Money::new(paid, currency),
+        });
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    Some(found(context, AlertRule::PromiseBroken, since, reasons))
+}
