@@ -47,8 +47,12 @@ pub enum Field {
     Channel,
     /// A rung of the reminder ladder.
     Step,
-    /// A promise's days of tolerance.
+    /// A promise's or a payment plan's days of tolerance.
     Tolerance,
+    /// A payment plan's instalments (their dates and amounts).
+    Instalments,
+    /// A write-off proposal (the one being decided).
+    Proposal,
     /// The first and the last day of the journal's filter. No rejection names them: the form
     /// kit places its messages by field, and the filter's dates are read through it.
     DayFrom,
@@ -216,6 +220,38 @@ pub enum Rejection {
     },
     /// A collection strategy that does not make sense.
     StrategyInvalid(crate::policy::StrategyError),
+    UnknownProposal,
+    /// The write-off proposal was already approved or rejected.
+    ProposalDecided,
+    /// Four eyes: the proposer may not approve or reject their own write-off.
+    OwnProposal,
+    /// The invoice already has a write-off proposal waiting for a decision.
+    WriteOffPending,
+    /// A decision dated before the proposal it decides.
+    DecisionBeforeProposal,
+    /// A payment plan without invoices or without instalments.
+    PlanEmpty,
+    /// The instalments do not add up to what is open on the plan's invoices.
+    PlanSumMismatch {
+        open: Decimal,
+        instalments: Decimal,
+    },
+    /// Instalment dates must increase strictly, one after the other.
+    PlanDatesNotIncreasing,
+    /// An instalment dated before the plan was agreed.
+    InstalmentBeforePlan,
+    /// An invoice of the plan has nothing open on the plan's date.
+    PlanInvoiceNotOpen {
+        invoice: String,
+    },
+    /// An invoice of the plan belongs to another customer.
+    PlanInvoiceOfOtherCustomer {
+        invoice: String,
+    },
+    /// An invoice is already in a payment plan that is current.
+    PlanOverlaps {
+        invoice: String,
+    },
 }
 
 impl Rejection {
@@ -284,6 +320,17 @@ impl Rejection {
             AlreadyOnHold | NotOnHold => Field::Customer,
             OrderBlocked => Field::Reason,
             OriginInvalid { .. } => Field::Origins,
+            UnknownProposal | ProposalDecided => Field::Proposal,
+            OwnProposal => Field::User,
+            WriteOffPending => Field::Invoice,
+            DecisionBeforeProposal => Field::Date,
+            PlanEmpty
+            | PlanSumMismatch { .. }
+            | PlanDatesNotIncreasing
+            | InstalmentBeforePlan => Field::Instalments,
+            PlanInvoiceNotOpen { .. }
+            | PlanInvoiceOfOtherCustomer { .. }
+            | PlanOverlaps { .. } => Field::Invoice,
         }
     }
 }

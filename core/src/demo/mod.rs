@@ -904,6 +904,7 @@ impl Numbering<'_> {
             date,
             amount: Some(amount),
             reason: "Quality claim / 质量异议".to_string(),
+            details: Default::default(),
         }
     }
 

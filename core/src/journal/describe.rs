@@ -5,7 +5,7 @@
 //! changed. What never changes once recorded — an invoice's customer, number and currency, an
 //! order's, a dispute's invoice, a limit request's amount — is looked up in the portfolio.
 
-use crate::base::ids::{CustomerId, DisputeId, InvoiceId, OrderId, RequestId, UserId};
+use crate::base::ids::{CustomerId, DisputeId, InvoiceId, OrderId, ProposalId, RequestId, UserId};
 use crate::base::money::{Currency, Money};
 use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
@@ -114,8 +114,14 @@ impl Recall {
                 CollectionsEntry::TaskCompleted { customer, .. }
                 | CollectionsEntry::StepEscalated { customer, .. }
                 | CollectionsEntry::PromiseRecorded { customer, .. }
-                | CollectionsEntry::CollectorAssigned { customer, .. },
+                | CollectionsEntry::CollectorAssigned { customer, .. }
+                | CollectionsEntry::WriteOffProposed { customer, .. }
+                | CollectionsEntry::PlanAgreed { customer, .. },
             ) => Some(*customer),
+            Entry::Collections(
+                CollectionsEntry::WriteOffApproved { proposal, .. }
+                | CollectionsEntry::WriteOffRejected { proposal, .. },
+            ) => state.collections.proposal(*proposal).map(|p| p.customer),
             Entry::Ledger(
                 LedgerEntry::InvoiceIssued { customer, .. }
                 | LedgerEntry::PaymentReceived { customer, .. }
@@ -223,6 +229,28 @@ impl Recall {
                     collector: collector.map(|id| self.user(id)),
                 }
             }
+            CollectionsEntry::WriteOffProposed {
+                invoice,
+                amount,
+                reason,
+                ..
+            } => CollectionsWhat::WriteOffProposed {
+                invoice: invoice_named(&state.ledger, *invoice).0,
+                amount: amount.money(),
+                reason: reason.clone(),
+            },
+            CollectionsEntry::WriteOffApproved { proposal, .. } => {
+                decided_what(state, *proposal, None)
+            }
+            CollectionsEntry::WriteOffRejected {
+                proposal, reason, ..
+            } => decided_what(state, *proposal, Some(reason)),
+            CollectionsEntry::PlanAgreed {
+                date,
+                invoices,
+                instalments,
+                ..
+            } => plan_what(state, *date, invoices, instalments),
         }
     }
 
@@ -575,6 +603,44 @@ fn detail_changes(before: &CustomerDetails, after: &CustomerDetails) -> Vec<Deta
     changes
 }
 
+/// A write-off proposal's invoice and amount.
+fn proposal_named(state: &Portfolio, id: ProposalId) -> (String, Money) {
+    match state.collections.proposal(id) {
+        Some(p) => (invoice_named(&state.ledger, p.invoice).0, p.amount.money()),
+        None => (unknown(id.0), Money::new(Decimal::ZERO, Currency::CNY)),
+    }
+}
+
+/// A write-off approved (`reason` `None`) or rejected.
+fn decided_what(state: &Portfolio, id: ProposalId, reason: Option<&String>) -> CollectionsWhat {
+    let (invoice, amount) = proposal_named(state, id);
+    match reason {
+        None => CollectionsWhat::WriteOffApproved { invoice, amount },
+        Some(reason) => CollectionsWhat::WriteOffRejected {
+            invoice,
+            amount,
+            reason: reason.clone(),
+        },
+    }
+}
+
+fn plan_what(
+    state: &Portfolio,
+    date: NaiveDate,
+    invoices: &[InvoiceId],
+    instalments: &[crate::collections::Instalment],
+) -> CollectionsWhat {
+    let currency = (instalments.first()).map_or(Currency::CNY, |i| i.amount.currency());
+    CollectionsWhat::PlanAgreed {
+        invoices: (invoices.iter())
+            .map(|id| invoice_named(&state.ledger, *id).0)
+            .collect(),
+        total: Money::new(instalments.iter().map(|i| i.amount.value()).sum(), currency),
+        instalments: instalments.len(),
+        last_due: instalments.last().map_or(date, |i| i.due),
+    }
+}
+
 /// Who the entry itself says acted, when it names someone.
 fn by_of(entry: &Entry) -> Option<UserId> {
     match entry {
@@ -585,7 +651,11 @@ fn by_of(entry: &Entry) -> Option<UserId> {
             CollectionsEntry::TaskCompleted { by, .. }
             | CollectionsEntry::StepEscalated { by, .. }
             | CollectionsEntry::PromiseRecorded { by, .. }
-            | CollectionsEntry::CollectorAssigned { by, .. },
+            | CollectionsEntry::CollectorAssigned { by, .. }
+            | CollectionsEntry::WriteOffProposed { by, .. }
+            | CollectionsEntry::WriteOffApproved { by, .. }
+            | CollectionsEntry::WriteOffRejected { by, .. }
+            | CollectionsEntry::PlanAgreed { by, .. },
         ) => Some(*by),
         Entry::Team(TeamEntry::UserAdded { by, .. } | TeamEntry::UserChanged { by, .. }) => *by,
         Entry::Limits(
@@ -621,7 +691,11 @@ fn date_of(entry: &Entry) -> Option<NaiveDate> {
             CollectionsEntry::TaskCompleted { date, .. }
             | CollectionsEntry::StepEscalated { date, .. }
             | CollectionsEntry::PromiseRecorded { date, .. }
-            | CollectionsEntry::CollectorAssigned { date, .. },
+            | CollectionsEntry::CollectorAssigned { date, .. }
+            | CollectionsEntry::WriteOffProposed { date, .. }
+            | CollectionsEntry::WriteOffApproved { date, .. }
+            | CollectionsEntry::WriteOffRejected { date, .. }
+            | CollectionsEntry::PlanAgreed { date, .. },
         )
         | Entry::Limits(
             LimitsEntry::LimitRequested { date, .. }

@@ -96,8 +96,13 @@ impl Entry {
                 C::TaskCompleted { .. }
                 | C::StepEscalated { .. }
                 | C::PromiseRecorded { .. }
-                | C::CollectorAssigned { .. },
+                | C::CollectorAssigned { .. }
+                | C::WriteOffProposed { .. }
+                | C::WriteOffRejected { .. }
+                | C::PlanAgreed { .. },
             ) => false,
+            // Its event also holds the ledger's `InvoiceWrittenOff`, which moves scores.
+            Entry::Collections(C::WriteOffApproved { .. }) => true,
         }
     }
 }

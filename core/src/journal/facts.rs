@@ -45,12 +45,16 @@ pub enum EntryKind {
     StepEscalated,
     PromiseRecorded,
     CollectorAssigned,
+    WriteOffProposed,
+    WriteOffApproved,
+    WriteOffRejected,
+    PlanAgreed,
 }
 
 impl EntryKind {
     /// Every kind, by area (ledger, credit file, policy, team, limits, collections), as a
     /// list shows them.
-    pub const ALL: [EntryKind; 28] = [
+    pub const ALL: [EntryKind; 32] = [
         EntryKind::CustomerRegistered,
         EntryKind::CustomerUpdated,
         EntryKind::CustomerSinceChanged,
@@ -79,6 +83,10 @@ impl EntryKind {
         EntryKind::StepEscalated,
         EntryKind::PromiseRecorded,
         EntryKind::CollectorAssigned,
+        EntryKind::WriteOffProposed,
+        EntryKind::WriteOffApproved,
+        EntryKind::WriteOffRejected,
+        EntryKind::PlanAgreed,
     ];
 
     /// The kind of `entry`. One arm per variant, no wildcard: a new entry has no kind (and so
@@ -97,6 +105,10 @@ impl EntryKind {
                 CollectionsEntry::StepEscalated { .. } => EntryKind::StepEscalated,
                 CollectionsEntry::PromiseRecorded { .. } => EntryKind::PromiseRecorded,
                 CollectionsEntry::CollectorAssigned { .. } => EntryKind::CollectorAssigned,
+                CollectionsEntry::WriteOffProposed { .. } => EntryKind::WriteOffProposed,
+                CollectionsEntry::WriteOffApproved { .. } => EntryKind::WriteOffApproved,
+                CollectionsEntry::WriteOffRejected { .. } => EntryKind::WriteOffRejected,
+                CollectionsEntry::PlanAgreed { .. } => EntryKind::PlanAgreed,
             },
         }
     }
@@ -161,6 +173,10 @@ impl EntryKind {
             EntryKind::StepEscalated => "StepEscalated",
             EntryKind::PromiseRecorded => "PromiseRecorded",
             EntryKind::CollectorAssigned => "CollectorAssigned",
+            EntryKind::WriteOffProposed => "WriteOffProposed",
+            EntryKind::WriteOffApproved => "WriteOffApproved",
+            EntryKind::WriteOffRejected => "WriteOffRejected",
+            EntryKind::PlanAgreed => "PlanAgreed",
         }
     }
 
@@ -269,6 +285,27 @@ pub enum CollectionsWhat {
     },
     /// `None`: taken off every collector's list.
     CollectorAssigned { collector: Option<UserRef> },
+    WriteOffProposed {
+        invoice: String,
+        amount: Money,
+        reason: String,
+    },
+    WriteOffApproved {
+        invoice: String,
+        amount: Money,
+    },
+    WriteOffRejected {
+        invoice: String,
+        amount: Money,
+        reason: String,
+    },
+    /// `total` is what the instalments add up to; `last_due` the last instalment's date.
+    PlanAgreed {
+        invoices: Vec<String>,
+        total: Money,
+        instalments: usize,
+        last_due: NaiveDate,
+    },
 }
 
 impl CollectionsWhat {
@@ -278,6 +315,10 @@ impl CollectionsWhat {
             CollectionsWhat::StepEscalated { .. } => EntryKind::StepEscalated,
             CollectionsWhat::PromiseRecorded { .. } => EntryKind::PromiseRecorded,
             CollectionsWhat::CollectorAssigned { .. } => EntryKind::CollectorAssigned,
+            CollectionsWhat::WriteOffProposed { .. } => EntryKind::WriteOffProposed,
+            CollectionsWhat::WriteOffApproved { .. } => EntryKind::WriteOffApproved,
+            CollectionsWhat::WriteOffRejected { .. } => EntryKind::WriteOffRejected,
+            CollectionsWhat::PlanAgreed { .. } => EntryKind::PlanAgreed,
         }
     }
 }

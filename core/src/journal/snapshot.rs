@@ -15,7 +15,9 @@ use std::fmt;
 /// holds and releases left the customer and order records for their areas' sub-states.
 /// Version 6 added the collections (tasks, escalations, promises, collectors) and the
 /// collection strategy in the policy.
-pub const SNAPSHOT_VERSION: u8 = 6;
+/// Version 7 added payment plans and write-off proposals to the collections, and a dispute's
+/// category, notes and owner.
+pub const SNAPSHOT_VERSION: u8 = 7;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,6 +207,27 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
         || !ids.invoices.contains_all(invoices)
     {
         return Err("the collections name a record that is not there".into());
+    }
+    check_plans(collections, ids)
+}
+
+/// The references payment plans and write-off proposals hold.
+fn check_plans(collections: &crate::collections::Collections, ids: &AreaIds) -> Result<(), String> {
+    IdSet::collect("payment plans", collections.plans.iter().map(|p| p.id.0))?;
+    IdSet::collect("write-off proposals", collections.write_offs.iter().map(|p| p.id.0))?;
+    let customers = (collections.plans.iter().map(|p| p.customer.0))
+        .chain(collections.write_offs.iter().map(|p| p.customer.0));
+    let users = (collections.plans.iter().map(|p| p.by.0))
+        .chain(collections.write_offs.iter().map(|p| p.by.0))
+        .chain(collections.write_offs.iter().filter_map(|p| p.decision.as_ref().map(|d| d.by.0)));
+    let invoices = (collections.plans.iter().flat_map(|p| &p.invoices))
+        .chain(collections.write_offs.iter().map(|p| &p.invoice))
+        .map(|i| i.0);
+    if !ids.customers.contains_all(customers)
+        || !ids.users.contains_all(users)
+        || !ids.invoices.contains_all(invoices)
+    {
+        return Err("a payment plan or write-off proposal names a record that is not there".into());
     }
     Ok(())
 }

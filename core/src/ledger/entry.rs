@@ -38,6 +38,59 @@ pub enum DisputeOutcome {
     Rejected,
     /// The claim was accepted; a credit note settles it.
     Accepted,
+    /// The customer paid the amount after all.
+    Paid,
+}
+
+impl DisputeOutcome {
+    pub const ALL: [DisputeOutcome; 3] = [
+        DisputeOutcome::Accepted,
+        DisputeOutcome::Rejected,
+        DisputeOutcome::Paid,
+    ];
+}
+
+/// What a dispute is about. Disputes journalled before categories existed read as `Other`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DisputeCategory {
+    Price,
+    Quantity,
+    Quality,
+    NotReceived,
+    Duplicate,
+    #[default]
+    Other,
+}
+
+impl DisputeCategory {
+    pub const ALL: [DisputeCategory; 6] = [
+        DisputeCategory::Price,
+        DisputeCategory::Quantity,
+        DisputeCategory::Quality,
+        DisputeCategory::NotReceived,
+        DisputeCategory::Duplicate,
+        DisputeCategory::Other,
+    ];
+
+    /// `Other` is what an entry without a category means, so it is not written.
+    pub fn is_other(&self) -> bool {
+        *self == DisputeCategory::Other
+    }
+
+    pub fn token(self) -> &'static str {
+        match self {
+            DisputeCategory::Price => "price",
+            DisputeCategory::Quantity => "quantity",
+            DisputeCategory::Quality => "quality",
+            DisputeCategory::NotReceived => "not-received",
+            DisputeCategory::Duplicate => "duplicate",
+            DisputeCategory::Other => "other",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<DisputeCategory> {
+        DisputeCategory::ALL.into_iter().find(|c| c.token() == token)
+    }
 }
 
 /// One part of a payment or credit note applied to an invoice. In an entry (and a payment's
@@ -134,6 +187,14 @@ entry_enum! {
             /// Of the invoice's currency.
             amount: Part,
             reason: String,
+            /// Absent (and not written) in disputes journalled before categories: `Other`.
+            #[serde(default, skip_serializing_if = "DisputeCategory::is_other")]
+            category: DisputeCategory,
+            #[serde(default, skip_serializing_if = "String::is_empty")]
+            notes: String,
+            /// The profile that follows the dispute up.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            owner: Option<UserId>,
         },
         DisputeResolved {
             id: DisputeId,

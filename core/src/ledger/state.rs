@@ -375,12 +375,18 @@ impl Ledger {
                 date,
                 amount,
                 reason,
+                category,
+                notes,
+                owner,
             } => self.open_dispute(Dispute {
                 id: *id,
                 invoice: *invoice,
                 date: *date,
                 amount: *amount,
                 reason: reason.clone(),
+                category: *category,
+                notes: notes.clone(),
+                owner: *owner,
                 resolved: None,
             }),
             LedgerEntry::DisputeResolved { id, date, outcome } => {
