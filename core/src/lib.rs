@@ -38,15 +38,15 @@ pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, P
 pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_batch, AllocationChoice, BatchRejection, CollectionsCommand, Command, Field,
-    Rejection,
+    decide, decide_batch, AllocationChoice, BatchRejection, CollectionsCommand, Command,
+    DisputeDetails, Field, InstalmentInput, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,
     Portfolio, SealedEvent, SnapshotError, SNAPSHOT_VERSION,
 };
 pub use ledger::{
-    Allocation, CreditNote, Customer, CustomerDetails, Dispute, DisputeOutcome, Invoice,
+    Allocation, CreditNote, Customer, CustomerDetails, Dispute, DisputeCategory, DisputeOutcome, Invoice,
     LedgerEntry, Order, OrderClosure, Payment, WriteOff,
 };
 pub use limits::LimitsEntry;

@@ -214,6 +214,7 @@ impl Ledger {
             date: date(on),
             amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "quality claim".to_string(),
+            details: Default::default(),
         });
         id
     }
