@@ -13,10 +13,13 @@ use chrono::{Duration, NaiveDate};
 use common::*;
 use creditdesk_core::base::rng::Rng;
 use creditdesk_core::check::check_order;
+use creditdesk_core::collections::planned_invoices;
 use creditdesk_core::collections::Outcome;
 use creditdesk_core::credit::score::{score, score_all, score_inputs};
 use creditdesk_core::credit::*;
-use creditdesk_core::decide::{approval_role, grade_on, may_collect, task_on, worklist_on};
+use creditdesk_core::decide::{
+    approval_role, grade_on, may_collect, task_on, worklist_on, write_off_role,
+};
 use creditdesk_core::ledger::reports::*;
 use creditdesk_core::limits::{limit_status, review_date, LimitStatus, RequestStatus, Verdict};
 use creditdesk_core::policy::Channel;
@@ -51,7 +54,7 @@ const WORKLIST_EVERY: usize = 50;
 
 /// Every kind of command the generator makes, by the name `kind_of` gives it. The run must
 /// see each accepted and each rejected at least once, or the auditor checks less than it seems.
-const KINDS: [&str; 38] = [
+const KINDS: [&str; 42] = [
     "register customer",
     "update customer",
     "change customer since",
@@ -90,6 +93,10 @@ const KINDS: [&str; 38] = [
     "record promise",
     "assign collector",
     "change strategy",
+    "propose write-off",
+    "approve write-off",
+    "reject write-off",
+    "agree plan",
 ];
 
 /// The tally's name for a command. Exhaustive, so a new command fails to compile here until
@@ -148,6 +155,10 @@ fn kind_of(command: &Command) -> &'static str {
             CollectionsCommand::RecordPromise { .. } => "record promise",
             CollectionsCommand::AssignCollector { .. } => "assign collector",
             CollectionsCommand::ChangeStrategy { .. } => "change strategy",
+            CollectionsCommand::ProposeWriteOff { .. } => "propose write-off",
+            CollectionsCommand::ApproveWriteOff { .. } => "approve write-off",
+            CollectionsCommand::RejectWriteOff { .. } => "reject write-off",
+            CollectionsCommand::AgreePlan { .. } => "agree plan",
         },
     }
 }
@@ -211,6 +222,10 @@ const MAKERS: &[(u32, Maker)] = &[
     (2, record_promise),
     (1, assign_collector),
     (1, change_strategy),
+    (3, propose_write_off),
+    (3, |g, s| decide_write_off(g, s, true)),
+    (1, |g, s| decide_write_off(g, s, false)),
+    (3, agree_plan),
 ];
 
 fn random_command(generator: &mut Generator, state: &Portfolio) -> Command {
@@ -649,6 +664,7 @@ fn open_dispute(generator: &mut Generator, state: &Portfolio) -> Command {
         date: generator.date(),
         amount,
         reason: "quality".to_string(),
+        details: Default::default(),
     }
 }
 
@@ -1241,6 +1257,107 @@ fn assign_collector(generator: &mut Generator, state: &Portfolio) -> Command {
     })
 }
 
+fn propose_write_off(generator: &mut Generator, state: &Portfolio) -> Command {
+    let Some(invoice) = generator.invoice(state) else {
+        return register(generator, state);
+    };
+    let amount = generator
+        .rng
+        .chance(70)
+        .then(|| generator.part_of(invoice.open(), invoice.amount.currency()))
+        .flatten();
+    let id = generator.id(state.next_ids().proposal.0);
+    Command::Collections(CollectionsCommand::ProposeWriteOff {
+        id: ProposalId(id),
+        invoice: invoice.id,
+        date: generator.date(),
+        recorded_on: generator.today,
+        by: generator.user_id(state),
+        amount,
+        reason: generator.text("customer insolvent"),
+    })
+}
+
+/// Approves (or rejects) a proposal waiting, by anyone: now and then its own proposer, or one
+/// already decided.
+fn decide_write_off(generator: &mut Generator, state: &Portfolio, approve: bool) -> Command {
+    let waiting: Vec<ProposalId> = (state.collections.write_offs.iter())
+        .filter(|p| p.is_pending() || generator.broken(1))
+        .map(|p| p.id)
+        .collect();
+    let proposal = generator.pick(&waiting).unwrap_or(ProposalId(999));
+    let by = match state.collections.proposal(proposal) {
+        Some(p) if generator.broken(10) => p.by,
+        _ => generator.user_id(state),
+    };
+    let (date, recorded_on) = (generator.date(), generator.today);
+    Command::Collections(if approve {
+        CollectionsCommand::ApproveWriteOff {
+            proposal,
+            date,
+            recorded_on,
+            by,
+        }
+    } else {
+        CollectionsCommand::RejectWriteOff {
+            proposal,
+            date,
+            recorded_on,
+            by,
+            reason: generator.text("keep collecting"),
+        }
+    })
+}
+
+/// A plan for a customer's open invoices on a day: what is open split into one to three
+/// instalments, now and then a cent off, with two on one day, or with another's invoice.
+fn agree_plan(generator: &mut Generator, state: &Portfolio) -> Command {
+    let date = generator.date();
+    let customer = collections_customer(generator, state, date);
+    let currency = currency_of(state, customer);
+    let open = creditdesk_core::ledger::as_of::open_amounts_on(&state.ledger, date);
+    let mut invoices: Vec<(InvoiceId, Decimal)> = (state.ledger.invoices.iter().enumerate())
+        .filter(|(at, i)| {
+            i.customer == customer && i.issue_date <= date && open[*at] > Decimal::ZERO
+        })
+        .map(|(at, i)| (i.id, open[at]))
+        .filter(|_| generator.rng.chance(70))
+        .collect();
+    if generator.broken(5) {
+        if let Some(other) = generator.invoice(state) {
+            invoices.push((other.id, other.open()));
+        }
+    }
+    let mut left: Decimal = invoices.iter().map(|(_, open)| *open).sum();
+    if generator.broken(5) {
+        left += Decimal::new(1, currency.minor_units());
+    }
+    let count = generator.rng.range(1, 3);
+    let mut instalments = Vec::new();
+    for n in 0..count {
+        let due = date + Duration::days(30 * (n + 1) - i64::from(generator.broken(5)) * 30);
+        let part = if n + 1 == count {
+            left
+        } else {
+            (left / Decimal::from(count - n)).round_dp(currency.minor_units())
+        };
+        left -= part;
+        if let Ok(amount) = Amount::try_new(part, currency) {
+            instalments.push(InstalmentInput { due, amount });
+        }
+    }
+    Command::Collections(CollectionsCommand::AgreePlan {
+        id: PlanId(generator.id(state.next_ids().plan.0)),
+        customer,
+        date,
+        recorded_on: generator.today,
+        by: generator.user_id(state),
+        invoices: invoices.into_iter().map(|(id, _)| id).collect(),
+        instalments,
+        tolerance_days: *generator.rng.pick(&[0, 5, 31]),
+    })
+}
+
 fn set_widget_origins(generator: &mut Generator, state: &Portfolio) -> Command {
     let mut candidates = vec![
         "https://erp.example.com",
@@ -1507,6 +1624,7 @@ fn audit_decision(
     for entry in entries {
         if let Entry::Collections(entry) = entry {
             audit_collections(before, entry, context);
+            audit_plans(before, entry, entries, context);
         }
         let Entry::Limits(entry) = entry else {
             continue;
@@ -1576,9 +1694,16 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
                 let past_due = (*date - invoice.due_date).num_days() >= 1;
                 let rungs = before.collections.rungs_on(*date);
                 let done = rungs.done_for(*id);
-                let escalated = rungs
-                    .escalated_for(*id)
-                    .is_some_and(|to| to >= *offset_days);
+                // An escalation names a day that may be no rung of the ladder in force now
+                // (the grade, and so the ladder, moved since): it makes due the first rung on
+                // or after that day, so no rung may lie between the day and the task's rung.
+                let escalated = rungs.escalated_for(*id).is_some_and(|to| {
+                    !ladder.iter().any(|rung| {
+                        rung.offset_days >= to
+                            && rung.offset_days < *offset_days
+                            && done.is_none_or(|done| rung.offset_days > done)
+                    })
+                });
                 assert!(
                     done.is_none_or(|done| done < *offset_days),
                     "{context}: {id:?} done twice"
@@ -1605,15 +1730,107 @@ fn audit_collections(before: &Portfolio, entry: &CollectionsEntry, context: &str
                 "{context}: a promise taken by a {role:?}"
             );
         }
+        // Audited by `audit_plans`.
+        CollectionsEntry::WriteOffProposed { .. }
+        | CollectionsEntry::WriteOffApproved { .. }
+        | CollectionsEntry::WriteOffRejected { .. }
+        | CollectionsEntry::PlanAgreed { .. } => {}
+    }
+}
+
+/// Four eyes and the authority matrix on write-offs, and plans that add up: a proposal by a
+/// collector for no more than is open; an approval (with the ledger's write-off of exactly
+/// the proposal, never above what is open) or rejection by another profile whose role covers
+/// the amount's band; a plan's instalments in increasing order summing to what is open on its
+/// invoices, all of the customer.
+fn audit_plans(before: &Portfolio, entry: &CollectionsEntry, entries: &[Entry], context: &str) {
+    match entry {
+        CollectionsEntry::WriteOffProposed {
+            invoice,
+            by,
+            amount,
+            ..
+        } => {
+            let role = role_in(before, *by, context);
+            assert!(
+                may_collect(role),
+                "{context}: a write-off proposed by a {role:?}"
+            );
+            let open = before.ledger.invoice(*invoice).expect("the invoice").open();
+            assert!(
+                amount.value() <= open,
+                "{context}: a proposal above open {open}"
+            );
+        }
+        CollectionsEntry::WriteOffApproved {
+            proposal, date, by, ..
+        }
+        | CollectionsEntry::WriteOffRejected {
+            proposal, date, by, ..
+        } => {
+            let p = before
+                .collections
+                .proposal(*proposal)
+                .expect("the proposal");
+            assert!(p.is_pending(), "{context}: {proposal:?} decided twice");
+            assert_ne!(p.by, *by, "{context}: {proposal:?} decided by its proposer");
+            let required = write_off_role(&before.policy_on(*date), &p.amount.money());
+            authority(before, *by, required, context);
+            let written = entries.iter().find_map(|e| match e {
+                Entry::Ledger(LedgerEntry::InvoiceWrittenOff {
+                    invoice, amount, ..
+                }) => Some((*invoice, amount.value())),
+                _ => None,
+            });
+            let approved = matches!(entry, CollectionsEntry::WriteOffApproved { .. });
+            let open = before
+                .ledger
+                .invoice(p.invoice)
+                .expect("the invoice")
+                .open();
+            assert_eq!(
+                written,
+                approved.then_some((p.invoice, p.amount.value())),
+                "{context}: {proposal:?}'s write-off"
+            );
+            assert!(
+                !approved || p.amount.value() <= open,
+                "{context}: a write-off above open {open}"
+            );
+        }
+        CollectionsEntry::PlanAgreed {
+            customer,
+            date,
+            invoices,
+            instalments,
+            ..
+        } => {
+            let open = creditdesk_core::ledger::as_of::open_amounts_on(&before.ledger, *date);
+            let total: Decimal = (invoices.iter())
+                .map(|id| {
+                    let position = before.ledger.invoice_position(*id).expect("the invoice");
+                    assert_eq!(before.ledger.invoices[position].customer, *customer);
+                    open[position]
+                })
+                .sum();
+            let sum: Decimal = instalments.iter().map(|i| i.amount.value()).sum();
+            assert_eq!(sum, total, "{context}: a plan that does not add up");
+            assert!(
+                instalments.windows(2).all(|w| w[0].due < w[1].due),
+                "{context}: instalments out of order"
+            );
+        }
+        _ => {}
     }
 }
 
 /// No reminder is due for what is paid or disputed: every item of every task on `as_of` is
-/// open and undisputed then.
+/// open and undisputed then, and in no payment plan current then.
 fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
     let tasks = worklist_on(state, as_of);
     let open = creditdesk_core::ledger::as_of::open_amounts_on(&state.ledger, as_of);
     let disputed = creditdesk_core::ledger::as_of::disputed_on(&state.ledger, as_of);
+    let planned = planned_invoices(&state.ledger, &state.collections, as_of);
     for task in &tasks {
         assert!(!task.invoices.is_empty(), "{context}: a task about nothing");
         // The list (one pass over all invoices) and one customer's task agree.
@@ -1632,6 +1849,10 @@ fn audit_worklist(state: &Portfolio, as_of: NaiveDate, context: &str) {
             assert!(
                 disputed.get(position).is_none_or(|d| d.is_zero()),
                 "{context}: a task for disputed {id:?}"
+            );
+            assert!(
+                !planned.contains(id),
+                "{context}: a task for {id:?}, in a current payment plan"
             );
         }
     }

@@ -20,8 +20,12 @@ use std::collections::HashSet;
 pub enum InstalmentStatus {
     /// Its date has not passed (or is today) and it is not paid yet.
     Upcoming,
-    PaidOnTime { on: NaiveDate },
-    PaidLate { on: NaiveDate },
+    PaidOnTime {
+        on: NaiveDate,
+    },
+    PaidLate {
+        on: NaiveDate,
+    },
     /// Past its date, unpaid, still within the tolerance.
     Late,
     /// The date and its tolerance passed without it being paid in full.
@@ -92,10 +96,7 @@ pub fn instalment_statuses(
 
 pub fn plan_status(ledger: &Ledger, plan: &Plan, as_of: NaiveDate) -> PlanStatus {
     let statuses = instalment_statuses(ledger, plan, as_of);
-    if let Some(missed) = statuses
-        .iter()
-        .position(|s| *s == InstalmentStatus::Missed)
-    {
+    if let Some(missed) = statuses.iter().position(|s| *s == InstalmentStatus::Missed) {
         return PlanStatus::Broken { missed };
     }
     let paid = |s: &InstalmentStatus| {

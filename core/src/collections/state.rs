@@ -120,7 +120,11 @@ impl Known<'_> {
     }
 
     /// Every invoice exists and is the customer's.
-    pub(crate) fn invoices_of(&self, customer: CustomerId, invoices: &[InvoiceId]) -> Result<(), FoldError> {
+    pub(crate) fn invoices_of(
+        &self,
+        customer: CustomerId,
+        invoices: &[InvoiceId],
+    ) -> Result<(), FoldError> {
         for id in invoices {
             match self.ledger.invoice(*id) {
                 Some(invoice) if invoice.customer == customer => {}
@@ -344,7 +348,13 @@ impl Collections {
         known.customer(*customer)?;
         known.user(*by)?;
         known.invoices_of(*customer, &[*invoice])?;
-        check_new_id(&self.write_offs, *id, |p| p.id, RecordKind::WriteOffProposal, id.0)?;
+        check_new_id(
+            &self.write_offs,
+            *id,
+            |p| p.id,
+            RecordKind::WriteOffProposal,
+            id.0,
+        )?;
         self.write_offs.push(WriteOffProposal {
             id: *id,
             invoice: *invoice,
@@ -370,7 +380,8 @@ impl Collections {
             record: RecordKind::WriteOffProposal,
             id: id.0,
         };
-        let index = crate::base::fold::find(&self.write_offs, id, |p| p.id).ok_or(unknown.clone())?;
+        let index =
+            crate::base::fold::find(&self.write_offs, id, |p| p.id).ok_or(unknown.clone())?;
         let proposal = &mut self.write_offs[index];
         if proposal.decision.is_some() {
             return Err(FoldError::Duplicate {

@@ -1,11 +1,11 @@
 //! The one dispatch from a command to the rule that decides it, and the all-or-nothing batch.
 
 use crate::decide::collections::*;
-use crate::decide::plans::{agree_plan, approve_write_off, propose_write_off, reject_write_off};
 use crate::decide::command::{CollectionsCommand, Command};
 use crate::decide::credit::*;
 use crate::decide::ledger::*;
 use crate::decide::limits::*;
+use crate::decide::plans::{agree_plan, approve_write_off, propose_write_off, reject_write_off};
 use crate::decide::rejection::{Decision, Rejection};
 use crate::decide::rules::check_not_after;
 use crate::journal::{Entry, Portfolio};
@@ -93,7 +93,15 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             amount,
             reason,
             details,
-        } => open_dispute(state, *id, *invoice, *date, amount.as_ref(), reason, details),
+        } => open_dispute(
+            state,
+            *id,
+            *invoice,
+            *date,
+            amount.as_ref(),
+            reason,
+            details,
+        ),
         Command::ResolveDispute { id, date, outcome } => {
             resolve_dispute(state, *id, *date, *outcome)
         }

@@ -427,7 +427,11 @@ pub(super) fn open_dispute(
     check_date(date)?;
     check_not_before_issue(invoice, date)?;
     check_text(reason, Field::Reason)?;
-    check_text_max(&details.notes, Field::Comment, crate::base::input::NOTES_LEN_MAX)?;
+    check_text_max(
+        &details.notes,
+        Field::Comment,
+        crate::base::input::NOTES_LEN_MAX,
+    )?;
     if let Some(owner) = details.owner {
         state.team.user(owner).ok_or(Rejection::UnknownUser)?;
     }

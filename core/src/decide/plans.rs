@@ -50,7 +50,10 @@ pub(super) fn propose_write_off(
     amount: Option<&Amount>,
     reason: &str,
 ) -> Decision {
-    let invoice = state.ledger.invoice(invoice_id).ok_or(Rejection::UnknownInvoice)?;
+    let invoice = state
+        .ledger
+        .invoice(invoice_id)
+        .ok_or(Rejection::UnknownInvoice)?;
     if id < state.collections.next_proposal() {
         return Err(Rejection::IdAlreadyUsed);
     }
@@ -72,7 +75,10 @@ pub(super) fn propose_write_off(
         return Err(Rejection::WriteOffAboveOpen { open });
     }
     let pending = state.collections.write_offs.iter();
-    if pending.filter(|p| p.is_pending()).any(|p| p.invoice == invoice_id) {
+    if pending
+        .filter(|p| p.is_pending())
+        .any(|p| p.invoice == invoice_id)
+    {
         return Err(Rejection::WriteOffPending);
     }
     Ok(vec![CollectionsEntry::WriteOffProposed {
@@ -95,7 +101,10 @@ fn decidable(
     (date, recorded_on): (NaiveDate, NaiveDate),
     by: UserId,
 ) -> Result<&WriteOffProposal, Rejection> {
-    let proposal = state.collections.proposal(id).ok_or(Rejection::UnknownProposal)?;
+    let proposal = state
+        .collections
+        .proposal(id)
+        .ok_or(Rejection::UnknownProposal)?;
     if !proposal.is_pending() {
         return Err(Rejection::ProposalDecided);
     }
@@ -168,7 +177,10 @@ fn plan_open(
     invoices: &[InvoiceId],
     date: NaiveDate,
 ) -> Result<Decimal, Rejection> {
-    let customer = state.ledger.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let customer = state
+        .ledger
+        .customer(customer_id)
+        .ok_or(Rejection::UnknownCustomer)?;
     let open_on: Vec<(InvoiceId, Decimal)> = customer_invoices_on(&state.ledger, customer, date)
         .into_iter()
         .map(|(invoice, open)| (invoice.id, open))
@@ -224,7 +236,10 @@ pub(super) fn agree_plan(
     by: UserId,
     (invoices, instalments, tolerance_days): (&[InvoiceId], &[InstalmentInput], u32),
 ) -> Decision {
-    let customer = state.ledger.customer(customer_id).ok_or(Rejection::UnknownCustomer)?;
+    let customer = state
+        .ledger
+        .customer(customer_id)
+        .ok_or(Rejection::UnknownCustomer)?;
     if id < state.collections.next_plan() {
         return Err(Rejection::IdAlreadyUsed);
     }

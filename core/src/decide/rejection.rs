@@ -324,13 +324,12 @@ impl Rejection {
             OwnProposal => Field::User,
             WriteOffPending => Field::Invoice,
             DecisionBeforeProposal => Field::Date,
-            PlanEmpty
-            | PlanSumMismatch { .. }
-            | PlanDatesNotIncreasing
-            | InstalmentBeforePlan => Field::Instalments,
-            PlanInvoiceNotOpen { .. }
-            | PlanInvoiceOfOtherCustomer { .. }
-            | PlanOverlaps { .. } => Field::Invoice,
+            PlanEmpty | PlanSumMismatch { .. } | PlanDatesNotIncreasing | InstalmentBeforePlan => {
+                Field::Instalments
+            }
+            PlanInvoiceNotOpen { .. } | PlanInvoiceOfOtherCustomer { .. } | PlanOverlaps { .. } => {
+                Field::Invoice
+            }
         }
     }
 }

@@ -284,7 +284,9 @@ pub enum CollectionsWhat {
         tolerance_days: u32,
     },
     /// `None`: taken off every collector's list.
-    CollectorAssigned { collector: Option<UserRef> },
+    CollectorAssigned {
+        collector: Option<UserRef>,
+    },
     WriteOffProposed {
         invoice: String,
         amount: Money,

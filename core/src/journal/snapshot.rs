@@ -214,12 +214,20 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
 /// The references payment plans and write-off proposals hold.
 fn check_plans(collections: &crate::collections::Collections, ids: &AreaIds) -> Result<(), String> {
     IdSet::collect("payment plans", collections.plans.iter().map(|p| p.id.0))?;
-    IdSet::collect("write-off proposals", collections.write_offs.iter().map(|p| p.id.0))?;
+    IdSet::collect(
+        "write-off proposals",
+        collections.write_offs.iter().map(|p| p.id.0),
+    )?;
     let customers = (collections.plans.iter().map(|p| p.customer.0))
         .chain(collections.write_offs.iter().map(|p| p.customer.0));
     let users = (collections.plans.iter().map(|p| p.by.0))
         .chain(collections.write_offs.iter().map(|p| p.by.0))
-        .chain(collections.write_offs.iter().filter_map(|p| p.decision.as_ref().map(|d| d.by.0)));
+        .chain(
+            collections
+                .write_offs
+                .iter()
+                .filter_map(|p| p.decision.as_ref().map(|d| d.by.0)),
+        );
     let invoices = (collections.plans.iter().flat_map(|p| &p.invoices))
         .chain(collections.write_offs.iter().map(|p| &p.invoice))
         .map(|i| i.0);

@@ -89,7 +89,9 @@ impl DisputeCategory {
     }
 
     pub fn from_token(token: &str) -> Option<DisputeCategory> {
-        DisputeCategory::ALL.into_iter().find(|c| c.token() == token)
+        DisputeCategory::ALL
+            .into_iter()
+            .find(|c| c.token() == token)
     }
 }
 

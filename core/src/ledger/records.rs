@@ -3,7 +3,9 @@
 
 use crate::base::ids::*;
 use crate::base::money::{Amount, Part};
-use crate::ledger::entry::{Allocation, CustomerDetails, DisputeCategory, DisputeOutcome, OrderClosure};
+use crate::ledger::entry::{
+    Allocation, CustomerDetails, DisputeCategory, DisputeOutcome, OrderClosure,
+};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
