@@ -59,6 +59,13 @@ impl Lang {
             Lang::En => &collections::EN,
         }
     }
+    /// Disputes, write-offs with four eyes, payment plans.
+    pub fn plans(self) -> &'static PlansTexts {
+        match self {
+            Lang::Zh => &plans::ZH,
+            Lang::En => &plans::EN,
+        }
+    }
     /// The journal told in sentences, and its page.
     pub fn journal(self) -> &'static JournalTexts {
         match self {
@@ -138,6 +145,7 @@ mod common;
 mod desk;
 mod field;
 pub mod journal;
+pub mod plans;
 mod rejections;
 pub mod vocab;
 pub use collections::CollectionsTexts;
@@ -145,6 +153,7 @@ pub use common::CommonTexts;
 pub use desk::DeskTexts;
 pub use field::FieldTexts;
 pub use journal::JournalTexts;
+pub use plans::PlansTexts;
 pub use rejections::RejectionTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
 
@@ -1242,6 +1251,27 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
             &[("max", &max.to_string())],
         ),
         StrategyInvalid(error) => collections::strategy_error(collections_for(t), error),
+        other @ (UnknownProposal
+        | ProposalDecided
+        | OwnProposal
+        | WriteOffPending
+        | DecisionBeforeProposal
+        | PlanEmpty
+        | PlanSumMismatch { .. }
+        | PlanDatesNotIncreasing
+        | InstalmentBeforePlan
+        | PlanInvoiceNotOpen { .. }
+        | PlanInvoiceOfOtherCustomer { .. }
+        | PlanOverlaps { .. }) => plans::rejection(plans_for(t), other, amount).unwrap_or_default(),
+    }
+}
+
+/// The plans table in the same language as `t`.
+fn plans_for(t: &CommonTexts) -> &'static PlansTexts {
+    if std::ptr::eq(t, &common::ZH) {
+        &plans::ZH
+    } else {
+        &plans::EN
     }
 }
 
@@ -1316,6 +1346,8 @@ pub fn fold_error(t: &CommonTexts, error: &FoldError) -> String {
         RecordKind::User => t.kind_user,
         RecordKind::LimitRequest => t.kind_limit_request,
         RecordKind::Promise => t.kind_promise,
+        RecordKind::Plan => plans_for(t).kind_plan,
+        RecordKind::WriteOffProposal => plans_for(t).kind_proposal,
     };
     match error {
         FoldError::Unknown { record, id } => fill(
