@@ -564,7 +564,10 @@ impl Words {
                 last_due,
             } => {
                 values.extend([("invoices", self.list(invoices.iter().cloned()))]);
-                values.extend([("amount", money(*total)), ("count", instalments.to_string())]);
+                values.extend([
+                    ("amount", money(*total)),
+                    ("count", instalments.to_string()),
+                ]);
                 values.push(("last", last_due.to_string()));
                 self.p.s_plan_agreed
             }

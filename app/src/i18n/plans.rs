@@ -349,9 +349,7 @@ pub fn plan(t: &PlansTexts, status: PlanStatus) -> String {
     match status {
         PlanStatus::Current => t.plan_current.to_string(),
         PlanStatus::Completed => t.plan_completed.to_string(),
-        PlanStatus::Broken { missed } => {
-            fill(t.plan_broken, &[("n", &(missed + 1).to_string())])
-        }
+        PlanStatus::Broken { missed } => fill(t.plan_broken, &[("n", &(missed + 1).to_string())]),
     }
 }
 
@@ -373,7 +371,10 @@ pub fn rejection(
         PlanEmpty => t.rej_plan_empty.into(),
         PlanSumMismatch { open, instalments } => fill(
             t.rej_plan_sum,
-            &[("open", &amount(open)), ("instalments", &amount(instalments))],
+            &[
+                ("open", &amount(open)),
+                ("instalments", &amount(instalments)),
+            ],
         ),
         PlanDatesNotIncreasing => t.rej_plan_dates.into(),
         InstalmentBeforePlan => t.rej_instalment_before.into(),

@@ -234,11 +234,7 @@ impl Recall {
                 amount,
                 reason,
                 ..
-            } => CollectionsWhat::WriteOffProposed {
-                invoice: invoice_named(&state.ledger, *invoice).0,
-                amount: amount.money(),
-                reason: reason.clone(),
-            },
+            } => proposed_what(state, *invoice, amount, reason),
             CollectionsEntry::WriteOffApproved { proposal, .. } => {
                 decided_what(state, *proposal, None)
             }
@@ -608,6 +604,19 @@ fn proposal_named(state: &Portfolio, id: ProposalId) -> (String, Money) {
     match state.collections.proposal(id) {
         Some(p) => (invoice_named(&state.ledger, p.invoice).0, p.amount.money()),
         None => (unknown(id.0), Money::new(Decimal::ZERO, Currency::CNY)),
+    }
+}
+
+fn proposed_what(
+    state: &Portfolio,
+    invoice: InvoiceId,
+    amount: &crate::base::money::Amount,
+    reason: &str,
+) -> CollectionsWhat {
+    CollectionsWhat::WriteOffProposed {
+        invoice: invoice_named(&state.ledger, invoice).0,
+        amount: amount.money(),
+        reason: reason.to_string(),
     }
 }
 
