@@ -39,6 +39,8 @@ pub fn Help() -> impl IntoView {
             <p>{move || d().help_check}</p>
             <h2>{move || state.lang.get().collections().nav_collections}</h2>
             <p data-testid="help-collections">{move || state.lang.get().collections().help_collections}</p>
+            <h2>{move || state.lang.get().plans().help_plans_title}</h2>
+            <p data-testid="help-plans">{move || state.lang.get().plans().help_plans}</p>
             <h2>{move || d().help_roles_title}</h2>
             <p data-testid="help-roles">{move || d().help_roles}</p>
             <p>

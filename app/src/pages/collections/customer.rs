@@ -1,9 +1,13 @@
 //! A customer's collections (`/customers/:id/collections`): the reminder due today, the
-//! promises to pay with what became of them, the contact log and the collector.
+//! promises to pay with what became of them, disputes, payment plans, write-offs, the contact
+//! log and the collector.
 
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
 use crate::pages::collections::actions::{AssignCollector, EscalateStep};
+use crate::pages::collections::disputes::disputes;
+use crate::pages::collections::plans::plans;
+use crate::pages::collections::write_offs::write_offs;
 use crate::ui::route::{to, with_route_customer};
 use crate::ui::{money, use_app, user_name};
 use chrono::NaiveDate;
@@ -47,6 +51,9 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
             <p class="muted" data-testid="collector">{collector}</p>
             <p><A href=to("/collections")>{c.open_worklist}</A></p>
             {promises(portfolio, customer, today, c)}
+            {disputes(portfolio, customer, today)}
+            {plans(portfolio, customer, today)}
+            {write_offs(portfolio, customer, today)}
             {contact_log(portfolio, customer, c)}
             <AssignCollector customer=customer.id />
             <EscalateStep customer=customer.id />
