@@ -56,6 +56,8 @@ export const DESK = areaTables('desk', 'DeskTexts');
 export const FIELD = areaTables('field', 'FieldTexts');
 /** Collections: the worklist, reminders, promises. */
 export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
+/** Disputes, write-offs with four eyes, payment plans. */
+export const PLANS = areaTables('plans', 'PlansTexts');
 /** The journal's sentences, kinds and page. */
 export const JOURNAL = areaTables('journal', 'JournalTexts');
 
