@@ -27,7 +27,8 @@ pub fn CustomerCollections() -> impl IntoView {
 fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let c = state.lang.get().collections();
-    let next = match task_on(portfolio, customer, today) {
+    let task = task_on(portfolio, customer, today);
+    let next = match &task {
         Some(task) => fill(
             c.next_due,
             &[
@@ -37,6 +38,10 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
         ),
         None => c.next_none.to_string(),
     };
+    let due_invoices: Vec<String> = (task.iter().flat_map(|task| &task.invoices))
+        .filter_map(|id| portfolio.ledger.invoice(*id).map(|i| i.number.clone()))
+        .collect();
+    let separator = state.lang.get().journal().list_separator;
     let collector = match portfolio.collections.collector_of(customer.id) {
         Some(id) => fill(c.collector_label, &[("name", &user_name(portfolio, id))]),
         None => c.collector_none.to_string(),
@@ -48,6 +53,7 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
                 <span class="muted">{customer.details.number.clone()}</span>
             </div>
             <p data-testid="next-due">{next}</p>
+            <p class="muted" data-testid="next-due-invoices">{due_invoices.join(separator)}</p>
             <p class="muted" data-testid="collector">{collector}</p>
             <p><A href=to("/collections")>{c.open_worklist}</A></p>
             {promises(portfolio, customer, today, c)}
