@@ -51,7 +51,10 @@ fn plan_view(
         p.plan_summary,
         &[
             ("date", &plan.date.to_string()),
-            ("invoices", &numbers.join(use_app().lang.get().journal().list_separator)),
+            (
+                "invoices",
+                &numbers.join(use_app().lang.get().journal().list_separator),
+            ),
             ("amount", &money(total, currency)),
             ("tolerance", &plan.tolerance_days.to_string()),
         ],
