@@ -46,8 +46,8 @@ pub use journal::{
     Portfolio, SealedEvent, SnapshotError, SNAPSHOT_VERSION,
 };
 pub use ledger::{
-    Allocation, CreditNote, Customer, CustomerDetails, Dispute, DisputeCategory, DisputeOutcome,
-    Invoice, LedgerEntry, Order, OrderClosure, Payment, WriteOff,
+    Allocation, CreditNote, Customer, CustomerDetails, DiscountTerms, Dispute, DisputeCategory,
+    DisputeOutcome, Invoice, LedgerEntry, Order, OrderClosure, Payment, WriteOff,
 };
 pub use limits::LimitsEntry;
 pub use policy::PolicyEntry;

@@ -298,6 +298,47 @@ fn plan_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
     };
     vec![
         (
+            "discount of 100 %",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("100"),
+                    days: 10,
+                })
+            }),
+            DiscountPercentOutOfRange,
+        ),
+        (
+            "discount of nothing",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("0"),
+                    days: 10,
+                })
+            }),
+            DiscountPercentOutOfRange,
+        ),
+        // 30 days' terms: a 30-day window is no earlier than paying on terms.
+        (
+            "discount window as long as the terms",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("2"),
+                    days: 30,
+                })
+            }),
+            DiscountDaysOutOfRange { terms: 30 },
+        ),
+        (
+            "discount window of no day",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("2"),
+                    days: 0,
+                })
+            }),
+            DiscountDaysOutOfRange { terms: 30 },
+        ),
+        (
             "approving an unknown proposal",
             decide_proposal(ProposalId(99), f.director, "2026-04-01"),
             UnknownProposal,
@@ -2057,13 +2098,15 @@ fn variant(rejection: &Rejection) -> &'static str {
         PlanInvoiceNotOpen { .. } => "PlanInvoiceNotOpen",
         PlanInvoiceOfOtherCustomer { .. } => "PlanInvoiceOfOtherCustomer",
         PlanOverlaps { .. } => "PlanOverlaps",
+        DiscountPercentOutOfRange => "DiscountPercentOutOfRange",
+        DiscountDaysOutOfRange { .. } => "DiscountDaysOutOfRange",
         StateInconsistent(_) => "StateInconsistent",
     }
 }
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 81;
+const ALL_VARIANTS: usize = 83;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

@@ -460,3 +460,55 @@ fn a_dispute_has_a_category_notes_and_an_owner_and_old_disputes_read_as_other() 
         );
     }
 }
+
+#[test]
+fn a_payment_inside_the_discount_window_is_offered_the_discount_and_old_customers_read_unchanged() {
+    use creditdesk_core::collections::discount_offers;
+    let mut desk = desk();
+    let (one, two) = two_invoices(&mut desk);
+    let mut details = desk.ledger.customer(desk.customer).details.clone();
+    // 2/10 net 30.
+    details.discount = Some(DiscountTerms {
+        percent: dec("2"),
+        days: 10,
+    });
+    let entries = desk.ledger.run(Command::UpdateCustomer {
+        id: desk.customer,
+        details,
+    });
+    let text = serde_json::to_string(&entries[0]).expect("writes");
+    assert!(
+        text.ends_with(r#""group":"","discount":{"percent":"2","days":10}}}"#),
+        "{text}"
+    );
+    let offers = |desk: &Desk, on: &str| {
+        let customer = desk.ledger.customer(desk.customer);
+        discount_offers(&desk.ledger.state.ledger, customer, date(on))
+            .into_iter()
+            .map(|offer| (offer.invoice, offer.amount))
+            .collect::<Vec<_>>()
+    };
+    // INV-1 issued 01-10 (window to 01-20): 1,000 × 2 % = 20.00; INV-2 issued 01-20 (to
+    // 01-30): 500 × 2 % = 10.00.
+    assert_eq!(
+        offers(&desk, "2026-01-20"),
+        [(one, dec("20.00")), (two, dec("10.00"))]
+    );
+    assert_eq!(offers(&desk, "2026-01-21"), [(two, dec("10.00"))]);
+    assert_eq!(offers(&desk, "2026-01-31"), []);
+    // A customer journalled without discount terms reads as none and writes back unchanged.
+    let old = r#"{"kind":"CustomerUpdated","id":1,"details":{"number":"C1","name":"A","registration_no":"","industry":"","country":"CN","currency":"CNY","payment_terms_days":30,"contact":"","group":""}}"#;
+    let entry: Entry = serde_json::from_str(old).expect("reads");
+    assert_eq!(serde_json::to_string(&entry).expect("writes"), old);
+    // The snapshot (postcard) keeps the terms.
+    let back = decode_snapshot(&encode_snapshot(&desk.ledger.state)).expect("decodes");
+    assert_eq!(
+        back.ledger
+            .customer(desk.customer)
+            .map(|c| c.details.discount),
+        Some(Some(DiscountTerms {
+            percent: dec("2"),
+            days: 10
+        }))
+    );
+}

@@ -14,6 +14,7 @@
 //! instalment missed; `plan_status`). A paid item leaves the ladder; a new overdue item
 //! starts at the first rung.
 
+pub mod discount;
 pub mod entry;
 pub mod plan_status;
 pub mod plans;
@@ -21,6 +22,7 @@ pub mod promise;
 pub mod state;
 pub mod worklist;
 
+pub use discount::{discount_offers, DiscountOffer};
 pub use entry::{CollectionsEntry, Instalment, Outcome};
 pub use plan_status::{
     instalment_statuses, missed_instalments, plan_status, planned_invoices, InstalmentStatus,

@@ -53,6 +53,9 @@ pub enum Field {
     Instalments,
     /// A write-off proposal (the one being decided).
     Proposal,
+    /// A customer's early-payment discount: its percent and its days.
+    DiscountPercent,
+    DiscountDays,
     /// The first and the last day of the journal's filter. No rejection names them: the form
     /// kit places its messages by field, and the filter's dates are read through it.
     DayFrom,
@@ -252,6 +255,12 @@ pub enum Rejection {
     PlanOverlaps {
         invoice: String,
     },
+    /// An early-payment discount of 0 % or less, or of 100 % or more.
+    DiscountPercentOutOfRange,
+    /// The discount window must be at least one day and end before the payment terms.
+    DiscountDaysOutOfRange {
+        terms: u32,
+    },
 }
 
 impl Rejection {
@@ -330,6 +339,8 @@ impl Rejection {
             PlanInvoiceNotOpen { .. } | PlanInvoiceOfOtherCustomer { .. } | PlanOverlaps { .. } => {
                 Field::Invoice
             }
+            DiscountPercentOutOfRange => Field::DiscountPercent,
+            DiscountDaysOutOfRange { .. } => Field::DiscountDays,
         }
     }
 }

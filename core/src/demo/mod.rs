@@ -499,6 +499,7 @@ impl Planner<'_> {
                 payment_terms_days,
                 contact: country.phone(city.area_code, first, second),
                 group: String::new(),
+                discount: None,
             },
             payer,
             default_date,

@@ -585,6 +585,11 @@ fn detail_changes(before: &CustomerDetails, after: &CustomerDetails) -> Vec<Deta
             before.payment_terms_days.to_string(),
             after.payment_terms_days.to_string(),
         ),
+        (
+            DetailField::Discount,
+            discount_code(before.discount),
+            discount_code(after.discount),
+        ),
     ];
     changes.extend(
         coded
@@ -648,6 +653,13 @@ fn plan_what(
         instalments: instalments.len(),
         last_due: instalments.last().map_or(date, |i| i.due),
     }
+}
+
+/// Discount terms as written in trade, `2/10` (percent/days); empty for none.
+fn discount_code(discount: Option<crate::ledger::DiscountTerms>) -> String {
+    discount.map_or(String::new(), |d| {
+        format!("{}/{}", d.percent.normalize(), d.days)
+    })
 }
 
 /// Who the entry itself says acted, when it names someone.

@@ -229,6 +229,8 @@ pub enum DetailField {
     Terms,
     Contact,
     Group,
+    /// Early-payment discount terms, written `2/10` (percent/days).
+    Discount,
 }
 
 /// One field a customer update changed, before and after, as written in the details

@@ -54,6 +54,7 @@ pub fn details(number: &str, name: &str, currency: Currency, terms: u32) -> Cust
         payment_terms_days: terms,
         contact: String::new(),
         group: String::new(),
+        discount: None,
     }
 }
 
