@@ -1262,7 +1262,11 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
         | InstalmentBeforePlan
         | PlanInvoiceNotOpen { .. }
         | PlanInvoiceOfOtherCustomer { .. }
-        | PlanOverlaps { .. }) => plans::rejection(plans_for(t), other, amount).unwrap_or_default(),
+        | PlanOverlaps { .. }
+        | DiscountPercentOutOfRange
+        | DiscountDaysOutOfRange { .. }) => {
+            plans::rejection(plans_for(t), other, amount).unwrap_or_default()
+        }
     }
 }
 

@@ -177,3 +177,44 @@ test('disputes, plans and write-offs in Chinese at 360 px, with no serious axe v
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(360);
   await expectNoSeriousViolations(page, "a customer's disputes, plans and write-offs in Chinese");
 });
+
+test('a customer on 2/10 net 30: a payment inside the window is offered the discount as a credit note', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await page.getByTestId('user-switch').selectOption(MANAGER);
+  await app.nav().getByRole('link', { name: C.nav_collections, exact: true }).click();
+  await page.getByTestId('task').first().getByTestId('task-customer').click();
+  await expect(app.customer().root()).toBeVisible();
+  await page.getByTestId('action-edit').click();
+  const form = app.customerForm();
+  await form.terms().fill('30');
+  // The days without the percent: refused beside the days, nothing saved.
+  await form.form().getByTestId('discount-days').fill('10');
+  await form.expectRejected('discount-days', P.discount_both);
+  // A window as long as the terms is no discount for paying early.
+  await form.form().getByTestId('discount-percent').fill('2');
+  await form.form().getByTestId('discount-days').fill('30');
+  await form.expectRejected('discount-days', fill(P.rej_discount_days, { terms: '30' }));
+  await form.form().getByTestId('discount-days').fill('10');
+  await form.saveAndReturn();
+
+  // An invoice of 1,000.00 today: paid today, 2 % of it (20.00) is offered.
+  await app.customer().issueInvoice();
+  const invoice = app.invoiceForm();
+  await invoice.number().fill('INV-DISC-1');
+  await invoice.amount().fill('1000.00');
+  await invoice.saveAndReturn();
+  const notesBefore = (await app.customer().creditNotes()).length;
+  await app.customer().recordPayment();
+  const payment = app.paymentForm();
+  const offer = payment.form().getByTestId('discount-offer');
+  await expect(offer).toContainText('INV-DISC-1');
+  await expect(offer).toContainText('20.00');
+  await payment.amount().fill('980.00');
+  await payment.allocateTo('INV-DISC-1');
+  await payment.form().getByTestId('discount-accept').check();
+  await payment.saveAndReturn();
+  const notes = await app.customer().creditNotes();
+  expect(notes.length).toBe(notesBefore + 1);
+  expect(JSON.stringify(notes)).toContain('20.00');
+});

@@ -705,6 +705,7 @@ impl Words {
             DetailField::Terms => self.t.payment_terms,
             DetailField::Contact => self.t.contact,
             DetailField::Group => self.t.group,
+            DetailField::Discount => self.p.discount_percent,
         }
     }
 

@@ -8,6 +8,15 @@ use creditdesk_core::decide::Rejection;
 use creditdesk_core::ledger::{DisputeCategory, DisputeOutcome};
 
 texts!(PlansTexts {
+    discount_percent,
+    discount_days,
+    discount_hint,
+    discount_both,
+    discount_offer,
+    discount_accept,
+    discount_reason,
+    rej_discount_percent,
+    rej_discount_days,
     disputes_title,
     disputed_apart,
     no_disputes,
@@ -111,6 +120,15 @@ texts!(PlansTexts {
 });
 
 pub static ZH: PlansTexts = PlansTexts {
+    discount_percent: "提前付款折扣（%）",
+    discount_days: "折扣天数",
+    discount_hint: "例如开票后 10 天内付款享 2% 折扣（2/10 net 30）；留空表示没有",
+    discount_both: "请同时填写折扣比例和天数，或都不填。",
+    discount_offer: "该日期付款可享提前付款折扣：{items}，共 {total}。",
+    discount_accept: "以贷项通知单给予折扣",
+    discount_reason: "提前付款折扣",
+    rej_discount_percent: "折扣比例须大于 0% 且小于 100%。",
+    rej_discount_days: "折扣天数至少 1 天，且须短于付款期限（{terms} 天）。",
     disputes_title: "争议",
     disputed_apart: "争议金额（不催收）",
     no_disputes: "没有争议。",
@@ -214,6 +232,15 @@ pub static ZH: PlansTexts = PlansTexts {
 };
 
 pub static EN: PlansTexts = PlansTexts {
+    discount_percent: "Early-payment discount (%)",
+    discount_days: "Discount days",
+    discount_hint: "e.g. 2 % when paid within 10 days of the invoice (2/10 net 30); empty: none",
+    discount_both: "Give both the percent and the days, or neither.",
+    discount_offer: "A payment on this date is offered the early-payment discount: {items}, {total} in all.",
+    discount_accept: "Issue the discount as a credit note",
+    discount_reason: "Early-payment discount",
+    rej_discount_percent: "The discount must be more than 0 % and less than 100 %.",
+    rej_discount_days: "The discount days must be at least 1 and fewer than the payment terms ({terms} days).",
     disputes_title: "Disputes",
     disputed_apart: "Disputed (left out of reminders)",
     no_disputes: "No disputes.",
@@ -381,6 +408,10 @@ pub fn rejection(
         PlanInvoiceNotOpen { invoice } => named(t.rej_plan_not_open, invoice),
         PlanInvoiceOfOtherCustomer { invoice } => named(t.rej_plan_other_customer, invoice),
         PlanOverlaps { invoice } => named(t.rej_plan_overlaps, invoice),
+        DiscountPercentOutOfRange => t.rej_discount_percent.into(),
+        DiscountDaysOutOfRange { terms } => {
+            fill(t.rej_discount_days, &[("terms", &terms.to_string())])
+        }
         _ => return None,
     })
 }
