@@ -483,7 +483,7 @@ fn a_payment_inside_the_discount_window_is_offered_the_discount_and_old_customer
     );
     let offers = |desk: &Desk, on: &str| {
         let customer = desk.ledger.customer(desk.customer);
-        discount_offers(&desk.ledger.state.ledger, customer, date(on))
+        discount_offers(&desk.ledger.state.ledger, customer, date(on), None)
             .into_iter()
             .map(|offer| (offer.invoice, offer.amount))
             .collect::<Vec<_>>()
@@ -496,6 +496,18 @@ fn a_payment_inside_the_discount_window_is_offered_the_discount_and_old_customer
     );
     assert_eq!(offers(&desk, "2026-01-21"), [(two, dec("10.00"))]);
     assert_eq!(offers(&desk, "2026-01-31"), []);
+    // A payment allocated to INV-2 alone is offered INV-2's discount alone.
+    let customer = desk.ledger.customer(desk.customer);
+    let only = discount_offers(
+        &desk.ledger.state.ledger,
+        customer,
+        date("2026-01-20"),
+        Some(two),
+    );
+    assert_eq!(
+        only.iter().map(|o| o.amount).collect::<Vec<_>>(),
+        [dec("10.00")]
+    );
     // A customer journalled without discount terms reads as none and writes back unchanged.
     let old = r#"{"kind":"CustomerUpdated","id":1,"details":{"number":"C1","name":"A","registration_no":"","industry":"","country":"CN","currency":"CNY","payment_terms_days":30,"contact":"","group":""}}"#;
     let entry: Entry = serde_json::from_str(old).expect("reads");

@@ -209,12 +209,14 @@ test('a customer on 2/10 net 30: a payment inside the window is offered the disc
   const payment = app.paymentForm();
   const offer = payment.form().getByTestId('discount-offer');
   await expect(offer).toContainText('INV-DISC-1');
-  await expect(offer).toContainText('20.00');
+  // Allocated to that invoice, the offer is its discount alone: 1,000.00 × 2 % = 20.00.
   await payment.amount().fill('980.00');
   await payment.allocateTo('INV-DISC-1');
+  await expect(offer).toContainText(fill(P.discount_offer, { items: 'INV-DISC-1 ¥20.00', total: '¥20.00' }));
   await payment.form().getByTestId('discount-accept').check();
   await payment.saveAndReturn();
   const notes = await app.customer().creditNotes();
   expect(notes.length).toBe(notesBefore + 1);
-  expect(JSON.stringify(notes)).toContain('20.00');
+  expect(notes[0].Amount).toBe('¥20.00');
+  expect(notes[0].Reason).toBe(P.discount_reason);
 });

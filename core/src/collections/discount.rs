@@ -20,11 +20,13 @@ pub struct DiscountOffer {
 }
 
 /// The discounts a payment from `customer` dated `paid_on` is offered: one per invoice open
-/// then (issued by then) whose window has not closed, oldest due first.
+/// then (issued by then) whose window has not closed, oldest due first; with `only`, for that
+/// invoice alone (the one the payment is allocated to).
 pub fn discount_offers(
     ledger: &Ledger,
     customer: &Customer,
     paid_on: NaiveDate,
+    only: Option<InvoiceId>,
 ) -> Vec<DiscountOffer> {
     let Some(terms) = customer.details.discount else {
         return Vec::new();
@@ -32,6 +34,7 @@ pub fn discount_offers(
     let mut open = customer_invoices_on(ledger, customer, paid_on);
     open.sort_by_key(|(invoice, _)| (invoice.due_date, invoice.id));
     open.into_iter()
+        .filter(|(invoice, _)| only.is_none_or(|only| only == invoice.id))
         .filter(|(invoice, open)| {
             *open > Decimal::ZERO
                 && paid_on <= invoice.issue_date + Duration::days(i64::from(terms.days))

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use creditdesk_core::base::input::{read_count, read_date, read_optional_figure};
 use creditdesk_core::collections::{discount_offers, DiscountOffer};
 use creditdesk_core::decide::{AllocationChoice, Command, Field};
-use creditdesk_core::{Allocation, Amount, Currency, CustomerId, DiscountTerms};
+use creditdesk_core::{Allocation, Amount, Currency, CustomerId, DiscountTerms, InvoiceId};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -38,15 +38,16 @@ pub fn read_discount(r: &mut Reader, percent: &str, days: &str) -> Option<Option
     }
 }
 
-/// The offers for a payment from `customer` on the typed `date` (none when it does not read).
-fn offers_on(customer: CustomerId, date: &str) -> Vec<DiscountOffer> {
+/// The offers for a payment from `customer` on the typed `date` (none when it does not read),
+/// for `only` that invoice when the payment is allocated to one.
+fn offers_on(customer: CustomerId, date: &str, only: Option<InvoiceId>) -> Vec<DiscountOffer> {
     let Ok(date) = read_date(date) else {
         return Vec::new();
     };
     use_app().portfolio.with(|p| {
         p.ledger
             .customer(customer)
-            .map(|c| discount_offers(&p.ledger, c, date))
+            .map(|c| discount_offers(&p.ledger, c, date, only))
             .unwrap_or_default()
     })
 }
@@ -57,11 +58,12 @@ pub fn DiscountOfferBox(
     customer: CustomerId,
     currency: Currency,
     date: RwSignal<String>,
+    only: Signal<Option<InvoiceId>>,
     accept: RwSignal<bool>,
 ) -> impl IntoView {
     let p = move || use_app().lang.get().plans();
     move || {
-        let offers = offers_on(customer, &date.get());
+        let offers = offers_on(customer, &date.get(), only.get());
         (!offers.is_empty()).then(|| {
             let items: Vec<String> = (offers.iter())
                 .map(|o| format!("{} {}", o.number, money(o.amount, currency)))
@@ -89,10 +91,10 @@ pub fn DiscountOfferBox(
 pub fn discount_note(
     customer: CustomerId,
     currency: Currency,
-    date: NaiveDate,
-    today: NaiveDate,
+    (date, today): (NaiveDate, NaiveDate),
+    only: Option<InvoiceId>,
 ) -> Option<Command> {
-    let offers = offers_on(customer, &date.to_string());
+    let offers = offers_on(customer, &date.to_string(), only);
     let allocations: Vec<Allocation<Amount>> = (offers.iter())
         .filter_map(|o| {
             Amount::try_new(o.amount, currency)

@@ -375,6 +375,12 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let mode = RwSignal::new(AllocationMode::OldestFirst);
     let invoice = RwSignal::new(String::new());
     let accept = RwSignal::new(false);
+    // The invoice a payment "to one invoice" settles: the discount is offered on it alone.
+    let only = Signal::derive(move || {
+        (mode.get() == AllocationMode::ToInvoice)
+            .then(|| invoice.get().parse().ok().map(InvoiceId))
+            .flatten()
+    });
     let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -401,7 +407,7 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
         let today = state.today.get_untracked();
         let note = accept
             .get_untracked()
-            .then(|| discount_note(customer, currency, date, today));
+            .then(|| discount_note(customer, currency, (date, today), only.get_untracked()));
         let commands = note.flatten().into_iter().chain([command]).collect();
         form.send_all(commands, format!("/customers/{}", customer.0));
     };
@@ -414,7 +420,7 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
                 <TextField label=move || t().amount field=Field::Amount value=amount form=form testid="amount" decimal=true />
                 <TextField label=move || t().reference field=Field::Reason value=reference form=form testid="reference" />
                 <AllocationPicker customer=customer mode=mode invoice=invoice form=form />
-                <DiscountOfferBox customer currency date accept />
+                <DiscountOfferBox customer currency date only accept />
                 <FormError form />
                 <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>
