@@ -452,6 +452,15 @@ fn update(generator: &mut Generator, state: &Portfolio) -> Command {
     if generator.rng.chance(10) {
         details.number = "C000001".to_string();
     }
+    if generator.rng.chance(20) {
+        // 2/10, now and then a percent or a window that is none.
+        details.discount = Some(DiscountTerms {
+            percent: *generator
+                .rng
+                .pick(&[dec("2"), dec("2"), dec("0"), dec("100")]),
+            days: *generator.rng.pick(&[10, 10, 0, 90]),
+        });
+    }
     Command::UpdateCustomer { id, details }
 }
 
@@ -1625,6 +1634,22 @@ fn audit_decision(
         if let Entry::Collections(entry) = entry {
             audit_collections(before, entry, context);
             audit_plans(before, entry, entries, context);
+        }
+        if let Entry::Ledger(
+            LedgerEntry::CustomerRegistered { details, .. }
+            | LedgerEntry::CustomerUpdated { details, .. },
+        ) = entry
+        {
+            // Discount terms: more than 0 and less than 100 %, a window inside the terms.
+            assert!(
+                details.discount.is_none_or(|d| d.percent > Decimal::ZERO
+                    && d.percent < Decimal::ONE_HUNDRED
+                    && d.days >= 1
+                    && d.days < details.payment_terms_days),
+                "{context}: discount terms {:?} on {} days' terms",
+                details.discount,
+                details.payment_terms_days
+            );
         }
         let Entry::Limits(entry) = entry else {
             continue;
