@@ -145,6 +145,7 @@ mod common;
 mod desk;
 mod field;
 pub mod journal;
+mod plan_rejections;
 pub mod plans;
 mod rejections;
 pub mod vocab;
@@ -1265,17 +1266,17 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
         | PlanOverlaps { .. }
         | DiscountPercentOutOfRange
         | DiscountDaysOutOfRange { .. }) => {
-            plans::rejection(plans_for(t), other, amount).unwrap_or_default()
+            plan_rejections::rejection(plans_for(t), other, amount).unwrap_or_default()
         }
     }
 }
 
-/// The plans table in the same language as `t`.
-fn plans_for(t: &CommonTexts) -> &'static PlansTexts {
+/// The plans' rejection table in the same language as `t`.
+fn plans_for(t: &CommonTexts) -> &'static plan_rejections::PlanRejectionTexts {
     if std::ptr::eq(t, &common::ZH) {
-        &plans::ZH
+        &plan_rejections::ZH
     } else {
-        &plans::EN
+        &plan_rejections::EN
     }
 }
 
@@ -1350,8 +1351,8 @@ pub fn fold_error(t: &CommonTexts, error: &FoldError) -> String {
         RecordKind::User => t.kind_user,
         RecordKind::LimitRequest => t.kind_limit_request,
         RecordKind::Promise => t.kind_promise,
-        RecordKind::Plan => plans_for(t).kind_plan,
-        RecordKind::WriteOffProposal => plans_for(t).kind_proposal,
+        RecordKind::Plan => t.kind_plan,
+        RecordKind::WriteOffProposal => t.kind_proposal,
     };
     match error {
         FoldError::Unknown { record, id } => fill(

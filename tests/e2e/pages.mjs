@@ -58,6 +58,8 @@ export const FIELD = areaTables('field', 'FieldTexts');
 export const COLLECTIONS = areaTables('collections', 'CollectionsTexts');
 /** Disputes, write-offs with four eyes, payment plans. */
 export const PLANS = areaTables('plans', 'PlansTexts');
+/** The messages of their rejections. */
+export const PLAN_REJECTIONS = areaTables('plan_rejections', 'PlanRejectionTexts');
 /** The journal's sentences, kinds and page. */
 export const JOURNAL = areaTables('journal', 'JournalTexts');
 

@@ -6,12 +6,13 @@
 // today's list; the page in Chinese at 360 px with no serious axe violations.
 import { test, expect } from '@playwright/test';
 import {
-  App, EN, ZH, COLLECTIONS, PLANS, addDays, cents, escapeRegExp, expectNoSeriousViolations, fill,
+  App, EN, ZH, COLLECTIONS, PLANS, PLAN_REJECTIONS, addDays, cents, escapeRegExp, expectNoSeriousViolations, fill,
   formatMoney, plainAmount,
 } from './pages.mjs';
 
 const C = COLLECTIONS.EN;
 const P = PLANS.EN;
+const R = PLAN_REJECTIONS.EN;
 const MANAGER = '2'; // demo S: director, manager, analyst, collector, sales
 const COLLECTOR = '4';
 
@@ -90,7 +91,7 @@ test('a write-off takes four eyes: the proposer cannot approve it, the manager c
 
   // The collector approving their own proposal is refused, with the reason.
   await proposal.getByTestId('approve').click();
-  await expect(proposal.getByTestId('proposal-error')).toHaveText(P.rej_own_proposal);
+  await expect(proposal.getByTestId('proposal-error')).toHaveText(R.rej_own_proposal);
 
   // The manager, on the page of write-offs waiting, approves it.
   await page.getByTestId('user-switch').selectOption(MANAGER);
@@ -134,7 +135,7 @@ test('a payment plan that does not add up is refused and nothing saved; a valid 
   await form.getByTestId('plan-save').click();
   const error = form.getByTestId('plan-instalments-error');
   // Both sums are written exactly (trailing zeros dropped): 1.00 + 1.00 = 2.
-  await expect(error).toContainText(fill(P.rej_plan_sum.split('{open}')[0], { instalments: '2' }));
+  await expect(error).toContainText(fill(R.rej_plan_sum.split('{open}')[0], { instalments: '2' }));
   await expect(error).toContainText(formatMoney(total, '').replace(/\.?0+$/, ''));
   await expect(page.getByTestId('plan')).toHaveCount(0);
   expect(await journalEvents(app)).toBe(events);
@@ -172,7 +173,7 @@ test('disputes, plans and write-offs in Chinese at 360 px, with no serious axe v
   await page.getByTestId('propose-reason').fill('尾差');
   await page.getByTestId('propose-save').click();
   await page.getByTestId('proposal').getByTestId('approve').click();
-  await expect(page.getByTestId('proposal-error')).toHaveText(PLANS.ZH.rej_own_proposal);
+  await expect(page.getByTestId('proposal-error')).toHaveText(PLAN_REJECTIONS.ZH.rej_own_proposal);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width, 'no sideways scrolling').toBeLessThanOrEqual(360);
   await expectNoSeriousViolations(page, "a customer's disputes, plans and write-offs in Chinese");
@@ -194,7 +195,7 @@ test('a customer on 2/10 net 30: a payment inside the window is offered the disc
   // A window as long as the terms is no discount for paying early.
   await form.form().getByTestId('discount-percent').fill('2');
   await form.form().getByTestId('discount-days').fill('30');
-  await form.expectRejected('discount-days', fill(P.rej_discount_days, { terms: '30' }));
+  await form.expectRejected('discount-days', fill(R.rej_discount_days, { terms: '30' }));
   await form.form().getByTestId('discount-days').fill('10');
   await form.saveAndReturn();
 
