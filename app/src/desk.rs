@@ -38,6 +38,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/approvals") view=pages::limits::approvals::Approvals />
                     <Route path=path!("/collections") view=pages::collections::worklist::Worklist />
                     <Route path=path!("/alerts") view=pages::alerts::AlertsPage />
+                    <Route path=path!("/collections/write-offs") view=pages::collections::write_offs::WriteOffApprovals />
                     <Route path=path!("/users") view=pages::team::users::Users />
                     <Route path=path!("/help/widget") view=pages::widget_help::WidgetHelp />
                     <Route path=path!("/journal") view=pages::journal::Journal />

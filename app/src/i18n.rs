@@ -78,6 +78,11 @@ impl Lang {
         match self {
             Lang::Zh => &letters::ZH,
             Lang::En => &letters::EN,
+    /// Disputes, write-offs with four eyes, payment plans.
+    pub fn plans(self) -> &'static PlansTexts {
+        match self {
+            Lang::Zh => &plans::ZH,
+            Lang::En => &plans::EN,
         }
     }
     /// The journal told in sentences, and its page.
@@ -162,6 +167,8 @@ mod desk;
 mod field;
 pub mod journal;
 pub mod letters;
+mod plan_rejections;
+pub mod plans;
 mod rejections;
 pub mod vocab;
 pub use alerts::AlertsTexts;
@@ -172,6 +179,7 @@ pub use desk::DeskTexts;
 pub use field::FieldTexts;
 pub use journal::JournalTexts;
 pub use letters::LettersTexts;
+pub use plans::PlansTexts;
 pub use rejections::RejectionTexts;
 pub use vocab::{check_error, check_reason, VocabTexts};
 
@@ -1292,6 +1300,31 @@ pub fn rejection(t: &RejectionTexts, rejection: &Rejection) -> String {
             &[("role", vocab::role(vocab_for(t), *role))],
         ),
         NoAlertHold => alerts_for(t).rej_no_alert_hold.into(),
+        other @ (UnknownProposal
+        | ProposalDecided
+        | OwnProposal
+        | WriteOffPending
+        | DecisionBeforeProposal
+        | PlanEmpty
+        | PlanSumMismatch { .. }
+        | PlanDatesNotIncreasing
+        | InstalmentBeforePlan
+        | PlanInvoiceNotOpen { .. }
+        | PlanInvoiceOfOtherCustomer { .. }
+        | PlanOverlaps { .. }
+        | DiscountPercentOutOfRange
+        | DiscountDaysOutOfRange { .. }) => {
+            plan_rejections::rejection(plans_for(t), other, amount).unwrap_or_default()
+        }
+    }
+}
+
+/// The plans' rejection table in the same language as `t`.
+fn plans_for(t: &CommonTexts) -> &'static plan_rejections::PlanRejectionTexts {
+    if std::ptr::eq(t, &common::ZH) {
+        &plan_rejections::ZH
+    } else {
+        &plan_rejections::EN
     }
 }
 
@@ -1383,6 +1416,8 @@ pub fn fold_error(t: &CommonTexts, error: &FoldError) -> String {
         RecordKind::User => t.kind_user,
         RecordKind::LimitRequest => t.kind_limit_request,
         RecordKind::Promise => t.kind_promise,
+        RecordKind::Plan => t.kind_plan,
+        RecordKind::WriteOffProposal => t.kind_proposal,
     };
     match error {
         FoldError::Unknown { record, id } => fill(

@@ -56,6 +56,7 @@ fn commands() -> Vec<Command> {
         payment_terms_days: 30,
         contact: String::new(),
         group: String::new(),
+        discount: None,
     };
     vec![
         Command::RegisterCustomer {

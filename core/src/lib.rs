@@ -43,15 +43,15 @@ pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
     decide, decide_batch, AlertsCommand, AllocationChoice, BatchRejection, CollectionsCommand,
-    Command, Field, Rejection,
+    Command, DisputeDetails, Field, InstalmentInput, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,
     Portfolio, SealedEvent, SnapshotError, SNAPSHOT_VERSION,
 };
 pub use ledger::{
-    Allocation, CreditNote, Customer, CustomerDetails, Dispute, DisputeOutcome, Invoice,
-    LedgerEntry, Order, OrderClosure, Payment, WriteOff,
+    Allocation, CreditNote, Customer, CustomerDetails, DiscountTerms, Dispute, DisputeCategory,
+    DisputeOutcome, Invoice, LedgerEntry, Order, OrderClosure, Payment, WriteOff,
 };
 pub use limits::LimitsEntry;
 pub use policy::PolicyEntry;

@@ -56,6 +56,10 @@ struct Fixture {
     /// A temporary JPY 1,000,000 for the JPY customer to 2026-01-31, its lapse recorded; the
     /// JPY customer is also on hold.
     lapsed: RequestId,
+    /// CNY 50.00 of `part_paid`, proposed for write-off by the manager on 2026-04-01, waiting.
+    proposal: ProposalId,
+    /// CNY 10.00 of `disputed`, proposed by the manager and rejected by the director.
+    decided_proposal: ProposalId,
 }
 
 fn fixture() -> Fixture {
@@ -187,7 +191,28 @@ fn fixture() -> Fixture {
         date: date("2026-06-01"),
         by: analyst,
     }));
+    let [proposal, decided_proposal] = fixture_proposals(&mut ledger, part_paid, disputed, manager);
+    ledger.run(Command::Collections(CollectionsCommand::RejectWriteOff {
+        proposal: decided_proposal,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by: director,
+        reason: "keep collecting".to_string(),
+    }));
+    // The JPY invoice (100,000 open) is in a current plan: 50,000 on 05-01 and on 06-01.
+    ledger.run(plan_for(
+        &ledger.state,
+        yen_customer,
+        manager,
+        vec![yen_invoice],
+        &[
+            ("2026-05-01", money("50000", jpy())),
+            ("2026-06-01", money("50000", jpy())),
+        ],
+    ));
     Fixture {
+        proposal,
+        decided_proposal,
         sales,
         analyst,
         manager,
@@ -211,6 +236,234 @@ fn fixture() -> Fixture {
         open_dispute,
         resolved_dispute,
     }
+}
+
+fn fixture_proposals(
+    ledger: &mut Ledger,
+    part_paid: InvoiceId,
+    disputed: InvoiceId,
+    by: UserId,
+) -> [ProposalId; 2] {
+    [(part_paid, "50.00"), (disputed, "10.00")].map(|(invoice, amount)| {
+        let id = ledger.state.next_ids().proposal;
+        ledger.run(propose(id, invoice, by, amount));
+        id
+    })
+}
+
+fn propose(id: ProposalId, invoice: InvoiceId, by: UserId, amount: &str) -> Command {
+    Command::Collections(CollectionsCommand::ProposeWriteOff {
+        id,
+        invoice,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by,
+        amount: Some(cny(amount)),
+        reason: "small balance".to_string(),
+    })
+}
+
+fn decide_proposal(proposal: ProposalId, by: UserId, on: &str) -> Command {
+    Command::Collections(CollectionsCommand::ApproveWriteOff {
+        proposal,
+        date: date(on),
+        recorded_on: date("2026-04-01"),
+        by,
+    })
+}
+
+/// A payment plan dated 2026-04-01 with 5 days' tolerance.
+fn plan_for(
+    state: &Portfolio,
+    customer: CustomerId,
+    by: UserId,
+    invoices: Vec<InvoiceId>,
+    instalments: &[(&str, Amount)],
+) -> Command {
+    Command::Collections(CollectionsCommand::AgreePlan {
+        id: state.next_ids().plan,
+        customer,
+        date: date("2026-04-01"),
+        recorded_on: date("2026-04-01"),
+        by,
+        invoices,
+        instalments: (instalments.iter())
+            .map(|(due, amount)| InstalmentInput {
+                due: date(due),
+                amount: *amount,
+            })
+            .collect(),
+        tolerance_days: 5,
+    })
+}
+
+/// The rows of the four-eyes write-off and of the payment plan rules.
+fn plan_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
+    use Rejection::*;
+    let next = f.state().next_ids();
+    let cny_plan = |invoices: Vec<InvoiceId>, instalments: &[(&str, &str)]| {
+        let instalments: Vec<(&str, Amount)> =
+            instalments.iter().map(|(due, a)| (*due, cny(a))).collect();
+        plan_for(f.state(), f.cny_customer, f.manager, invoices, &instalments)
+    };
+    vec![
+        (
+            "discount of 100 %",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("100"),
+                    days: 10,
+                })
+            }),
+            DiscountPercentOutOfRange,
+        ),
+        (
+            "discount of nothing",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("0"),
+                    days: 10,
+                })
+            }),
+            DiscountPercentOutOfRange,
+        ),
+        // 30 days' terms: a 30-day window is no earlier than paying on terms.
+        (
+            "discount window as long as the terms",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("2"),
+                    days: 30,
+                })
+            }),
+            DiscountDaysOutOfRange { terms: 30 },
+        ),
+        (
+            "discount window of no day",
+            f.register(|d| {
+                d.discount = Some(DiscountTerms {
+                    percent: dec("2"),
+                    days: 0,
+                })
+            }),
+            DiscountDaysOutOfRange { terms: 30 },
+        ),
+        (
+            "approving an unknown proposal",
+            decide_proposal(ProposalId(99), f.director, "2026-04-01"),
+            UnknownProposal,
+        ),
+        (
+            "approving a rejected proposal",
+            decide_proposal(f.decided_proposal, f.director, "2026-04-01"),
+            ProposalDecided,
+        ),
+        (
+            "approving one's own proposal",
+            decide_proposal(f.proposal, f.manager, "2026-04-01"),
+            OwnProposal,
+        ),
+        (
+            "approval by sales",
+            decide_proposal(f.proposal, f.sales, "2026-04-01"),
+            AboveAuthority {
+                required: Role::Analyst,
+            },
+        ),
+        (
+            "approval dated before the proposal",
+            decide_proposal(f.proposal, f.director, "2026-03-31"),
+            DecisionBeforeProposal,
+        ),
+        (
+            "a second proposal while one waits",
+            propose(next.proposal, f.part_paid, f.director, "5.00"),
+            WriteOffPending,
+        ),
+        // 1,000.00 − 400.00 paid = 600.00 open.
+        (
+            "proposal above the open amount",
+            propose(next.proposal, f.usd_invoice, f.manager, "1.00"),
+            CurrencyMismatch {
+                expected: "USD".to_string(),
+                found: "CNY".to_string(),
+            },
+        ),
+        (
+            "proposal by sales",
+            propose(next.proposal, f.disputed, f.sales, "1.00"),
+            NotCollecting { role: Role::Sales },
+        ),
+        (
+            "proposal above what is open",
+            propose(next.proposal, f.disputed, f.manager, "500.01"),
+            WriteOffAboveOpen {
+                open: dec("500.00"),
+            },
+        ),
+        (
+            "plan without instalments",
+            cny_plan(vec![f.part_paid], &[]),
+            PlanEmpty,
+        ),
+        (
+            "plan without invoices",
+            cny_plan(vec![], &[("2026-05-01", "600.00")]),
+            PlanEmpty,
+        ),
+        // 600.00 open on INV-1; 300.00 + 200.00 = 500.00.
+        (
+            "plan whose instalments do not add up",
+            cny_plan(
+                vec![f.part_paid],
+                &[("2026-05-01", "300.00"), ("2026-06-01", "200.00")],
+            ),
+            PlanSumMismatch {
+                open: dec("600.00"),
+                instalments: dec("500.00"),
+            },
+        ),
+        (
+            "plan with two instalments on one day",
+            cny_plan(
+                vec![f.part_paid],
+                &[("2026-05-01", "300.00"), ("2026-05-01", "300.00")],
+            ),
+            PlanDatesNotIncreasing,
+        ),
+        (
+            "plan with an instalment before it",
+            cny_plan(vec![f.part_paid], &[("2026-03-31", "600.00")]),
+            InstalmentBeforePlan,
+        ),
+        (
+            "plan for a settled invoice",
+            cny_plan(vec![f.settled], &[("2026-05-01", "200.00")]),
+            PlanInvoiceNotOpen {
+                invoice: "INV-3".to_string(),
+            },
+        ),
+        (
+            "plan for another customer's invoice",
+            cny_plan(vec![f.usd_invoice], &[("2026-05-01", "300.00")]),
+            PlanInvoiceOfOtherCustomer {
+                invoice: "INV-U1".to_string(),
+            },
+        ),
+        (
+            "plan for an invoice already in a plan",
+            plan_for(
+                f.state(),
+                f.yen_customer,
+                f.manager,
+                vec![f.yen_invoice],
+                &[("2026-05-01", money("100000", jpy()))],
+            ),
+            PlanOverlaps {
+                invoice: "INV-J1".to_string(),
+            },
+        ),
+    ]
 }
 
 /// Builders for valid commands; each case changes one thing.
@@ -333,6 +586,7 @@ impl Fixture {
             date: date("2026-04-01"),
             amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "quality".to_string(),
+            details: Default::default(),
         }
     }
 }
@@ -512,6 +766,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 date: date("2026-04-01"),
                 amount: None,
                 reason: String::new(),
+                details: Default::default(),
             },
             IdAlreadyUsed,
         ),
@@ -758,6 +1013,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
                 date: date("2026-04-01"),
                 amount: Some(cny("1")),
                 reason: "quality".to_string(),
+                details: Default::default(),
             },
             CurrencyMismatch {
                 expected: "JPY".to_string(),
@@ -1748,6 +2004,7 @@ fn rejection_cases(f: &Fixture) -> Vec<(&'static str, Command, Rejection)> {
     ]
     .into_iter()
     .chain(alert_cases(f))
+    .chain(plan_cases(f))
     .collect()
 }
 
@@ -2060,6 +2317,20 @@ fn variant(rejection: &Rejection) -> &'static str {
         UnknownPlaceholder { .. } => "UnknownPlaceholder",
         UnclosedBrace { .. } => "UnclosedBrace",
         TemplateEmpty => "TemplateEmpty",
+        UnknownProposal => "UnknownProposal",
+        ProposalDecided => "ProposalDecided",
+        OwnProposal => "OwnProposal",
+        WriteOffPending => "WriteOffPending",
+        DecisionBeforeProposal => "DecisionBeforeProposal",
+        PlanEmpty => "PlanEmpty",
+        PlanSumMismatch { .. } => "PlanSumMismatch",
+        PlanDatesNotIncreasing => "PlanDatesNotIncreasing",
+        InstalmentBeforePlan => "InstalmentBeforePlan",
+        PlanInvoiceNotOpen { .. } => "PlanInvoiceNotOpen",
+        PlanInvoiceOfOtherCustomer { .. } => "PlanInvoiceOfOtherCustomer",
+        PlanOverlaps { .. } => "PlanOverlaps",
+        DiscountPercentOutOfRange => "DiscountPercentOutOfRange",
+        DiscountDaysOutOfRange { .. } => "DiscountDaysOutOfRange",
         StateInconsistent(_) => "StateInconsistent",
         UnknownAlert { .. } => "UnknownAlert",
         AlertAlreadyAcknowledged => "AlertAlreadyAcknowledged",
@@ -2071,7 +2342,7 @@ fn variant(rejection: &Rejection) -> &'static str {
 
 /// Every variant but `StateInconsistent`, which no command can reach from a state the fold
 /// built: it has its own test below, on a state corrupted by hand.
-const ALL_VARIANTS: usize = 78;
+const ALL_VARIANTS: usize = 92;
 
 #[test]
 fn every_rejection_variant_has_a_case() {

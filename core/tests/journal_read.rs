@@ -194,6 +194,7 @@ fn the_rest(book: &mut Book) {
         date: date("2026-02-21"),
         amount: Some(cny("1000.00")),
         reason: "Short delivery".to_string(),
+        details: Default::default(),
     });
     book.run(Command::ResolveDispute {
         id: DisputeId(1),
@@ -321,12 +322,63 @@ fn collections_month(book: &mut Book) {
     book.seal("Zhang Wei", "2026-04-08");
 }
 
+/// Event 10: a write-off approved by a second profile, one rejected, and a payment plan for
+/// what is left on INV-0044 (3,000 − 500 − 100 = 2,400, in two instalments of 1,200).
+fn plans_month(book: &mut Book) {
+    let today = date("2026-04-20");
+    let propose = |id, amount: &str, reason: &str| CollectionsCommand::ProposeWriteOff {
+        id: ProposalId(id),
+        invoice: InvoiceId(3),
+        date: today,
+        recorded_on: today,
+        by: UserId(2),
+        amount: Some(cny(amount)),
+        reason: reason.to_string(),
+    };
+    let instalment = |due: &str| InstalmentInput {
+        due: date(due),
+        amount: cny("1200.00"),
+    };
+    let commands = [
+        propose(1, "100.00", "Rounding"),
+        CollectionsCommand::ApproveWriteOff {
+            proposal: ProposalId(1),
+            date: today,
+            recorded_on: today,
+            by: UserId(1),
+        },
+        propose(2, "200.00", "Goodwill"),
+        CollectionsCommand::RejectWriteOff {
+            proposal: ProposalId(2),
+            date: today,
+            recorded_on: today,
+            by: UserId(1),
+            reason: "Not agreed".to_string(),
+        },
+        CollectionsCommand::AgreePlan {
+            id: PlanId(1),
+            customer: CustomerId(2),
+            date: today,
+            recorded_on: today,
+            by: UserId(2),
+            invoices: vec![InvoiceId(3)],
+            instalments: vec![instalment("2026-04-30"), instalment("2026-05-31")],
+            tolerance_days: 5,
+        },
+    ];
+    for command in commands {
+        book.run(Command::Collections(command));
+    }
+    book.seal("Li Wei", "2026-04-20");
+}
+
 fn book() -> Book {
     let mut book = Book::default();
     first_month(&mut book);
     second_month(&mut book);
     collections_month(&mut book);
     alerts_month(&mut book);
+    plans_month(&mut book);
     book
 }
 
@@ -445,6 +497,28 @@ fn collections(what: &CollectionsWhat) -> String {
         CollectionsWhat::CollectorAssigned { collector } => collector
             .as_ref()
             .map_or("nobody".to_string(), |user| user.name.clone()),
+        CollectionsWhat::WriteOffProposed {
+            invoice,
+            amount,
+            reason,
+        }
+        | CollectionsWhat::WriteOffRejected {
+            invoice,
+            amount,
+            reason,
+        } => format!("{invoice} {} ({reason})", amount.format()),
+        CollectionsWhat::WriteOffApproved { invoice, amount } => {
+            format!("{invoice} {}", amount.format())
+        }
+        CollectionsWhat::PlanAgreed {
+            invoices,
+            total,
+            instalments,
+            last_due,
+        } => format!(
+            "{instalments} instalments {} to {last_due} about {invoices:?}",
+            total.format()
+        ),
     }
 }
 
@@ -646,9 +720,17 @@ fn every_entry_is_told_with_its_customer_actor_day_and_figures() {
         "10.0 AlertAcknowledged | C0002 Acme Trading Ltd | Li Wei | 2026-07-06 | overdue_days since 2026-05-06",
         "10.1 AlertSnoozed | C0002 Acme Trading Ltd | Li Wei | 2026-07-06 | overdue_days since 2026-05-06 until 2026-07-20",
         "10.2 AlertHoldReleased | C0002 Acme Trading Ltd | Zhang Wei | 2026-07-06 | overdue_days since 2026-05-06 (Paying next week)",
+        // Four eyes: Li Wei proposes, Zhang Wei decides; the approval's write-off is the
+        // ledger's, named by no one, so by who sealed the event.
+        "11.0 WriteOffProposed | C0002 Acme Trading Ltd | Li Wei | 2026-04-20 | INV-0044 ¥100.00 (Rounding)",
+        "11.1 WriteOffApproved | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-20 | INV-0044 ¥100.00",
+        "11.2 InvoiceWrittenOff | C0002 Acme Trading Ltd | Li Wei | 2026-04-20 | INV-0044 ¥100.00 (Rounding)",
+        "11.3 WriteOffProposed | C0002 Acme Trading Ltd | Li Wei | 2026-04-20 | INV-0044 ¥200.00 (Goodwill)",
+        "11.4 WriteOffRejected | C0002 Acme Trading Ltd | Zhang Wei | 2026-04-20 | INV-0044 ¥200.00 (Not agreed)",
+        "11.5 PlanAgreed | C0002 Acme Trading Ltd | Li Wei | 2026-04-20 | 2 instalments ¥2,400.00 to 2026-05-31 about [\"INV-0044\"]",
     ];
     assert_eq!(all_lines(&rows), expected);
-    assert_eq!(rows.events().len(), 10);
+    assert_eq!(rows.events().len(), 11);
     assert_eq!(
         rows.head(),
         book().sealed.last().map(|(sealed, _)| sealed.head())
@@ -695,6 +777,12 @@ fn a_customer_is_told_by_the_name_it_had_then_and_filtered_by_id() {
             .map(|line| line.split(" | ").take(2).collect::<Vec<_>>().join(" | "))
             .collect::<Vec<_>>(),
         [
+            "11.5 PlanAgreed | C0002 Acme Trading Ltd",
+            "11.4 WriteOffRejected | C0002 Acme Trading Ltd",
+            "11.3 WriteOffProposed | C0002 Acme Trading Ltd",
+            "11.2 InvoiceWrittenOff | C0002 Acme Trading Ltd",
+            "11.1 WriteOffApproved | C0002 Acme Trading Ltd",
+            "11.0 WriteOffProposed | C0002 Acme Trading Ltd",
             "10.2 AlertHoldReleased | C0002 Acme Trading Ltd",
             "10.1 AlertSnoozed | C0002 Acme Trading Ltd",
             "10.0 AlertAcknowledged | C0002 Acme Trading Ltd",
@@ -737,7 +825,7 @@ fn filters_by_actor_kind_and_days_combine() {
     assert_eq!(
         places(&rows, &by("Zhang Wei")),
         [
-            "10.2", "9.6", "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3",
+            "11.4", "11.1", "10.2", "9.6", "9.5", "9.4", "9.3", "9.2", "9.1", "9.0", "8.13", "8.10", "8.8", "7.3",
             "7.2", "7.0", "6.1", "6.0", "5.1", "5.0", "1.1"
         ]
     );
@@ -772,7 +860,7 @@ fn filters_by_actor_kind_and_days_combine() {
         to: None,
     };
     assert_eq!(places(&rows, &all), ["2.1"]);
-    assert_eq!(places(&rows, &JournalFilter::default()).len(), 40);
+    assert_eq!(places(&rows, &JournalFilter::default()).len(), 46);
 }
 
 #[test]

@@ -29,6 +29,7 @@ fn portfolio(customers: &[(&str, &str)]) -> Portfolio {
                     payment_terms_days: 30,
                     contact: String::new(),
                     group: String::new(),
+                    discount: None,
                 },
             });
     let (_entries, state) = decide_batch(&Portfolio::default(), commands)

@@ -217,6 +217,7 @@ fn ledger_actions(writer: &mut Writer, first: CustomerId, second: CustomerId) {
             date: date("2026-11-12"),
             amount: Some(money("2000.00", currency)),
             reason: "Short delivery 少发货".to_string(),
+            details: Default::default(),
         },
     );
     writer.run(

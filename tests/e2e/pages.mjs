@@ -56,6 +56,10 @@ export const DESK = areaTexts('desk', 'DeskTexts');
 export const FIELD = areaTexts('field', 'FieldTexts');
 /** Collections: the worklist, reminders, promises. */
 export const COLLECTIONS = areaTexts('collections', 'CollectionsTexts');
+/** Disputes, write-offs with four eyes, payment plans. */
+export const PLANS = areaTexts('plans', 'PlansTexts');
+/** The messages of their rejections. */
+export const PLAN_REJECTIONS = areaTexts('plan_rejections', 'PlanRejectionTexts');
 /** The journal's sentences, kinds and page. */
 export const JOURNAL = areaTexts('journal', 'JournalTexts');
 /** Alerts: rules, reasons, the hold banner, the alerts list. */

@@ -4,7 +4,7 @@
 //! user's number format (`crate::numbers`). The match over the facts has no wildcard arm, so
 //! a new kind of entry does not compile until it has its sentence in both languages.
 
-use super::{collections, fill, record_kind, record_summary, vocab, Lang, Texts};
+use super::{collections, fill, plans, record_kind, record_summary, vocab, Lang, Texts};
 use crate::numbers;
 use chrono::NaiveDate;
 use creditdesk_core::journal::{
@@ -417,6 +417,19 @@ pub fn kind_name(t: &JournalTexts, kind: EntryKind) -> &'static str {
         EntryKind::AlertAcknowledged => t.kind_alert_acknowledged,
         EntryKind::AlertSnoozed => t.kind_alert_snoozed,
         EntryKind::AlertHoldReleased => t.kind_alert_hold_released,
+        EntryKind::WriteOffProposed => plans_of(t).kind_write_off_proposed,
+        EntryKind::WriteOffApproved => plans_of(t).kind_write_off_approved,
+        EntryKind::WriteOffRejected => plans_of(t).kind_write_off_rejected,
+        EntryKind::PlanAgreed => plans_of(t).kind_plan_agreed,
+    }
+}
+
+/// The plans table in the language of `t`.
+fn plans_of(t: &JournalTexts) -> &'static plans::PlansTexts {
+    if std::ptr::eq(t, &ZH) {
+        &plans::ZH
+    } else {
+        &plans::EN
     }
 }
 
@@ -445,6 +458,7 @@ pub struct Sentence {
 struct Words {
     j: &'static JournalTexts,
     c: &'static collections::CollectionsTexts,
+    p: &'static plans::PlansTexts,
     v: &'static vocab::VocabTexts,
     t: &'static Texts,
 }
@@ -457,6 +471,7 @@ pub fn sentence(lang: Lang, facts: &EntryFacts, who: &str) -> Sentence {
     let words = Words {
         j: lang.journal(),
         c: lang.collections(),
+        p: lang.plans(),
         v: lang.vocab(),
         t: lang.texts(),
     };
@@ -547,32 +562,8 @@ impl Words {
     }
 
     fn collections(&self, what: &CollectionsWhat, values: &mut Values) -> &'static str {
-        let c = self.c;
         match what {
-            CollectionsWhat::TaskCompleted {
-                step,
-                offset_days,
-                channel,
-                outcome,
-                notes,
-                invoices,
-            } => {
-                values.push(("step", collections::step(c, *step).to_string()));
-                values.push(("offset", format!("{offset_days:+}")));
-                values.push(("channel", collections::channel(c, *channel).to_string()));
-                values.push(("outcome", collections::outcome(c, *outcome).to_string()));
-                values.push(("invoices", self.list(invoices.iter().cloned())));
-                let notes = notes.trim();
-                values.push((
-                    "notes",
-                    if notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" “{notes}”")
-                    },
-                ));
-                self.j.s_task_completed
-            }
+            CollectionsWhat::TaskCompleted { .. } => self.task_completed(what, values),
             CollectionsWhat::StepEscalated {
                 offset_days,
                 reason,
@@ -599,7 +590,73 @@ impl Words {
                 }
                 None => self.j.s_collector_removed,
             },
+            CollectionsWhat::WriteOffProposed {
+                invoice,
+                amount,
+                reason,
+            } => {
+                values.extend([("invoice", invoice.clone()), ("amount", money(*amount))]);
+                values.push(("reason", reason.clone()));
+                self.p.s_write_off_proposed
+            }
+            CollectionsWhat::WriteOffApproved { invoice, amount } => {
+                values.extend([("invoice", invoice.clone()), ("amount", money(*amount))]);
+                self.p.s_write_off_approved
+            }
+            CollectionsWhat::WriteOffRejected {
+                invoice,
+                amount,
+                reason,
+            } => {
+                values.extend([("invoice", invoice.clone()), ("amount", money(*amount))]);
+                values.push(("reason", reason.clone()));
+                self.p.s_write_off_rejected
+            }
+            CollectionsWhat::PlanAgreed {
+                invoices,
+                total,
+                instalments,
+                last_due,
+            } => {
+                values.extend([("invoices", self.list(invoices.iter().cloned()))]);
+                values.extend([
+                    ("amount", money(*total)),
+                    ("count", instalments.to_string()),
+                ]);
+                values.push(("last", last_due.to_string()));
+                self.p.s_plan_agreed
+            }
         }
+    }
+
+    fn task_completed(&self, what: &CollectionsWhat, values: &mut Values) -> &'static str {
+        let c = self.c;
+        let CollectionsWhat::TaskCompleted {
+            step,
+            offset_days,
+            channel,
+            outcome,
+            notes,
+            invoices,
+        } = what
+        else {
+            return self.j.s_task_completed;
+        };
+        values.push(("step", collections::step(c, *step).to_string()));
+        values.push(("offset", format!("{offset_days:+}")));
+        values.push(("channel", collections::channel(c, *channel).to_string()));
+        values.push(("outcome", collections::outcome(c, *outcome).to_string()));
+        values.push(("invoices", self.list(invoices.iter().cloned())));
+        let notes = notes.trim();
+        values.push((
+            "notes",
+            if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" “{notes}”")
+            },
+        ));
+        self.j.s_task_completed
     }
 
     fn ledger(&self, what: &LedgerWhat, values: &mut Values) -> &'static str {
@@ -703,6 +760,7 @@ impl Words {
             DetailField::Terms => self.t.payment_terms,
             DetailField::Contact => self.t.contact,
             DetailField::Group => self.t.group,
+            DetailField::Discount => self.p.discount_percent,
         }
     }
 
@@ -782,6 +840,7 @@ impl Words {
         match outcome {
             DisputeOutcome::Accepted => self.j.s_dispute_accepted,
             DisputeOutcome::Rejected => self.j.s_dispute_rejected,
+            DisputeOutcome::Paid => self.p.s_dispute_paid,
         }
     }
 

@@ -43,6 +43,8 @@ pub fn Help() -> impl IntoView {
             <p data-testid="help-letters">{move || state.lang.get().letters().help_letters}</p>
             <h2>{move || state.lang.get().alerts().nav_alerts}</h2>
             <p data-testid="help-alerts">{move || state.lang.get().alerts().help_alerts}</p>
+            <h2>{move || state.lang.get().plans().help_plans_title}</h2>
+            <p data-testid="help-plans">{move || state.lang.get().plans().help_plans}</p>
             <h2>{move || d().help_roles_title}</h2>
             <p data-testid="help-roles">{move || d().help_roles}</p>
             <p>

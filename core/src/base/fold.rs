@@ -18,6 +18,8 @@ pub enum RecordKind {
     User,
     LimitRequest,
     Promise,
+    Plan,
+    WriteOffProposal,
 }
 
 /// Why an entry could not be folded.

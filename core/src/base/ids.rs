@@ -20,5 +20,7 @@ id_type!(
     DisputeId,
     UserId,
     RequestId,
-    PromiseId
+    PromiseId,
+    PlanId,
+    ProposalId
 );

@@ -1,6 +1,6 @@
 //! The collections' entries. The `kind` tag and field names are the stored journal text.
 
-use crate::base::ids::{CustomerId, InvoiceId, PromiseId, UserId};
+use crate::base::ids::{CustomerId, InvoiceId, PlanId, PromiseId, ProposalId, UserId};
 use crate::base::money::Amount;
 use crate::base::tagged::entry_enum;
 use crate::policy::{Channel, StepKind};
@@ -80,5 +80,52 @@ entry_enum! {
             by: UserId,
             collector: Option<UserId>,
         },
+        /// `by` proposes writing off `amount` of the invoice; nothing is written off until
+        /// another profile with the authority for the amount approves.
+        WriteOffProposed {
+            id: ProposalId,
+            invoice: InvoiceId,
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            amount: Amount,
+            reason: String,
+        },
+        /// The proposal approved by `by` (never its proposer); journalled with the ledger's
+        /// `InvoiceWrittenOff` in the same event.
+        WriteOffApproved {
+            proposal: ProposalId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+        },
+        WriteOffRejected {
+            proposal: ProposalId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            reason: String,
+        },
+        /// A payment plan: `instalments` (increasing dates, summing to what was open on
+        /// `invoices` on `date`); while no instalment is missed, those invoices wait.
+        PlanAgreed {
+            id: PlanId,
+            customer: CustomerId,
+            #[serde(with = "crate::base::dates::date_serde")]
+            date: NaiveDate,
+            by: UserId,
+            invoices: Vec<InvoiceId>,
+            instalments: Vec<Instalment>,
+            tolerance_days: u32,
+        },
     }
+}
+
+/// One instalment of a payment plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instalment {
+    #[serde(with = "crate::base::dates::date_serde")]
+    pub due: NaiveDate,
+    pub amount: Amount,
 }

@@ -10,19 +10,29 @@
 //! rung and never skips one. A pre-due rung is not sent for an item already past its due
 //! date. A customer's task is the next step of its oldest item that has one due, and covers
 //! every item waiting for that same rung. Left out: invoices in dispute; paused: a customer
-//! with a promise to pay not yet broken. A paid item leaves the ladder; a new overdue item
+//! with a promise to pay not yet broken, and the invoices of a payment plan that is current (no
+//! instalment missed; `plan_status`). A paid item leaves the ladder; a new overdue item
 //! starts at the first rung.
 
+pub mod discount;
 pub mod entry;
 pub mod interest;
 pub mod letters;
+pub mod plan_status;
+pub mod plans;
 pub mod promise;
 pub mod state;
 pub mod statement;
 pub mod worklist;
 
-pub use entry::{CollectionsEntry, Outcome};
 pub use interest::{late_interest, rate_on, InterestPeriod, LateInterest};
+pub use discount::{discount_offers, DiscountOffer};
+pub use entry::{CollectionsEntry, Instalment, Outcome};
+pub use plan_status::{
+    instalment_statuses, missed_instalments, plan_status, planned_invoices, InstalmentStatus,
+    MissedInstalment, PlanStatus,
+};
+pub use plans::{Plan, ProposalDecision, WriteOffProposal};
 pub use promise::{promise_status, PromiseStatus};
 pub use state::{Collections, Escalation, Promise, Rungs, TaskRecord};
 pub use statement::{statement_of_account, CurrencyTotals, StatementItem, StatementOfAccount};

@@ -3,9 +3,10 @@
 //! customer's collector.
 
 use crate::base::fold::{check_new_id, FoldError, RecordKind};
-use crate::base::ids::{CustomerId, InvoiceId, PromiseId, UserId};
+use crate::base::ids::{CustomerId, InvoiceId, PlanId, PromiseId, ProposalId, UserId};
 use crate::base::money::Amount;
 use crate::collections::entry::{CollectionsEntry, Outcome};
+use crate::collections::plans::{Plan, ProposalDecision, WriteOffProposal};
 use crate::ledger::Ledger;
 use crate::policy::{Channel, StepKind};
 use crate::team::Team;
@@ -84,6 +85,10 @@ pub struct Collections {
     /// In id order.
     pub promises: Vec<Promise>,
     pub collectors: BTreeMap<CustomerId, UserId>,
+    /// Payment plans, in id order.
+    pub plans: Vec<Plan>,
+    /// Write-off proposals, in id order, decided or not.
+    pub write_offs: Vec<WriteOffProposal>,
 }
 
 /// What the fold looks records up in.
@@ -94,7 +99,7 @@ pub struct Known<'a> {
 }
 
 impl Known<'_> {
-    fn customer(&self, id: CustomerId) -> Result<(), FoldError> {
+    pub(crate) fn customer(&self, id: CustomerId) -> Result<(), FoldError> {
         match self.ledger.customer(id) {
             Some(_) => Ok(()),
             None => Err(FoldError::Unknown {
@@ -104,7 +109,7 @@ impl Known<'_> {
         }
     }
 
-    fn user(&self, id: UserId) -> Result<(), FoldError> {
+    pub(crate) fn user(&self, id: UserId) -> Result<(), FoldError> {
         match self.team.user(id) {
             Some(_) => Ok(()),
             None => Err(FoldError::Unknown {
@@ -115,7 +120,11 @@ impl Known<'_> {
     }
 
     /// Every invoice exists and is the customer's.
-    fn invoices_of(&self, customer: CustomerId, invoices: &[InvoiceId]) -> Result<(), FoldError> {
+    pub(crate) fn invoices_of(
+        &self,
+        customer: CustomerId,
+        invoices: &[InvoiceId],
+    ) -> Result<(), FoldError> {
         for id in invoices {
             match self.ledger.invoice(*id) {
                 Some(invoice) if invoice.customer == customer => {}
@@ -135,6 +144,22 @@ impl Known<'_> {
 impl Collections {
     pub fn next_promise(&self) -> PromiseId {
         PromiseId(self.promises.last().map_or(1, |p| p.id.0 + 1))
+    }
+
+    pub fn next_plan(&self) -> PlanId {
+        PlanId(self.plans.last().map_or(1, |p| p.id.0 + 1))
+    }
+
+    pub fn next_proposal(&self) -> ProposalId {
+        ProposalId(self.write_offs.last().map_or(1, |p| p.id.0 + 1))
+    }
+
+    pub fn proposal(&self, id: ProposalId) -> Option<&WriteOffProposal> {
+        crate::base::fold::find(&self.write_offs, id, |p| p.id).map(|i| &self.write_offs[i])
+    }
+
+    pub fn plans_of(&self, customer: CustomerId) -> impl Iterator<Item = &Plan> {
+        self.plans.iter().filter(move |p| p.customer == customer)
     }
 
     /// Each invoice's rungs as of `as_of`: only the tasks and escalations dated by then count.
@@ -218,6 +243,17 @@ impl Collections {
                 Ok(())
             }
             CollectionsEntry::PromiseRecorded { .. } => self.promised(entry, known),
+            CollectionsEntry::WriteOffProposed { .. } => self.proposed(entry, known),
+            CollectionsEntry::WriteOffApproved {
+                proposal, date, by, ..
+            } => self.decided(*proposal, known, (*date, *by, true, String::new())),
+            CollectionsEntry::WriteOffRejected {
+                proposal,
+                date,
+                by,
+                reason,
+            } => self.decided(*proposal, known, (*date, *by, false, reason.clone())),
+            CollectionsEntry::PlanAgreed { .. } => self.planned(entry, known),
             CollectionsEntry::CollectorAssigned {
                 customer,
                 by,
@@ -291,6 +327,101 @@ impl Collections {
             by: *by,
             amount: *amount,
             due: *due,
+            tolerance_days: *tolerance_days,
+        });
+        Ok(())
+    }
+
+    fn proposed(&mut self, entry: &CollectionsEntry, known: Known<'_>) -> Result<(), FoldError> {
+        let CollectionsEntry::WriteOffProposed {
+            id,
+            invoice,
+            customer,
+            date,
+            by,
+            amount,
+            reason,
+        } = entry
+        else {
+            return Ok(());
+        };
+        known.customer(*customer)?;
+        known.user(*by)?;
+        known.invoices_of(*customer, &[*invoice])?;
+        check_new_id(
+            &self.write_offs,
+            *id,
+            |p| p.id,
+            RecordKind::WriteOffProposal,
+            id.0,
+        )?;
+        self.write_offs.push(WriteOffProposal {
+            id: *id,
+            invoice: *invoice,
+            customer: *customer,
+            date: *date,
+            by: *by,
+            amount: *amount,
+            reason: reason.clone(),
+            decision: None,
+        });
+        Ok(())
+    }
+
+    /// A proposal decided: it must exist and wait for a decision.
+    fn decided(
+        &mut self,
+        id: ProposalId,
+        known: Known<'_>,
+        (date, by, approved, reason): (NaiveDate, UserId, bool, String),
+    ) -> Result<(), FoldError> {
+        known.user(by)?;
+        let unknown = FoldError::Unknown {
+            record: RecordKind::WriteOffProposal,
+            id: id.0,
+        };
+        let index =
+            crate::base::fold::find(&self.write_offs, id, |p| p.id).ok_or(unknown.clone())?;
+        let proposal = &mut self.write_offs[index];
+        if proposal.decision.is_some() {
+            return Err(FoldError::Duplicate {
+                record: RecordKind::WriteOffProposal,
+                id: id.0,
+            });
+        }
+        proposal.decision = Some(ProposalDecision {
+            date,
+            by,
+            approved,
+            reason,
+        });
+        Ok(())
+    }
+
+    fn planned(&mut self, entry: &CollectionsEntry, known: Known<'_>) -> Result<(), FoldError> {
+        let CollectionsEntry::PlanAgreed {
+            id,
+            customer,
+            date,
+            by,
+            invoices,
+            instalments,
+            tolerance_days,
+        } = entry
+        else {
+            return Ok(());
+        };
+        known.customer(*customer)?;
+        known.user(*by)?;
+        known.invoices_of(*customer, invoices)?;
+        check_new_id(&self.plans, *id, |p| p.id, RecordKind::Plan, id.0)?;
+        self.plans.push(Plan {
+            id: *id,
+            customer: *customer,
+            date: *date,
+            by: *by,
+            invoices: invoices.clone(),
+            instalments: instalments.clone(),
             tolerance_days: *tolerance_days,
         });
         Ok(())

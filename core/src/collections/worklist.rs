@@ -3,6 +3,7 @@
 
 use crate::base::ids::{CustomerId, InvoiceId};
 use crate::base::money::Currency;
+use crate::collections::plan_status::planned_invoices;
 use crate::collections::promise::{promise_status, PromiseStatus};
 use crate::collections::state::{Collections, Rungs};
 use crate::ledger::as_of::{customer_invoices_on, disputed_on, open_amounts_on};
@@ -11,7 +12,7 @@ use crate::policy::{CollectionPolicy, Grade, ReminderStep};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One reminder to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,14 +114,17 @@ struct Item {
     open: Decimal,
 }
 
-/// The customer's items in the ladder on `as_of`: open, issued by then, and not in dispute,
-/// oldest due date first (then by id).
-fn items(
-    ledger: &Ledger,
-    customer: &Customer,
-    as_of: NaiveDate,
-    disputed: &[Decimal],
-) -> Vec<Item> {
+/// What leaves an invoice out of the ladder on a date: its disputed amount (by invoice
+/// position) and the invoices of current payment plans.
+struct Paused<'a> {
+    disputed: &'a [Decimal],
+    planned: &'a HashSet<InvoiceId>,
+}
+
+/// The customer's items in the ladder on `as_of`: open, issued by then, not in dispute and
+/// not in a current payment plan, oldest due date first (then by id).
+fn items(ledger: &Ledger, customer: &Customer, as_of: NaiveDate, paused: &Paused) -> Vec<Item> {
+    let disputed = paused.disputed;
     let in_dispute = |invoice: &Invoice| {
         ledger
             .invoice_position(invoice.id)
@@ -130,6 +134,7 @@ fn items(
     let mut items: Vec<(NaiveDate, Item)> = customer_invoices_on(ledger, customer, as_of)
         .into_iter()
         .filter(|(invoice, open)| *open > Decimal::ZERO && !in_dispute(invoice))
+        .filter(|(invoice, _)| !paused.planned.contains(&invoice.id))
         .map(|(invoice, open)| {
             let days = (as_of - invoice.due_date).num_days();
             let item = Item {
@@ -144,10 +149,21 @@ fn items(
     items.into_iter().map(|(_, item)| item).collect()
 }
 
-/// The customer's items in the ladder on `as_of` (open, not in dispute), oldest first.
-pub fn ladder_items(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<InvoiceId> {
+/// The customer's items in the ladder on `as_of` (open, not in dispute, not in a current
+/// plan), oldest first.
+pub fn ladder_items(
+    ledger: &Ledger,
+    collections: &Collections,
+    customer: &Customer,
+    as_of: NaiveDate,
+) -> Vec<InvoiceId> {
     let disputed = disputed_on(ledger, as_of);
-    items(ledger, customer, as_of, &disputed)
+    let planned = planned_invoices(ledger, collections, as_of);
+    let paused = Paused {
+        disputed: &disputed,
+        planned: &planned,
+    };
+    items(ledger, customer, as_of, &paused)
         .into_iter()
         .map(|item| item.id)
         .collect()
@@ -178,13 +194,19 @@ fn next_step<'l>(
 /// Every customer's items in the ladder on `as_of`, by customer, each oldest first: one pass
 /// over the invoices in their order (looking each customer's invoices up by id would cost a
 /// cache miss per step of each search through 250,000 records).
-fn items_by_customer(ledger: &Ledger, as_of: NaiveDate) -> HashMap<CustomerId, Vec<Item>> {
+fn items_by_customer(
+    ledger: &Ledger,
+    collections: &Collections,
+    as_of: NaiveDate,
+) -> HashMap<CustomerId, Vec<Item>> {
     let open = open_amounts_on(ledger, as_of);
     let disputed = disputed_on(ledger, as_of);
+    let planned = planned_invoices(ledger, collections, as_of);
     let mut by_customer: HashMap<CustomerId, Vec<(NaiveDate, Item)>> = HashMap::new();
     for (position, invoice) in ledger.invoices.iter().enumerate() {
         let in_dispute = disputed.get(position).is_some_and(|d| *d > Decimal::ZERO);
-        if open[position] <= Decimal::ZERO || in_dispute || invoice.issue_date > as_of {
+        let out = in_dispute || planned.contains(&invoice.id);
+        if open[position] <= Decimal::ZERO || out || invoice.issue_date > as_of {
             continue;
         }
         let item = Item {
@@ -261,7 +283,12 @@ pub fn customer_task(
 ) -> Option<Task> {
     let disputed = disputed_on(ledger, as_of);
     let ladder = policy.ladder(grade);
-    let items = items(ledger, customer, as_of, &disputed);
+    let planned = planned_invoices(ledger, collections, as_of);
+    let paused = Paused {
+        disputed: &disputed,
+        planned: &planned,
+    };
+    let items = items(ledger, customer, as_of, &paused);
     let rungs = collections.rungs_on(as_of);
     let mut task = task_of(
         ledger,
@@ -322,7 +349,7 @@ pub fn worklist(
     grade_of: &dyn Fn(&Customer) -> Grade,
     to_base: &dyn Fn(Decimal, Currency) -> Option<Decimal>,
 ) -> Vec<Task> {
-    let items = items_by_customer(ledger, as_of);
+    let items = items_by_customer(ledger, collections, as_of);
     let rungs = collections.rungs_on(as_of);
     let mut tasks: Vec<Task> = ledger
         .customers

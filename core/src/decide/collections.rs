@@ -29,7 +29,7 @@ pub fn may_collect(role: Role) -> bool {
     role == Role::Collector || role.covers(Role::Manager)
 }
 
-fn collector(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
+pub(super) fn collector(state: &Portfolio, id: UserId) -> Result<&User, Rejection> {
     let user = user(state, id)?;
     if !may_collect(user.role) {
         return Err(Rejection::NotCollecting { role: user.role });
@@ -181,7 +181,7 @@ pub(super) fn escalate(
         return Err(Rejection::StepNotInLadder);
     }
     let rungs = state.collections.rungs_on(date);
-    let invoices: Vec<_> = ladder_items(&state.ledger, customer, date)
+    let invoices: Vec<_> = ladder_items(&state.ledger, &state.collections, customer, date)
         .into_iter()
         .filter(|id| rungs.done_for(*id).is_none_or(|done| done < offset_days))
         .collect();

@@ -6,7 +6,7 @@
 use crate::base::ids::*;
 use crate::base::money::{Amount, NonNegative};
 use crate::credit::CreditRecord;
-use crate::ledger::{Allocation, CustomerDetails, DisputeOutcome, OrderClosure};
+use crate::ledger::{Allocation, CustomerDetails, DisputeCategory, DisputeOutcome, OrderClosure};
 use crate::policy::CreditPolicy;
 use crate::team::Role;
 use chrono::NaiveDate;
@@ -21,6 +21,22 @@ pub enum AllocationChoice {
     Manual(Vec<Allocation<Amount>>),
     /// Keep it all as unapplied cash or credit.
     Unapplied,
+}
+
+/// What a dispute is about and who follows it up.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeDetails {
+    pub category: DisputeCategory,
+    pub notes: String,
+    /// A profile on the team.
+    pub owner: Option<UserId>,
+}
+
+/// One instalment of a payment plan as asked for: its due date and amount.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalmentInput {
+    pub due: NaiveDate,
+    pub amount: Amount,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +119,9 @@ pub enum Command {
         /// In the invoice's currency; `None` disputes all that is open and not yet disputed.
         amount: Option<Amount>,
         reason: String,
+        /// The category, notes and owner (all optional: the default is `Other`, none, nobody).
+        #[serde(default)]
+        details: DisputeDetails,
     },
     ResolveDispute {
         id: DisputeId,
@@ -287,5 +306,43 @@ pub enum CollectionsCommand {
         date: NaiveDate,
         by: UserId,
         collector: Option<UserId>,
+    },
+    /// Proposes writing off `amount` of an invoice (`None`: all that is open); another
+    /// profile with the authority for the amount approves it.
+    ProposeWriteOff {
+        id: ProposalId,
+        invoice: InvoiceId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        amount: Option<Amount>,
+        reason: String,
+    },
+    /// Four eyes: approving writes the invoice off (`InvoiceWrittenOff`).
+    ApproveWriteOff {
+        proposal: ProposalId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+    },
+    RejectWriteOff {
+        proposal: ProposalId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        reason: String,
+    },
+    /// A payment plan for `invoices` of one customer: instalments in increasing date order
+    /// summing exactly to what is open on them; each is missed once `tolerance_days` after
+    /// its date pass unpaid.
+    AgreePlan {
+        id: PlanId,
+        customer: CustomerId,
+        date: NaiveDate,
+        recorded_on: NaiveDate,
+        by: UserId,
+        invoices: Vec<InvoiceId>,
+        instalments: Vec<InstalmentInput>,
+        tolerance_days: u32,
     },
 }

@@ -6,6 +6,7 @@ use crate::decide::command::{CollectionsCommand, Command};
 use crate::decide::credit::*;
 use crate::decide::ledger::*;
 use crate::decide::limits::*;
+use crate::decide::plans::{agree_plan, approve_write_off, propose_write_off, reject_write_off};
 use crate::decide::rejection::{Decision, Rejection};
 use crate::decide::rules::check_not_after;
 use crate::journal::{Entry, Portfolio};
@@ -92,7 +93,16 @@ pub fn decide(state: &Portfolio, command: &Command) -> Decision {
             date,
             amount,
             reason,
-        } => open_dispute(state, *id, *invoice, *date, amount.as_ref(), reason),
+            details,
+        } => open_dispute(
+            state,
+            *id,
+            *invoice,
+            *date,
+            amount.as_ref(),
+            reason,
+            details,
+        ),
         Command::ResolveDispute { id, date, outcome } => {
             resolve_dispute(state, *id, *date, *outcome)
         }
@@ -231,6 +241,53 @@ fn decide_collections(state: &Portfolio, command: &CollectionsCommand) -> Decisi
             by,
             collector,
         } => assign_collector(state, *customer, *date, *by, *collector),
+        CollectionsCommand::ProposeWriteOff {
+            id,
+            invoice,
+            date,
+            recorded_on,
+            by,
+            amount,
+            reason,
+        } => propose_write_off(
+            state,
+            *id,
+            *invoice,
+            (*date, *recorded_on),
+            *by,
+            amount.as_ref(),
+            reason,
+        ),
+        CollectionsCommand::ApproveWriteOff {
+            proposal,
+            date,
+            recorded_on,
+            by,
+        } => approve_write_off(state, *proposal, (*date, *recorded_on), *by),
+        CollectionsCommand::RejectWriteOff {
+            proposal,
+            date,
+            recorded_on,
+            by,
+            reason,
+        } => reject_write_off(state, *proposal, (*date, *recorded_on), *by, reason),
+        CollectionsCommand::AgreePlan {
+            id,
+            customer,
+            date,
+            recorded_on,
+            by,
+            invoices,
+            instalments,
+            tolerance_days,
+        } => agree_plan(
+            state,
+            *id,
+            *customer,
+            (*date, *recorded_on),
+            *by,
+            (invoices, instalments, *tolerance_days),
+        ),
     }
 }
 

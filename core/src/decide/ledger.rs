@@ -4,7 +4,7 @@
 use crate::base::ids::*;
 use crate::base::input::TERMS_DAYS_MAX;
 use crate::base::money::{Amount, Currency};
-use crate::decide::command::AllocationChoice;
+use crate::decide::command::{AllocationChoice, DisputeDetails};
 use crate::decide::rejection::{Decision, Field, Rejection};
 use crate::decide::rules::*;
 use crate::journal::Portfolio;
@@ -416,6 +416,7 @@ pub(super) fn open_dispute(
     date: NaiveDate,
     amount: Option<&Amount>,
     reason: &str,
+    details: &DisputeDetails,
 ) -> Decision {
     let Some(invoice) = state.ledger.invoice(invoice_id) else {
         return Err(Rejection::UnknownInvoice);
@@ -426,6 +427,14 @@ pub(super) fn open_dispute(
     check_date(date)?;
     check_not_before_issue(invoice, date)?;
     check_text(reason, Field::Reason)?;
+    check_text_max(
+        &details.notes,
+        Field::Comment,
+        crate::base::input::NOTES_LEN_MAX,
+    )?;
+    if let Some(owner) = details.owner {
+        state.team.user(owner).ok_or(Rejection::UnknownUser)?;
+    }
     let open = invoice.open() - invoice.disputed;
     if invoice.open() <= Decimal::ZERO {
         return Err(Rejection::InvoiceSettled);
@@ -440,6 +449,9 @@ pub(super) fn open_dispute(
         date,
         amount,
         reason: reason.trim().to_string(),
+        category: details.category,
+        notes: details.notes.trim().to_string(),
+        owner: details.owner,
     }
     .into()])
 }

@@ -11,6 +11,7 @@ mod credit;
 mod dispatch;
 mod ledger;
 mod limits;
+mod plans;
 mod rejection;
 mod rules;
 
@@ -23,4 +24,5 @@ pub use command::*;
 pub use dispatch::{decide, decide_batch, BatchRejection};
 pub use ledger::currency_locked;
 pub use limits::approval_role;
+pub use plans::write_off_role;
 pub use rejection::*;

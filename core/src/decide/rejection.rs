@@ -47,7 +47,7 @@ pub enum Field {
     Channel,
     /// A rung of the reminder ladder.
     Step,
-    /// A promise's days of tolerance.
+    /// A promise's or a payment plan's days of tolerance.
     Tolerance,
     /// The company's details for the letterhead.
     CompanyName,
@@ -58,6 +58,13 @@ pub enum Field {
     /// A letter or message template's subject and body.
     TemplateSubject,
     TemplateBody,
+    /// A payment plan's instalments (their dates and amounts).
+    Instalments,
+    /// A write-off proposal (the one being decided).
+    Proposal,
+    /// A customer's early-payment discount: its percent and its days.
+    DiscountPercent,
+    DiscountDays,
     /// The first and the last day of the journal's filter. No rejection names them: the form
     /// kit places its messages by field, and the filter's dates are read through it.
     DayFrom,
@@ -255,6 +262,44 @@ pub enum Rejection {
     },
     /// The customer is on no alert hold: nothing to release.
     NoAlertHold,
+    UnknownProposal,
+    /// The write-off proposal was already approved or rejected.
+    ProposalDecided,
+    /// Four eyes: the proposer may not approve or reject their own write-off.
+    OwnProposal,
+    /// The invoice already has a write-off proposal waiting for a decision.
+    WriteOffPending,
+    /// A decision dated before the proposal it decides.
+    DecisionBeforeProposal,
+    /// A payment plan without invoices or without instalments.
+    PlanEmpty,
+    /// The instalments do not add up to what is open on the plan's invoices.
+    PlanSumMismatch {
+        open: Decimal,
+        instalments: Decimal,
+    },
+    /// Instalment dates must increase strictly, one after the other.
+    PlanDatesNotIncreasing,
+    /// An instalment dated before the plan was agreed.
+    InstalmentBeforePlan,
+    /// An invoice of the plan has nothing open on the plan's date.
+    PlanInvoiceNotOpen {
+        invoice: String,
+    },
+    /// An invoice of the plan belongs to another customer.
+    PlanInvoiceOfOtherCustomer {
+        invoice: String,
+    },
+    /// An invoice is already in a payment plan that is current.
+    PlanOverlaps {
+        invoice: String,
+    },
+    /// An early-payment discount of 0 % or less, or of 100 % or more.
+    DiscountPercentOutOfRange,
+    /// The discount window must be at least one day and end before the payment terms.
+    DiscountDaysOutOfRange {
+        terms: u32,
+    },
 }
 
 impl Rejection {
@@ -330,6 +375,18 @@ impl Rejection {
             SnoozeNotAfterToday => Field::Until,
             NotMonitoring { .. } => Field::User,
             NoAlertHold => Field::Customer,
+            UnknownProposal | ProposalDecided => Field::Proposal,
+            OwnProposal => Field::User,
+            WriteOffPending => Field::Invoice,
+            DecisionBeforeProposal => Field::Date,
+            PlanEmpty | PlanSumMismatch { .. } | PlanDatesNotIncreasing | InstalmentBeforePlan => {
+                Field::Instalments
+            }
+            PlanInvoiceNotOpen { .. } | PlanInvoiceOfOtherCustomer { .. } | PlanOverlaps { .. } => {
+                Field::Invoice
+            }
+            DiscountPercentOutOfRange => Field::DiscountPercent,
+            DiscountDaysOutOfRange { .. } => Field::DiscountDays,
         }
     }
 }

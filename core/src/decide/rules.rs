@@ -120,6 +120,23 @@ pub(crate) fn check_details(
             max: TERMS_DAYS_MAX,
         });
     }
+    check_discount(details)
+}
+
+/// Early-payment discount terms: more than 0 and less than 100 percent, within a window of
+/// at least one day that ends before the payment terms do.
+fn check_discount(details: &CustomerDetails) -> Result<(), Rejection> {
+    let Some(discount) = details.discount else {
+        return Ok(());
+    };
+    if discount.percent <= Decimal::ZERO || discount.percent >= Decimal::ONE_HUNDRED {
+        return Err(Rejection::DiscountPercentOutOfRange);
+    }
+    if discount.days == 0 || discount.days >= details.payment_terms_days {
+        return Err(Rejection::DiscountDaysOutOfRange {
+            terms: details.payment_terms_days,
+        });
+    }
     Ok(())
 }
 
@@ -134,5 +151,6 @@ pub(crate) fn trimmed(details: &CustomerDetails) -> CustomerDetails {
         payment_terms_days: details.payment_terms_days,
         contact: details.contact.trim().to_string(),
         group: details.group.trim().to_string(),
+        discount: details.discount,
     }
 }

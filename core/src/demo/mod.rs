@@ -499,6 +499,7 @@ impl Planner<'_> {
                 payment_terms_days,
                 contact: country.phone(city.area_code, first, second),
                 group: String::new(),
+                discount: None,
             },
             payer,
             default_date,
@@ -904,6 +905,7 @@ impl Numbering<'_> {
             date,
             amount: Some(amount),
             reason: "Quality claim / 质量异议".to_string(),
+            details: Default::default(),
         }
     }
 

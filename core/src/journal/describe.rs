@@ -6,7 +6,7 @@
 //! order's, a dispute's invoice, a limit request's amount — is looked up in the portfolio.
 
 use crate::alerts::AlertsEntry;
-use crate::base::ids::{CustomerId, DisputeId, InvoiceId, OrderId, RequestId, UserId};
+use crate::base::ids::{CustomerId, DisputeId, InvoiceId, OrderId, ProposalId, RequestId, UserId};
 use crate::base::money::{Currency, Money};
 use crate::collections::CollectionsEntry;
 use crate::credit::CreditEntry;
@@ -115,13 +115,19 @@ impl Recall {
                 CollectionsEntry::TaskCompleted { customer, .. }
                 | CollectionsEntry::StepEscalated { customer, .. }
                 | CollectionsEntry::PromiseRecorded { customer, .. }
-                | CollectionsEntry::CollectorAssigned { customer, .. },
+                | CollectionsEntry::CollectorAssigned { customer, .. }
+                | CollectionsEntry::WriteOffProposed { customer, .. }
+                | CollectionsEntry::PlanAgreed { customer, .. },
             )
             | Entry::Alerts(
                 AlertsEntry::AlertAcknowledged { customer, .. }
                 | AlertsEntry::AlertSnoozed { customer, .. }
                 | AlertsEntry::AlertHoldReleased { customer, .. },
             ) => Some(*customer),
+            Entry::Collections(
+                CollectionsEntry::WriteOffApproved { proposal, .. }
+                | CollectionsEntry::WriteOffRejected { proposal, .. },
+            ) => state.collections.proposal(*proposal).map(|p| p.customer),
             Entry::Ledger(
                 LedgerEntry::InvoiceIssued { customer, .. }
                 | LedgerEntry::PaymentReceived { customer, .. }
@@ -230,6 +236,24 @@ impl Recall {
                     collector: collector.map(|id| self.user(id)),
                 }
             }
+            CollectionsEntry::WriteOffProposed {
+                invoice,
+                amount,
+                reason,
+                ..
+            } => proposed_what(state, *invoice, amount, reason),
+            CollectionsEntry::WriteOffApproved { proposal, .. } => {
+                decided_what(state, *proposal, None)
+            }
+            CollectionsEntry::WriteOffRejected {
+                proposal, reason, ..
+            } => decided_what(state, *proposal, Some(reason)),
+            CollectionsEntry::PlanAgreed {
+                date,
+                invoices,
+                instalments,
+                ..
+            } => plan_what(state, *date, invoices, instalments),
         }
     }
 
@@ -571,6 +595,11 @@ fn detail_changes(before: &CustomerDetails, after: &CustomerDetails) -> Vec<Deta
             before.payment_terms_days.to_string(),
             after.payment_terms_days.to_string(),
         ),
+        (
+            DetailField::Discount,
+            discount_code(before.discount),
+            discount_code(after.discount),
+        ),
     ];
     changes.extend(
         coded
@@ -583,6 +612,40 @@ fn detail_changes(before: &CustomerDetails, after: &CustomerDetails) -> Vec<Deta
             }),
     );
     changes
+}
+
+/// A write-off proposal's invoice and amount.
+fn proposal_named(state: &Portfolio, id: ProposalId) -> (String, Money) {
+    match state.collections.proposal(id) {
+        Some(p) => (invoice_named(&state.ledger, p.invoice).0, p.amount.money()),
+        None => (unknown(id.0), Money::new(Decimal::ZERO, Currency::CNY)),
+    }
+}
+
+fn proposed_what(
+    state: &Portfolio,
+    invoice: InvoiceId,
+    amount: &crate::base::money::Amount,
+    reason: &str,
+) -> CollectionsWhat {
+    CollectionsWhat::WriteOffProposed {
+        invoice: invoice_named(&state.ledger, invoice).0,
+        amount: amount.money(),
+        reason: reason.to_string(),
+    }
+}
+
+/// A write-off approved (`reason` `None`) or rejected.
+fn decided_what(state: &Portfolio, id: ProposalId, reason: Option<&String>) -> CollectionsWhat {
+    let (invoice, amount) = proposal_named(state, id);
+    match reason {
+        None => CollectionsWhat::WriteOffApproved { invoice, amount },
+        Some(reason) => CollectionsWhat::WriteOffRejected {
+            invoice,
+            amount,
+            reason: reason.clone(),
+        },
+    }
 }
 
 /// One arm per alerts entry.
@@ -606,6 +669,30 @@ fn alerts_what(entry: &AlertsEntry) -> AlertsWhat {
     }
 }
 
+fn plan_what(
+    state: &Portfolio,
+    date: NaiveDate,
+    invoices: &[InvoiceId],
+    instalments: &[crate::collections::Instalment],
+) -> CollectionsWhat {
+    let currency = (instalments.first()).map_or(Currency::CNY, |i| i.amount.currency());
+    CollectionsWhat::PlanAgreed {
+        invoices: (invoices.iter())
+            .map(|id| invoice_named(&state.ledger, *id).0)
+            .collect(),
+        total: Money::new(instalments.iter().map(|i| i.amount.value()).sum(), currency),
+        instalments: instalments.len(),
+        last_due: instalments.last().map_or(date, |i| i.due),
+    }
+}
+
+/// Discount terms as written in trade, `2/10` (percent/days); empty for none.
+fn discount_code(discount: Option<crate::ledger::DiscountTerms>) -> String {
+    discount.map_or(String::new(), |d| {
+        format!("{}/{}", d.percent.normalize(), d.days)
+    })
+}
+
 /// Who the entry itself says acted, when it names someone.
 fn by_of(entry: &Entry) -> Option<UserId> {
     match entry {
@@ -616,7 +703,11 @@ fn by_of(entry: &Entry) -> Option<UserId> {
             CollectionsEntry::TaskCompleted { by, .. }
             | CollectionsEntry::StepEscalated { by, .. }
             | CollectionsEntry::PromiseRecorded { by, .. }
-            | CollectionsEntry::CollectorAssigned { by, .. },
+            | CollectionsEntry::CollectorAssigned { by, .. }
+            | CollectionsEntry::WriteOffProposed { by, .. }
+            | CollectionsEntry::WriteOffApproved { by, .. }
+            | CollectionsEntry::WriteOffRejected { by, .. }
+            | CollectionsEntry::PlanAgreed { by, .. },
         )
         | Entry::Alerts(
             AlertsEntry::AlertAcknowledged { by, .. }
@@ -658,7 +749,11 @@ fn date_of(entry: &Entry) -> Option<NaiveDate> {
             CollectionsEntry::TaskCompleted { date, .. }
             | CollectionsEntry::StepEscalated { date, .. }
             | CollectionsEntry::PromiseRecorded { date, .. }
-            | CollectionsEntry::CollectorAssigned { date, .. },
+            | CollectionsEntry::CollectorAssigned { date, .. }
+            | CollectionsEntry::WriteOffProposed { date, .. }
+            | CollectionsEntry::WriteOffApproved { date, .. }
+            | CollectionsEntry::WriteOffRejected { date, .. }
+            | CollectionsEntry::PlanAgreed { date, .. },
         )
         | Entry::Alerts(
             AlertsEntry::AlertAcknowledged { date, .. }

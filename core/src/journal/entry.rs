@@ -100,13 +100,18 @@ impl Entry {
                 C::TaskCompleted { .. }
                 | C::StepEscalated { .. }
                 | C::PromiseRecorded { .. }
-                | C::CollectorAssigned { .. },
+                | C::CollectorAssigned { .. }
+                | C::WriteOffProposed { .. }
+                | C::WriteOffRejected { .. }
+                | C::PlanAgreed { .. },
             ) => false,
             Entry::Alerts(
                 AlertsEntry::AlertAcknowledged { .. }
                 | AlertsEntry::AlertSnoozed { .. }
                 | AlertsEntry::AlertHoldReleased { .. },
             ) => false,
+            // Its event also holds the ledger's `InvoiceWrittenOff`, which moves scores.
+            Entry::Collections(C::WriteOffApproved { .. }) => true,
         }
     }
 }

@@ -50,12 +50,16 @@ pub enum EntryKind {
     AlertAcknowledged,
     AlertSnoozed,
     AlertHoldReleased,
+    WriteOffProposed,
+    WriteOffApproved,
+    WriteOffRejected,
+    PlanAgreed,
 }
 
 impl EntryKind {
     /// Every kind, by area (ledger, credit file, policy, team, limits, collections, alerts),
     /// as a list shows them.
-    pub const ALL: [EntryKind; 32] = [
+    pub const ALL: [EntryKind; 36] = [
         EntryKind::CustomerRegistered,
         EntryKind::CustomerUpdated,
         EntryKind::CustomerSinceChanged,
@@ -88,6 +92,10 @@ impl EntryKind {
         EntryKind::AlertAcknowledged,
         EntryKind::AlertSnoozed,
         EntryKind::AlertHoldReleased,
+        EntryKind::WriteOffProposed,
+        EntryKind::WriteOffApproved,
+        EntryKind::WriteOffRejected,
+        EntryKind::PlanAgreed,
     ];
 
     /// The kind of `entry`. One arm per variant, no wildcard: a new entry has no kind (and so
@@ -107,6 +115,10 @@ impl EntryKind {
                 CollectionsEntry::StepEscalated { .. } => EntryKind::StepEscalated,
                 CollectionsEntry::PromiseRecorded { .. } => EntryKind::PromiseRecorded,
                 CollectionsEntry::CollectorAssigned { .. } => EntryKind::CollectorAssigned,
+                CollectionsEntry::WriteOffProposed { .. } => EntryKind::WriteOffProposed,
+                CollectionsEntry::WriteOffApproved { .. } => EntryKind::WriteOffApproved,
+                CollectionsEntry::WriteOffRejected { .. } => EntryKind::WriteOffRejected,
+                CollectionsEntry::PlanAgreed { .. } => EntryKind::PlanAgreed,
             },
             Entry::Alerts(entry) => match entry {
                 AlertsEntry::AlertAcknowledged { .. } => EntryKind::AlertAcknowledged,
@@ -180,6 +192,10 @@ impl EntryKind {
             EntryKind::AlertAcknowledged => "AlertAcknowledged",
             EntryKind::AlertSnoozed => "AlertSnoozed",
             EntryKind::AlertHoldReleased => "AlertHoldReleased",
+            EntryKind::WriteOffProposed => "WriteOffProposed",
+            EntryKind::WriteOffApproved => "WriteOffApproved",
+            EntryKind::WriteOffRejected => "WriteOffRejected",
+            EntryKind::PlanAgreed => "PlanAgreed",
         }
     }
 
@@ -232,6 +248,8 @@ pub enum DetailField {
     Terms,
     Contact,
     Group,
+    /// Early-payment discount terms, written `2/10` (percent/days).
+    Discount,
 }
 
 /// One field a customer update changed, before and after, as written in the details
@@ -316,7 +334,30 @@ pub enum CollectionsWhat {
         tolerance_days: u32,
     },
     /// `None`: taken off every collector's list.
-    CollectorAssigned { collector: Option<UserRef> },
+    CollectorAssigned {
+        collector: Option<UserRef>,
+    },
+    WriteOffProposed {
+        invoice: String,
+        amount: Money,
+        reason: String,
+    },
+    WriteOffApproved {
+        invoice: String,
+        amount: Money,
+    },
+    WriteOffRejected {
+        invoice: String,
+        amount: Money,
+        reason: String,
+    },
+    /// `total` is what the instalments add up to; `last_due` the last instalment's date.
+    PlanAgreed {
+        invoices: Vec<String>,
+        total: Money,
+        instalments: usize,
+        last_due: NaiveDate,
+    },
 }
 
 impl CollectionsWhat {
@@ -326,6 +367,10 @@ impl CollectionsWhat {
             CollectionsWhat::StepEscalated { .. } => EntryKind::StepEscalated,
             CollectionsWhat::PromiseRecorded { .. } => EntryKind::PromiseRecorded,
             CollectionsWhat::CollectorAssigned { .. } => EntryKind::CollectorAssigned,
+            CollectionsWhat::WriteOffProposed { .. } => EntryKind::WriteOffProposed,
+            CollectionsWhat::WriteOffApproved { .. } => EntryKind::WriteOffApproved,
+            CollectionsWhat::WriteOffRejected { .. } => EntryKind::WriteOffRejected,
+            CollectionsWhat::PlanAgreed { .. } => EntryKind::PlanAgreed,
         }
     }
 }

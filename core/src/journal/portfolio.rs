@@ -43,6 +43,8 @@ pub struct NextIds {
     pub user: UserId,
     pub request: RequestId,
     pub promise: PromiseId,
+    pub plan: PlanId,
+    pub proposal: ProposalId,
 }
 
 impl Portfolio {
@@ -96,6 +98,8 @@ impl Portfolio {
             user: self.team.next_user(),
             request: self.limits.next_request(),
             promise: self.collections.next_promise(),
+            plan: self.collections.next_plan(),
+            proposal: self.collections.next_proposal(),
         }
     }
 

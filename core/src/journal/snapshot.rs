@@ -18,7 +18,9 @@ use std::fmt;
 /// templates and the steps' fees and interest marks, and the team's company details.
 /// Version 8 added the alerts (acknowledgements, snoozes, hold releases), the alert thresholds
 /// in the credit policy and the alert-hold check reason.
-pub const SNAPSHOT_VERSION: u8 = 8;
+/// Version 9 added payment plans and write-off proposals to the collections, a dispute's
+/// category, notes and owner, and a customer's early-payment discount terms.
+pub const SNAPSHOT_VERSION: u8 = 9;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -215,6 +217,35 @@ fn check_collections(portfolio: &Portfolio, ids: &AreaIds) -> Result<(), String>
         || !ids.users.contains_all(users.into_iter())
     {
         return Err("the alerts name a record that is not there".into());
+    }
+    check_plans(collections, ids)
+}
+
+/// The references payment plans and write-off proposals hold.
+fn check_plans(collections: &crate::collections::Collections, ids: &AreaIds) -> Result<(), String> {
+    IdSet::collect("payment plans", collections.plans.iter().map(|p| p.id.0))?;
+    IdSet::collect(
+        "write-off proposals",
+        collections.write_offs.iter().map(|p| p.id.0),
+    )?;
+    let customers = (collections.plans.iter().map(|p| p.customer.0))
+        .chain(collections.write_offs.iter().map(|p| p.customer.0));
+    let users = (collections.plans.iter().map(|p| p.by.0))
+        .chain(collections.write_offs.iter().map(|p| p.by.0))
+        .chain(
+            collections
+                .write_offs
+                .iter()
+                .filter_map(|p| p.decision.as_ref().map(|d| d.by.0)),
+        );
+    let invoices = (collections.plans.iter().flat_map(|p| &p.invoices))
+        .chain(collections.write_offs.iter().map(|p| &p.invoice))
+        .map(|i| i.0);
+    if !ids.customers.contains_all(customers)
+        || !ids.users.contains_all(users)
+        || !ids.invoices.contains_all(invoices)
+    {
+        return Err("a payment plan or write-off proposal names a record that is not there".into());
     }
     Ok(())
 }

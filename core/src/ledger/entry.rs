@@ -7,8 +7,18 @@ use crate::base::tagged::entry_enum;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Master data of a customer as the credit manager maintains it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Early-payment discount terms (e.g. 2/10 net 30): `percent` off an invoice paid within
+/// `days` of its issue date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountTerms {
+    #[serde(with = "crate::base::money::decimal_serde")]
+    pub percent: rust_decimal::Decimal,
+    pub days: u32,
+}
+
+/// Master data of a customer as the credit manager maintains it. Serialised by hand (below)
+/// so that `discount`, absent from customers journalled before it, is written only when set.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct CustomerDetails {
     /// The customer number shown everywhere, e.g. `C000123`; unique.
     pub number: String,
@@ -22,6 +32,33 @@ pub struct CustomerDetails {
     pub contact: String,
     /// Group or parent company name; empty when independent.
     pub group: String,
+    /// Early-payment discount; `None` (and not written) when the customer has none.
+    #[serde(default)]
+    pub discount: Option<DiscountTerms>,
+}
+
+impl Serialize for CustomerDetails {
+    /// The derive's fields in its order; `discount` is left out of the journal's JSON when
+    /// there is none, so customers journalled before it write back byte for byte, and always
+    /// written in the snapshot (postcard reads fields by position, so none may be skipped).
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let skip = self.discount.is_none() && serializer.is_human_readable();
+        let mut out = serializer.serialize_struct("CustomerDetails", if skip { 9 } else { 10 })?;
+        out.serialize_field("number", &self.number)?;
+        out.serialize_field("name", &self.name)?;
+        out.serialize_field("registration_no", &self.registration_no)?;
+        out.serialize_field("industry", &self.industry)?;
+        out.serialize_field("country", &self.country)?;
+        out.serialize_field("currency", &self.currency)?;
+        out.serialize_field("payment_terms_days", &self.payment_terms_days)?;
+        out.serialize_field("contact", &self.contact)?;
+        out.serialize_field("group", &self.group)?;
+        if !skip {
+            out.serialize_field("discount", &self.discount)?;
+        }
+        out.end()
+    }
 }
 
 /// How an order left the open-order book.
@@ -38,6 +75,61 @@ pub enum DisputeOutcome {
     Rejected,
     /// The claim was accepted; a credit note settles it.
     Accepted,
+    /// The customer paid the amount after all.
+    Paid,
+}
+
+impl DisputeOutcome {
+    pub const ALL: [DisputeOutcome; 3] = [
+        DisputeOutcome::Accepted,
+        DisputeOutcome::Rejected,
+        DisputeOutcome::Paid,
+    ];
+}
+
+/// What a dispute is about. Disputes journalled before categories existed read as `Other`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DisputeCategory {
+    Price,
+    Quantity,
+    Quality,
+    NotReceived,
+    Duplicate,
+    #[default]
+    Other,
+}
+
+impl DisputeCategory {
+    pub const ALL: [DisputeCategory; 6] = [
+        DisputeCategory::Price,
+        DisputeCategory::Quantity,
+        DisputeCategory::Quality,
+        DisputeCategory::NotReceived,
+        DisputeCategory::Duplicate,
+        DisputeCategory::Other,
+    ];
+
+    /// `Other` is what an entry without a category means, so it is not written.
+    pub fn is_other(&self) -> bool {
+        *self == DisputeCategory::Other
+    }
+
+    pub fn token(self) -> &'static str {
+        match self {
+            DisputeCategory::Price => "price",
+            DisputeCategory::Quantity => "quantity",
+            DisputeCategory::Quality => "quality",
+            DisputeCategory::NotReceived => "not-received",
+            DisputeCategory::Duplicate => "duplicate",
+            DisputeCategory::Other => "other",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<DisputeCategory> {
+        DisputeCategory::ALL
+            .into_iter()
+            .find(|c| c.token() == token)
+    }
 }
 
 /// One part of a payment or credit note applied to an invoice. In an entry (and a payment's
@@ -134,6 +226,14 @@ entry_enum! {
             /// Of the invoice's currency.
             amount: Part,
             reason: String,
+            /// Absent (and not written) in disputes journalled before categories: `Other`.
+            #[serde(default, skip_serializing_if = "DisputeCategory::is_other")]
+            category: DisputeCategory,
+            #[serde(default, skip_serializing_if = "String::is_empty")]
+            notes: String,
+            /// The profile that follows the dispute up.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            owner: Option<UserId>,
         },
         DisputeResolved {
             id: DisputeId,

@@ -3,7 +3,9 @@
 
 use crate::base::ids::*;
 use crate::base::money::{Amount, Part};
-use crate::ledger::entry::{Allocation, CustomerDetails, DisputeOutcome, OrderClosure};
+use crate::ledger::entry::{
+    Allocation, CustomerDetails, DisputeCategory, DisputeOutcome, OrderClosure,
+};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -146,6 +148,9 @@ pub struct Dispute {
     /// Of the invoice's currency.
     pub amount: Part,
     pub reason: String,
+    pub category: DisputeCategory,
+    pub notes: String,
+    pub owner: Option<UserId>,
     #[serde(default, with = "crate::base::dates::date_serde::option_pair")]
     pub resolved: Option<(NaiveDate, DisputeOutcome)>,
 }

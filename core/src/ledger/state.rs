@@ -328,6 +328,33 @@ impl Ledger {
         }
     }
 
+    fn dispute_opened(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
+        let LedgerEntry::DisputeOpened {
+            id,
+            invoice,
+            date,
+            amount,
+            reason,
+            category,
+            notes,
+            owner,
+        } = entry
+        else {
+            return Ok(());
+        };
+        self.open_dispute(Dispute {
+            id: *id,
+            invoice: *invoice,
+            date: *date,
+            amount: *amount,
+            reason: reason.clone(),
+            category: *category,
+            notes: notes.clone(),
+            owner: *owner,
+            resolved: None,
+        })
+    }
+
     /// Write-offs, orders and disputes.
     fn apply_other(&mut self, entry: &LedgerEntry) -> Result<(), FoldError> {
         match entry {
@@ -369,20 +396,7 @@ impl Ledger {
                 self.orders[index].closed = Some((*date, *closure));
                 Ok(())
             }
-            LedgerEntry::DisputeOpened {
-                id,
-                invoice,
-                date,
-                amount,
-                reason,
-            } => self.open_dispute(Dispute {
-                id: *id,
-                invoice: *invoice,
-                date: *date,
-                amount: *amount,
-                reason: reason.clone(),
-                resolved: None,
-            }),
+            LedgerEntry::DisputeOpened { .. } => self.dispute_opened(entry),
             LedgerEntry::DisputeResolved { id, date, outcome } => {
                 let index = find(&self.disputes, *id, |d| d.id).ok_or(FoldError::Unknown {
                     record: RecordKind::Dispute,

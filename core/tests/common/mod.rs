@@ -54,6 +54,7 @@ pub fn details(number: &str, name: &str, currency: Currency, terms: u32) -> Cust
         payment_terms_days: terms,
         contact: String::new(),
         group: String::new(),
+        discount: None,
     }
 }
 
@@ -214,6 +215,7 @@ impl Ledger {
             date: date(on),
             amount: amount.map(|text| self.in_currency_of(invoice, text)),
             reason: "quality claim".to_string(),
+            details: Default::default(),
         });
         id
     }

@@ -1,10 +1,14 @@
 //! A customer's collections (`/customers/:id/collections`): the reminder due today, the
-//! promises to pay with what became of them, the contact log and the collector.
+//! promises to pay with what became of them, disputes, payment plans, write-offs, the contact
+//! log and the collector.
 
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
 use crate::pages::collections::actions::{AssignCollector, EscalateStep};
 use crate::pages::collections::letters::Messages;
+use crate::pages::collections::disputes::disputes;
+use crate::pages::collections::plans::plans;
+use crate::pages::collections::write_offs::write_offs;
 use crate::ui::route::{to, with_route_customer};
 use crate::ui::{money, use_app, user_name};
 use chrono::NaiveDate;
@@ -24,7 +28,8 @@ pub fn CustomerCollections() -> impl IntoView {
 fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate) -> impl IntoView {
     let state = use_app();
     let c = state.lang.get().collections();
-    let next = match task_on(portfolio, customer, today) {
+    let task = task_on(portfolio, customer, today);
+    let next = match &task {
         Some(task) => fill(
             c.next_due,
             &[
@@ -34,6 +39,10 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
         ),
         None => c.next_none.to_string(),
     };
+    let due_invoices: Vec<String> = (task.iter().flat_map(|task| &task.invoices))
+        .filter_map(|id| portfolio.ledger.invoice(*id).map(|i| i.number.clone()))
+        .collect();
+    let separator = state.lang.get().journal().list_separator;
     let collector = match portfolio.collections.collector_of(customer.id) {
         Some(id) => fill(c.collector_label, &[("name", &user_name(portfolio, id))]),
         None => c.collector_none.to_string(),
@@ -45,10 +54,14 @@ fn collections_view(portfolio: &Portfolio, customer: &Customer, today: NaiveDate
                 <span class="muted">{customer.details.number.clone()}</span>
             </div>
             <p data-testid="next-due">{next}</p>
+            <p class="muted" data-testid="next-due-invoices">{due_invoices.join(separator)}</p>
             <p class="muted" data-testid="collector">{collector}</p>
             <p><A href=to("/collections")>{c.open_worklist}</A></p>
             <Messages customer=customer.clone() />
             {promises(portfolio, customer, today, c)}
+            {disputes(portfolio, customer, today)}
+            {plans(portfolio, customer, today)}
+            {write_offs(portfolio, customer, today)}
             {contact_log(portfolio, customer, c)}
             <AssignCollector customer=customer.id />
             <EscalateStep customer=customer.id />

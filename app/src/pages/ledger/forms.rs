@@ -3,6 +3,7 @@
 //! are shown beside the field they concern; nothing is saved unless the whole command is.
 
 use crate::i18n::fill;
+use crate::pages::ledger::discount::{discount_note, read_discount, DiscountOfferBox};
 use crate::ui::form::{
     CurrencySelect, ErrorSlot, Form, FormActions, FormError, Label, Reader, TextField,
 };
@@ -25,6 +26,8 @@ struct CustomerFields {
     terms: RwSignal<String>,
     contact: RwSignal<String>,
     group: RwSignal<String>,
+    discount_percent: RwSignal<String>,
+    discount_days: RwSignal<String>,
 }
 
 impl CustomerFields {
@@ -39,6 +42,12 @@ impl CustomerFields {
             terms: RwSignal::new(details.payment_terms_days.to_string()),
             contact: RwSignal::new(details.contact.clone()),
             group: RwSignal::new(details.group.clone()),
+            discount_percent: RwSignal::new(
+                (details.discount).map_or(String::new(), |d| crate::ui::form::plain(d.percent)),
+            ),
+            discount_days: RwSignal::new(
+                (details.discount).map_or(String::new(), |d| d.days.to_string()),
+            ),
         }
     }
 
@@ -52,6 +61,11 @@ impl CustomerFields {
             None => None,
         };
         let currency = Currency::parse(&self.currency.get_untracked());
+        let (percent, days) = (
+            self.discount_percent.get_untracked(),
+            self.discount_days.get_untracked(),
+        );
+        let discount = read_discount(reader, &percent, &days);
         Some(CustomerDetails {
             number: number?,
             name: name?,
@@ -62,6 +76,7 @@ impl CustomerFields {
             payment_terms_days: terms??,
             contact: self.contact.get_untracked(),
             group: self.group.get_untracked(),
+            discount: discount?,
         })
     }
 }
@@ -108,6 +123,7 @@ fn CustomerForm(
     let form = Form::new();
     let today = state.today.get_untracked();
     let since = RwSignal::new(existing.map_or(today, |(_, was)| was).to_string());
+    let p = move || state.lang.get().plans();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let read = form.read(|reader| {
@@ -139,6 +155,8 @@ fn CustomerForm(
                 <TextField label=move || t().payment_terms field=Field::Terms value=fields.terms form=form testid="terms" decimal=true />
                 <TextField label=move || t().contact field=Field::Reason value=fields.contact form=form testid="contact" />
                 <TextField label=move || t().group field=Field::Customer value=fields.group form=form testid="group" />
+                <TextField label=move || p().discount_percent field=Field::DiscountPercent value=fields.discount_percent form=form testid="discount-percent" decimal=true hint=move || p().discount_hint />
+                <TextField label=move || p().discount_days field=Field::DiscountDays value=fields.discount_days form=form testid="discount-days" decimal=true />
                 <FormError form />
                 <FormActions cancel=back />
             </form>
@@ -162,6 +180,7 @@ pub fn NewCustomer() -> impl IntoView {
         payment_terms_days: 30,
         contact: String::new(),
         group: String::new(),
+        discount: None,
     };
     view! { <CustomerForm title=|t| t.form_new_customer fields=CustomerFields::from(&details) existing=None currency_editable=true /> }
 }
@@ -355,6 +374,13 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
     let reference = RwSignal::new(String::new());
     let mode = RwSignal::new(AllocationMode::OldestFirst);
     let invoice = RwSignal::new(String::new());
+    let accept = RwSignal::new(false);
+    // The invoice a payment "to one invoice" settles: the discount is offered on it alone.
+    let only = Signal::derive(move || {
+        (mode.get() == AllocationMode::ToInvoice)
+            .then(|| invoice.get().parse().ok().map(InvoiceId))
+            .flatten()
+    });
     let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -378,7 +404,12 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
             reference: reference.get_untracked(),
             allocation,
         };
-        form.send(command, format!("/customers/{}", customer.0));
+        let today = state.today.get_untracked();
+        let note = accept
+            .get_untracked()
+            .then(|| discount_note(customer, currency, (date, today), only.get_untracked()));
+        let commands = note.flatten().into_iter().chain([command]).collect();
+        form.send_all(commands, format!("/customers/{}", customer.0));
     };
     view! {
         <section>
@@ -389,6 +420,7 @@ fn PaymentFormFor(customer: CustomerId, currency: Currency, name: String) -> imp
                 <TextField label=move || t().amount field=Field::Amount value=amount form=form testid="amount" decimal=true />
                 <TextField label=move || t().reference field=Field::Reason value=reference form=form testid="reference" />
                 <AllocationPicker customer=customer mode=mode invoice=invoice form=form />
+                <DiscountOfferBox customer currency date only accept />
                 <FormError form />
                 <FormActions cancel=format!("/customers/{}", customer.0) />
             </form>

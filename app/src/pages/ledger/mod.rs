@@ -3,4 +3,5 @@
 
 pub mod customer;
 pub mod customers;
+mod discount;
 pub mod forms;
