@@ -222,3 +222,37 @@ fn the_whole_journal_asked_as_of_a_date_equals_the_journal_up_to_that_date() {
     }
     assert_eq!(checked, 5);
 }
+
+/// An invoice is settled on the latest date among what settled it, whatever order they were
+/// recorded in: 400.00 recorded first but dated 02-20, then a backdated 600.00 of 02-05 that
+/// completes it. Settled 02-20 (not 02-05): on 02-10 the 400.00 is still open and 10 days
+/// overdue (due 01-31), and the days beyond terms are 20 (02-20 − 01-31).
+#[test]
+fn an_invoice_is_settled_on_its_latest_reduction_not_the_one_recorded_last() {
+    let mut ledger = Ledger::default();
+    let customer = ledger.register("C1", "华东机械", Currency::CNY, 30);
+    let a = ledger.invoice(customer, "A", "2026-01-01", cny("1000.00"));
+    ledger.pay(
+        customer,
+        "2026-02-20",
+        cny("400.00"),
+        manual(&[(a, "400.00")]),
+    );
+    ledger.pay(
+        customer,
+        "2026-02-05",
+        cny("600.00"),
+        manual(&[(a, "600.00")]),
+    );
+    let invoice = ledger.state.ledger.invoice(a).expect("issued");
+    assert_eq!(invoice.settled_on, Some(date("2026-02-20")));
+    assert_eq!(invoice.days_beyond_terms(), Some(20));
+    assert_eq!(
+        figures(&ledger.state, customer, "2026-02-10"),
+        "balance 400.00 open 400.00 cash 0.00 overdue 400.00 days 10 disputed 0 orders 0 exposure 400.00 aging 0/400.00/0/0/0/0"
+    );
+    assert_eq!(
+        figures(&ledger.state, customer, "2026-02-20"),
+        "balance 0 open 0 cash 0.00 overdue 0 days 0 disputed 0 orders 0 exposure 0 aging 0/0/0/0/0/0"
+    );
+}

@@ -18,9 +18,12 @@ use std::fmt;
 /// templates and the steps' fees and interest marks, and the team's company details.
 /// Version 8 added the alerts (acknowledgements, snoozes, hold releases), the alert thresholds
 /// in the credit policy and the alert-hold check reason.
-/// Version 9 added payment plans and write-off proposals to the collections, a dispute's
+/// Version 9: an invoice's settlement date is the latest date among the payments and credit
+/// notes that settled it (it was the date of the one recorded last, which a backdated payment
+/// made too early); a snapshot of 8 is replayed.
+/// Version 10 added payment plans and write-off proposals to the collections, a dispute's
 /// category, notes and owner, and a customer's early-payment discount terms.
-pub const SNAPSHOT_VERSION: u8 = 9;
+pub const SNAPSHOT_VERSION: u8 = 10;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -215,6 +215,19 @@ impl Ledger {
 
     fn allocate(&mut self, allocations: &[Allocation], date: NaiveDate, is_credit: bool) {
         for allocation in allocations {
+            // The invoice is settled on the latest date among all that reduced it, which is
+            // not this entry's when an earlier-recorded payment is dated later (a payment
+            // recorded today, dated next week, and then a backdated one that completes it).
+            // Only an invoice reduced before has earlier dates to look up: most are settled
+            // by one payment, and the fold of portfolio L stays one pass.
+            let settles = self.invoice(allocation.invoice).is_some_and(|invoice| {
+                invoice.settled_on.is_none()
+                    && invoice.open() != invoice.amount.value()
+                    && (invoice.open() - allocation.amount.value()).is_zero()
+            });
+            let earlier = settles
+                .then(|| self.latest_reduction_on(allocation.invoice))
+                .flatten();
             let Ok(invoice) = self.invoice_mut(allocation.invoice) else {
                 continue; // checked by `check_allocations` before
             };
@@ -224,9 +237,31 @@ impl Ledger {
                 invoice.paid += allocation.amount.value();
             }
             if invoice.open().is_zero() && invoice.settled_on.is_none() {
-                invoice.settled_on = Some(date);
+                invoice.settled_on = Some(earlier.map_or(date, |earlier| earlier.max(date)));
             }
         }
+    }
+
+    /// The latest date of a payment, credit note or write-off already folded into `id`.
+    fn latest_reduction_on(&self, id: InvoiceId) -> Option<NaiveDate> {
+        let invoice = self.invoice(id)?;
+        let customer = self.customer(invoice.customer)?;
+        let touches = |allocations: &[Allocation]| allocations.iter().any(|a| a.invoice == id);
+        let paid = (customer.payments.iter())
+            .filter_map(|p| self.payment(*p))
+            .filter(|p| touches(&p.allocations))
+            .map(|p| p.date);
+        let credited = (customer.credit_notes.iter())
+            .filter_map(|n| self.credit_note(*n))
+            .filter(|n| touches(&n.allocations))
+            .map(|n| n.date);
+        let written = (!invoice.written_off.is_zero())
+            .then(|| {
+                let dates = self.write_offs.iter().filter(|w| w.invoice == id);
+                dates.map(|w| w.date).max()
+            })
+            .flatten();
+        paid.chain(credited).max().max(written)
     }
 
     /// Folds one ledger entry into the state. On an error nothing of the entry was applied.
