@@ -23,6 +23,8 @@ EXCEPTIONS = {
         "the one exhaustive dispatch: one flat arm per command, nothing to split by meaning",
     ("core/src/decide/dispatch.rs", "decide_collections"):
         "the collections' one arm per command, like decide",
+    ("core/src/decide/rejection.rs", "field"):
+        "one flat match table: the field each Rejection variant is about, for placing its message",
     ("app/src/i18n.rs", "rejection"):
         "one flat match table: one arm per Rejection variant, its message in the language table",
 }

@@ -78,6 +78,8 @@ impl Lang {
         match self {
             Lang::Zh => &letters::ZH,
             Lang::En => &letters::EN,
+        }
+    }
     /// Disputes, write-offs with four eyes, payment plans.
     pub fn plans(self) -> &'static PlansTexts {
         match self {

@@ -2974,7 +2974,9 @@ fn simulate(seed: u64, tally: &mut Tally) {
 #[test]
 fn simulation_of_500_seeds_x_300_steps_of_every_command_keeps_every_invariant() {
     let mut tally = Tally::default();
-    for seed in (1..=SEEDS).filter(|s| std::env::var("CD_SEED").map_or(true, |only| only == s.to_string())) {
+    for seed in
+        (1..=SEEDS).filter(|s| std::env::var("CD_SEED").map_or(true, |only| only == s.to_string()))
+    {
         simulate(seed, &mut tally);
     }
     let summary = tally.summary();
@@ -3118,4 +3120,3 @@ fn audit_letters(
         );
     }
 }
-

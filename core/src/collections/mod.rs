@@ -25,9 +25,9 @@ pub mod state;
 pub mod statement;
 pub mod worklist;
 
-pub use interest::{late_interest, rate_on, InterestPeriod, LateInterest};
 pub use discount::{discount_offers, DiscountOffer};
 pub use entry::{CollectionsEntry, Instalment, Outcome};
+pub use interest::{late_interest, rate_on, InterestPeriod, LateInterest};
 pub use plan_status::{
     instalment_statuses, missed_instalments, plan_status, planned_invoices, InstalmentStatus,
     MissedInstalment, PlanStatus,

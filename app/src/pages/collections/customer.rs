@@ -5,8 +5,8 @@
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
 use crate::pages::collections::actions::{AssignCollector, EscalateStep};
-use crate::pages::collections::letters::Messages;
 use crate::pages::collections::disputes::disputes;
+use crate::pages::collections::letters::Messages;
 use crate::pages::collections::plans::plans;
 use crate::pages::collections::write_offs::write_offs;
 use crate::ui::route::{to, with_route_customer};
