@@ -48,7 +48,10 @@ async function start(page) { await page.getByTestId('import-start').click(); }
 
 test('a customer file is previewed, mapped, imported once, and a second import adds nothing', async ({ page }) => {
   const app = new App(page, EN);
-  await openImport(app);
+  // Day one: the welcome offers the import beside the demo portfolios.
+  await app.goto('/');
+  await page.getByTestId('welcome-import').click();
+  await expect(app.heading(P.EN.title)).toBeVisible();
   await choose(page, 'customers.csv', CUSTOMERS);
   await expect(page.getByTestId('import-detected')).toHaveText(fill(P.EN.detected_csv, { encoding: P.EN.enc_utf8, rows: '3' }));
   await expect(page.getByTestId('import-column-0')).toHaveValue('CustomerNumber');
