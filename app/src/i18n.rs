@@ -10,7 +10,7 @@ use creditdesk_core::journal::ChainBreak;
 use creditdesk_core::policy::Factor;
 use creditdesk_core::AmountError;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     Zh,
     En,

@@ -10,4 +10,5 @@
 
 pub mod client;
 pub mod protocol;
+mod refusal;
 pub(crate) mod run;

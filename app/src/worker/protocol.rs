@@ -1,10 +1,13 @@
 //! The messages between the desk and the worker. A request is posted as `{ request, bytes }`:
 //! `request` the JSON of a [`Request`], `bytes` the file as a `Uint8Array`. Every reply is the
-//! JSON of a [`Reply`].
+//! JSON of a [`Reply`]. The worker words its refusals in the page's language, so the desk
+//! links neither the reasons' readers nor their texts (the download of every error is a
+//! finished CSV).
 
 use crate::db::StorageError;
+use crate::i18n::Lang;
 use chrono::NaiveDate;
-use creditdesk_core::import::{Encoding, FileError, Mapping, Preview, Rejected, Summary};
+use creditdesk_core::import::{Encoding, Mapping, Preview, Summary};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -15,6 +18,7 @@ pub enum Request {
         file_name: String,
         encoding: Option<Encoding>,
         sheet: Option<usize>,
+        lang: Lang,
     },
     /// Validates every row against the stored journal and, when none is bad, writes them as
     /// one event sealed by `sealer`.
@@ -22,8 +26,35 @@ pub enum Request {
         mapping: Mapping,
         recorded_on: NaiveDate,
         sealer: String,
+        lang: Lang,
     },
 }
+
+/// One bad row, worded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BadRow {
+    /// 1-based line in the file; the header is 1.
+    pub row: usize,
+    /// The header text of the column at fault, or empty.
+    pub column: String,
+    pub reason: String,
+}
+
+/// Why nothing was imported, worded in the request's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Refusal {
+    /// The file as a whole (its encoding, its kind, a missing column …).
+    File(String),
+    /// Every bad row: how many, the first [`ROWS_SHOWN`], and all of them as a CSV file.
+    Rows {
+        count: usize,
+        shown: Vec<BadRow>,
+        file: String,
+    },
+}
+
+/// Bad rows sent for the page; the CSV file has them all.
+pub const ROWS_SHOWN: usize = 100;
 
 /// How far an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,12 +71,12 @@ pub enum Stage {
 pub enum Reply {
     /// The worker is listening; the client posts its request only after this.
     Ready,
-    Preview(Result<Preview, FileError>),
+    Preview(Result<Preview, Refusal>),
     Progress(Stage),
     /// Written (or nothing new to write: every row was already known).
     Imported(Summary),
     /// The file or some rows are bad: nothing was written.
-    Rejected(Rejected),
+    Rejected(Refusal),
     /// The store failed or refused: nothing was written.
     Storage(StorageError),
     /// A message the worker could not read (a build mismatch); nothing was done.

@@ -1,10 +1,11 @@
 //! The worker's side: listens for one request at a time and answers with [`Reply`]s.
 
 use super::protocol::{Reply, Request, Stage};
+use super::refusal::refusal;
 use crate::browser;
 use crate::db::{self, StorageError};
 use chrono::NaiveDate;
-use creditdesk_core::import::{self, Mapping};
+use creditdesk_core::import::{self, Mapping, Rejected};
 use creditdesk_core::{encode_snapshot, SealedEvent, Timestamp};
 use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -54,28 +55,36 @@ async fn handle(request: Request, bytes: Vec<u8>) {
             file_name,
             encoding,
             sheet,
-        } => Reply::Preview(import::preview(&bytes, &file_name, encoding, sheet)),
+            lang,
+        } => Reply::Preview(
+            import::preview(&bytes, &file_name, encoding, sheet)
+                .map_err(|error| refusal(lang, &Rejected::File(error))),
+        ),
         Request::Import {
             mapping,
             recorded_on,
             sealer,
-        } => run_import(&bytes, &mapping, recorded_on, &sealer).await,
+            lang,
+        } => run_import(&bytes, &mapping, recorded_on, &sealer)
+            .await
+            .unwrap_or_else(|rejected| Reply::Rejected(refusal(lang, &rejected))),
     };
     post(&reply);
 }
 
 /// Loads the stored journal (verified, as on every open), checks every row against it and
-/// writes the import as one event with the snapshot after it, in one transaction.
+/// writes the import as one event with the snapshot after it, in one transaction. Bad rows
+/// or a bad file are `Err`; every other ending is a reply.
 async fn run_import(
     bytes: &[u8],
     mapping: &Mapping,
     recorded_on: NaiveDate,
     sealer: &str,
-) -> Reply {
+) -> Result<Reply, Rejected> {
     post(&Reply::Progress(Stage::Loading));
     let mut state = match open_and_load().await {
         Ok(state) => state,
-        Err(error) => return Reply::Storage(error),
+        Err(error) => return Ok(Reply::Storage(error)),
     };
     let mut last = 0;
     let mut progress = |done: usize, total: usize| {
@@ -84,12 +93,9 @@ async fn run_import(
             post(&Reply::Progress(Stage::Checking { done, total }));
         }
     };
-    let outcome = match import::plan(bytes, mapping, &state, recorded_on, &mut progress) {
-        Ok(outcome) => outcome,
-        Err(rejected) => return Reply::Rejected(rejected),
-    };
+    let outcome = import::plan(bytes, mapping, &state, recorded_on, &mut progress)?;
     if outcome.entries.is_empty() {
-        return Reply::Imported(outcome.summary);
+        return Ok(Reply::Imported(outcome.summary));
     }
     post(&Reply::Progress(Stage::Writing));
     let sealed = SealedEvent::seal(
@@ -99,12 +105,14 @@ async fn run_import(
         outcome.entries,
     );
     if let Err(broken) = state.apply_event(&sealed.event, sealed.hash) {
-        return Reply::Storage(StorageError::Integrity(broken));
+        return Ok(Reply::Storage(StorageError::Integrity(broken)));
     }
-    match db::append(&sealed, Some(encode_snapshot(&state))).await {
-        Ok(()) => Reply::Imported(outcome.summary),
-        Err(error) => Reply::Storage(error),
-    }
+    Ok(
+        match db::append(&sealed, Some(encode_snapshot(&state))).await {
+            Ok(()) => Reply::Imported(outcome.summary),
+            Err(error) => Reply::Storage(error),
+        },
+    )
 }
 
 /// The worker's own connection: an upgrade by a newer tab ends this import (its write would

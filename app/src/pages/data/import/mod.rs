@@ -13,8 +13,8 @@ use crate::browser;
 use crate::state::{self, AppState};
 use crate::ui::use_app;
 use crate::worker::client::{self, Job, StartError};
-use crate::worker::protocol::{Reply, Request, Stage};
-use creditdesk_core::import::{Encoding, Mapping, Preview, Rejected, Summary};
+use crate::worker::protocol::{Refusal, Reply, Request, Stage};
+use creditdesk_core::import::{Encoding, Mapping, Preview, Summary};
 use leptos::prelude::*;
 
 /// Where the page is.
@@ -25,7 +25,7 @@ pub enum Step {
     Previewed,
     Running(Stage),
     Done(Summary),
-    Rejected(Rejected),
+    Rejected(Refusal),
     Failed(Failure),
     Cancelled,
 }
@@ -92,6 +92,7 @@ impl Import {
             file_name,
             encoding,
             sheet,
+            lang: use_app().lang.get_untracked(),
         };
         self.start(request, move |reply| {
             match reply {
@@ -102,7 +103,7 @@ impl Import {
                 }
                 Reply::Preview(Err(error)) => {
                     self.preview.set(None);
-                    self.step.set(Step::Rejected(Rejected::File(error)));
+                    self.step.set(Step::Rejected(error));
                 }
                 other => return self.on_failure(other),
             }
@@ -130,6 +131,7 @@ impl Import {
             mapping,
             recorded_on: state.today.get_untracked(),
             sealer: state.sealer(),
+            lang: state.lang.get_untracked(),
         };
         self.step.set(Step::Running(Stage::Loading));
         self.start(request, move |reply| match reply {

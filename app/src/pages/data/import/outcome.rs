@@ -5,12 +5,9 @@ use super::{words, Failure, Import, Step};
 use crate::browser;
 use crate::i18n::fill;
 use crate::ui::use_app;
-use crate::worker::protocol::Stage;
-use creditdesk_core::import::{Rejected, RowError, Summary};
+use crate::worker::protocol::{BadRow, Refusal, Stage};
+use creditdesk_core::import::Summary;
 use leptos::prelude::*;
-
-/// Errors shown on the page; the downloaded list has them all.
-const ERRORS_SHOWN: usize = 100;
 
 #[component]
 pub fn Progress(import: Import) -> impl IntoView {
@@ -58,9 +55,8 @@ pub fn Outcome(import: Import) -> impl IntoView {
     move || {
         match import.step.get() {
         Step::Done(summary) => view! { <Imported summary /> }.into_any(),
-        Step::Rejected(Rejected::Rows(errors)) => view! { <RowErrors errors /> }.into_any(),
-        Step::Rejected(Rejected::File(error)) => {
-            let detail = words::file_error(state.lang.get(), &error);
+        Step::Rejected(Refusal::Rows { count, shown, file }) => view! { <RowErrors count shown file /> }.into_any(),
+        Step::Rejected(Refusal::File(detail)) => {
             view! { <p class="error" role="alert" data-testid="import-error">{fill(p().file_error, &[("detail", &detail)])}</p> }.into_any()
         }
         Step::Failed(failure) => view! { <p class="error" role="alert" data-testid="import-error">{failure_message(state, &failure)}</p> }.into_any(),
@@ -117,36 +113,25 @@ fn Imported(summary: Summary) -> impl IntoView {
     }
 }
 
+/// The first bad rows, how many there are, and the whole list as a file.
 #[component]
-fn RowErrors(errors: Vec<RowError>) -> impl IntoView {
+fn RowErrors(count: usize, shown: Vec<BadRow>, file: String) -> impl IntoView {
     let state = use_app();
     let p = move || state.lang.get().import_page();
-    let count = errors.len();
-    let shown: Vec<RowError> = errors.iter().take(ERRORS_SHOWN).cloned().collect();
-    let rows = move || {
-        let lang = state.lang.get();
-        shown
-            .iter()
-            .map(|error| {
-                view! {
-                    <tr>
-                        <td class="num">{error.row}</td>
-                        <td>{error.column.clone().unwrap_or_default()}</td>
-                        <td>{words::problem(lang, &error.problem)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-    let download = StoredValue::new(errors);
+    let more = count.saturating_sub(shown.len());
+    let rows = shown
+        .into_iter()
+        .map(|bad| view! { <tr><td class="num">{bad.row}</td><td>{bad.column}</td><td>{bad.reason}</td></tr> })
+        .collect_view();
+    let file = StoredValue::new(file);
     let save = move |_| {
-        let lang = state.lang.get_untracked();
-        let file = download.with_value(|errors| words::errors_file(lang, errors));
-        browser::download(
-            "creditdesk-import-errors.csv",
-            "text/csv;charset=utf-8",
-            file.as_bytes(),
-        );
+        file.with_value(|file| {
+            browser::download(
+                "creditdesk-import-errors.csv",
+                "text/csv;charset=utf-8",
+                file.as_bytes(),
+            )
+        });
     };
     view! {
         <p class="error" role="alert" data-testid="import-rejected">{move || fill(p().rejected_rows, &[("count", &count.to_string())])}</p>
@@ -156,7 +141,7 @@ fn RowErrors(errors: Vec<RowError>) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        {(count > ERRORS_SHOWN).then(|| view! { <p class="hint">{move || fill(p().more_errors, &[("count", &(count - ERRORS_SHOWN).to_string())])}</p> })}
+        {(more > 0).then(|| view! { <p class="hint">{move || fill(p().more_errors, &[("count", &more.to_string())])}</p> })}
         <div class="actions"><button type="button" data-testid="import-errors-download" on:click=save>{move || p().download_errors}</button></div>
     }
 }

@@ -1,13 +1,13 @@
 //! The page's sentences built from the core's import values: what was found, what was
-//! imported, and the reasons (`i18n::import`).
+//! imported, the names of targets and fields (`i18n::import`). The reasons a row is refused are
+//! worded in the worker.
 
 use crate::i18n::import_page::ImportPageTexts;
 use crate::i18n::{fill, Lang};
 use crate::numbers;
 use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::import::{
-    DateFormat, Encoding, Field, FileError, FileKind, Preview, Problem, RowError, Summary, Target,
-    Unapplied,
+    DateFormat, Encoding, Field, FileKind, Preview, Summary, Target, Unapplied,
 };
 
 pub fn encoding(p: &ImportPageTexts, encoding: Encoding) -> &'static str {
@@ -98,37 +98,4 @@ pub fn field_label(lang: Lang, field: Field, required: bool) -> String {
         true => format!("{name}{}", lang.import_page().required_mark),
         false => name.to_string(),
     }
-}
-
-pub fn problem(lang: Lang, problem: &Problem) -> String {
-    crate::i18n::import::problem(lang, problem)
-}
-
-pub fn file_error(lang: Lang, error: &FileError) -> String {
-    crate::i18n::import::file_error(lang, error)
-}
-
-/// The downloadable list of errors: one line per error, in the user's language. A cell that
-/// could start a spreadsheet formula (a column header comes from the user's file) is
-/// neutralised with a leading apostrophe.
-pub fn errors_file(lang: Lang, errors: &[RowError]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(lang.import_page().errors_file_header);
-    out.push_str("\r\n");
-    for error in errors {
-        let column = error.column.clone().unwrap_or_default();
-        let cells = [error.row.to_string(), column, problem(lang, &error.problem)];
-        let line: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{text}"),
-        _ => text.to_string(),
-    };
-    format!("\"{}\"", neutral.replace('"', "\"\""))
 }
