@@ -212,18 +212,7 @@ pub fn read_rate(text: &str, format: NumberFormat) -> Result<Decimal, TypedError
 /// A whole count such as months or days in a policy, in the screen's number format:
 /// required, 0 to `max`.
 pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, TypedError> {
-    if text.trim().is_empty() {
-        return Err(TypedError::Empty);
-    }
-    let rules = NumberRules {
-        format,
-        decimals_max: 0,
-        currency: None,
-    };
-    let digits = read_number(text, &rules).map_err(|error| match error {
-        TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
-        other => other,
-    })?;
+    let digits = read_whole(text, format)?;
     if digits.negative {
         return Err(TypedError::Negative);
     }
@@ -233,9 +222,9 @@ pub fn read_count(text: &str, format: NumberFormat, max: u32) -> Result<u32, Typ
     rust_decimal::prelude::ToPrimitive::to_u32(&value).ok_or(TypedError::TooLarge { max })
 }
 
-/// Days before (negative) or after (positive) a date, such as a reminder step's offset from
-/// the due date, in the screen's number format: required, whole, at most `limit` either way.
-pub fn read_days(text: &str, format: NumberFormat, limit: u32) -> Result<i32, TypedError> {
+/// A required whole number with its sign, as the counts and days read it: a fraction is
+/// "not whole", not "too many decimals".
+fn read_whole(text: &str, format: NumberFormat) -> Result<number::Digits, TypedError> {
     if text.trim().is_empty() {
         return Err(TypedError::Empty);
     }
@@ -244,10 +233,16 @@ pub fn read_days(text: &str, format: NumberFormat, limit: u32) -> Result<i32, Ty
         decimals_max: 0,
         currency: None,
     };
-    let digits = read_number(text, &rules).map_err(|error| match error {
+    read_number(text, &rules).map_err(|error| match error {
         TypedError::TooManyDecimals { .. } => TypedError::NotWhole,
         other => other,
-    })?;
+    })
+}
+
+/// Days before (negative) or after (positive) a date, such as a reminder step's offset from
+/// the due date, in the screen's number format: required, whole, at most `limit` either way.
+pub fn read_days(text: &str, format: NumberFormat, limit: u32) -> Result<i32, TypedError> {
+    let digits = read_whole(text, format)?;
     let max = Decimal::from(limit);
     let value = digits.value_within(max)?;
     // Whole and within ±limit here, so the conversion holds; the error keeps it a value.

@@ -14,20 +14,11 @@ use creditdesk_core::Amount;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const KINDS: [StepKind; 6] = [
-    StepKind::PreDue,
-    StepKind::DueNotice,
-    StepKind::Friendly,
-    StepKind::FormalDemand,
-    StepKind::FinalNotice,
-    StepKind::Handover,
-];
-
 /// The largest number of days a step's offset may be typed with; the strategy's own range
 /// (−60 to 365) is the core's rule, named in its message.
 const DAYS_TYPED_MAX: u32 = 9_999;
 
-/// One step's cells: the offset as typed, the kind's index in `KINDS`, a box per channel,
+/// One step's cells: the offset as typed, the kind's index in `StepKind::ALL`, a box per channel,
 /// whether its letter states late interest; its fee is kept as it was (no field edits it yet).
 #[derive(Clone, Copy)]
 struct StepCells {
@@ -42,7 +33,12 @@ impl StepCells {
     fn new(step: &ReminderStep) -> StepCells {
         StepCells {
             offset: RwSignal::new(step.offset_days.to_string()),
-            kind: RwSignal::new(KINDS.iter().position(|k| *k == step.kind).unwrap_or(0)),
+            kind: RwSignal::new(
+                StepKind::ALL
+                    .iter()
+                    .position(|k| *k == step.kind)
+                    .unwrap_or(0),
+            ),
             channels: Channel::ALL.map(|channel| RwSignal::new(step.channels.contains(&channel))),
             states_interest: RwSignal::new(step.states_interest),
             fee: step.fee,
@@ -59,7 +55,7 @@ impl StepCells {
             .collect();
         ReminderStep {
             offset_days,
-            kind: KINDS[self.kind.get_untracked().min(KINDS.len() - 1)],
+            kind: StepKind::ALL[self.kind.get_untracked().min(StepKind::ALL.len() - 1)],
             channels,
             fee: self.fee,
             states_interest: self.states_interest.get_untracked(),
@@ -219,7 +215,7 @@ fn StepRow(grade: Grade, index: usize, row: StepCells, rows: LadderCells) -> imp
         )
     };
     let kinds = move || {
-        KINDS.iter().enumerate().map(|(position, kind)| view! {
+        StepKind::ALL.iter().enumerate().map(|(position, kind)| view! {
             <option value=position.to_string() selected=row.kind.get_untracked() == position>{words::step(c(), *kind)}</option>
         }).collect_view()
     };

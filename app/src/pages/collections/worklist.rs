@@ -14,15 +14,6 @@ use creditdesk_core::policy::{Channel, StepKind};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const STEPS: [StepKind; 6] = [
-    StepKind::PreDue,
-    StepKind::DueNotice,
-    StepKind::Friendly,
-    StepKind::FormalDemand,
-    StepKind::FinalNotice,
-    StepKind::Handover,
-];
-
 fn step_code(kind: StepKind) -> &'static str {
     match kind {
         StepKind::PreDue => "pre-due",
@@ -86,7 +77,7 @@ pub fn Worklist() -> impl IntoView {
             <p class="hint">{move || c().worklist_intro}</p>
             <div class="grid-fields">
                 <SelectField label=move || c().filter_step value=step testid="filter-step"
-                    options=filter_options(STEPS.iter().map(|k| (step_code(*k), *k)).collect(), words::step) />
+                    options=filter_options(StepKind::ALL.iter().map(|k| (step_code(*k), *k)).collect(), words::step) />
                 <SelectField label=move || c().filter_channel value=channel testid="filter-channel"
                     options=filter_options(Channel::ALL.iter().map(|k| (channel_code(*k), *k)).collect(), words::channel) />
             </div>
