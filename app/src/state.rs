@@ -169,7 +169,9 @@ impl AppState {
     pub fn read_only(&self) -> bool {
         matches!(
             self.banner.get_untracked(),
-            Some(Banner::Integrity(_)) | Some(Banner::VersionChanged) | Some(Banner::ConnectionLost)
+            Some(Banner::Integrity(_))
+                | Some(Banner::VersionChanged)
+                | Some(Banner::ConnectionLost)
         )
     }
 
@@ -296,7 +298,9 @@ pub async fn refresh(state: AppState) -> Result<bool, StorageError> {
         }
     }
     let loaded = db::load().await;
-    let changed = loaded.as_ref().map_or(true, |portfolio| portfolio.head != head);
+    let changed = loaded
+        .as_ref()
+        .map_or(true, |portfolio| portfolio.head != head);
     if state.portfolio.with_untracked(|p| p.head) == head {
         state.banner.set(None);
         show_loaded(state, loaded);

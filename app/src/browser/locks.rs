@@ -15,8 +15,9 @@ pub struct LockBusy;
 /// Runs `work` holding the Web Lock `name`, or refuses at once with `LockBusy` when another
 /// holder has it (nothing of `work` runs). Where the browser has no Web Locks (an insecure
 /// context, an old browser), `work` runs unguarded: one tab cannot see another's work there.
+/// When it returns, the lock is free again.
 pub async fn with_lock<T>(name: &str, work: impl Future<Output = T>) -> Result<T, LockBusy> {
-    let Some((granted, release)) = request(name) else {
+    let Some((granted, release, done)) = request(name) else {
         return Ok(work.await);
     };
     let held = JsFuture::from(granted)
@@ -27,8 +28,12 @@ pub async fn with_lock<T>(name: &str, work: impl Future<Output = T>) -> Result<T
     if !held {
         return Err(LockBusy);
     }
-    let _release = Release(release);
-    Ok(work.await)
+    let release = Release(release);
+    let output = work.await;
+    drop(release);
+    // The request's own promise settles once the lock is released.
+    let _ = JsFuture::from(done).await;
+    Ok(output)
 }
 
 /// Resolves the promise the lock's callback returned, which releases the lock: on drop, so
@@ -49,12 +54,16 @@ fn deferred() -> (Promise, Function) {
     (promise, resolve)
 }
 
-/// Asks for the lock: a promise of whether it was granted, and the function releasing it.
-/// `None` when the browser has no `navigator.locks` or refuses the request outright.
-fn request(name: &str) -> Option<(Promise, Function)> {
+/// Asks for the lock: a promise of whether it was granted, the function releasing it, and the
+/// request's promise (settled once released). `None` when the browser has no
+/// `navigator.locks` or refuses the request outright.
+fn request(name: &str) -> Option<(Promise, Function, Promise)> {
     let navigator = web_sys::window()?.navigator();
     let locks = Reflect::get(&navigator, &"locks".into()).ok()?;
-    let request: Function = Reflect::get(&locks, &"request".into()).ok()?.dyn_into().ok()?;
+    let request: Function = Reflect::get(&locks, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     let (granted, grant) = deferred();
     let (held, release) = deferred();
     let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
@@ -69,6 +78,6 @@ fn request(name: &str) -> Option<(Promise, Function)> {
     let options = Object::new();
     Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE).ok()?;
     let name = JsValue::from_str(name);
-    request.call3(&locks, &name, &options, &callback).ok()?;
-    Some((granted, release))
+    let done = request.call3(&locks, &name, &options, &callback).ok()?;
+    Some((granted, release, done.dyn_into().ok()?))
 }

@@ -22,7 +22,7 @@ use wasm_bindgen::JsValue;
 
 use records::StoredSnapshot;
 pub use records::{EventRecord, EventSummary};
-pub use room::{room_for, room_in, ROOM_FACTOR};
+pub use room::{pretend_estimate, room_for, room_in, ROOM_FACTOR};
 pub use tabs::{events_after, on_close};
 
 pub const DB_NAME: &str = "creditdesk";
@@ -78,13 +78,11 @@ impl From<indexed_db_futures::error::Error> for StorageError {
         use indexed_db_futures::error::{Error, UnexpectedDataError};
         match &error {
             Error::DomException(exception) => {
-                {
                 let name = wasm_bindgen::JsCast::unchecked_ref::<web_sys::DomException>(
                     exception.as_ref(),
                 )
                 .name();
                 StorageError::from_dom_name(&name, error.to_string())
-            }
             }
             Error::MissingData(UnexpectedDataError::TransactionAborted) => {
                 StorageError::ConnectionLost(error.to_string())
@@ -213,7 +211,9 @@ fn stop_writing(broken: Option<ChainBreak>) {
 
 /// The recorded head, if any. One that is there but unreadable is an integrity error, never
 /// "no head": that would let a journal shortened at its end pass as complete.
-pub(crate) async fn read_recorded_head(meta: &ObjectStore<'_>) -> Result<Option<ChainHead>, StorageError> {
+pub(crate) async fn read_recorded_head(
+    meta: &ObjectStore<'_>,
+) -> Result<Option<ChainHead>, StorageError> {
     let stored: Option<JsValue> = meta.get(META_HEAD).primitive()?.await?;
     let Some(stored) = stored else {
         return Ok(None);

@@ -3,6 +3,7 @@
 
 use super::StorageError;
 use crate::browser;
+use std::cell::Cell;
 
 /// A write of `bytes` needs room for twice as many. While a transaction is open the browser
 /// keeps the records it replaces beside the new ones (a restore clears the old journal in the
@@ -16,7 +17,23 @@ pub const ROOM_FACTOR: u64 = 2;
 /// `ROOM_FACTOR`), naming the figures. A browser that gives no estimate lets the write try:
 /// a quota error from the write itself still says what happened, and nothing is kept.
 pub async fn room_for(bytes: u64) -> Result<(), StorageError> {
-    room_in(browser::storage_estimate().await, bytes)
+    let estimate = match PRETENDED.with(Cell::get) {
+        Some(pretended) => Some(pretended),
+        None => browser::storage_estimate().await,
+    };
+    room_in(estimate, bytes)
+}
+
+thread_local! {
+    /// An estimate `room_for` uses instead of the browser's (`pretend_estimate`).
+    static PRETENDED: Cell<Option<(f64, f64)>> = const { Cell::new(None) };
+}
+
+/// Makes `room_for` use `estimate` instead of the browser's (`None`: the browser's again).
+/// For tests: a browser's real quota is far too large to fill in one.
+#[doc(hidden)]
+pub fn pretend_estimate(estimate: Option<(f64, f64)>) {
+    PRETENDED.with(|cell| cell.set(estimate));
 }
 
 /// `room_for` on a given estimate `(usage, quota)` in bytes (what tests inject).
