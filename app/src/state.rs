@@ -302,7 +302,10 @@ pub async fn refresh(state: AppState) -> Result<bool, StorageError> {
         .as_ref()
         .map_or(true, |portfolio| portfolio.head != head);
     if state.portfolio.with_untracked(|p| p.head) == head {
-        state.banner.set(None);
+        // A break found before is found again if it is still there.
+        if matches!(state.banner.get_untracked(), Some(Banner::Integrity(_))) {
+            state.banner.set(None);
+        }
         show_loaded(state, loaded);
     }
     Ok(changed)
