@@ -3,7 +3,8 @@
 //! function. A command's event is written in one readwrite transaction with strict
 //! durability and counts as saved only when the commit succeeds. Nothing read back is
 //! trusted: the chain, the recorded head and the snapshot's seal are checked, and a break
-//! stops writing until a load succeeds again.
+//! stops writing until a load succeeds again. Every `StorageError` of a write means nothing of
+//! it was saved (quota, no room, a lost connection and a conflict each have their own).
 
 pub mod records;
 mod room;
@@ -44,8 +45,7 @@ const SNAPSHOT_ENTRIES_MIN: usize = 2_000;
 /// …and otherwise after this many events since the last snapshot.
 const SNAPSHOT_EVENTS_MAX: u64 = 200;
 
-/// What went wrong in storage, in terms the shell can explain to a credit manager. Every
-/// variant means nothing of the write was saved: a write counts only once its commit succeeded.
+/// What went wrong in storage, in terms the shell can explain to a credit manager.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageError {
     /// IndexedDB is missing or refused (private mode, disabled storage).
