@@ -311,8 +311,9 @@ pub async fn refresh(state: AppState) -> Result<bool, StorageError> {
     Ok(changed)
 }
 
-/// Tells the other tabs where the journal now ends.
-fn announce(head: Option<creditdesk_core::journal::ChainHead>) {
+/// Tells the other tabs where the journal now ends: after every commit of the write path, and
+/// for a write made elsewhere (the import worker's) once this tab has folded it.
+pub fn announce(head: Option<creditdesk_core::journal::ChainHead>) {
     browser::channel::post_head(head.map(|head| (head.seq, head.hash.to_hex())));
 }
 
