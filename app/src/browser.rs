@@ -1,5 +1,12 @@
 //! Thin wrappers over the browser: clock, local storage, languages, persistent storage and
 //! the service worker. The app's only source of time: `today()` and `now()` feed the core.
+//! Beside it: `channel` (the tabs tell each other about commits) and `locks` (Web Locks: one
+//! tab at a time runs an import).
+
+pub mod channel;
+pub mod locks;
+
+pub use locks::{with_lock, LockBusy};
 
 use chrono::NaiveDate;
 use js_sys::{Promise, Reflect};

@@ -18,6 +18,9 @@ mod ui;
 mod widget;
 pub mod worker;
 
+/// The message shown for a storage error (public for the storage tests).
+pub use ui::messages::storage_message;
+
 /// The desk (`index.html`): every screen of the credit manager, behind a router.
 pub fn start_desk() {
     shell::mount_writing(desk::Desk);

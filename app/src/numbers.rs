@@ -60,6 +60,22 @@ pub fn decimal(value: Decimal, decimals: u32) -> String {
     format_decimal(value, decimals, current())
 }
 
+/// A size in bytes in decimal units to one decimal, as storage figures are shown:
+/// `830.0 KB`, `12.4 MB`, `2.1 GB` (1 MB = 1,000,000 bytes, as browsers count quota).
+pub fn bytes(count: u64) -> String {
+    const UNITS: [(u64, &str); 4] = [
+        (1_000_000_000_000, "TB"),
+        (1_000_000_000, "GB"),
+        (1_000_000, "MB"),
+        (1_000, "KB"),
+    ];
+    let Some((size, unit)) = UNITS.iter().find(|(size, _)| count >= *size) else {
+        return format!("{count} B");
+    };
+    let value = Decimal::from(count) / Decimal::from(*size);
+    format!("{} {unit}", decimal(value.round_dp(1), 1))
+}
+
 /// A decimal at the precision it carries, grouped (an amount inside a message).
 pub fn exact(value: Decimal) -> String {
     format_decimal(value, value.scale(), current())

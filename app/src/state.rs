@@ -30,7 +30,23 @@ pub enum Banner {
     Blocked,
     VersionChanged,
     Integrity(ChainBreak),
+    /// The browser closed the connection (the database deleted from the developer tools, or
+    /// its storage failed): nothing more can be saved until the page is reloaded.
+    ConnectionLost,
 }
+
+/// A short message shown for a few seconds (`NOTICE_MS`), then gone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Notice {
+    /// Another tab saved: this page now shows its changes.
+    OtherTabSaved,
+}
+
+/// How long a notice stays.
+const NOTICE_MS: u32 = 6_000;
+
+/// How long opening the database may take before the page says so (`StorageError::OpenHung`).
+pub const OPEN_WAIT_MS: u32 = 10_000;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -45,6 +61,7 @@ pub struct AppState {
     pub today: RwSignal<NaiveDate>,
     pub phase: RwSignal<Phase>,
     pub banner: RwSignal<Option<Banner>>,
+    pub notice: RwSignal<Option<Notice>>,
     pub saving: RwSignal<bool>,
     pub persisted: RwSignal<Option<bool>>,
     /// The local profile acting on this device (chosen explicitly; see `set_user`).
@@ -75,6 +92,7 @@ impl AppState {
             today: RwSignal::new(browser::today()),
             phase: RwSignal::new(Phase::Loading),
             banner: RwSignal::new(None),
+            notice: RwSignal::new(None),
             saving: RwSignal::new(false),
             persisted: RwSignal::new(None),
             user: RwSignal::new(
@@ -146,12 +164,27 @@ impl AppState {
         .unwrap_or_default()
     }
 
-    /// Writing is stopped while the journal fails verification or another tab upgraded.
+    /// Writing is stopped while the journal fails verification, another tab upgraded, or the
+    /// connection is gone.
     pub fn read_only(&self) -> bool {
         matches!(
             self.banner.get_untracked(),
-            Some(Banner::Integrity(_)) | Some(Banner::VersionChanged)
+            Some(Banner::Integrity(_))
+                | Some(Banner::VersionChanged)
+                | Some(Banner::ConnectionLost)
         )
+    }
+
+    /// Shows `notice` for `NOTICE_MS`, unless a newer one replaced it.
+    pub fn notify(&self, notice: Notice) {
+        let notices = self.notice;
+        notices.set(Some(notice));
+        leptos::task::spawn_local(async move {
+            gloo_timers::future::TimeoutFuture::new(NOTICE_MS).await;
+            if notices.get_untracked() == Some(notice) {
+                notices.set(None);
+            }
+        });
     }
 }
 
@@ -169,22 +202,47 @@ pub enum SubmitError {
     Busy,
 }
 
-/// Opens storage and loads the journal into the state.
+/// Opens storage and loads the journal into the state. An open that neither succeeds nor
+/// fails within `OPEN_WAIT_MS` is reported (`StorageError::OpenHung`, with a retry) while it
+/// goes on: it is not abandoned, because an open dropped half-way whose upgrade then ran would
+/// create the new schema version without its migration. If it completes late, the page loads.
 pub async fn start(state: AppState) {
+    state.phase.set(Phase::Loading);
+    let opened = std::rc::Rc::new(std::cell::Cell::new(false));
+    let waiting = opened.clone();
+    leptos::task::spawn_local(async move {
+        gloo_timers::future::TimeoutFuture::new(OPEN_WAIT_MS).await;
+        if !waiting.get() && state.phase.get_untracked() == Phase::Loading {
+            state.phase.set(Phase::Failed(StorageError::OpenHung));
+        }
+    });
     let blocked = move || state.banner.set(Some(Banner::Blocked));
     let changed = move || state.banner.set(Some(Banner::VersionChanged));
-    let opened = db::open(db::DB_NAME, db::SCHEMA_VERSION, blocked, changed).await;
-    let db = match opened {
+    let result = db::open(db::DB_NAME, db::SCHEMA_VERSION, blocked, changed).await;
+    opened.set(true);
+    let db = match result {
         Ok(db) => db,
         Err(error) => return state.phase.set(Phase::Failed(error)),
     };
     if state.banner.get_untracked() == Some(Banner::Blocked) {
         state.banner.set(None);
     }
+    db::on_close(&db, move || state.banner.set(Some(Banner::ConnectionLost)));
     db::install(db);
     browser::mark("creditdesk:load-start");
     let loaded = db::load().await;
     browser::mark("creditdesk:load-done");
+    show_loaded(state, loaded);
+    browser::channel::listen(move |head| {
+        leptos::task::spawn_local(on_other_tab(state, head));
+    });
+    state
+        .persisted
+        .set(browser::is_persisted().await.filter(|granted| *granted));
+}
+
+/// Shows what a load read: the state, a broken journal's banner, or the storage error.
+fn show_loaded(state: AppState, loaded: Result<Portfolio, StorageError>) {
     match loaded {
         Ok(portfolio) => {
             if portfolio.head.is_some() {
@@ -200,9 +258,63 @@ pub async fn start(state: AppState) {
         }
         Err(error) => state.phase.set(Phase::Failed(error)),
     }
-    state
-        .persisted
-        .set(browser::is_persisted().await.filter(|granted| *granted));
+}
+
+/// Another tab committed and posted its head: read what is newer, and say so briefly. A tab
+/// writing right now skips it (its own commit then meets the other's event and refreshes).
+async fn on_other_tab(state: AppState, posted: Option<(u64, String)>) {
+    let ours = state
+        .portfolio
+        .with_untracked(|portfolio| portfolio.head.map(|head| (head.seq, head.hash.to_hex())));
+    if ours == posted || state.saving.get_untracked() || state.phase.get_untracked() != Phase::Ready
+    {
+        return;
+    }
+    if let Ok(true) = refresh(state).await {
+        state.notify(Notice::OtherTabSaved);
+    }
+}
+
+/// Reads what other tabs committed after this state's head and folds it in (the cheap way),
+/// or loads the journal whole when it no longer continues from this head (a restore or a
+/// delete elsewhere) or the events do not fold. `true` when the state changed. A state that
+/// moved meanwhile (this tab saved) is left as it is.
+pub async fn refresh(state: AppState) -> Result<bool, StorageError> {
+    let head = state.portfolio.with_untracked(|portfolio| portfolio.head);
+    if let Some(newer) = db::events_after(head).await? {
+        if newer.is_empty() {
+            return Ok(false);
+        }
+        let mut next = state.portfolio.get_untracked();
+        let folded = newer.iter().try_for_each(|record| {
+            let event = creditdesk_core::journal::parse_event(&record.text)?;
+            next.apply_event(&event, creditdesk_core::Hash::of(record.text.as_bytes()))
+        });
+        if folded.is_ok() && state.portfolio.with_untracked(|p| p.head) == head {
+            state.portfolio.set(next);
+            state.scores_epoch.update(|epoch| *epoch += 1);
+            state.started.set(true);
+            return Ok(true);
+        }
+    }
+    let loaded = db::load().await;
+    let changed = loaded
+        .as_ref()
+        .map_or(true, |portfolio| portfolio.head != head);
+    if state.portfolio.with_untracked(|p| p.head) == head {
+        // A break found before is found again if it is still there.
+        if matches!(state.banner.get_untracked(), Some(Banner::Integrity(_))) {
+            state.banner.set(None);
+        }
+        show_loaded(state, loaded);
+    }
+    Ok(changed)
+}
+
+/// Tells the other tabs where the journal now ends: after every commit of the write path, and
+/// for a write made elsewhere (the import worker's) once this tab has folded it.
+pub fn announce(head: Option<creditdesk_core::journal::ChainHead>) {
+    browser::channel::post_head(head.map(|head| (head.seq, head.hash.to_hex())));
 }
 
 /// Deletes every stored record and starts over: the one other write path beside `submit`,
@@ -215,6 +327,7 @@ pub async fn delete_all_data(state: AppState) -> Result<(), SubmitError> {
     let cleared = db::clear_all().await;
     state.saving.set(false);
     cleared.map_err(SubmitError::Storage)?;
+    announce(None);
     state.portfolio.set(Portfolio::default());
     state.scores_epoch.update(|epoch| *epoch += 1);
     state.banner.set(None);
@@ -236,6 +349,7 @@ pub async fn restore(state: AppState, backup: Backup) -> Result<(), SubmitError>
     let written = db::replace_all(&backup.events, snapshot).await;
     state.saving.set(false);
     written.map_err(SubmitError::Storage)?;
+    announce(backup.portfolio.head);
     state.portfolio.set(backup.portfolio);
     state.scores_epoch.update(|epoch| *epoch += 1);
     state.banner.set(None);
@@ -362,6 +476,22 @@ pub async fn load_demo(state: AppState, size: DemoSize) -> Result<(), SubmitErro
     result
 }
 
+/// After a write that failed (nothing of it was kept, and the state on screen is as before):
+/// another tab's event at this sequence number means this tab was behind, so it reads what
+/// the other saved; a lost connection stops writing until a reload.
+async fn after_failed_write(state: AppState, error: StorageError) -> StorageError {
+    match &error {
+        StorageError::Conflict => {
+            if let Err(refresh_error) = refresh(state).await {
+                return refresh_error;
+            }
+        }
+        StorageError::ConnectionLost(_) => state.banner.set(Some(Banner::ConnectionLost)),
+        _ => {}
+    }
+    error
+}
+
 /// Commits a sealed event, then folds it into the state. `after` is the state after the
 /// event when the caller already has it (a demo load); otherwise the event is applied in place.
 async fn commit(
@@ -387,7 +517,10 @@ async fn commit(
     state.saving.set(true);
     let written = db::append(&sealed, snapshot).await;
     state.saving.set(false);
-    written.map_err(SubmitError::Storage)?;
+    if let Err(error) = written {
+        return Err(SubmitError::Storage(after_failed_write(state, error).await));
+    }
+    announce(Some(sealed.head()));
     match after {
         Some(portfolio) => state.portfolio.set(portfolio),
         None => {

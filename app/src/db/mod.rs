@@ -3,9 +3,12 @@
 //! function. A command's event is written in one readwrite transaction with strict
 //! durability and counts as saved only when the commit succeeds. Nothing read back is
 //! trusted: the chain, the recorded head and the snapshot's seal are checked, and a break
-//! stops writing until a load succeeds again.
+//! stops writing until a load succeeds again. Every `StorageError` of a write means nothing of
+//! it was saved (quota, no room, a lost connection and a conflict each have their own).
 
 pub mod records;
+mod room;
+mod tabs;
 
 use crate::browser;
 use creditdesk_core::journal::{audit, parse_event, require_head, verify, Audit, SnapshotSeal};
@@ -20,6 +23,8 @@ use wasm_bindgen::JsValue;
 
 use records::StoredSnapshot;
 pub use records::{EventRecord, EventSummary};
+pub use room::{pretend_estimate, room_for, room_in, ROOM_FACTOR};
+pub use tabs::{events_after, on_close};
 
 pub const DB_NAME: &str = "creditdesk";
 /// The current schema version. v1: `events`, `meta`. v2: adds `snapshots` and `chunks`.
@@ -47,9 +52,20 @@ pub enum StorageError {
     Unavailable(String),
     /// An upgrade waits for other tabs of Creditdesk to close.
     Blocked,
-    /// The device is out of space for this site.
+    /// Opening the database neither succeeded nor failed within `OPEN_WAIT_MS` (another
+    /// tab's upgrade holds it, or the browser's profile is broken).
+    OpenHung,
+    /// The browser refused the write: this site is out of its storage quota.
     QuotaExceeded,
-    /// Another tab wrote to the journal first; reload to see its changes.
+    /// A large write was not started: the browser's estimate leaves too little room
+    /// (`room_for`). Bytes: in use, the site's quota, and what the write needs.
+    NoRoom { used: u64, quota: u64, needed: u64 },
+    /// The connection to the database is gone (closed, the database deleted from the
+    /// developer tools, or the browser's storage failed: `InvalidStateError`, `UnknownError`,
+    /// a transaction aborted under us). Reloading the page opens a new one.
+    ConnectionLost(String),
+    /// Another tab wrote to the journal first (the add of this sequence number failed);
+    /// the state has been read again, and the user repeats the action.
     Conflict,
     /// The journal failed verification: shown, never silently repaired.
     Integrity(ChainBreak),
@@ -59,14 +75,34 @@ pub enum StorageError {
 
 impl From<indexed_db_futures::error::Error> for StorageError {
     fn from(error: indexed_db_futures::error::Error) -> Self {
-        use indexed_db_futures::error::Error;
+        use indexed_db_futures::error::{Error, UnexpectedDataError};
         match &error {
-            Error::DomException(exception) => match exception.name().as_ref() {
-                "QuotaExceededError" => StorageError::QuotaExceeded,
-                "ConstraintError" => StorageError::Conflict,
-                _ => StorageError::Failed(error.to_string()),
-            },
+            Error::DomException(exception) => {
+                let name = wasm_bindgen::JsCast::unchecked_ref::<web_sys::DomException>(
+                    exception.as_ref(),
+                )
+                .name();
+                StorageError::from_dom_name(&name, error.to_string())
+            }
+            Error::MissingData(UnexpectedDataError::TransactionAborted) => {
+                StorageError::ConnectionLost(error.to_string())
+            }
             _ => StorageError::Failed(error.to_string()),
+        }
+    }
+}
+
+impl StorageError {
+    /// The error for a `DOMException` of this name: quota, conflict and a lost connection
+    /// each their own, any other with the browser's message.
+    pub fn from_dom_name(name: &str, detail: String) -> StorageError {
+        match name {
+            "QuotaExceededError" => StorageError::QuotaExceeded,
+            "ConstraintError" => StorageError::Conflict,
+            "InvalidStateError" | "UnknownError" | "AbortError" | "TransactionInactiveError" => {
+                StorageError::ConnectionLost(detail)
+            }
+            _ => StorageError::Failed(detail),
         }
     }
 }
@@ -93,7 +129,7 @@ thread_local! {
     static WRITES_STOPPED: RefCell<Option<ChainBreak>> = const { RefCell::new(None) };
 }
 
-fn database() -> Result<Database, StorageError> {
+pub(crate) fn database() -> Result<Database, StorageError> {
     DATABASE
         .with(|cell| cell.borrow().clone())
         .ok_or_else(|| StorageError::Unavailable("database not open".into()))
@@ -175,7 +211,9 @@ fn stop_writing(broken: Option<ChainBreak>) {
 
 /// The recorded head, if any. One that is there but unreadable is an integrity error, never
 /// "no head": that would let a journal shortened at its end pass as complete.
-async fn read_recorded_head(meta: &ObjectStore<'_>) -> Result<Option<ChainHead>, StorageError> {
+pub(crate) async fn read_recorded_head(
+    meta: &ObjectStore<'_>,
+) -> Result<Option<ChainHead>, StorageError> {
     let stored: Option<JsValue> = meta.get(META_HEAD).primitive()?.await?;
     let Some(stored) = stored else {
         return Ok(None);
@@ -447,6 +485,10 @@ pub async fn replace_all(events: &[SealedEvent], snapshot: Vec<u8>) -> Result<()
     let Some(last) = events.last() else {
         return Err(StorageError::Failed("nothing to restore".into()));
     };
+    // Before anything is built: a restore that cannot fit is refused naming the figures,
+    // rather than failing half-way with the browser's quota error.
+    let bytes: usize = events.iter().map(|sealed| sealed.text.len()).sum();
+    room_for((bytes + snapshot.len()) as u64).await?;
     let db = database()?;
     let head = serde_json::to_string(&last.head())
         .map_err(|error| StorageError::Failed(error.to_string()))?;

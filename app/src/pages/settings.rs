@@ -15,22 +15,11 @@ use creditdesk_core::decide::Command;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1_000_000.0)
-}
-
 #[component]
 pub fn Settings() -> impl IntoView {
     let state = use_app();
     let t = move || state.texts();
-    let usage = RwSignal::new(None::<(f64, f64)>);
     let message = RwSignal::new(None::<String>);
-    leptos::task::spawn_local(async move { usage.set(browser::storage_estimate().await) });
-    let request = move |_| {
-        leptos::task::spawn_local(async move {
-            state.persisted.set(browser::request_persistence().await)
-        });
-    };
     let delete_all = move |_| {
         let confirmed = web_sys::window()
             .and_then(|w| {
@@ -61,16 +50,7 @@ pub fn Settings() -> impl IntoView {
             <NumberFormatField />
             <h2>{move || state.lang.get().letters().company_title}</h2>
             <p><A href=to("/settings/company") attr:data-testid="open-company">{move || state.lang.get().letters().company_link}</A></p>
-            <h2>{move || t().storage}</h2>
-            <p data-testid="persistence">{move || match state.persisted.get() {
-                Some(true) => t().persistent_yes,
-                Some(false) => t().persistent_no,
-                None => t().persistent_unknown,
-            }}</p>
-            <Show when=move || state.persisted.get() != Some(true)>
-                <button on:click=request>{move || t().request_persistence}</button>
-            </Show>
-            {move || usage.get().map(|(used, quota)| view! { <p class="muted">{fill(t().storage_usage, &[("used", &megabytes(used)), ("quota", &megabytes(quota))])}</p> })}
+            <StorageStatus />
             <h2>{move || state.lang.get().backup().title}</h2>
             <BackupStatus last=RwSignal::new(last_backup()) />
             <p><A href=to("/data") attr:data-testid="open-backup">{move || state.lang.get().backup().open}</A></p>
@@ -80,6 +60,55 @@ pub fn Settings() -> impl IntoView {
             {move || message.get().map(|text| view! { <p role="status">{text}</p> })}
             <WidgetOrigins />
         </section>
+    }
+}
+
+/// Whether the browser keeps this site's data (persistent storage), with a button to ask again
+/// while it is not granted, and the browser's estimate of usage and quota ("12.4 MB of
+/// 2.1 GB"). Read on open, after asking, and after each commit (the head moves: a write, not
+/// a keystroke).
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.texts();
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    let estimate = move || {
+        leptos::task::spawn_local(async move { usage.set(browser::storage_estimate().await) })
+    };
+    Effect::new(move |_| {
+        state
+            .portfolio
+            .with(|portfolio| portfolio.head.map(|head| head.seq));
+        estimate();
+    });
+    leptos::task::spawn_local(async move {
+        if browser::is_persisted().await == Some(true) {
+            state.persisted.set(Some(true));
+        }
+    });
+    let request = move |_| {
+        leptos::task::spawn_local(async move {
+            state.persisted.set(browser::request_persistence().await);
+            usage.set(browser::storage_estimate().await);
+        });
+    };
+    let figures = move |(used, quota): (f64, f64)| {
+        let (used, quota) = (numbers::bytes(used as u64), numbers::bytes(quota as u64));
+        fill(t().storage_usage, &[("used", &used), ("quota", &quota)])
+    };
+    view! {
+        <h2>{move || t().storage}</h2>
+        <p data-testid="persistence">{move || match state.persisted.get() {
+            Some(true) => t().persistent_yes,
+            Some(false) => t().persistent_no,
+            None => t().persistent_unknown,
+        }}</p>
+        <Show when=move || state.persisted.get() != Some(true)>
+            <button data-testid="request-persistence" on:click=request>{move || t().request_persistence}</button>
+        </Show>
+        <p class="muted" data-testid="storage-usage">
+            {move || usage.get().map_or_else(|| t().storage_usage_unknown.to_string(), figures)}
+        </p>
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::{self, fill, Lang};
-use crate::state::{Banner, Phase};
+use crate::state::{Banner, Notice, Phase};
 use leptos::prelude::*;
 
 use super::messages::storage_message;
@@ -28,9 +28,16 @@ fn Ready(children: ChildrenFn) -> impl IntoView {
     view! {
         {move || match state.phase.get() {
             Phase::Loading => view! { <p class="loading" role="status">{t().loading}</p> }.into_any(),
-            Phase::Failed(error) => view! {
-                <p class="error" role="alert">{storage_message(t(), &error)}</p>
-            }.into_any(),
+            Phase::Failed(error) => {
+                // A hung open: retrying is a fresh page, whose open starts over.
+                let retry = error == crate::db::StorageError::OpenHung;
+                view! {
+                    <p class="error" role="alert" data-testid="storage-failed">{storage_message(t(), &error)}</p>
+                    <Show when=move || retry>
+                        <button data-testid="storage-retry" on:click=|_| browser::reload()>{move || t().retry}</button>
+                    </Show>
+                }.into_any()
+            }
             Phase::Ready => ().into_any(),
         }}
         <Show when=move || state.phase.get() == Phase::Ready>
@@ -104,9 +111,24 @@ pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
             <button class="lang" data-testid="switch-language" on:click=switch>{move || t().switch_language}</button>
         </header>
         <Banners />
+        <Notices />
         <main id="main">
             <Ready>{children()}</Ready>
         </main>
+    }
+}
+
+/// A short notice (another tab saved), gone after a few seconds: a status, not an alert.
+#[component]
+fn Notices() -> impl IntoView {
+    let state = use_app();
+    let t = move || state.lang.get().common();
+    view! {
+        <div class="notice" role="status" data-testid="notice">
+            {move || state.notice.get().map(|notice| match notice {
+                Notice::OtherTabSaved => t().notice_other_tab_saved,
+            })}
+        </div>
     }
 }
 
@@ -119,12 +141,13 @@ fn Banners() -> impl IntoView {
             let text = match &banner {
                 Banner::Blocked => t().storage_blocked.to_string(),
                 Banner::VersionChanged => t().storage_version_change.to_string(),
+                Banner::ConnectionLost => t().storage_connection_lost.to_string(),
                 Banner::Integrity(broken) => fill(
                     t().integrity_banner,
                     &[("detail", &i18n::chain_break(t(), broken))],
                 ),
             };
-            let reload = matches!(banner, Banner::VersionChanged);
+            let reload = matches!(banner, Banner::VersionChanged | Banner::ConnectionLost);
             view! {
                 <div class="banner" role="alert" data-testid="banner">
                     <span>{text}</span>
