@@ -10,11 +10,13 @@ mod presets;
 mod words;
 
 use crate::browser;
+use crate::db;
 use crate::state::{self, AppState};
 use crate::ui::use_app;
 use crate::worker::client::{self, Job, StartError};
 use crate::worker::protocol::{Refusal, Reply, Request, Stage};
 use creditdesk_core::import::{Encoding, Mapping, Preview, Summary};
+use futures::channel::oneshot;
 use leptos::prelude::*;
 
 /// Where the page is.
@@ -37,7 +39,16 @@ pub enum Failure {
     Garbled(String),
     Storage(crate::db::StorageError),
     Read(String),
+    /// Another tab holds the import lock.
+    Busy,
 }
+
+/// The Web Lock one import at a time holds, across this device's tabs.
+const IMPORT_LOCK: &str = "creditdesk-import";
+
+/// The room an import asks for, as a multiple of its file's size: an entry's journal text is
+/// about three times its CSV row, and the snapshot written with it about one more.
+const ROOM_PER_FILE_BYTE: u64 = 4;
 
 /// The page's state: the chosen file (its bytes stay in this tab until the worker gets a
 /// copy), the preview, the mapping as the user has it now, and the worker of the job running.
@@ -49,6 +60,8 @@ pub struct Import {
     pub mapping: RwSignal<Option<Mapping>>,
     pub step: RwSignal<Step>,
     job: StoredValue<Option<Job>, LocalStorage>,
+    /// Ends the import lock's hold when the import's job ends (or the page goes).
+    ended: StoredValue<Option<oneshot::Sender<()>>, LocalStorage>,
 }
 
 impl Import {
@@ -60,6 +73,7 @@ impl Import {
             mapping: RwSignal::new(None),
             step: RwSignal::new(Step::Idle),
             job: StoredValue::new_local(None),
+            ended: StoredValue::new_local(None),
         }
     }
 
@@ -70,7 +84,17 @@ impl Import {
     /// Ends the job's worker, after the reply that ended it has been handled (a handler must
     /// not drop the closure it runs in).
     fn end_job(self) {
-        leptos::task::spawn_local(async move { self.job.set_value(None) });
+        leptos::task::spawn_local(async move {
+            self.job.set_value(None);
+            self.release();
+        });
+    }
+
+    /// Lets the import lock go.
+    fn release(self) {
+        if let Some(ended) = self.ended.try_update_value(Option::take).flatten() {
+            let _ = ended.send(());
+        }
     }
 
     /// Starts a worker for `request` with the chosen file; its replies go to `on_reply`.
@@ -80,7 +104,10 @@ impl Import {
         });
         match started {
             Ok(job) => self.job.set_value(Some(job)),
-            Err(error) => self.step.set(Step::Failed(Failure::Start(error))),
+            Err(error) => {
+                self.step.set(Step::Failed(Failure::Start(error)));
+                self.release();
+            }
         }
     }
 
@@ -122,7 +149,9 @@ impl Import {
         self.end_job();
     }
 
-    /// Checks and writes every row in the worker; the state on screen is read again after.
+    /// Checks and writes every row in the worker, holding the import lock (one tab imports at
+    /// a time) after the store says it has room; the state on screen is read again after, and
+    /// the other tabs are told.
     pub fn run(self, state: AppState) {
         let Some(mapping) = self.mapping.get_untracked() else {
             return;
@@ -133,14 +162,37 @@ impl Import {
             sealer: state.sealer(),
             lang: state.lang.get_untracked(),
         };
+        let size = self
+            .bytes
+            .with_value(|bytes| bytes.as_ref().map_or(0, Vec::len)) as u64;
         self.step.set(Step::Running(Stage::Loading));
-        self.start(request, move |reply| match reply {
+        let (ended, until_ended) = oneshot::channel();
+        self.ended.set_value(Some(ended));
+        leptos::task::spawn_local(async move {
+            let held = browser::with_lock(IMPORT_LOCK, async move {
+                if let Err(error) = db::room_for(size * ROOM_PER_FILE_BYTE).await {
+                    return self.step.set(Step::Failed(Failure::Storage(error)));
+                }
+                self.start(request, move |reply| self.on_import_reply(state, reply));
+                let _ = until_ended.await;
+            });
+            if held.await.is_err() {
+                self.step.set(Step::Failed(Failure::Busy));
+            }
+        });
+    }
+
+    fn on_import_reply(self, state: AppState, reply: Reply) {
+        match reply {
             Reply::Progress(stage) => self.step.set(Step::Running(stage)),
             Reply::Imported(summary) => {
                 self.end_job();
                 leptos::task::spawn_local(async move {
                     match state::reload(state).await {
-                        Ok(()) => self.step.set(Step::Done(summary)),
+                        Ok(()) => {
+                            state::announce(state.portfolio.with_untracked(|p| p.head));
+                            self.step.set(Step::Done(summary))
+                        }
                         Err(error) => self.step.set(Step::Failed(Failure::Storage(error))),
                     }
                 });
@@ -150,13 +202,14 @@ impl Import {
                 self.end_job();
             }
             other => self.on_failure(other),
-        });
+        }
     }
 
     /// Terminates the worker: nothing is written before its one final transaction, and a
     /// terminated worker's transaction is aborted.
     pub fn cancel(self) {
         self.job.set_value(None);
+        self.release();
         self.step.set(Step::Cancelled);
     }
 }

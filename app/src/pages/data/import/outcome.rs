@@ -78,6 +78,7 @@ fn failure_message(state: crate::state::AppState, failure: &Failure) -> String {
             fill(p.storage_error, &[("detail", &detail)])
         }
         Failure::Read(detail) => fill(p.file_error, &[("detail", detail)]),
+        Failure::Busy => p.busy.to_string(),
     }
 }
 
