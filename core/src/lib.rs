@@ -17,7 +17,8 @@
 //! 9. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
 //! 10. `check` — the order credit check over the whole portfolio.
 //! 11. `decide` — commands, rejections and the rules that turn one into entries.
-//! 12. `demo` — the seeded demo portfolios, made through `decide` like user input.
+//! 12. `export` — the portfolio's tables as of a date, written as CSV and .xlsx.
+//! 13. `demo` — the seeded demo portfolios, made through `decide` like user input.
 //!
 //! Each area (ledger, team, policy, credit, limits, collections, alerts) owns its entry type and sub-state;
 //! `journal` composes them. See ARCHITECTURE.md for why the cut is where it is.
@@ -29,6 +30,7 @@ pub mod collections;
 pub mod credit;
 pub mod decide;
 pub mod demo;
+pub mod export;
 pub mod journal;
 pub mod ledger;
 pub mod limits;
