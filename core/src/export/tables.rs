@@ -110,7 +110,9 @@ pub fn open_items_table(state: &Portfolio, as_of: NaiveDate, words: &dyn ExportW
     let ledger = &state.ledger;
     let disputed = disputed_on(ledger, as_of);
     let open = open_amounts_on(ledger, as_of);
-    for ((invoice, open), disputed) in ledger.invoices.iter().zip(open).zip(disputed) {
+    // `disputed_on` is empty when no dispute is open on the day.
+    for (position, (invoice, open)) in ledger.invoices.iter().zip(open).enumerate() {
+        let disputed = disputed.get(position).copied().unwrap_or_default();
         let Some(customer) = ledger.customer(invoice.customer) else {
             continue;
         };

@@ -91,18 +91,26 @@ fn write_cell(
             sheet.write_number_with_format(row, col, *integer as f64, &formats.integer)?;
         }
         Cell::Date(date) => {
-            use chrono::Datelike;
-            let day = u16::try_from(date.year()).ok().and_then(|year| {
-                ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
-            });
-            match day {
+            match excel_date(*date) {
                 Some(day) => sheet.write_datetime_with_format(row, col, day, &formats.date)?,
-                // Before 1900 Excel has no dates: the ISO text instead.
                 None => sheet.write_string(row, col, date.to_string())?,
             };
         }
     }
     Ok(())
+}
+
+/// The date as Excel's, from 1900-03-01 on: before 1900 Excel has no dates, and before
+/// March 1900 its serial numbers are off by its phantom 1900-02-29 (the caller writes the ISO
+/// text instead).
+fn excel_date(date: chrono::NaiveDate) -> Option<ExcelDateTime> {
+    use chrono::Datelike;
+    let first = chrono::NaiveDate::from_ymd_opt(1900, 3, 1)?;
+    if date < first {
+        return None;
+    }
+    let year = u16::try_from(date.year()).ok()?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
 }
 
 /// Text cut to Excel's limit of characters per cell.
