@@ -37,7 +37,25 @@ trunk_page() {
 page_desk() { trunk_page index.html desk; }
 page_field() { trunk_page check.html field; }
 page_widget() { trunk_page widget.html widget; }
-PAGES=(page_desk page_field page_widget)
+# The import/export worker is not a page: its files get a module loader and are named in the
+# desk's index.html (window.__CREDITDESK_WORKER__), where the desk finds them and the service
+# worker's scan of the page caches them (its file names carry Trunk's content hash).
+page_worker() {
+  local out="$STAGE/worker" js wasm loader
+  step "trunk build --release worker.html"
+  trunk build worker.html --release --offline --dist "$out"
+  rm "$out/index.html"
+  js="$(cd "$out" && ls creditdesk-worker-*.js)"
+  wasm="$(cd "$out" && ls creditdesk-worker-*_bg.wasm)"
+  loader="${js%.js}-loader.js"
+  printf "import init from './%s';\ninit({ module_or_path: new URL('./%s', import.meta.url) });\n" \
+    "$js" "$wasm" >"$out/$loader"
+  merge "$out" worker.html
+  grep -q '__CREDITDESK_WORKER__ = null' "$DIST/index.html" || die "index.html has no worker slot"
+  sed -i "s|__CREDITDESK_WORKER__ = null|__CREDITDESK_WORKER__ = { loader: '$loader', js: '$js', wasm: '$wasm' }|" \
+    "$DIST/index.html"
+}
+PAGES=(page_desk page_field page_widget page_worker)
 
 step "clean $DIST/"
 rm -rf "$DIST"

@@ -276,8 +276,13 @@ pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<Vec
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
+    file_bytes(&file).await.map(Some)
+}
+
+/// The bytes of a chosen or dropped file, or why they could not be read.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))?;
-    Ok(Some(js_sys::Uint8Array::new(&buffer).to_vec()))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

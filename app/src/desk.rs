@@ -44,6 +44,7 @@ pub fn Desk() -> impl IntoView {
                     <Route path=path!("/journal") view=pages::journal::Journal />
                     <Route path=path!("/settings") view=pages::settings::Settings />
                     <Route path=path!("/data") view=pages::data::backup::DataPage />
+                    <Route path=path!("/data/import") view=pages::data::import::ImportPage />
                     <Route path=path!("/settings/company") view=pages::team::company::CompanyPage />
                     <Route path=path!("/help") view=pages::help::Help />
                     <Route path=path!("/bench") view=pages::bench::Bench />

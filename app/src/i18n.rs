@@ -73,6 +73,13 @@ impl Lang {
             Lang::En => &backup::EN,
         }
     }
+    /// The import page.
+    pub fn import_page(self) -> &'static import_page::ImportPageTexts {
+        match self {
+            Lang::Zh => &import_page::ZH,
+            Lang::En => &import_page::EN,
+        }
+    }
     /// Letters, messages, statements, templates and the company's details.
     pub fn letters(self) -> &'static LettersTexts {
         match self {
@@ -167,6 +174,8 @@ pub mod collections;
 mod common;
 mod desk;
 mod field;
+pub mod import;
+pub mod import_page;
 pub mod journal;
 pub mod letters;
 mod plan_rejections;

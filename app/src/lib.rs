@@ -2,7 +2,7 @@
 //! figures, turns user input into core commands, and stores the journal in IndexedDB.
 //! Business rules live in `creditdesk-core`; this crate only shows and sends.
 //!
-//! One library, three bundles (ARCHITECTURE.md, "Bundles"): each binary in `src/bin` and
+//! One library, three bundles and a worker (ARCHITECTURE.md, "Bundles"): each binary in `src/bin` and
 //! `main.rs` calls one `start_*`, so the linker keeps only that bundle's screens.
 
 pub mod browser;
@@ -16,6 +16,7 @@ mod shell;
 pub mod state;
 mod ui;
 mod widget;
+pub mod worker;
 
 /// The desk (`index.html`): every screen of the credit manager, behind a router.
 pub fn start_desk() {
@@ -31,4 +32,10 @@ pub fn start_field() {
 /// reads the journal.
 pub fn start_widget() {
     shell::mount(widget::Widget);
+}
+
+/// The import worker (`worker.html`'s binary, not a page): answers the desk's requests.
+pub fn start_worker() {
+    console_error_panic_hook::set_once();
+    worker::run::start();
 }

@@ -137,7 +137,7 @@ impl AppState {
     /// Who seals an event: the acting profile's name, the one identity a person has here.
     /// With no profile acting (an empty store's first steps, the demo load) it is empty, and
     /// the journal says "no profile".
-    fn sealer(&self) -> String {
+    pub fn sealer(&self) -> String {
         let id = self.user.get_untracked();
         id.and_then(|id| {
             self.portfolio
@@ -242,6 +242,26 @@ pub async fn restore(state: AppState, backup: Backup) -> Result<(), SubmitError>
     state.started.set(true);
     browser::store(KEY_STARTED, "1");
     Ok(())
+}
+
+/// Reads the stored journal again and shows it: after the import worker wrote an event this
+/// tab did not fold. Verified as on every open; a break is shown like one found at start.
+pub async fn reload(state: AppState) -> Result<(), StorageError> {
+    match db::load().await {
+        Ok(portfolio) => {
+            state
+                .started
+                .set(portfolio.head.is_some() || state.started.get_untracked());
+            state.portfolio.set(portfolio);
+            state.scores_epoch.update(|epoch| *epoch += 1);
+            Ok(())
+        }
+        Err(StorageError::Integrity(broken)) => {
+            state.banner.set(Some(Banner::Integrity(broken.clone())));
+            Err(StorageError::Integrity(broken))
+        }
+        Err(error) => Err(error),
+    }
 }
 
 /// How often an open app looks at the clock. Timers are paused while a device sleeps; the

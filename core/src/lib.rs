@@ -17,8 +17,10 @@
 //! 9. `journal` — the `Entry` and `Portfolio` that compose the areas; the hash chain; snapshots.
 //! 10. `check` — the order credit check over the whole portfolio.
 //! 11. `decide` — commands, rejections and the rules that turn one into entries.
-//! 12. `export` — the portfolio's tables as of a date, written as CSV and .xlsx.
-//! 13. `demo` — the seeded demo portfolios, made through `decide` like user input.
+//! 12. `import` — CSV and .xlsx files (UTF-8 or GBK) read, mapped, validated row by row and
+//!     decided into the entries of one event, all or nothing.
+//! 13. `export` — the portfolio's tables as of a date, written as CSV and .xlsx.
+//! 14. `demo` — the seeded demo portfolios, made through `decide` like user input.
 //!
 //! Each area (ledger, team, policy, credit, limits, collections, alerts) owns its entry type and sub-state;
 //! `journal` composes them. See ARCHITECTURE.md for why the cut is where it is.
@@ -31,6 +33,7 @@ pub mod credit;
 pub mod decide;
 pub mod demo;
 pub mod export;
+pub mod import;
 pub mod journal;
 pub mod ledger;
 pub mod limits;
@@ -44,8 +47,8 @@ pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, P
 pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_batch, AlertsCommand, AllocationChoice, BatchRejection, CollectionsCommand,
-    Command, DisputeDetails, Field, InstalmentInput, Rejection,
+    decide, decide_all, decide_batch, AlertsCommand, AllocationChoice, BatchRejection,
+    CollectionsCommand, Command, DisputeDetails, Field, InstalmentInput, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,

@@ -41,7 +41,7 @@ const SNAPSHOT_ENTRIES_MIN: usize = 2_000;
 const SNAPSHOT_EVENTS_MAX: u64 = 200;
 
 /// What went wrong in storage, in terms the shell can explain to a credit manager.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum StorageError {
     /// IndexedDB is missing or refused (private mode, disabled storage).
     Unavailable(String),

@@ -54,6 +54,7 @@ fn Welcome() -> impl IntoView {
                 <button data-testid="load-demo-L" disabled=move || state.saving.get() on:click=move |_| load(DemoSize::L)>{move || t().load_demo_l}</button>
                 <p class="hint">{move || t().demo_size_hint}</p>
                 <button class="link" data-testid="start-empty" on:click=start_empty>{move || t().start_empty}</button>
+                <A href=to("/data/import") attr:data-testid="welcome-import">{move || state.lang.get().import_page().open}</A>
             </div>
             <Show when=move || state.saving.get()>
                 <p role="status" class="loading">{move || t().loading_demo}</p>

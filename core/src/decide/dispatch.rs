@@ -320,3 +320,45 @@ pub fn decide_batch(
     }
     Ok((entries, working))
 }
+
+/// Decides a batch and keeps going after a rejection: a refused command is skipped (its
+/// entries are not applied, so later commands see the state without it) and reported with
+/// its index, and every refusal is returned. The state is cloned once, so checking `n`
+/// commands costs `n` decides, not `n` clones (an import validates 250,000 rows this way).
+/// Returns the entries and the state after them only when no command was refused.
+pub fn decide_all(
+    state: &Portfolio,
+    commands: impl IntoIterator<Item = Command>,
+) -> Result<(Vec<Entry>, Portfolio), Vec<BatchRejection>> {
+    let mut working = state.clone();
+    let mut entries = Vec::new();
+    let mut rejections = Vec::new();
+    for (index, command) in commands.into_iter().enumerate() {
+        let decided = match decide(&working, &command) {
+            Ok(decided) => decided,
+            Err(rejection) => {
+                rejections.push(BatchRejection { index, rejection });
+                continue;
+            }
+        };
+        for entry in &decided {
+            if let Err(error) = working.apply(entry) {
+                // Entries `decide` just made from this state always fit it; should one not,
+                // the command is reported and the rest of the batch is not trusted.
+                rejections.push(BatchRejection {
+                    index,
+                    rejection: Rejection::StateInconsistent(error),
+                });
+                return Err(rejections);
+            }
+        }
+        if rejections.is_empty() {
+            entries.extend(decided);
+        }
+    }
+    if rejections.is_empty() {
+        Ok((entries, working))
+    } else {
+        Err(rejections)
+    }
+}

@@ -8,10 +8,12 @@ use crate::db;
 use crate::i18n::{backup::backup_error, chain_break, fill};
 use crate::state::{self, AppState};
 use crate::ui::backup::{last_backup, BackupStatus, KEY_LAST_BACKUP};
+use crate::ui::route::to;
 use crate::ui::{storage_message, submit_message, use_app};
 use creditdesk_core::journal::{read_backup, write_backup, Backup, BackupError};
 use creditdesk_core::Timestamp;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// The page `/data`: the backup and the restore.
 #[component]
@@ -22,6 +24,7 @@ pub fn DataPage() -> impl IntoView {
         <section data-testid="backup">
             <h1>{move || b().title}</h1>
             <p class="hint">{move || b().intro}</p>
+            <p><A href=to("/data/import") attr:data-testid="open-import">{move || state.lang.get().import_page().open}</A></p>
             <BackupDownload />
             <h2>{move || b().restore_label}</h2>
             <BackupRestore />

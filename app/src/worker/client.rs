@@ -1,0 +1,102 @@
+//! The desk's side of the worker: one worker per job, started from the files the build named
+//! in the page (`window.__CREDITDESK_WORKER__`), its request posted once it says it is ready.
+//! Dropping or cancelling a [`Job`] terminates the worker.
+
+use super::protocol::{Reply, Request};
+use js_sys::{Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Why a job could not start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartError {
+    /// The page names no worker (a development build without `scripts/build.sh`).
+    NotBuilt,
+    /// The browser refused to start it, with its message.
+    Refused(String),
+}
+
+/// A running worker and its handlers; terminated when dropped.
+pub struct Job {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The URL of the worker's loader, relative to the page's base.
+fn loader_url() -> Option<String> {
+    let window = web_sys::window()?;
+    let named = Reflect::get(&window, &JsValue::from_str("__CREDITDESK_WORKER__")).ok()?;
+    Reflect::get(&named, &JsValue::from_str("loader"))
+        .ok()?
+        .as_string()
+}
+
+/// Starts a worker, posts `request` with `bytes` once it is ready, and hands every reply to
+/// `on_reply`. A worker that fails to load or crashes is reported as `Reply::Garbled`.
+pub fn start(
+    request: &Request,
+    bytes: &[u8],
+    on_reply: impl Fn(Reply) + 'static,
+) -> Result<Job, StartError> {
+    let url = loader_url().ok_or(StartError::NotBuilt)?;
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let worker = Worker::new_with_options(&url, &options)
+        .map_err(|error| StartError::Refused(format!("{error:?}")))?;
+    let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
+    // The file is copied into JS now; the page keeps its own copy for the next request.
+    let pending = Rc::new(RefCell::new(Some((text, Uint8Array::from(bytes)))));
+    let on_reply = Rc::new(on_reply);
+    let on_message = {
+        let (worker, on_reply) = (worker.clone(), on_reply.clone());
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let text = event.data().as_string().unwrap_or_default();
+            match serde_json::from_str::<Reply>(&text) {
+                Ok(Reply::Ready) => {
+                    if let Some((text, bytes)) = pending.borrow_mut().take() {
+                        send(&worker, &text, &bytes);
+                    }
+                }
+                Ok(reply) => on_reply(reply),
+                Err(error) => on_reply(Reply::Garbled(error.to_string())),
+            }
+        })
+    };
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let message = Reflect::get(&event, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|value| value.as_string())
+            .unwrap_or_else(|| event.type_());
+        on_reply(Reply::Garbled(message));
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Job {
+        worker,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// Posts the request with the file's bytes, transferring the buffer (no second copy).
+fn send(worker: &Worker, text: &str, array: &Uint8Array) {
+    let message = Object::new();
+    let _ = Reflect::set(
+        &message,
+        &JsValue::from_str("request"),
+        &JsValue::from_str(text),
+    );
+    let _ = Reflect::set(&message, &JsValue::from_str("bytes"), array);
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = worker.post_message_with_transfer(&message, &transfer);
+}

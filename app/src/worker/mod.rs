@@ -1,0 +1,13 @@
+//! The import worker: a Web Worker binary (`creditdesk-worker`) that reads a file, validates
+//! every row against the stored journal and writes the import as one event, so the desk's
+//! page stays responsive and the spreadsheet readers stay out of the desk's bundle.
+//!
+//! - `protocol`: the messages both sides speak (JSON text, plus the file's bytes).
+//! - `client`: the desk's side: starts a worker per job, and cancels by terminating it (nothing
+//!   is written before the one final transaction, and a transaction of a terminated worker is
+//!   aborted, so a cancel leaves nothing behind).
+//! - `run`: the worker's side, linked only into the worker's binary.
+
+pub mod client;
+pub mod protocol;
+pub(crate) mod run;

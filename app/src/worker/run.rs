@@ -1,0 +1,116 @@
+//! The worker's side: listens for one request at a time and answers with [`Reply`]s.
+
+use super::protocol::{Reply, Request, Stage};
+use crate::browser;
+use crate::db::{self, StorageError};
+use chrono::NaiveDate;
+use creditdesk_core::import::{self, Mapping};
+use creditdesk_core::{encode_snapshot, SealedEvent, Timestamp};
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Progress is posted at most every this many rows (and at the end).
+const PROGRESS_EVERY: usize = 5_000;
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(reply: &Reply) {
+    let text = serde_json::to_string(reply)
+        .unwrap_or_else(|error| format!("{{\"Garbled\":{:?}}}", error.to_string()));
+    // A worker's postMessage only fails for uncloneable values; a string always clones.
+    let _ = scope().post_message(&JsValue::from_str(&text));
+}
+
+/// Installs the message handler and says so.
+pub fn start() {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        let data = event.data();
+        let request = Reflect::get(&data, &JsValue::from_str("request"))
+            .ok()
+            .and_then(|value| value.as_string())
+            .unwrap_or_default();
+        let bytes = Reflect::get(&data, &JsValue::from_str("bytes"))
+            .ok()
+            .filter(|value| value.is_instance_of::<Uint8Array>())
+            .map(|value| Uint8Array::new(&value).to_vec())
+            .unwrap_or_default();
+        match serde_json::from_str::<Request>(&request) {
+            Ok(request) => wasm_bindgen_futures::spawn_local(handle(request, bytes)),
+            Err(error) => post(&Reply::Garbled(error.to_string())),
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(&Reply::Ready);
+}
+
+async fn handle(request: Request, bytes: Vec<u8>) {
+    let reply = match request {
+        Request::Preview {
+            file_name,
+            encoding,
+            sheet,
+        } => Reply::Preview(import::preview(&bytes, &file_name, encoding, sheet)),
+        Request::Import {
+            mapping,
+            recorded_on,
+            sealer,
+        } => run_import(&bytes, &mapping, recorded_on, &sealer).await,
+    };
+    post(&reply);
+}
+
+/// Loads the stored journal (verified, as on every open), checks every row against it and
+/// writes the import as one event with the snapshot after it, in one transaction.
+async fn run_import(
+    bytes: &[u8],
+    mapping: &Mapping,
+    recorded_on: NaiveDate,
+    sealer: &str,
+) -> Reply {
+    post(&Reply::Progress(Stage::Loading));
+    let mut state = match open_and_load().await {
+        Ok(state) => state,
+        Err(error) => return Reply::Storage(error),
+    };
+    let mut last = 0;
+    let mut progress = |done: usize, total: usize| {
+        if done == total || done >= last + PROGRESS_EVERY {
+            last = done;
+            post(&Reply::Progress(Stage::Checking { done, total }));
+        }
+    };
+    let outcome = match import::plan(bytes, mapping, &state, recorded_on, &mut progress) {
+        Ok(outcome) => outcome,
+        Err(rejected) => return Reply::Rejected(rejected),
+    };
+    if outcome.entries.is_empty() {
+        return Reply::Imported(outcome.summary);
+    }
+    post(&Reply::Progress(Stage::Writing));
+    let sealed = SealedEvent::seal(
+        state.head,
+        Timestamp(browser::now_ms()),
+        sealer,
+        outcome.entries,
+    );
+    if let Err(broken) = state.apply_event(&sealed.event, sealed.hash) {
+        return Reply::Storage(StorageError::Integrity(broken));
+    }
+    match db::append(&sealed, Some(encode_snapshot(&state))).await {
+        Ok(()) => Reply::Imported(outcome.summary),
+        Err(error) => Reply::Storage(error),
+    }
+}
+
+/// The worker's own connection: an upgrade by a newer tab ends this import (its write would
+/// fail anyway), and a blocked open is reported by the desk that waits for it.
+async fn open_and_load() -> Result<creditdesk_core::Portfolio, StorageError> {
+    let db = db::open(db::DB_NAME, db::SCHEMA_VERSION, || {}, || {}).await?;
+    db::install(db);
+    db::load().await
+}
