@@ -155,7 +155,11 @@ fn export(portfolio: &Portfolio, sealed: &SealedEvent, as_of: NaiveDate) {
     use creditdesk_core::export::{Table, TokenWords};
     let written = |label: &str, table: &Table| {
         let csv = timed(&format!("export {label} as CSV"), || write_csv(table, true));
-        println!("  {} rows, {:.1} MB CSV", table.rows.len(), csv.len() as f64 / 1e6);
+        println!(
+            "  {} rows, {:.1} MB CSV",
+            table.rows.len(),
+            csv.len() as f64 / 1e6
+        );
         let xlsx = timed(&format!("export {label} as .xlsx"), || {
             write_xlsx(rust_xlsxwriter::Workbook::new(), table).expect("written")
         });

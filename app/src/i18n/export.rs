@@ -11,6 +11,7 @@ use creditdesk_core::policy::{AlertRule, AlertSeverity, StepKind};
 texts!(ExportTexts {
     title,
     intro,
+    help,
     table_label,
     format_label,
     as_of_label,
@@ -78,6 +79,7 @@ texts!(ExportTexts {
 pub static ZH: ExportTexts = ExportTexts {
     title: "导出",
     intro: "把一张表按某一天的数据导出为 CSV 或 Excel 文件。以 =、+、-、@ 开头的文字在 CSV 中前加一个单引号，表格软件不会把它当作公式；金额在 Excel 中是数字，币种单列。",
+    help: "设置 → 备份与恢复 → 导出：选择一张表（客户、未清发票、账龄、催收任务、预警或日志）、格式和截至日期，然后下载。客户表含主数据、信用额度、等级、评分和应收余额；未清发票表列出截至当天每张未清发票的到期日、逾期天数、未清金额、币种和争议金额；账龄表按客户和账龄区间列出，并按币种合计；日志表每条记录一行，含事件序号、时间、类型、说明和原始记录。CSV 为 UTF-8，逗号分隔：选“带 BOM”时中文版 Windows 的 Excel 可直接正确打开。以 =、+、-、@、制表符或换行开头的文字在 CSV 中前加一个单引号（防止公式注入），数字不变，负数仍是 -12.50。Excel 文件中金额是带币种小数位的数字，日期是日期，文字以文本单元格写入，不会被当作公式计算。日志和所有 Excel 文件在后台生成，页面不会卡住。",
     table_label: "表",
     format_label: "格式",
     as_of_label: "截至日期",
@@ -145,6 +147,7 @@ pub static ZH: ExportTexts = ExportTexts {
 pub static EN: ExportTexts = ExportTexts {
     title: "Export",
     intro: "Export one table, as it stood on a day, as a CSV or Excel file. In CSV, text that starts with =, +, - or @ gets a leading apostrophe so that no spreadsheet takes it for a formula; in Excel, amounts are numbers and the currency has its own column.",
+    help: "Settings → Backup and restore → Export: choose a table (customers, open items, aging, the reminder worklist, alerts or the journal), a format and the as-of date, then download. Customers carry their master data, credit limit, grade, score and open balance; open items list every invoice open on the day with its due date, days overdue, open amount, currency and the amount in dispute; aging is per customer per bucket, with totals per currency; the journal has one row per entry with its event number, time, kind, the sentence the journal shows and the entry as stored. CSV is UTF-8, comma separated; with the BOM, Excel on Chinese Windows opens it right. In CSV, text that starts with =, +, -, @, a tab or a line break gets a leading apostrophe (against formula injection); numbers are left alone, so a negative amount stays -12.50. In Excel files, amounts are numbers with their currency's decimals, dates are dates, and text is written as text cells, which are never calculated. The journal and every Excel file are made in the background, so the page stays responsive.",
     table_label: "Table",
     format_label: "Format",
     as_of_label: "As of",
