@@ -156,10 +156,15 @@ test('a bad as-of date is refused by name and nothing is downloaded', async ({ p
   await openData(app);
   let downloads = 0;
   page.on('download', () => { downloads += 1; });
-  for (const bad of ['2026-02-31', 'yesterday', '']) {
+  const refusals = [
+    ['2026-02-31', fill(EN.err_no_such_date, { date: '2026-02-31' })],
+    ['yesterday', fill(EN.err_char_unexpected, { character: 'y', position: '1' })],
+    ['', EN.err_required],
+  ];
+  for (const [bad, message] of refusals) {
     await page.getByTestId('export-as-of').fill(bad);
     await page.getByTestId('export-download').click();
-    await expect(page.getByTestId('export-as-of-error')).toHaveText(bad === '' ? EN.err_required : EN.err_date);
+    await expect(page.getByTestId('export-as-of-error')).toHaveText(message);
     await expect(page.getByTestId('export-as-of')).toHaveAttribute('aria-invalid', 'true');
   }
   await page.waitForTimeout(500);
