@@ -19,6 +19,10 @@ use creditdesk_core::export::{table_of, write_csv, TableKind};
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 
+/// Up to this many customers (demo M), a CSV of any table but the journal is made on the main
+/// thread; above it in the worker like the rest (L's alerts alone take 255–450 ms in wasm).
+const MAIN_THREAD_CUSTOMERS: usize = 1_000;
+
 /// What the section says: `(is an error, text)`.
 type Message = RwSignal<Option<(bool, String)>>;
 
@@ -116,7 +120,9 @@ impl Export {
 
     fn start(self, kind: TableKind, format: ExportFormat, as_of: NaiveDate) {
         let lang = self.lang();
-        if format != ExportFormat::Xlsx && kind != TableKind::Journal {
+        let small = (self.state.portfolio).with_untracked(|p| p.ledger.customers.len())
+            <= MAIN_THREAD_CUSTOMERS;
+        if format != ExportFormat::Xlsx && kind != TableKind::Journal && small {
             let table = (self.state.portfolio)
                 .with_untracked(|p| table_of(kind, p, &[], as_of, &Words(lang)));
             let bytes = write_csv(&table, format == ExportFormat::CsvBom);
