@@ -259,8 +259,13 @@ pub async fn next_frame() {
 /// Offers `bytes` to the user as a download named `name` (of type `mime`). `false` when the
 /// browser refused (no document, no object URLs).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    download_array(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// [`download`] of bytes already in JS (a worker's file), without copying them into wasm.
+pub fn download_array(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> bool {
     let offered = (|| {
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let parts = js_sys::Array::of1(bytes);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
         let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;

@@ -73,6 +73,13 @@ impl Lang {
             Lang::En => &backup::EN,
         }
     }
+    /// The export section of the data page and the words of exported tables.
+    pub fn export(self) -> &'static export::ExportTexts {
+        match self {
+            Lang::Zh => &export::ZH,
+            Lang::En => &export::EN,
+        }
+    }
     /// The import page.
     pub fn import_page(self) -> &'static import_page::ImportPageTexts {
         match self {
@@ -173,6 +180,7 @@ pub mod backup;
 pub mod collections;
 mod common;
 mod desk;
+pub mod export;
 mod field;
 pub mod import;
 pub mod import_page;

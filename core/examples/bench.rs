@@ -1,7 +1,7 @@
 //! Native benchmark of the core on demo portfolio L: generation, sealing (JSON + SHA-256),
 //! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers,
 //! the collections worklist, customer search, and the journal read for people (parse + facts)
-//! and filtered.
+//! and filtered; export of the open items and the journal as CSV and .xlsx.
 //! Prints figures; fails nothing. Run: `cargo run --release -p creditdesk-core --example bench`.
 
 use chrono::NaiveDate;
@@ -145,4 +145,32 @@ fn main() {
         journal::select(&rows, &filter).len()
     });
     println!("  {} entries read, {selected} payments", rows.rows().len());
+    export(&portfolio, &sealed, as_of);
+}
+
+/// Export of the open items and the journal: building the table, then each writer, with the
+/// file's size.
+fn export(portfolio: &Portfolio, sealed: &SealedEvent, as_of: NaiveDate) {
+    use creditdesk_core::export::{journal_table, open_items_table, write_csv, write_xlsx};
+    use creditdesk_core::export::{Table, TokenWords};
+    let written = |label: &str, table: &Table| {
+        let csv = timed(&format!("export {label} as CSV"), || write_csv(table, true));
+        println!(
+            "  {} rows, {:.1} MB CSV",
+            table.rows.len(),
+            csv.len() as f64 / 1e6
+        );
+        let xlsx = timed(&format!("export {label} as .xlsx"), || {
+            write_xlsx(rust_xlsxwriter::Workbook::new(), table).expect("written")
+        });
+        println!("  {:.1} MB .xlsx", xlsx.len() as f64 / 1e6);
+    };
+    let items = timed("export: open items table", || {
+        open_items_table(portfolio, as_of, &TokenWords)
+    });
+    written("open items", &items);
+    let journal = timed("export: journal table (facts + JSON)", || {
+        journal_table(portfolio, std::slice::from_ref(&sealed.event), &TokenWords)
+    });
+    written("journal", &journal);
 }

@@ -19,7 +19,8 @@
 //! 11. `decide` — commands, rejections and the rules that turn one into entries.
 //! 12. `import` — CSV and .xlsx files (UTF-8 or GBK) read, mapped, validated row by row and
 //!     decided into the entries of one event, all or nothing.
-//! 13. `demo` — the seeded demo portfolios, made through `decide` like user input.
+//! 13. `export` — the portfolio's tables as of a date, written as CSV and .xlsx.
+//! 14. `demo` — the seeded demo portfolios, made through `decide` like user input.
 //!
 //! Each area (ledger, team, policy, credit, limits, collections, alerts) owns its entry type and sub-state;
 //! `journal` composes them. See ARCHITECTURE.md for why the cut is where it is.
@@ -31,6 +32,7 @@ pub mod collections;
 pub mod credit;
 pub mod decide;
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod journal;
 pub mod ledger;

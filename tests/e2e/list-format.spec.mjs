@@ -50,10 +50,10 @@ test('help names the records the app has forms for, and the customer page offers
   await app.go('nav_help');
   await expect(app.help().getByTestId('help-ledger')).toHaveText(EN.help_body_ledger);
   await expect(app.help().getByTestId('help-list')).toHaveText(EN.help_body_list);
-  // Backup and restore and import exist (issue 11, §1–2) and the help says how; export not yet.
+  // Backup and restore, import and export exist (issue 11, §1–2) and the help says how.
   await expect(app.help().getByTestId('help-backup')).toHaveText(areaTexts('backup', 'BackupTexts').EN.help);
   await expect(app.help().getByTestId('help-import')).toHaveText(areaTexts('import_page', 'ImportPageTexts').EN.help);
-  await expect(app.help()).not.toContainText(/export/i);
+  await expect(app.help().getByTestId('help-export')).toHaveText(areaTexts('export', 'ExportTexts').EN.help);
   const list = app.customers();
   await list.open();
   await list.openCustomer((await list.rows())[0][EN.col_name]);

@@ -62,6 +62,8 @@ pub fn Help() -> impl IntoView {
             <p data-testid="help-backup">{move || state.lang.get().backup().help}</p>
             <h2>{move || state.lang.get().import_page().title}</h2>
             <p data-testid="help-import">{move || state.lang.get().import_page().help}</p>
+            <h2>{move || state.lang.get().export().title}</h2>
+            <p data-testid="help-export">{move || state.lang.get().export().help}</p>
             <h2>{move || j().help_journal_title}</h2>
             <p data-testid="help-journal">{move || j().help_journal}</p>
             <h2>{move || t().journal_title}</h2>

@@ -60,15 +60,14 @@ pub fn start(
     let on_message = {
         let (worker, on_reply) = (worker.clone(), on_reply.clone());
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let text = event.data().as_string().unwrap_or_default();
-            match serde_json::from_str::<Reply>(&text) {
+            match read_reply(&event.data()) {
                 Ok(Reply::Ready) => {
                     if let Some((text, bytes)) = pending.borrow_mut().take() {
                         send(&worker, &text, &bytes);
                     }
                 }
                 Ok(reply) => on_reply(reply),
-                Err(error) => on_reply(Reply::Garbled(error.to_string())),
+                Err(error) => on_reply(Reply::Garbled(error)),
             }
         })
     };
@@ -86,6 +85,30 @@ pub fn start(
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+/// A reply: its JSON text, or `{ reply, bytes }` for an export's file (the bytes are put
+/// into the reply, still in JS).
+fn read_reply(data: &JsValue) -> Result<Reply, String> {
+    let field = |name: &str| Reflect::get(data, &JsValue::from_str(name)).ok();
+    let (text, bytes) = match data.as_string() {
+        Some(text) => (text, None),
+        None => (
+            field("reply")
+                .and_then(|v| v.as_string())
+                .unwrap_or_default(),
+            field("bytes")
+                .filter(|value| value.is_instance_of::<Uint8Array>())
+                .map(|value| Uint8Array::new(&value)),
+        ),
+    };
+    match serde_json::from_str::<Reply>(&text).map_err(|error| error.to_string())? {
+        Reply::Exported(Ok(mut exported)) => {
+            exported.bytes = bytes;
+            Ok(Reply::Exported(Ok(exported)))
+        }
+        reply => Ok(reply),
+    }
 }
 
 /// Posts the request with the file's bytes, transferring the buffer (no second copy).

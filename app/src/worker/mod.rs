@@ -7,8 +7,11 @@
 //!   is written before the one final transaction, and a transaction of a terminated worker is
 //!   aborted, so a cancel leaves nothing behind).
 //! - `run`: the worker's side, linked only into the worker's binary.
+//! - `export`: the worker's export of a table as CSV or .xlsx (the spreadsheet writer is
+//!   linked only here).
 
 pub mod client;
+mod export;
 pub mod protocol;
 mod refusal;
 pub(crate) mod run;

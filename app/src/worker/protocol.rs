@@ -1,8 +1,8 @@
 //! The messages between the desk and the worker. A request is posted as `{ request, bytes }`:
 //! `request` the JSON of a [`Request`], `bytes` the file as a `Uint8Array`. Every reply is the
-//! JSON of a [`Reply`]. The worker words its refusals in the page's language, so the desk
-//! links neither the reasons' readers nor their texts (the download of every error is a
-//! finished CSV).
+//! JSON of a [`Reply`]; an export's reply is posted as `{ reply, bytes }` like a request. The
+//! worker words an import's refusals in the page's language, so the desk links neither the
+//! reasons' readers nor their texts (the download of every error is a finished CSV).
 
 use crate::db::StorageError;
 use crate::i18n::Lang;
@@ -28,6 +28,75 @@ pub enum Request {
         sealer: String,
         lang: Lang,
     },
+    /// Makes the file of one table (`TableKind::token`) as of a day from the stored journal,
+    /// with the words of `lang` (`Lang::code`); the reply carries the bytes.
+    Export {
+        table: String,
+        format: ExportFormat,
+        as_of: NaiveDate,
+        lang: String,
+    },
+}
+
+/// The file an export makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    /// UTF-8 with a byte-order mark: Excel on Chinese Windows opens it as UTF-8.
+    CsvBom,
+    Csv,
+    Xlsx,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 3] =
+        [ExportFormat::CsvBom, ExportFormat::Csv, ExportFormat::Xlsx];
+
+    pub fn token(self) -> &'static str {
+        match self {
+            ExportFormat::CsvBom => "csv-bom",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<ExportFormat> {
+        ExportFormat::ALL
+            .into_iter()
+            .find(|format| format.token() == token)
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::CsvBom | ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::CsvBom | ExportFormat::Csv => "text/csv;charset=utf-8",
+            ExportFormat::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+}
+
+/// A file an export made. The bytes travel beside the reply's JSON (a transferred buffer),
+/// never inside it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Exported {
+    pub file_name: String,
+    pub rows: usize,
+    #[serde(skip)]
+    pub bytes: Option<js_sys::Uint8Array>,
+}
+
+/// Two replies about the same file are equal whatever buffer holds it.
+impl PartialEq for Exported {
+    fn eq(&self, other: &Exported) -> bool {
+        (&self.file_name, self.rows) == (&other.file_name, other.rows)
+    }
 }
 
 /// One bad row, worded.
@@ -79,6 +148,8 @@ pub enum Reply {
     Rejected(Refusal),
     /// The store failed or refused: nothing was written.
     Storage(StorageError),
+    /// The export's file (its bytes beside the JSON), or why it could not be made.
+    Exported(Result<Exported, String>),
     /// A message the worker could not read (a build mismatch); nothing was done.
     Garbled(String),
 }

@@ -15,11 +15,11 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Progress is posted at most every this many rows (and at the end).
 const PROGRESS_EVERY: usize = 5_000;
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(super) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(reply: &Reply) {
+pub(super) fn post(reply: &Reply) {
     let text = serde_json::to_string(reply)
         .unwrap_or_else(|error| format!("{{\"Garbled\":{:?}}}", error.to_string()));
     // A worker's postMessage only fails for uncloneable values; a string always clones.
@@ -68,6 +68,12 @@ async fn handle(request: Request, bytes: Vec<u8>) {
         } => run_import(&bytes, &mapping, recorded_on, &sealer)
             .await
             .unwrap_or_else(|rejected| Reply::Rejected(refusal(lang, &rejected))),
+        Request::Export {
+            table,
+            format,
+            as_of,
+            lang,
+        } => return super::export::run(&table, format, as_of, &lang).await,
     };
     post(&reply);
 }
@@ -117,7 +123,7 @@ async fn run_import(
 
 /// The worker's own connection: an upgrade by a newer tab ends this import (its write would
 /// fail anyway), and a blocked open is reported by the desk that waits for it.
-async fn open_and_load() -> Result<creditdesk_core::Portfolio, StorageError> {
+pub(super) async fn open_and_load() -> Result<creditdesk_core::Portfolio, StorageError> {
     let db = db::open(db::DB_NAME, db::SCHEMA_VERSION, || {}, || {}).await?;
     db::install(db);
     db::load().await

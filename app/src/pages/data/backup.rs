@@ -29,6 +29,7 @@ pub fn DataPage() -> impl IntoView {
             <h2>{move || b().restore_label}</h2>
             <BackupRestore />
         </section>
+        <super::export::ExportSection />
     }
 }
 
