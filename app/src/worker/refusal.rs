@@ -3,6 +3,8 @@
 
 use super::protocol::{BadRow, Refusal, ROWS_SHOWN};
 use crate::i18n::{import, Lang};
+use creditdesk_core::export::csv::write_csv_rows;
+use creditdesk_core::export::Cell;
 use creditdesk_core::import::{Rejected, RowError};
 
 pub fn refusal(lang: Lang, rejected: &Rejected) -> Refusal {
@@ -15,7 +17,7 @@ pub fn refusal(lang: Lang, rejected: &Rejected) -> Refusal {
                 .take(ROWS_SHOWN)
                 .map(|error| worded(lang, error))
                 .collect(),
-            file: errors_file(lang, errors),
+            file: String::from_utf8(errors_file(lang, errors)).unwrap_or_default(),
         },
     }
 }
@@ -29,30 +31,21 @@ fn worded(lang: Lang, error: &RowError) -> BadRow {
 }
 
 /// Every error, one line each, UTF-8 with a BOM (Excel on Chinese Windows then reads it
-/// right). A cell that could start a spreadsheet formula (a column's header comes from the
-/// user's file) is neutralised with a leading apostrophe.
-fn errors_file(lang: Lang, errors: &[RowError]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(lang.import_page().errors_file_header);
-    out.push_str("\r\n");
-    for error in errors {
-        let BadRow {
-            row,
-            column,
-            reason,
-        } = worded(lang, error);
-        let cells = [row.to_string(), column, reason];
-        let line: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{text}"),
-        _ => text.to_string(),
-    };
-    format!("\"{}\"", neutral.replace('"', "\"\""))
+/// right), neutralised against formulas like every export (a column's header comes from the
+/// user's file).
+fn errors_file(lang: Lang, errors: &[RowError]) -> Vec<u8> {
+    let p = lang.import_page();
+    let headers = [p.error_row, p.error_column, p.error_reason].map(str::to_string);
+    let rows: Vec<Vec<Cell>> = errors
+        .iter()
+        .map(|error| {
+            let bad = worded(lang, error);
+            vec![
+                Cell::Integer(bad.row as i64),
+                Cell::text(bad.column),
+                Cell::text(bad.reason),
+            ]
+        })
+        .collect();
+    write_csv_rows(&headers, &rows, true)
 }

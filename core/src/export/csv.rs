@@ -33,7 +33,12 @@ fn field(cell: &Cell) -> std::borrow::Cow<'_, str> {
 
 /// The table as CSV bytes: the header row (neutralised like any text), then each row.
 pub fn write_csv(table: &Table, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 * (table.rows.len() + 1));
+    write_csv_rows(&table.headers, &table.rows, bom)
+}
+
+/// Headers and rows as CSV bytes, for a list that is no [`Table`] (an import's errors).
+pub fn write_csv_rows(headers: &[String], rows: &[Vec<Cell>], bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 * (rows.len() + 1));
     if bom {
         out.extend_from_slice(BOM);
     }
@@ -42,17 +47,21 @@ pub fn write_csv(table: &Table, bom: bool) -> Vec<u8> {
         .flexible(true)
         .from_writer(out);
     // Writing into a Vec cannot fail, so neither can this.
-    let written = write_rows(&mut writer, table);
+    let written = write_rows(&mut writer, headers, rows);
     debug_assert!(written.is_ok(), "{written:?}");
     writer.into_inner().unwrap_or_default()
 }
 
-fn write_rows(writer: &mut csv::Writer<Vec<u8>>, table: &Table) -> csv::Result<()> {
-    for header in &table.headers {
+fn write_rows(
+    writer: &mut csv::Writer<Vec<u8>>,
+    headers: &[String],
+    rows: &[Vec<Cell>],
+) -> csv::Result<()> {
+    for header in headers {
         writer.write_field(neutralise(header).as_bytes())?;
     }
     writer.write_record(None::<&[u8]>)?;
-    for row in &table.rows {
+    for row in rows {
         for cell in row {
             writer.write_field(field(cell).as_bytes())?;
         }

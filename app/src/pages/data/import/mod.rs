@@ -60,13 +60,17 @@ pub struct Import {
     pub mapping: RwSignal<Option<Mapping>>,
     pub step: RwSignal<Step>,
     job: StoredValue<Option<Job>, LocalStorage>,
+    /// The app's state, for the language of the worker's words (a job may start inside a
+    /// task, where the context cannot be read).
+    app: AppState,
     /// Ends the import lock's hold when the import's job ends (or the page goes).
     ended: StoredValue<Option<oneshot::Sender<()>>, LocalStorage>,
 }
 
 impl Import {
-    fn new() -> Import {
+    fn new(app: AppState) -> Import {
         Import {
+            app,
             name: RwSignal::new(None),
             bytes: StoredValue::new_local(None),
             preview: RwSignal::new(None),
@@ -119,7 +123,7 @@ impl Import {
             file_name,
             encoding,
             sheet,
-            lang: use_app().lang.get_untracked(),
+            lang: self.app.lang.get_untracked(),
         };
         self.start(request, move |reply| {
             match reply {
@@ -219,7 +223,7 @@ impl Import {
 pub fn ImportPage() -> impl IntoView {
     let state = use_app();
     let t = move || state.lang.get().import_page();
-    let import = Import::new();
+    let import = Import::new(state);
     view! {
         <section data-testid="import">
             <h1>{move || t().title}</h1>

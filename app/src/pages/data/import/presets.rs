@@ -41,6 +41,27 @@ fn applied(preset: &Mapping, file: &Mapping) -> Result<Mapping, (usize, usize)> 
     })
 }
 
+/// Applies the preset named `chosen` to the file's mapping; the message when it does not fit.
+fn apply_preset(import: Import, chosen: &str) -> Option<String> {
+    let p = use_app().lang.get_untracked().import_page();
+    let preset = saved().remove(chosen)?;
+    let file = import.mapping.get_untracked()?;
+    match applied(&preset, &file) {
+        Ok(mapping) => {
+            import.mapping.set(Some(mapping));
+            None
+        }
+        Err((expected, found)) => Some(fill(
+            p.preset_mismatch,
+            &[
+                ("name", chosen),
+                ("expected", &expected.to_string()),
+                ("found", &found.to_string()),
+            ],
+        )),
+    }
+}
+
 #[component]
 pub fn Presets(import: Import) -> impl IntoView {
     let state = use_app();
@@ -60,27 +81,7 @@ pub fn Presets(import: Import) -> impl IntoView {
         }
     };
     let apply = move |event: leptos::ev::Event| {
-        let chosen = event_target_value(&event);
-        let Some(preset) = saved().remove(&chosen) else {
-            return;
-        };
-        let Some(file) = import.mapping.get_untracked() else {
-            return;
-        };
-        match applied(&preset, &file) {
-            Ok(mapping) => {
-                import.mapping.set(Some(mapping));
-                message.set(None)
-            }
-            Err((expected, found)) => message.set(Some(fill(
-                p().preset_mismatch,
-                &[
-                    ("name", &chosen),
-                    ("expected", &expected.to_string()),
-                    ("found", &found.to_string()),
-                ],
-            ))),
-        }
+        message.set(apply_preset(import, &event_target_value(&event)))
     };
     let options = move || {
         names
