@@ -45,8 +45,8 @@ pub use base::money::{Amount, AmountError, Currency, Money, NonNegative, Part, P
 pub use collections::CollectionsEntry;
 pub use credit::CreditEntry;
 pub use decide::{
-    decide, decide_all, decide_batch, AlertsCommand, AllocationChoice, BatchRejection, CollectionsCommand,
-    Command, DisputeDetails, Field, InstalmentInput, Rejection,
+    decide, decide_all, decide_batch, AlertsCommand, AllocationChoice, BatchRejection,
+    CollectionsCommand, Command, DisputeDetails, Field, InstalmentInput, Rejection,
 };
 pub use journal::{
     decode_snapshot, encode_snapshot, verify, ChainBreak, ChainHead, Entry, Event, Hash, NextIds,

@@ -25,30 +25,296 @@ enum Meaning {
 
 /// Header names by meaning, written normalised (lower case, no spaces or punctuation).
 const NAMES: &[(Meaning, &[&str])] = &[
-    (Meaning::Is(Field::CustomerNumber), &["客户编号", "客户编码", "客户代码", "客户号", "客户id", "customerno", "customernumber", "customerid", "customercode", "custno", "accountno", "accountnumber", "debtorno"]),
-    (Meaning::Is(Field::CustomerName), &["客户名称", "客户", "客户名", "客户全称", "公司名称", "单位名称", "购方名称", "购买方名称", "customer", "customername", "name", "company", "companyname", "debtor", "debtorname"]),
-    (Meaning::Is(Field::RegistrationNo), &["统一社会信用代码", "信用代码", "注册号", "税号", "纳税人识别号", "registrationno", "registrationnumber", "regno", "taxid", "vatno", "companyno"]),
-    (Meaning::Is(Field::Industry), &["行业", "所属行业", "industry", "sector"]),
-    (Meaning::Is(Field::Country), &["国家", "国家地区", "国别", "country", "countrycode"]),
-    (Meaning::Is(Field::Currency), &["币种", "币别", "货币", "currency", "curr", "ccy", "currencycode"]),
-    (Meaning::Is(Field::TermsDays), &["账期", "账期天", "账期天数", "付款期限", "信用期", "信用期天", "付款条件", "terms", "termsdays", "paymentterms", "paymenttermsdays", "creditterms", "creditdays"]),
-    (Meaning::Is(Field::Contact), &["联系人", "联系方式", "联系电话", "电话", "contact", "contactperson", "phone", "email"]),
-    (Meaning::Is(Field::Group), &["集团", "所属集团", "母公司", "group", "parent", "parentcompany"]),
-    (Meaning::InvoiceNo, &["发票号", "发票号码", "发票编号", "invoiceno", "invoicenumber", "invoice", "invoiceid", "invno"]),
-    (Meaning::ReceiptNo, &["收款单号", "收款编号", "付款单号", "回款单号", "paymentno", "paymentnumber", "paymentid", "receiptno", "receiptnumber"]),
-    (Meaning::CreditNoteNo, &["红字发票号", "红字发票号码", "贷项通知单号", "贷项单号", "红冲单号", "creditnoteno", "creditnotenumber", "creditnote", "cnno"]),
-    (Meaning::OrderNo, &["订单号", "订单编号", "销售订单号", "orderno", "ordernumber", "order", "salesorder", "pono"]),
-    (Meaning::AnyNo, &["单据号", "单据编号", "单号", "凭证号", "documentno", "documentnumber", "docno", "number", "no"]),
-    (Meaning::Reference, &["参考号", "付款参考", "付款备注", "摘要", "reference", "ref", "paymentreference"]),
-    (Meaning::Is(Field::IssueDate), &["开票日期", "发票日期", "invoicedate", "issuedate", "issued"]),
-    (Meaning::AnyDate, &["日期", "单据日期", "业务日期", "date", "documentdate", "docdate"]),
+    (
+        Meaning::Is(Field::CustomerNumber),
+        &[
+            "客户编号",
+            "客户编码",
+            "客户代码",
+            "客户号",
+            "客户id",
+            "customerno",
+            "customernumber",
+            "customerid",
+            "customercode",
+            "custno",
+            "accountno",
+            "accountnumber",
+            "debtorno",
+        ],
+    ),
+    (
+        Meaning::Is(Field::CustomerName),
+        &[
+            "客户名称",
+            "客户",
+            "客户名",
+            "客户全称",
+            "公司名称",
+            "单位名称",
+            "购方名称",
+            "购买方名称",
+            "customer",
+            "customername",
+            "name",
+            "company",
+            "companyname",
+            "debtor",
+            "debtorname",
+        ],
+    ),
+    (
+        Meaning::Is(Field::RegistrationNo),
+        &[
+            "统一社会信用代码",
+            "信用代码",
+            "注册号",
+            "税号",
+            "纳税人识别号",
+            "registrationno",
+            "registrationnumber",
+            "regno",
+            "taxid",
+            "vatno",
+            "companyno",
+        ],
+    ),
+    (
+        Meaning::Is(Field::Industry),
+        &["行业", "所属行业", "industry", "sector"],
+    ),
+    (
+        Meaning::Is(Field::Country),
+        &["国家", "国家地区", "国别", "country", "countrycode"],
+    ),
+    (
+        Meaning::Is(Field::Currency),
+        &[
+            "币种",
+            "币别",
+            "货币",
+            "currency",
+            "curr",
+            "ccy",
+            "currencycode",
+        ],
+    ),
+    (
+        Meaning::Is(Field::TermsDays),
+        &[
+            "账期",
+            "账期天",
+            "账期天数",
+            "付款期限",
+            "信用期",
+            "信用期天",
+            "付款条件",
+            "terms",
+            "termsdays",
+            "paymentterms",
+            "paymenttermsdays",
+            "creditterms",
+            "creditdays",
+        ],
+    ),
+    (
+        Meaning::Is(Field::Contact),
+        &[
+            "联系人",
+            "联系方式",
+            "联系电话",
+            "电话",
+            "contact",
+            "contactperson",
+            "phone",
+            "email",
+        ],
+    ),
+    (
+        Meaning::Is(Field::Group),
+        &[
+            "集团",
+            "所属集团",
+            "母公司",
+            "group",
+            "parent",
+            "parentcompany",
+        ],
+    ),
+    (
+        Meaning::InvoiceNo,
+        &[
+            "发票号",
+            "发票号码",
+            "发票编号",
+            "invoiceno",
+            "invoicenumber",
+            "invoice",
+            "invoiceid",
+            "invno",
+        ],
+    ),
+    (
+        Meaning::ReceiptNo,
+        &[
+            "收款单号",
+            "收款编号",
+            "付款单号",
+            "回款单号",
+            "paymentno",
+            "paymentnumber",
+            "paymentid",
+            "receiptno",
+            "receiptnumber",
+        ],
+    ),
+    (
+        Meaning::CreditNoteNo,
+        &[
+            "红字发票号",
+            "红字发票号码",
+            "贷项通知单号",
+            "贷项单号",
+            "红冲单号",
+            "creditnoteno",
+            "creditnotenumber",
+            "creditnote",
+            "cnno",
+        ],
+    ),
+    (
+        Meaning::OrderNo,
+        &[
+            "订单号",
+            "订单编号",
+            "销售订单号",
+            "orderno",
+            "ordernumber",
+            "order",
+            "salesorder",
+            "pono",
+        ],
+    ),
+    (
+        Meaning::AnyNo,
+        &[
+            "单据号",
+            "单据编号",
+            "单号",
+            "凭证号",
+            "documentno",
+            "documentnumber",
+            "docno",
+            "number",
+            "no",
+        ],
+    ),
+    (
+        Meaning::Reference,
+        &[
+            "参考号",
+            "付款参考",
+            "付款备注",
+            "摘要",
+            "reference",
+            "ref",
+            "paymentreference",
+        ],
+    ),
+    (
+        Meaning::Is(Field::IssueDate),
+        &["开票日期", "发票日期", "invoicedate", "issuedate", "issued"],
+    ),
+    (
+        Meaning::AnyDate,
+        &[
+            "日期",
+            "单据日期",
+            "业务日期",
+            "date",
+            "documentdate",
+            "docdate",
+        ],
+    ),
     (Meaning::OrderDate, &["订单日期", "下单日期", "orderdate"]),
-    (Meaning::CreditNoteDate, &["红字日期", "红冲日期", "creditnotedate"]),
-    (Meaning::Is(Field::DueDate), &["到期日", "到期日期", "应收日期", "应收款到期日", "duedate", "due", "dueon"]),
-    (Meaning::Is(Field::PaymentDate), &["付款日期", "收款日期", "到账日期", "回款日期", "paymentdate", "paydate", "receiptdate", "valuedate", "datereceived"]),
-    (Meaning::Is(Field::SettledDate), &["结清日期", "核销日期", "结算日期", "settleddate", "settlementdate", "settled", "paidon", "datepaid", "paiddate"]),
-    (Meaning::Is(Field::Amount), &["金额", "发票金额", "价税合计", "含税金额", "付款金额", "收款金额", "回款金额", "订单金额", "应收金额", "红字金额", "amount", "invoiceamount", "total", "grossamount", "paymentamount", "amountpaid", "orderamount", "value"]),
-    (Meaning::Is(Field::Reason), &["原因", "红冲原因", "退货原因", "事由", "reason", "creditreason"]),
+    (
+        Meaning::CreditNoteDate,
+        &["红字日期", "红冲日期", "creditnotedate"],
+    ),
+    (
+        Meaning::Is(Field::DueDate),
+        &[
+            "到期日",
+            "到期日期",
+            "应收日期",
+            "应收款到期日",
+            "duedate",
+            "due",
+            "dueon",
+        ],
+    ),
+    (
+        Meaning::Is(Field::PaymentDate),
+        &[
+            "付款日期",
+            "收款日期",
+            "到账日期",
+            "回款日期",
+            "paymentdate",
+            "paydate",
+            "receiptdate",
+            "valuedate",
+            "datereceived",
+        ],
+    ),
+    (
+        Meaning::Is(Field::SettledDate),
+        &[
+            "结清日期",
+            "核销日期",
+            "结算日期",
+            "settleddate",
+            "settlementdate",
+            "settled",
+            "paidon",
+            "datepaid",
+            "paiddate",
+        ],
+    ),
+    (
+        Meaning::Is(Field::Amount),
+        &[
+            "金额",
+            "发票金额",
+            "价税合计",
+            "含税金额",
+            "付款金额",
+            "收款金额",
+            "回款金额",
+            "订单金额",
+            "应收金额",
+            "红字金额",
+            "amount",
+            "invoiceamount",
+            "total",
+            "grossamount",
+            "paymentamount",
+            "amountpaid",
+            "orderamount",
+            "value",
+        ],
+    ),
+    (
+        Meaning::Is(Field::Reason),
+        &[
+            "原因",
+            "红冲原因",
+            "退货原因",
+            "事由",
+            "reason",
+            "creditreason",
+        ],
+    ),
 ];
 
 /// A header as the table compares it: lower case, without spaces, punctuation (ASCII and
@@ -77,7 +343,10 @@ fn target_of(meanings: &[Option<Meaning>], file_name: &str) -> Target {
     let name = file_name.to_lowercase();
     if has(Meaning::Is(Field::PaymentDate)) || has(Meaning::ReceiptNo) {
         Target::Payments
-    } else if has(Meaning::CreditNoteNo) || has(Meaning::CreditNoteDate) || has(Meaning::Is(Field::Reason)) {
+    } else if has(Meaning::CreditNoteNo)
+        || has(Meaning::CreditNoteDate)
+        || has(Meaning::Is(Field::Reason))
+    {
         Target::CreditNotes
     } else if has(Meaning::OrderNo) || has(Meaning::OrderDate) {
         Target::Orders
@@ -124,18 +393,29 @@ pub(crate) fn guess(table: &Table, file_name: &str) -> Mapping {
             .map(|(index, _)| index)
             .collect();
         let cells = table.rows.iter().take(1000).flat_map(|row| {
-            wanted.iter().filter_map(|index| match row.cells.get(*index) {
-                Some(Cell::Text(text)) => Some(text.trim().to_string()),
-                _ => None,
-            })
+            wanted
+                .iter()
+                .filter_map(|index| match row.cells.get(*index) {
+                    Some(Cell::Text(text)) => Some(text.trim().to_string()),
+                    _ => None,
+                })
         });
         cells.collect()
     };
-    let dates = [Field::IssueDate, Field::DueDate, Field::PaymentDate, Field::SettledDate];
+    let dates = [
+        Field::IssueDate,
+        Field::DueDate,
+        Field::PaymentDate,
+        Field::SettledDate,
+    ];
     Mapping {
         target,
         kind: table.kind,
-        encoding: if table.kind == FileKind::Csv { table.encoding } else { Encoding::Utf8 },
+        encoding: if table.kind == FileKind::Csv {
+            table.encoding
+        } else {
+            Encoding::Utf8
+        },
         sheet: 0,
         dates: date_format_of(&sample(&dates)),
         numbers: number_format_of(&sample(&[Field::Amount])),
@@ -202,9 +482,18 @@ mod tests {
 
     #[test]
     fn headers_in_both_languages() {
-        assert_eq!(meaning_of(" Customer  No. "), Some(Meaning::Is(Field::CustomerNumber)));
-        assert_eq!(meaning_of("客户名称"), Some(Meaning::Is(Field::CustomerName)));
-        assert_eq!(meaning_of("账期（天）"), Some(Meaning::Is(Field::TermsDays)));
+        assert_eq!(
+            meaning_of(" Customer  No. "),
+            Some(Meaning::Is(Field::CustomerNumber))
+        );
+        assert_eq!(
+            meaning_of("客户名称"),
+            Some(Meaning::Is(Field::CustomerName))
+        );
+        assert_eq!(
+            meaning_of("账期（天）"),
+            Some(Meaning::Is(Field::TermsDays))
+        );
         assert_eq!(meaning_of("Due_Date"), Some(Meaning::Is(Field::DueDate)));
         assert_eq!(meaning_of("whatever"), None);
     }
@@ -213,9 +502,18 @@ mod tests {
     fn formats_from_values() {
         let texts = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(date_format_of(&texts(&["2024/3/31"])), DateFormat::Ymd);
-        assert_eq!(date_format_of(&texts(&["03/04/2024", "31/03/2024"])), DateFormat::Dmy);
+        assert_eq!(
+            date_format_of(&texts(&["03/04/2024", "31/03/2024"])),
+            DateFormat::Dmy
+        );
         assert_eq!(date_format_of(&texts(&["03/31/2024"])), DateFormat::Mdy);
-        assert_eq!(number_format_of(&texts(&["1.234,56", "12,5"])), NumberFormat::Comma);
-        assert_eq!(number_format_of(&texts(&["1,234.56", "100"])), NumberFormat::Point);
+        assert_eq!(
+            number_format_of(&texts(&["1.234,56", "12,5"])),
+            NumberFormat::Comma
+        );
+        assert_eq!(
+            number_format_of(&texts(&["1,234.56", "100"])),
+            NumberFormat::Point
+        );
     }
 }

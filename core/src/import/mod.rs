@@ -9,7 +9,9 @@
 //! formats), `rows` (a row → typed values), `plan` (checks against the file and the portfolio,
 //! the commands, `decide_all`), `problem` (the reasons).
 
+mod customers;
 mod decode;
+mod documents;
 mod guess;
 mod mapping;
 mod plan;

@@ -2,8 +2,8 @@
 
 use crate::import::guess::guess;
 use crate::import::mapping::{Encoding, FileKind, Mapping};
-use crate::import::table::{read_table, Cell};
 use crate::import::problem::FileError;
+use crate::import::table::{read_table, Cell};
 use serde::{Deserialize, Serialize};
 
 /// How many data rows a preview shows.

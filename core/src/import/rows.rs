@@ -251,9 +251,7 @@ fn without_midnight(text: &str) -> &str {
 }
 
 fn is_midnight(time: &str) -> bool {
-    !time.is_empty()
-        && time.contains(':')
-        && time.chars().all(|c| matches!(c, '0' | ':' | '.'))
+    !time.is_empty() && time.contains(':') && time.chars().all(|c| matches!(c, '0' | ':' | '.'))
 }
 
 /// An Excel serial day number (a date cell the sheet did not format as a date).

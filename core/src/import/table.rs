@@ -173,7 +173,10 @@ fn read_csv(bytes: &[u8], encoding: Option<Encoding>) -> Result<Table, FileError
 
 /// The delimiter the header line uses most, outside quotes: `,`, `;` or tab.
 fn delimiter(text: &str) -> u8 {
-    let line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or("");
+    let line = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for character in line.chars() {
