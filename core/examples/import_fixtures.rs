@@ -11,14 +11,26 @@ const OUT: &str = "tests/fixtures/import";
 fn invoices(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let headers = [
-        "Customer No.", "Customer", "Invoice No.", "Invoice Date", "Due Date", "Amount",
-        "Currency", "Settled Date",
+        "Customer No.",
+        "Customer",
+        "Invoice No.",
+        "Invoice Date",
+        "Due Date",
+        "Amount",
+        "Currency",
+        "Settled Date",
     ];
     for (column, header) in headers.iter().enumerate() {
         sheet.write_string(0, column as u16, *header)?;
     }
     let rows = [
-        ("INV-X-001", (2026, 9, 1), (2026, 10, 16), 1234.5, Some((2026, 10, 20))),
+        (
+            "INV-X-001",
+            (2026, 9, 1),
+            (2026, 10, 16),
+            1234.5,
+            Some((2026, 10, 20)),
+        ),
         ("INV-X-002", (2026, 10, 1), (2026, 11, 15), 2000.0, None),
     ];
     for (index, (number, issue, due, amount, settled)) in rows.iter().enumerate() {

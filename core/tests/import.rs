@@ -9,37 +9,8 @@ use creditdesk_core::import::*;
 use creditdesk_core::{Currency, Portfolio};
 use rust_decimal::Decimal;
 
-pub fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
-
-pub fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
-}
-
-fn day(text: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-}
-
-/// Previews the file, plans it with the guessed mapping and applies the entries.
-pub fn import(state: &mut Portfolio, name: &str) -> Result<Summary, Rejected> {
-    let bytes = fixture(name);
-    let preview = preview(&bytes, name, None, None).map_err(Rejected::File)?;
-    let outcome = plan(&bytes, &preview.guess, state, today(), &mut |_, _| {})?;
-    for entry in &outcome.entries {
-        state.apply(entry).expect("planned entries fit the state");
-    }
-    Ok(outcome.summary)
-}
-
-/// The portfolio after the customer file and the GBK register.
-pub fn base_portfolio() -> Portfolio {
-    let mut state = Portfolio::default();
-    import(&mut state, "customers.csv").unwrap();
-    import(&mut state, "invoices-gbk.csv").unwrap();
-    state
-}
+mod import_common;
+use import_common::*;
 
 #[test]
 fn customer_file_is_guessed_and_imported() {
@@ -52,8 +23,15 @@ fn customer_file_is_guessed_and_imported() {
     let expected = {
         use Field::*;
         [
-            CustomerNumber, CustomerName, RegistrationNo, Industry, Country, Currency, TermsDays,
-            Contact, Group,
+            CustomerNumber,
+            CustomerName,
+            RegistrationNo,
+            Industry,
+            Country,
+            Currency,
+            TermsDays,
+            Contact,
+            Group,
         ]
     };
     assert_eq!(preview.guess.columns, expected.map(Some).to_vec());
@@ -63,7 +41,10 @@ fn customer_file_is_guessed_and_imported() {
     let acme = state.ledger.customer_by_number("C1003").unwrap();
     let acme = &state.ledger.customer(acme).unwrap().details;
     // "GB", "USD", 45 days; the telephone starting with `+` is text, not a formula.
-    assert_eq!((acme.country.as_str(), acme.currency), ("GB", Currency::USD));
+    assert_eq!(
+        (acme.country.as_str(), acme.currency),
+        ("GB", Currency::USD)
+    );
     assert_eq!(acme.payment_terms_days, 45);
     assert_eq!(acme.contact, "+44 20 7946 0000");
     let huadong = state.ledger.customer_by_number("C1001").unwrap();
@@ -91,7 +72,12 @@ fn gbk_register_with_settlement_dates_makes_the_payments() {
     // the file); C1001 and C1002 were registered today and have older invoices, so their
     // "customer since" moves back to their first invoice.
     assert_eq!(
-        (summary.invoices, summary.payments, summary.customers, summary.since_moved),
+        (
+            summary.invoices,
+            summary.payments,
+            summary.customers,
+            summary.since_moved
+        ),
         (4, 3, 1, 2)
     );
     assert!(summary.unapplied.is_empty());
@@ -144,7 +130,10 @@ fn payments_are_allocated_by_invoice_number_or_left_unapplied() {
     // Due 2026-08-31, paid 2026-09-15 → 15 days beyond terms.
     assert_eq!(invoice.days_beyond_terms(), Some(15));
     let c1002 = state.ledger.customer_by_number("C1002").unwrap();
-    assert_eq!(state.ledger.customer(c1002).unwrap().unapplied_cash, Decimal::new(2000, 0));
+    assert_eq!(
+        state.ledger.customer(c1002).unwrap().unapplied_cash,
+        Decimal::new(2000, 0)
+    );
 }
 
 #[test]
@@ -214,14 +203,20 @@ fn orders_and_credit_notes() {
     let bytes = fixture("orders-semicolon.csv");
     let preview = preview(&bytes, "orders-semicolon.csv", None, None).unwrap();
     assert_eq!(preview.guess.target, Target::Orders);
-    assert_eq!((preview.guess.dates, preview.guess.numbers), (DateFormat::Dmy, NumberFormat::Comma));
+    assert_eq!(
+        (preview.guess.dates, preview.guess.numbers),
+        (DateFormat::Dmy, NumberFormat::Comma)
+    );
     let summary = import(&mut state, "orders-semicolon.csv").unwrap();
     assert_eq!(summary.orders, 2);
     // The credit note credits INV-2026-002 (8,500.50 open) with 500.50 → 8,000.00 open.
     let summary = import(&mut state, "credit-notes.csv").unwrap();
     assert_eq!(summary.credit_notes, 1);
     let id = state.ledger.invoice_by_number("INV-2026-002").unwrap();
-    assert_eq!(state.ledger.invoice(id).unwrap().open(), Decimal::new(8000, 0));
+    assert_eq!(
+        state.ledger.invoice(id).unwrap().open(),
+        Decimal::new(8000, 0)
+    );
 }
 
 #[test]
@@ -267,7 +262,13 @@ fn progress_is_reported_up_to_the_total() {
     let bytes = fixture("payments.csv");
     let preview = preview(&bytes, "payments.csv", None, None).unwrap();
     let mut calls = Vec::new();
-    plan(&bytes, &preview.guess, &state, today(), &mut |done, total| calls.push((done, total)))
-        .unwrap();
+    plan(
+        &bytes,
+        &preview.guess,
+        &state,
+        today(),
+        &mut |done, total| calls.push((done, total)),
+    )
+    .unwrap();
     assert_eq!(calls.last(), Some(&(6, 6)));
 }

@@ -95,8 +95,9 @@ fn read_customer(reader: &mut RowReader, planner: &Planner) -> Option<CustomerDe
     let country = country_code(&text(Field::Country, base.country));
     let contact = text(Field::Contact, base.contact);
     let group = text(Field::Group, base.group);
+    let written = reader.present(Field::Currency);
     let currency = reader.currency().or(reader.columns.mapping.currency);
-    if currency.is_none() {
+    if currency.is_none() && !written {
         reader.fail(Some(Field::Currency), Problem::Missing(Field::Currency));
     }
     let terms = reader.terms().unwrap_or(base.payment_terms_days);

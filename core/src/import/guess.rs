@@ -350,7 +350,11 @@ fn target_of(meanings: &[Option<Meaning>], file_name: &str) -> Target {
         Target::CreditNotes
     } else if has(Meaning::OrderNo) || has(Meaning::OrderDate) {
         Target::Orders
-    } else if !has(Meaning::Is(Field::Amount)) {
+    } else if !has(Meaning::Is(Field::Amount))
+        && !has(Meaning::InvoiceNo)
+        && !has(Meaning::Is(Field::IssueDate))
+        && !has(Meaning::Is(Field::DueDate))
+    {
         Target::Customers
     } else if has(Meaning::Reference) || name.contains("payment") || name.contains("收款") {
         Target::Payments

@@ -133,7 +133,7 @@ pub fn plan(
         }
         Ok(_) => Err(Rejected::Rows(sorted(errors))),
         Err(rejections) => {
-            errors.extend(rejected_rows(&rows, rejections, had_errors));
+            errors.extend(rejected_rows(&columns, &rows, rejections, had_errors));
             Err(Rejected::Rows(sorted(errors)))
         }
     }
@@ -149,6 +149,7 @@ fn sorted(mut errors: Vec<RowError>) -> Vec<RowError> {
 /// name it refused too ("unknown customer"); those follow from an error already listed and
 /// are left out.
 fn rejected_rows(
+    columns: &Columns,
     rows: &[usize],
     rejections: Vec<BatchRejection>,
     had_errors: bool,
@@ -163,13 +164,35 @@ fn rejected_rows(
         if !(consequence && follows) {
             errors.push(RowError {
                 row: rows.get(index).copied().unwrap_or(0),
-                column: None,
+                column: rejected_field(&rejection, columns.mapping.target)
+                    .and_then(|field| columns.header(field)),
                 problem: Problem::Rejected(rejection),
             });
         }
         follows = true;
     }
     errors
+}
+
+/// The column a refusal is about, where one is.
+fn rejected_field(rejection: &Rejection, target: Target) -> Option<Field> {
+    let date = match target {
+        Target::Payments => Field::PaymentDate,
+        _ => Field::IssueDate,
+    };
+    match rejection {
+        Rejection::DateInFuture { .. }
+        | Rejection::DateOutOfRange
+        | Rejection::DateBeforeCustomerSince { .. } => Some(date),
+        Rejection::DueBeforeIssue | Rejection::TermsDisagreeWithDueDate { .. } => {
+            Some(Field::DueDate)
+        }
+        Rejection::CountryInvalid => Some(Field::Country),
+        Rejection::TermsOutOfRange { .. } => Some(Field::TermsDays),
+        Rejection::CurrencyMismatch { .. } => Some(Field::Currency),
+        Rejection::AllocationBeforeIssue { .. } => Some(Field::InvoiceNumber),
+        _ => None,
+    }
 }
 
 /// The mapping names every required field once; customers have a currency.

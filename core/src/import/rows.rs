@@ -4,10 +4,11 @@
 
 use crate::base::input::{read_date_as, read_terms, TypedError, TEXT_LEN_MAX};
 use crate::base::money::{Amount, Currency};
+use crate::decide::Rejection;
 use crate::import::mapping::{DateFormat, Field, Mapping};
 use crate::import::problem::{Problem, RowError};
 use crate::import::table::{Cell, Row};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Where each field's column is, read once per file.
 pub(crate) struct Columns<'a> {
@@ -120,8 +121,23 @@ impl<'r> RowReader<'r> {
         text
     }
 
-    /// A date field, `None` when empty or not mapped.
+    /// Whether the field's cell holds anything.
+    pub(crate) fn present(&self, field: Field) -> bool {
+        self.cell(field).is_some()
+    }
+
+    /// A date field, `None` when empty or not mapped; outside the years the ledger takes
+    /// (1990–2100) it is refused here, with its column.
     pub(crate) fn date(&mut self, field: Field) -> Option<NaiveDate> {
+        let date = self.read_date(field)?;
+        if !(1990..=2100).contains(&date.year()) {
+            self.fail(Some(field), Problem::Rejected(Rejection::DateOutOfRange));
+            return None;
+        }
+        Some(date)
+    }
+
+    fn read_date(&mut self, field: Field) -> Option<NaiveDate> {
         let format = self.columns.mapping.dates;
         let problem = match self.cell(field)? {
             Cell::Date(date) => return Some(*date),
