@@ -165,8 +165,10 @@ pub mod alerts;
 pub mod backup;
 pub mod collections;
 mod common;
+
 mod desk;
 mod field;
+pub mod import;
 pub mod journal;
 pub mod letters;
 mod plan_rejections;
