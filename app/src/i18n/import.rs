@@ -456,8 +456,8 @@ mod tests {
     use creditdesk_core::base::input::TypedError;
     use creditdesk_core::{Currency, Rejection};
 
-    fn samples() -> (Vec<FileError>, Vec<Problem>) {
-        let files = vec![
+    fn files() -> Vec<FileError> {
+        vec![
             FileError::Empty,
             FileError::HeaderOnly,
             FileError::NotText {
@@ -478,9 +478,12 @@ mod tests {
             FileError::NoCurrency,
             FileError::TooManyRows { max: 1_000_000 },
             FileError::CsvBroken { line: 7 },
-        ];
+        ]
+    }
+
+    fn problems() -> Vec<Problem> {
         let text = || "x".repeat(50);
-        let problems = vec![
+        vec![
             Problem::Missing(Field::CustomerNumber),
             Problem::BadDate {
                 text: text(),
@@ -530,13 +533,12 @@ mod tests {
             Problem::SettledBeforeIssue,
             Problem::CellError("#REF!".into()),
             Problem::Rejected(Rejection::DueBeforeIssue),
-        ];
-        (files, problems)
+        ]
     }
 
     #[test]
     fn every_message_is_filled_in_both_languages() {
-        let (files, problems) = samples();
+        let (files, problems) = (files(), problems());
         for lang in [Lang::Zh, Lang::En] {
             let messages = (files.iter().map(|e| file_error(lang, e)))
                 .chain(problems.iter().map(|p| problem(lang, p)))
