@@ -3,7 +3,6 @@
 //! invoice register with settlement dates, a payments file with an unmatched reference, an
 //! .xlsx register, re-imports that add nothing, a changed known row, every error listed.
 
-use chrono::NaiveDate;
 use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::import::*;
 use creditdesk_core::{Currency, Portfolio};

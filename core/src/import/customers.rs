@@ -6,7 +6,7 @@ use crate::base::ids::CustomerId;
 use crate::base::money::Currency;
 use crate::decide::Command;
 use crate::import::mapping::Field;
-use crate::import::plan::Planner;
+use crate::import::planner::Planner;
 use crate::import::problem::Problem;
 use crate::import::rows::{country_code, Columns, RowReader};
 use crate::import::table::Row;

@@ -13,7 +13,7 @@ use crate::base::money::{Amount, Currency, Money};
 use crate::decide::{AllocationChoice, Command};
 use crate::import::customers::DEFAULT_TERMS_DAYS;
 use crate::import::mapping::{Field, Target};
-use crate::import::plan::{Planner, Unapplied};
+use crate::import::planner::{Planner, Unapplied};
 use crate::import::problem::Problem;
 use crate::import::rows::{Columns, RowReader};
 use crate::import::table::Row;

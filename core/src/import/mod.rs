@@ -15,12 +15,14 @@ mod documents;
 mod guess;
 mod mapping;
 mod plan;
+mod planner;
 mod preview;
 mod problem;
 mod rows;
 mod table;
 
 pub use mapping::{DateFormat, Encoding, Field, FileKind, Mapping, Target};
-pub use plan::{plan, Outcome, Summary, Unapplied};
+pub use plan::plan;
+pub use planner::{Outcome, Summary, Unapplied};
 pub use preview::{preview, Preview, PREVIEW_ROWS};
 pub use problem::{FileError, Problem, Rejected, RowError};

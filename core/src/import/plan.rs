@@ -9,73 +9,19 @@
 //! on their first document in it; a known customer with a document dated before its "customer
 //! since" has that date moved back to the document's (importing history).
 
-use crate::base::money::Money;
-use crate::decide::{decide_all_with, BatchRejection, Command, Rejection};
+use crate::decide::{decide_all_with, BatchRejection, Rejection};
 use crate::import::customers::plan_customers;
 use crate::import::documents::plan_documents;
 use crate::import::mapping::{Field, FileKind, Mapping, Target};
+use crate::import::planner::{Outcome, Planner, Summary};
 use crate::import::problem::{FileError, Problem, Rejected, RowError};
 use crate::import::rows::Columns;
 use crate::import::table::read_table;
-use crate::journal::{Entry, NextIds, Portfolio};
+use crate::journal::Portfolio;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-
-/// A payment that matched no invoice: unapplied cash.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Unapplied {
-    /// 1-based row in the file.
-    pub row: usize,
-    pub customer: String,
-    /// What is left unapplied (the whole payment when its reference matched nothing).
-    pub money: Money,
-}
-
-/// What an import adds.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Summary {
-    pub customers: usize,
-    pub invoices: usize,
-    pub payments: usize,
-    pub credit_notes: usize,
-    pub orders: usize,
-    pub unapplied: Vec<Unapplied>,
-    /// Rows identical to what the journal has: skipped.
-    pub already_known: usize,
-    /// Known customers whose "customer since" moves back to their first imported document.
-    #[serde(default)]
-    pub since_moved: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Outcome {
-    /// The entries to append, as one event.
-    pub entries: Vec<Entry>,
-    pub summary: Summary,
-}
 
 /// How often `progress` is called, in rows.
 const PROGRESS_EVERY: usize = 5_000;
-
-/// The commands an import makes, each with the row it comes from, and the problems found.
-pub(crate) struct Planner<'s> {
-    pub state: &'s Portfolio,
-    pub recorded_on: NaiveDate,
-    pub next: NextIds,
-    pub commands: Vec<(usize, Command)>,
-    pub errors: Vec<RowError>,
-    pub summary: Summary,
-}
-
-impl Planner<'_> {
-    pub(crate) fn fail(&mut self, row: usize, column: Option<String>, problem: Problem) {
-        self.errors.push(RowError {
-            row,
-            column,
-            problem,
-        });
-    }
-}
 
 /// Validates every row (all errors, not the first), then returns the entries to append as
 /// ONE event. `recorded_on` is today; ids come from `state.next_ids()`. `progress(done,
@@ -105,7 +51,7 @@ pub fn plan(
     };
     let total = table.rows.len() * 2;
     let mut read = |done: usize| {
-        if done % PROGRESS_EVERY == 0 {
+        if done.is_multiple_of(PROGRESS_EVERY) {
             progress(done, total);
         }
     };
@@ -121,7 +67,7 @@ pub fn plan(
     } = planner;
     let rows: Vec<usize> = commands.iter().map(|(row, _)| *row).collect();
     let decided = decide_all_with(state, commands.into_iter().map(|(_, c)| c), &mut |done| {
-        if done % PROGRESS_EVERY == 0 {
+        if done.is_multiple_of(PROGRESS_EVERY) {
             progress(total / 2 + done, total);
         }
     });
