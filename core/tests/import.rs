@@ -271,3 +271,66 @@ fn progress_is_reported_up_to_the_total() {
     .unwrap();
     assert_eq!(calls.last(), Some(&(6, 6)));
 }
+
+#[test]
+fn decide_all_reports_every_refusal_and_skips_it() {
+    use creditdesk_core::base::input::NumberFormat::Point;
+    use creditdesk_core::{decide_all, decide_batch, Amount, BatchRejection, Command};
+    use creditdesk_core::{CustomerDetails, CustomerId, InvoiceId, Rejection};
+    let state = Portfolio::default();
+    let details = CustomerDetails {
+        number: "C1".into(),
+        name: "甲公司".into(),
+        registration_no: String::new(),
+        industry: String::new(),
+        country: "CN".into(),
+        currency: Currency::CNY,
+        payment_terms_days: 30,
+        contact: String::new(),
+        group: String::new(),
+        discount: None,
+    };
+    let register = Command::RegisterCustomer {
+        id: CustomerId(1),
+        date: day("2026-01-01"),
+        recorded_on: today(),
+        details,
+    };
+    let invoice = |id: u32, customer: u32, number: &str| Command::IssueInvoice {
+        id: InvoiceId(id),
+        customer: CustomerId(customer),
+        number: number.into(),
+        issue_date: day("2026-02-01"),
+        terms_days: None,
+        due_date: None,
+        amount: Amount::read_positive("100", Currency::CNY, Point).unwrap(),
+    };
+    let commands = vec![
+        register.clone(),
+        invoice(1, 1, "A"),
+        invoice(2, 1, "A"),
+        invoice(3, 9, "B"),
+        invoice(4, 1, "C"),
+    ];
+    // Index 2 repeats number A; index 3 names no customer; index 4 is still decided (and
+    // accepted: the refused commands were skipped, not applied).
+    let refused = decide_all(&state, commands).unwrap_err();
+    assert_eq!(
+        refused,
+        vec![
+            BatchRejection {
+                index: 2,
+                rejection: Rejection::DuplicateInvoiceNumber { number: "A".into() },
+            },
+            BatchRejection {
+                index: 3,
+                rejection: Rejection::UnknownCustomer,
+            },
+        ]
+    );
+    let good = vec![register, invoice(1, 1, "A")];
+    assert_eq!(
+        decide_all(&state, good.clone()),
+        decide_batch(&state, good).map_err(|r| vec![r])
+    );
+}

@@ -29,8 +29,9 @@ struct Account {
     currency: Currency,
     /// Its "customer since" when the portfolio knows it; `None` when this import creates it.
     since: Option<NaiveDate>,
-    /// The earliest document date the import gives it.
+    /// The earliest document date the import gives it, and that row.
     earliest: NaiveDate,
+    earliest_row: usize,
 }
 
 /// What one row states, before its amount is read.
@@ -202,6 +203,7 @@ impl Documents<'_, '_> {
                 currency: customer.details.currency,
                 since: Some(customer.registered_on),
                 earliest: line.date,
+                earliest_row: line.row,
             });
         }
         if line.name.is_none() {
@@ -218,6 +220,7 @@ impl Documents<'_, '_> {
             currency,
             since: None,
             earliest: line.date,
+            earliest_row: line.row,
         })
     }
 
@@ -234,7 +237,10 @@ impl Documents<'_, '_> {
             }
             account
         });
-        kept.earliest = kept.earliest.min(earliest);
+        if earliest < kept.earliest {
+            kept.earliest = earliest;
+            kept.earliest_row = line.row;
+        }
         *kept
     }
 
@@ -577,14 +583,13 @@ impl Documents<'_, '_> {
     /// document), known customers' dates moved back, the documents, then the payments.
     fn finish(self) {
         let recorded_on = self.planner.recorded_on;
-        let mut by_id: Vec<(CustomerId, NaiveDate, Option<NaiveDate>)> = (self.accounts.values())
-            .map(|account| (account.id, account.earliest, account.since))
-            .collect();
-        by_id.sort_by_key(|(id, ..)| *id);
+        let mut accounts: Vec<Account> = self.accounts.values().copied().collect();
+        accounts.sort_by_key(|account| account.id);
         let planner = self.planner;
         let mut registrations = self.registrations.into_iter();
-        for (id, earliest, since) in by_id {
-            match since {
+        for account in accounts {
+            let (id, earliest) = (account.id, account.earliest);
+            match account.since {
                 None => {
                     let Some((row, details)) = registrations.next() else {
                         break;
@@ -606,7 +611,7 @@ impl Documents<'_, '_> {
                         since: earliest,
                         recorded_on,
                     };
-                    planner.commands.push((0, command));
+                    planner.commands.push((account.earliest_row, command));
                 }
                 Some(_) => {}
             }
