@@ -50,6 +50,28 @@ fn invoices(sheet: &mut Worksheet) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// Cells of every kind for C1003: a document number written as a number, a date as a bare
+/// serial number (no date format), an amount with too many decimals for USD.
+fn cells(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (column, header) in ["客户编号", "发票号码", "开票日期", "金额"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *header)?;
+    }
+    sheet.write_string(1, 0, "C1003")?;
+    sheet.write_number(1, 1, 10001)?;
+    sheet.write_datetime_with_format(1, 2, ExcelDateTime::from_ymd(2026, 9, 1)?, &date)?;
+    sheet.write_number(1, 3, 100.125)?;
+    sheet.write_string(2, 0, "C1003")?;
+    sheet.write_number(2, 1, 10002)?;
+    // 46266 is 2026-09-01 counted from Excel's 1899-12-30.
+    sheet.write_number(2, 2, 46266)?;
+    sheet.write_number(2, 3, 50)?;
+    Ok(())
+}
+
 fn main() -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     invoices(book.add_worksheet().set_name("Invoices")?)?;
@@ -64,5 +86,9 @@ fn main() -> Result<(), XlsxError> {
     invoices(book.add_worksheet().set_name("发票")?)?;
     book.add_worksheet().set_name("空白")?;
     std::fs::write(format!("{OUT}/several-sheets.xlsx"), book.save_to_buffer()?)?;
+
+    let mut book = Workbook::new();
+    cells(book.add_worksheet())?;
+    std::fs::write(format!("{OUT}/xlsx-cells.xlsx"), book.save_to_buffer()?)?;
     Ok(())
 }

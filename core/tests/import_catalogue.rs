@@ -333,6 +333,20 @@ fn cases() -> Vec<Case> {
         case("password-protected.xlsx", Preview(FileError::XlsxEncrypted)),
         case("legacy.xls", Preview(FileError::LegacyXls)),
         case("several-sheets.xlsx", Preview(FileError::HeaderOnly)),
+        // Row 3 (a serial-number date, a number as the invoice number) is good; row 2's
+        // number cell 100.125 has three decimals, USD two.
+        case(
+            "xlsx-cells.xlsx",
+            rows(
+                2,
+                "金额",
+                Problem::TooManyDecimals {
+                    text: text("100.125"),
+                    currency: Currency::USD,
+                    allowed: 2,
+                },
+            ),
+        ),
     ]
 }
 

@@ -228,7 +228,11 @@ fn xlsx_cell(data: &Data) -> Cell {
         Data::Float(value) if value.is_finite() => Cell::Number(value.to_string()),
         Data::Float(value) => Cell::Error(value.to_string()),
         Data::Bool(value) => Cell::Text(if *value { "TRUE" } else { "FALSE" }.to_string()),
-        Data::DateTime(value) if value.is_datetime() => {
+        // Serial days of Excel's range only (to 9999-12-31): calamine's conversion does
+        // unchecked arithmetic on the value.
+        Data::DateTime(value)
+            if value.is_datetime() && (0.0..2_958_466.0).contains(&value.as_f64()) =>
+        {
             let (year, month, day, ..) = value.to_ymd_hms_milli();
             NaiveDate::from_ymd_opt(i32::from(year), u32::from(month), u32::from(day))
                 .map_or_else(|| Cell::Number(value.as_f64().to_string()), Cell::Date)
