@@ -599,7 +599,7 @@ mod tests {
             row_error(Lang::En, &error),
             "Row 4, column “金额”: “Amount” is empty; it is required."
         );
-        let report = error_report(Lang::En, &[error.clone()]);
+        let report = error_report(Lang::En, std::slice::from_ref(&error));
         assert_eq!(
             report,
             "\u{FEFF}\"Row\",\"Column\",\"Problem\"\r\n\"4\",\"金额\",\"“Amount” is empty; it is required.\"\r\n"
