@@ -151,6 +151,27 @@ pub fn read_date(text: &str) -> Result<NaiveDate, TypedError> {
     date::read_date(text)
 }
 
+/// The order a file writes a date's parts in. Typed dates on the screens are always
+/// [`DateFormat::Ymd`]; an imported file states its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DateFormat {
+    /// Year first: every form [`read_date`] reads (`2024-03-31`, `2024/3/31`, `2024年3月31日`).
+    Ymd,
+    /// Day first, four-digit year last: `31/03/2024`, `31-03-2024`, `31.03.2024`.
+    Dmy,
+    /// Month first, four-digit year last: `03/31/2024`.
+    Mdy,
+}
+
+/// Reads a date in the stated format; a date in another format is refused, not guessed.
+pub fn read_date_as(text: &str, format: DateFormat) -> Result<NaiveDate, TypedError> {
+    match format {
+        DateFormat::Ymd => date::read_date(text),
+        DateFormat::Dmy => date::read_date_year_last(text, true),
+        DateFormat::Mdy => date::read_date_year_last(text, false),
+    }
+}
+
 /// An optional date: empty text is `None`.
 pub fn read_optional_date(text: &str) -> Result<Option<NaiveDate>, TypedError> {
     if text.trim().is_empty() {
@@ -269,6 +290,26 @@ mod tests {
             assert_eq!(read_date(text).ok(), expected, "{text}");
         }
         assert_eq!(read_optional_date("  "), Ok(None));
+    }
+
+    #[test]
+    fn dates_day_or_month_first() {
+        let expected = NaiveDate::from_ymd_opt(2024, 3, 31);
+        assert_eq!(read_date_as("31/03/2024", DateFormat::Dmy).ok(), expected);
+        assert_eq!(read_date_as("31.3.2024", DateFormat::Dmy).ok(), expected);
+        assert_eq!(read_date_as("3-31-2024", DateFormat::Mdy).ok(), expected);
+        assert_eq!(read_date_as("2024/3/31", DateFormat::Ymd).ok(), expected);
+        assert_eq!(
+            read_date_as("31/03/2024", DateFormat::Mdy),
+            Err(TypedError::NoSuchDate {
+                year: 2024,
+                month: 31,
+                day: 3
+            })
+        );
+        assert!(read_date_as("31/03-2024", DateFormat::Dmy).is_err());
+        assert!(read_date_as("31/03/24", DateFormat::Dmy).is_err());
+        assert!(read_date_as("2024-03-31", DateFormat::Dmy).is_err());
     }
 
     #[test]

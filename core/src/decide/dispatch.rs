@@ -330,10 +330,20 @@ pub fn decide_all(
     state: &Portfolio,
     commands: impl IntoIterator<Item = Command>,
 ) -> Result<(Vec<Entry>, Portfolio), Vec<BatchRejection>> {
+    decide_all_with(state, commands, &mut |_| {})
+}
+
+/// [`decide_all`], calling `progress` with the number of commands decided before each one.
+pub fn decide_all_with(
+    state: &Portfolio,
+    commands: impl IntoIterator<Item = Command>,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(Vec<Entry>, Portfolio), Vec<BatchRejection>> {
     let mut working = state.clone();
     let mut entries = Vec::new();
     let mut rejections = Vec::new();
     for (index, command) in commands.into_iter().enumerate() {
+        progress(index);
         let decided = match decide(&working, &command) {
             Ok(decided) => decided,
             Err(rejection) => {

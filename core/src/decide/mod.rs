@@ -21,7 +21,7 @@ pub use collections::{
     worklist_scored, TOLERANCE_DAYS_MAX,
 };
 pub use command::*;
-pub use dispatch::{decide, decide_all, decide_batch, BatchRejection};
+pub use dispatch::{decide, decide_all, decide_all_with, decide_batch, BatchRejection};
 pub use ledger::currency_locked;
 pub use limits::approval_role;
 pub use plans::write_off_role;

@@ -1,6 +1,7 @@
 //! What the user maps: the kind of records a file holds, what each column means, how its dates
 //! and numbers are written and which encoding its text is in.
 
+pub use crate::base::input::DateFormat;
 use crate::base::input::NumberFormat;
 use crate::base::money::Currency;
 use serde::{Deserialize, Serialize};
@@ -155,16 +156,6 @@ pub enum Encoding {
 pub enum FileKind {
     Csv,
     Xlsx,
-}
-
-/// How a file writes its dates. `Ymd` also reads `2024/3/31` and `2024年3月31日`; `Dmy` and
-/// `Mdy` read `31/03/2024` and `03/31/2024` (with `/`, `-` or `.`). A date cell of an .xlsx is
-/// a date whatever the format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DateFormat {
-    Ymd,
-    Dmy,
-    Mdy,
 }
 
 /// How to read a file: what it holds, its columns and its formats.

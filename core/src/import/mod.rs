@@ -9,16 +9,20 @@
 //! formats), `rows` (a row → typed values), `plan` (checks against the file and the portfolio,
 //! the commands, `decide_all`), `problem` (the reasons).
 
+mod customers;
 mod decode;
+mod documents;
 mod guess;
 mod mapping;
 mod plan;
+mod planner;
 mod preview;
 mod problem;
 mod rows;
 mod table;
 
 pub use mapping::{DateFormat, Encoding, Field, FileKind, Mapping, Target};
-pub use plan::{plan, Outcome, Summary, Unapplied};
+pub use plan::plan;
+pub use planner::{Outcome, Summary, Unapplied};
 pub use preview::{preview, Preview, PREVIEW_ROWS};
 pub use problem::{FileError, Problem, Rejected, RowError};

@@ -1,7 +1,9 @@
 //! The preview: the file's header, its first rows as text and the guessed mapping.
 
+use crate::import::guess::guess;
 use crate::import::mapping::{Encoding, FileKind, Mapping};
 use crate::import::problem::FileError;
+use crate::import::table::{read_table, Cell};
 use serde::{Deserialize, Serialize};
 
 /// How many data rows a preview shows.
@@ -32,6 +34,24 @@ pub fn preview(
     encoding: Option<Encoding>,
     sheet: Option<usize>,
 ) -> Result<Preview, FileError> {
-    let _ = (bytes, file_name, encoding, sheet);
-    Err(FileError::NotSpreadsheet)
+    let table = read_table(bytes, file_name, encoding, sheet)?;
+    let mut guess = guess(&table, file_name);
+    guess.sheet = sheet.unwrap_or(0);
+    let width = table.headers.len();
+    let rows = (table.rows.iter().take(PREVIEW_ROWS))
+        .map(|row| {
+            let mut cells: Vec<String> = row.cells.iter().map(Cell::text).collect();
+            cells.resize(width.max(cells.len()), String::new());
+            cells
+        })
+        .collect();
+    Ok(Preview {
+        kind: table.kind,
+        encoding: table.encoding,
+        row_count: table.rows.len(),
+        sheets: table.sheets,
+        headers: table.headers,
+        rows,
+        guess,
+    })
 }

@@ -21,6 +21,8 @@ pub enum FileError {
     /// An .xlsx whose container or sheet XML cannot be read (truncated, damaged); the reader's
     /// own words, for support.
     XlsxDamaged(String),
+    /// An old binary .xls (an OLE container without encryption): save it as .xlsx or CSV.
+    LegacyXls,
     /// A password-protected workbook: Excel stores those as an encrypted OLE container.
     XlsxEncrypted,
     /// The sheet asked for does not exist; `sheets` is how many there are.

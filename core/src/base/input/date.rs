@@ -54,6 +54,42 @@ fn read_normalised(text: &str) -> Result<NaiveDate, TypedError> {
     })
 }
 
+/// Reads a date written day or month first with a four-digit year (`31/03/2024`,
+/// `03-31-2024`, `31.03.2024`; day and month of one or two digits, the same separator twice),
+/// as files exported outside China write them. `day_first` says which of the two comes first:
+/// the file's format states it, never the value.
+pub(crate) fn read_date_year_last(text: &str, day_first: bool) -> Result<NaiveDate, TypedError> {
+    read_year_last(text, day_first).map_err(|error| as_typed(error, text))
+}
+
+fn read_year_last(text: &str, day_first: bool) -> Result<NaiveDate, TypedError> {
+    let chars = normalise(text.trim());
+    let mut cursor = Cursor { chars, index: 0 };
+    if cursor.chars.is_empty() {
+        return Err(TypedError::Empty);
+    }
+    cursor.expect_digit()?;
+    let first = cursor.digits(1, 2)?;
+    let Some(separator) = cursor.peek().filter(|c| matches!(c, '/' | '-' | '.')) else {
+        return Err(cursor.stray());
+    };
+    cursor.index += 1;
+    cursor.expect_digit()?;
+    let second = cursor.digits(1, 2)?;
+    cursor.expect(separator)?;
+    cursor.expect_digit()?;
+    let year = cursor.digits(4, 4)? as i32;
+    if cursor.peek().is_some() {
+        return Err(cursor.stray());
+    }
+    let (day, month) = if day_first {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(TypedError::NoSuchDate { year, month, day })
+}
+
 /// A position in the normalised text.
 struct Cursor {
     chars: Vec<char>,
