@@ -72,9 +72,6 @@ texts!(ImportTexts {
     list_separator,
     ellipsis,
     unnamed_column,
-    report_row,
-    report_column,
-    report_problem,
 });
 
 pub static ZH: ImportTexts = ImportTexts {
@@ -146,9 +143,6 @@ pub static ZH: ImportTexts = ImportTexts {
     list_separator: "、",
     ellipsis: "…",
     unnamed_column: "（无标题）",
-    report_row: "行",
-    report_column: "列",
-    report_problem: "原因",
 };
 
 pub static EN: ImportTexts = ImportTexts {
@@ -217,9 +211,6 @@ pub static EN: ImportTexts = ImportTexts {
     list_separator: ", ",
     ellipsis: "…",
     unnamed_column: "(no header)",
-    report_row: "Row",
-    report_column: "Column",
-    report_problem: "Problem",
 };
 
 fn texts(lang: Lang) -> &'static ImportTexts {
@@ -459,35 +450,6 @@ pub fn row_error(lang: Lang, error: &RowError) -> String {
     )
 }
 
-/// The bad rows as a CSV file to download (UTF-8 with BOM, so Excel on Chinese Windows opens
-/// it): row, column, problem. A cell that would start like a formula is prefixed with `'`.
-pub fn error_report(lang: Lang, errors: &[RowError]) -> String {
-    let t = texts(lang);
-    let mut out = String::from("\u{FEFF}");
-    let header = [t.report_row, t.report_column, t.report_problem];
-    out.push_str(&header.map(csv_cell).join(","));
-    out.push_str("\r\n");
-    for error in errors {
-        let cells = [
-            error.row.to_string(),
-            error.column.clone().unwrap_or_default(),
-            problem(lang, &error.problem),
-        ];
-        out.push_str(&cells.map(|cell| csv_cell(&cell)).join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// One CSV cell: quoted, quotes doubled, formula-like text neutralised (OWASP).
-fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
-    };
-    format!("\"{}\"", neutral.replace('"', "\"\""))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,12 +561,6 @@ mod tests {
             row_error(Lang::En, &error),
             "Row 4, column “金额”: “Amount” is empty; it is required."
         );
-        let report = error_report(Lang::En, std::slice::from_ref(&error));
-        assert_eq!(
-            report,
-            "\u{FEFF}\"Row\",\"Column\",\"Problem\"\r\n\"4\",\"金额\",\"“Amount” is empty; it is required.\"\r\n"
-        );
-        assert_eq!(csv_cell("=1+1"), "\"'=1+1\"");
         // A long cell is cut in messages.
         assert!(problem(Lang::En, &problems[1]).contains('…'));
     }

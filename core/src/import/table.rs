@@ -150,6 +150,40 @@ fn split(
     })
 }
 
+/// The 1-based line of a record's offset, counted forward as the reader goes (offsets only
+/// grow), so numbering every row is linear. After a CRLF line end (what Excel and most ERP
+/// exports write) the `csv` crate gives a record the offset of the previous line's LF, and its
+/// own line numbers run one behind: the offset is moved past any line end first (a record never
+/// starts with one; blank lines are skipped), then the line feeds before it are counted.
+struct Lines<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    fn at(&mut self, byte: u64) -> usize {
+        let mut byte = usize::try_from(byte).map_or(self.text.len(), |b| b.min(self.text.len()));
+        while matches!(self.text.get(byte), Some(b'\r' | b'\n')) {
+            byte += 1;
+        }
+        if byte > self.byte {
+            let newlines = self.text[self.byte..byte].iter().filter(|b| **b == b'\n');
+            self.line += newlines.count();
+            self.byte = byte;
+        }
+        self.line
+    }
+}
+
 fn read_csv(bytes: &[u8], encoding: Option<Encoding>) -> Result<Table, FileError> {
     let (text, encoding) = decode(bytes, encoding)?;
     let mut reader = csv::ReaderBuilder::new()
@@ -157,11 +191,12 @@ fn read_csv(bytes: &[u8], encoding: Option<Encoding>) -> Result<Table, FileError
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let rows = reader.records().map(|record| {
+    let mut lines = Lines::new(&text);
+    let rows = reader.records().map(move |record| {
         let record = record.map_err(|error| FileError::CsvBroken {
-            line: error.position().map_or(1, |p| p.line() as usize),
+            line: lines.at(error.position().map_or(0, |p| p.byte())),
         })?;
-        let line = record.position().map_or(1, |p| p.line() as usize);
+        let line = lines.at(record.position().map_or(0, |p| p.byte()));
         let cells = record.iter().map(|text| Cell::Text(text.to_string()));
         Ok(Row {
             line,
@@ -252,5 +287,18 @@ mod tests {
         assert_eq!(delimiter("a\tb\tc"), b'\t');
         assert_eq!(delimiter("a,b"), b',');
         assert_eq!(delimiter("abc"), b',');
+    }
+
+    #[test]
+    fn rows_carry_their_line_in_the_file_whatever_the_line_end() {
+        let lines = |text: &str| {
+            let table = read_csv(text.as_bytes(), None).expect("a table");
+            table.rows.iter().map(|row| row.line).collect::<Vec<_>>()
+        };
+        assert_eq!(lines("a,b\r\n1,2\r\n3,4\r\n"), [2, 3]);
+        assert_eq!(lines("a,b\n1,2\n3,4\n"), [2, 3]);
+        assert_eq!(lines("\u{FEFF}a,b\r\n1,2\r\n"), [2]);
+        // A quoted cell over two lines, and a blank line, count as the file's lines.
+        assert_eq!(lines("a,b\r\n\"x\r\ny\",2\r\n\r\n3,4\r\n"), [2, 5]);
     }
 }

@@ -2,6 +2,7 @@
 //! is, and the formats; every guess is a select the user can change.
 
 use super::{words, Import, Step};
+use crate::i18n;
 use crate::ui::use_app;
 use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::import::{DateFormat, Encoding, Field, FileKind, Mapping, Target};
@@ -66,7 +67,12 @@ fn Found(import: Import) -> impl IntoView {
         let current = preview().map(|preview| preview.encoding);
         ENCODINGS
             .iter()
-            .map(|e| (words::encoding(p(), *e).to_string(), current == Some(*e)))
+            .map(|e| {
+                (
+                    i18n::import::encoding(state.lang.get(), *e).to_string(),
+                    current == Some(*e),
+                )
+            })
             .collect()
     });
     let sheets = Signal::derive(move || {
@@ -79,7 +85,7 @@ fn Found(import: Import) -> impl IntoView {
             .collect()
     });
     view! {
-        <p role="status" data-testid="import-detected">{move || preview().map(|preview| words::detected(p(), &preview))}</p>
+        <p role="status" data-testid="import-detected">{move || preview().map(|preview| words::detected(state.lang.get(), &preview))}</p>
         {move || (preview().map(|preview| preview.encoding) == Some(Encoding::Gb18030))
             .then(|| view! { <p class="notice" data-testid="import-gbk">{p().gbk_notice}</p> })}
         <div class="grid-fields">
@@ -117,7 +123,7 @@ fn Formats(import: Import) -> impl IntoView {
             .iter()
             .map(|d| {
                 (
-                    words::date_format(p(), *d).to_string(),
+                    i18n::import::date_format(lang(), *d).to_string(),
                     chosen(import, |m| m.dates, *d),
                 )
             })

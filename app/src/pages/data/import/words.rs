@@ -3,28 +3,10 @@
 //! worded in the worker.
 
 use crate::i18n::import_page::ImportPageTexts;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{self, fill, Lang};
 use crate::numbers;
 use creditdesk_core::base::input::NumberFormat;
-use creditdesk_core::import::{
-    DateFormat, Encoding, Field, FileKind, Preview, Summary, Target, Unapplied,
-};
-
-pub fn encoding(p: &ImportPageTexts, encoding: Encoding) -> &'static str {
-    match encoding {
-        Encoding::Utf8 => p.enc_utf8,
-        Encoding::Utf8Bom => p.enc_utf8_bom,
-        Encoding::Gb18030 => p.enc_gb18030,
-    }
-}
-
-pub fn date_format(p: &ImportPageTexts, format: DateFormat) -> &'static str {
-    match format {
-        DateFormat::Ymd => p.date_ymd,
-        DateFormat::Dmy => p.date_dmy,
-        DateFormat::Mdy => p.date_mdy,
-    }
-}
+use creditdesk_core::import::{Field, FileKind, Preview, Summary, Target, Unapplied};
 
 pub fn number_format(p: &ImportPageTexts, format: NumberFormat) -> &'static str {
     match format {
@@ -34,12 +16,16 @@ pub fn number_format(p: &ImportPageTexts, format: NumberFormat) -> &'static str 
 }
 
 /// "CSV file, encoding GBK / GB18030, 1,204 data rows."
-pub fn detected(p: &ImportPageTexts, preview: &Preview) -> String {
+pub fn detected(lang: Lang, preview: &Preview) -> String {
+    let p = lang.import_page();
     let rows = preview.row_count.to_string();
     match preview.kind {
         FileKind::Csv => fill(
             p.detected_csv,
-            &[("encoding", encoding(p, preview.encoding)), ("rows", &rows)],
+            &[
+                ("encoding", i18n::import::encoding(lang, preview.encoding)),
+                ("rows", &rows),
+            ],
         ),
         FileKind::Xlsx => {
             let sheet = preview
