@@ -41,6 +41,11 @@ use number::{read_number, NumberRules};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+/// The first characters that make a spreadsheet read a cell as a formula (or, for tab, CR
+/// and LF, that hide one in the next cell): OWASP's "CSV injection" list. An export puts `'`
+/// before such text (`export::csv::neutralise`); an import takes that `'` off again.
+pub const FORMULA_FIRST: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
+
 /// Payment terms accepted: 0 (cash on delivery) to 365 days.
 pub const TERMS_DAYS_MAX: u32 = 365;
 /// Longest free text accepted in a name, number or reason.

@@ -2,20 +2,17 @@
 //! reads it as UTF-8 and not as GBK), comma separated, CRLF line ends, quoted where needed.
 //! Text that a spreadsheet would take for a formula is neutralised; numbers never are.
 
+use crate::base::input::FORMULA_FIRST;
 use crate::export::table::{Cell, Table};
 
 /// The UTF-8 byte-order mark.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The first characters that make a spreadsheet read a cell as a formula (or, for tab, CR
-/// and LF, that hide one in the next cell): OWASP's "CSV injection" list.
-const DANGEROUS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
-
 /// `text` as a spreadsheet shows it and never evaluates: prefixed with `'` when it starts with
 /// one of `= + - @`, tab, CR or LF (OWASP); otherwise unchanged.
 pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
     match text.chars().next() {
-        Some(first) if DANGEROUS.contains(&first) => format!("'{text}").into(),
+        Some(first) if FORMULA_FIRST.contains(&first) => format!("'{text}").into(),
         _ => text.into(),
     }
 }

@@ -2,7 +2,7 @@
 //! row collected with its column (not only the first). Amounts are read later, in `plan`,
 //! once the row's customer (and so its currency) is known.
 
-use crate::base::input::{read_date_as, read_terms, TypedError, TEXT_LEN_MAX};
+use crate::base::input::{read_date_as, read_terms, TypedError, FORMULA_FIRST, TEXT_LEN_MAX};
 use crate::base::money::{Amount, Currency};
 use crate::decide::Rejection;
 use crate::import::mapping::{DateFormat, Field, Mapping};
@@ -91,7 +91,7 @@ impl<'r> RowReader<'r> {
                 self.fail(Some(field), Problem::CellError(error.clone()));
                 return None;
             }
-            cell => cell.text().trim().to_string(),
+            cell => without_neutralising(cell.text().trim()).to_string(),
         };
         let length = text.chars().count();
         if length > TEXT_LEN_MAX {
@@ -257,6 +257,17 @@ pub(crate) fn looks_like_formula(text: &str) -> bool {
     !(phone && first == '+' && text.chars().any(|c| c.is_ascii_digit()))
 }
 
+/// The text without the apostrophe an export puts before a cell that starts like a formula
+/// (`'+86 21 …`, OWASP's neutralisation, as `export::csv` writes it), so what Creditdesk or
+/// another careful tool exported reads back as it was stored; `looks_like_formula` then judges
+/// the text itself. An apostrophe before anything else is part of the text.
+pub(crate) fn without_neutralising(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_FIRST) => rest,
+        _ => text,
+    }
+}
+
 /// A date written with a time of midnight (`2024-03-31 00:00:00`, `…T00:00`), as ERP
 /// exports write date columns; any other time is left for the reader to refuse.
 fn without_midnight(text: &str) -> &str {
@@ -323,6 +334,13 @@ mod tests {
         assert!(looks_like_formula("-2+3"));
         assert!(!looks_like_formula("+86 21 5555 0100"));
         assert!(!looks_like_formula("Acme"));
+        assert_eq!(
+            without_neutralising("'+86 21 5555 0100"),
+            "+86 21 5555 0100"
+        );
+        assert_eq!(without_neutralising("'=1+1"), "=1+1");
+        assert_eq!(without_neutralising("'s-Hertogenbosch"), "'s-Hertogenbosch");
+        assert_eq!(without_neutralising("'"), "'");
         assert_eq!(without_midnight("2024-03-31 00:00:00"), "2024-03-31");
         assert_eq!(without_midnight("2024-03-31T00:00"), "2024-03-31");
         assert_eq!(without_midnight("2024-03-31 10:00"), "2024-03-31 10:00");
