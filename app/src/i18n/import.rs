@@ -450,9 +450,14 @@ pub fn row_error(lang: Lang, error: &RowError) -> String {
     )
 }
 
+// Run by the wasm step of the test command (`cargo test -p creditdesk-app --target wasm32…`),
+// in Chromium like the storage tests; a plain `#[test]` there is not run.
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
     use creditdesk_core::base::input::TypedError;
     use creditdesk_core::{Currency, Rejection};
 
@@ -536,7 +541,7 @@ mod tests {
         ]
     }
 
-    #[test]
+    #[wasm_bindgen_test]
     fn every_message_is_filled_in_both_languages() {
         let (files, problems) = (files(), problems());
         for lang in [Lang::Zh, Lang::En] {
