@@ -55,6 +55,10 @@ test('backup and restore of portfolio L in Chromium', async ({ browser }) => {
   const backupMs = Date.now() - backupStart;
   const backupLongest = await longest(page);
   const bytes = statSync(path).size;
+  // Kept by path (the download goes with its context): a buffer this large is refused by
+  // Playwright, and would cross the DevTools protocol as base64.
+  const file = join(tmpdir(), 'creditdesk-backup-L.jsonl');
+  copyFileSync(path, file);
   await context.close();
 
   const other = await browser.newContext();
@@ -63,10 +67,6 @@ test('backup and restore of portfolio L in Chromium', async ({ browser }) => {
   await expect(phone.getByTestId('restore-file')).toBeAttached({ timeout: 120_000 });
   await watchLongTasks(phone);
   const chooseStart = Date.now();
-  // By path: a buffer this large is refused by Playwright (and would cross the DevTools
-  // protocol as base64).
-  const file = join(tmpdir(), 'creditdesk-backup-L.jsonl');
-  copyFileSync(path, file);
   await phone.getByTestId('restore-file').setInputFiles(file);
   await expect(phone.getByTestId('restore-yes')).toBeVisible({ timeout: 10 * 60_000 });
   const checkMs = Date.now() - chooseStart;
