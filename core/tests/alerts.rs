@@ -380,6 +380,72 @@ fn a_broken_promise_alerts_the_day_after_its_deadline_for_thirty_days() {
 }
 
 #[test]
+fn a_missed_instalment_alerts_the_day_after_its_tolerance_for_thirty_days() {
+    let mut desk = desk();
+    let invoice = desk.invoice("INV-1", "2025-01-01", "3000.00");
+    let instalments = [("2025-03-10", "1000.00"), ("2025-04-10", "2000.00")];
+    desk.ledger
+        .run(Command::Collections(CollectionsCommand::AgreePlan {
+            id: desk.ledger.state.next_ids().plan,
+            customer: desk.customer,
+            date: date("2025-03-01"),
+            recorded_on: date("2025-03-01"),
+            by: desk.collector,
+            invoices: vec![invoice],
+            instalments: (instalments.iter())
+                .map(|(due, amount)| InstalmentInput {
+                    due: date(due),
+                    amount: cny(amount),
+                })
+                .collect(),
+            tolerance_days: 5,
+        }));
+    // Instalment 1: due 03-10, tolerance 5 → deadline 03-15; ¥600.00 of ¥1,000.00 paid by
+    // then. Late within the tolerance is no alert; missed from 03-16.
+    desk.pay("2025-03-12", &[(invoice, "600.00")]);
+    assert_eq!(desk.alert(AlertRule::InstalmentMissed, "2025-03-15"), None);
+    let alert = desk
+        .alert(AlertRule::InstalmentMissed, "2025-03-16")
+        .expect("missed");
+    assert_eq!(
+        (alert.since, alert.severity),
+        (date("2025-03-16"), AlertSeverity::Warning)
+    );
+    assert_eq!(
+        alert.reasons,
+        [AlertReason::InstalmentMissed {
+            number: 1,
+            due: date("2025-03-10"),
+            deadline: date("2025-03-15"),
+            amount: plain("1000.00", Currency::CNY),
+        }]
+    );
+    // Paid in full afterwards, it stays missed (the plan is broken) for its 30 days: the last
+    // day is 03-15 + 30 = 04-14. Instalment 2 (deadline 04-15) is missed from 04-16: a new run,
+    // as 04-15 held neither.
+    desk.pay("2025-03-20", &[(invoice, "400.00")]);
+    assert!(desk
+        .alert(AlertRule::InstalmentMissed, "2025-04-14")
+        .is_some());
+    assert_eq!(desk.alert(AlertRule::InstalmentMissed, "2025-04-15"), None);
+    let second = desk
+        .alert(AlertRule::InstalmentMissed, "2025-04-16")
+        .expect("the second missed");
+    assert_eq!(second.reasons.len(), 1);
+    assert!(matches!(
+        second.reasons[0],
+        AlertReason::InstalmentMissed { number: 2, .. }
+    ));
+    assert_eq!(second.since, date("2025-04-16"));
+    // A policy that makes it severe puts the customer on hold: the check blocks.
+    desk.policy("2025-04-01", |policy| {
+        policy.alerts.instalment_missed = AlertSeverity::Severe;
+    });
+    assert_eq!(desk.blocked_for("2025-04-16").len(), 1);
+    assert!(desk.blocked_for("2025-03-16").is_empty());
+}
+
+#[test]
 fn a_stale_report_alerts_from_the_first_day_beyond_its_months() {
     let mut desk = desk();
     desk.ledger.run(Command::AddCreditRecord {

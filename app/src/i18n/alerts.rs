@@ -31,6 +31,7 @@ texts!(AlertsTexts {
     rule_review_passed,
     rule_risk_signal,
     rule_promise_broken,
+    rule_instalment_missed,
     status_acknowledged,
     status_snoozed,
     holding,
@@ -51,6 +52,7 @@ texts!(AlertsTexts {
     r_review_passed,
     r_signal,
     r_promise_broken,
+    r_instalment_missed,
     home_title,
     home_count,
     home_all,
@@ -110,6 +112,7 @@ pub static ZH: AlertsTexts = AlertsTexts {
     rule_review_passed: "额度复核已过期",
     rule_risk_signal: "风险信号",
     rule_promise_broken: "付款承诺未兑现",
+    rule_instalment_missed: "分期付款逾期未付",
     status_acknowledged: "已确认（{date}）",
     status_snoozed: "暂缓至 {date}",
     holding: "已停止赊销",
@@ -130,6 +133,7 @@ pub static ZH: AlertsTexts = AlertsTexts {
     r_review_passed: "额度复核日 {date} 已过 {days} 天",
     r_signal: "{date} 的风险信号（{severity}），距今 {days} 天（{threshold} 天内）",
     r_promise_broken: "承诺 {due} 前付 {promised}，至 {deadline} 仅付 {paid}",
+    r_instalment_missed: "还款计划第 {number} 期 {amount}（{due} 到期）至 {deadline} 仍未付清",
     home_title: "预警",
     home_count: "{severity}：{count}",
     home_all: "查看全部预警",
@@ -160,7 +164,7 @@ pub static ZH: AlertsTexts = AlertsTexts {
     rej_snooze_not_after_today: "暂缓日期必须晚于今天。",
     rej_not_monitoring: "“{role}”角色不处理预警。",
     rej_no_alert_hold: "该客户没有因预警停止赊销，无需解除。",
-    help_alerts: "预警按当天生效的信用政策推算，不单独保存：逾期达到天数（默认 30 天警告、90 天严重；1 元以内的尾差不计）、逾期合计超过金额、额度使用率超过百分比、等级或评分较上月末下降、财务报表或征信报告过期、额度复核日已过、近期风险信号、付款承诺未兑现。每条预警列出原因和数字，以及本轮首次成立的日期。确认后本轮不再列出（新一轮会重新出现）；暂缓到某日前隐藏。严重预警（按政策）使客户停止赊销，信用检查会拦截订单；信用经理或总监可以附理由解除，解除在本轮预警持续期间有效，预警重新成立时再次停止赊销。阈值在信用政策中设置并按版本生效。",
+    help_alerts: "预警按当天生效的信用政策推算，不单独保存：逾期达到天数（默认 30 天警告、90 天严重；1 元以内的尾差不计）、逾期合计超过金额、额度使用率超过百分比、等级或评分较上月末下降、财务报表或征信报告过期、额度复核日已过、近期风险信号、付款承诺未兑现、还款计划某期过了宽限期仍未付清。每条预警列出原因和数字，以及本轮首次成立的日期。确认后本轮不再列出（新一轮会重新出现）；暂缓到某日前隐藏。严重预警（按政策）使客户停止赊销，信用检查会拦截订单；信用经理或总监可以附理由解除，解除在本轮预警持续期间有效，预警重新成立时再次停止赊销。阈值在信用政策中设置并按版本生效。",
 };
 
 pub static EN: AlertsTexts = AlertsTexts {
@@ -189,6 +193,7 @@ pub static EN: AlertsTexts = AlertsTexts {
     rule_review_passed: "Limit review passed",
     rule_risk_signal: "Risk signal",
     rule_promise_broken: "Promise to pay broken",
+    rule_instalment_missed: "Payment-plan instalment missed",
     status_acknowledged: "Acknowledged ({date})",
     status_snoozed: "Snoozed until {date}",
     holding: "Credit on hold",
@@ -209,6 +214,7 @@ pub static EN: AlertsTexts = AlertsTexts {
     r_review_passed: "The limit's review date {date} passed {days} days ago",
     r_signal: "Risk signal of {date} ({severity}), {days} days ago (within {threshold})",
     r_promise_broken: "Promised {promised} by {due}; {paid} paid by {deadline}",
+    r_instalment_missed: "Payment plan instalment {number}, {amount} due {due}, not paid in full by {deadline}",
     home_title: "Alerts",
     home_count: "{severity}: {count}",
     home_all: "All alerts",
@@ -239,7 +245,7 @@ pub static EN: AlertsTexts = AlertsTexts {
     rej_snooze_not_after_today: "Snooze until a day after today.",
     rej_not_monitoring: "The {role} role does not work alerts.",
     rej_no_alert_hold: "This customer is not on hold from alerts: nothing to release.",
-    help_alerts: "Alerts are worked out for the day under the policy in force, never stored: items overdue at least N days (30 warns, 90 is severe by default; a leftover up to 1.00 never counts), the overdue total above an amount, utilisation above a percentage, the grade or score lower than at the last month end, a stale statement or credit report, the limit's review date passed, a recent risk signal, a broken promise to pay. Each alert lists its reasons with the figures and the day its current run first held. Acknowledging takes it off the list for this run (a new run comes back); snoozing hides it until a day. Severe alerts (per policy) put the customer on credit hold, which the credit check blocks on; a manager or director may release it with a reason, which lasts while those alerts last: when one holds again, the customer is on hold again. The thresholds are part of the versioned credit policy.",
+    help_alerts: "Alerts are worked out for the day under the policy in force, never stored: items overdue at least N days (30 warns, 90 is severe by default; a leftover up to 1.00 never counts), the overdue total above an amount, utilisation above a percentage, the grade or score lower than at the last month end, a stale statement or credit report, the limit's review date passed, a recent risk signal, a broken promise to pay, a payment-plan instalment not paid in full by its date and the plan's tolerance. Each alert lists its reasons with the figures and the day its current run first held. Acknowledging takes it off the list for this run (a new run comes back); snoozing hides it until a day. Severe alerts (per policy) put the customer on credit hold, which the credit check blocks on; a manager or director may release it with a reason, which lasts while those alerts last: when one holds again, the customer is on hold again. The thresholds are part of the versioned credit policy.",
 };
 
 pub fn severity(t: &AlertsTexts, severity: AlertSeverity) -> &'static str {
@@ -261,6 +267,7 @@ pub fn rule(t: &AlertsTexts, rule: AlertRule) -> &'static str {
         AlertRule::ReviewPassed => t.rule_review_passed,
         AlertRule::RiskSignal => t.rule_risk_signal,
         AlertRule::PromiseBroken => t.rule_promise_broken,
+        AlertRule::InstalmentMissed => t.rule_instalment_missed,
     }
 }
 
@@ -341,6 +348,16 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
                 ("limit", &money(limit)),
             ],
         ),
+        other => commitment_reason(t, texts, other),
+    }
+}
+
+/// A broken promise or a missed instalment: a commitment to pay that was not kept.
+fn commitment_reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> String {
+    use AlertReason::*;
+    let money = |m: &creditdesk_core::Money| crate::numbers::money(m.amount, m.currency);
+    let s = |value: &dyn ToString| value.to_string();
+    match reason {
         PromiseBroken {
             due,
             deadline,
@@ -353,6 +370,20 @@ pub fn reason(t: &AlertsTexts, texts: &super::Texts, reason: &AlertReason) -> St
                 ("deadline", &s(deadline)),
                 ("promised", &money(promised)),
                 ("paid", &money(paid)),
+            ],
+        ),
+        InstalmentMissed {
+            number,
+            due,
+            deadline,
+            amount,
+        } => fill(
+            t.r_instalment_missed,
+            &[
+                ("number", &s(number)),
+                ("due", &s(due)),
+                ("deadline", &s(deadline)),
+                ("amount", &money(amount)),
             ],
         ),
         other => credit_reason(t, texts, other),

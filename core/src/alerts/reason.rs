@@ -88,4 +88,12 @@ pub enum AlertReason {
         promised: Money,
         paid: Money,
     },
+    /// Instalment `number` (1-based) of a payment plan, `amount` due on `due`, not paid in
+    /// full by `deadline` (its date plus the plan's tolerance).
+    InstalmentMissed {
+        number: usize,
+        due: NaiveDate,
+        deadline: NaiveDate,
+        amount: Money,
+    },
 }

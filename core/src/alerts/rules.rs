@@ -5,6 +5,7 @@ use crate::alerts::reason::{AlertReason, AlertSources};
 use crate::alerts::runs::{interval_run, step_run, walk_back};
 use crate::base::ids::InvoiceId;
 use crate::base::money::Money;
+use crate::collections::plan_status::{instalment_statuses, InstalmentStatus};
 use crate::collections::{promise_status, Promise, PromiseStatus};
 use crate::credit::score::{score, score_inputs, stale_months, Score};
 use crate::credit::CreditRecord;
@@ -92,7 +93,7 @@ pub fn find(context: &RuleContext<'_>, scores: Option<&Scores>, rule: AlertRule)
         AlertRule::ReviewPassed => review_passed(context),
         AlertRule::RiskSignal => risk_signal(context),
         AlertRule::PromiseBroken => promise_broken(context),
-        // Payment-plan instalments and insurance cover: their rules come with those areas.
+        AlertRule::InstalmentMissed => instalment_missed(context),
     }
 }
 
@@ -601,4 +602,40 @@ fn promise_broken(context: &RuleContext<'_>) -> Option<Found> {
     }
     let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
     Some(found(context, AlertRule::PromiseBroken, since, reasons))
+}
+
+/// Instalments of the customer's payment plans agreed by the day asked that were missed
+/// (`collections::plan_status`: not paid in full by their date plus the plan's tolerance),
+/// for N days after that deadline (the promise rule's window: a plan is a promise in parts).
+fn instalment_missed(context: &RuleContext<'_>) -> Option<Found> {
+    let (ledger, as_of) = (context.sources.ledger, context.as_of);
+    let window = i64::from(context.policy.alerts.promise_days);
+    let mut reasons = Vec::new();
+    let mut intervals = Vec::new();
+    let plans = (context.sources.collections.plans.iter())
+        .filter(|plan| plan.customer == context.customer.id && plan.date <= as_of);
+    for plan in plans {
+        let statuses = instalment_statuses(ledger, plan, as_of);
+        for (index, (instalment, status)) in plan.instalments.iter().zip(statuses).enumerate() {
+            if status != InstalmentStatus::Missed {
+                continue;
+            }
+            let deadline = day(instalment.due, i64::from(plan.tolerance_days));
+            intervals.push((day(deadline, 1), Some(day(deadline, window + 1))));
+            if (as_of - deadline).num_days() > window {
+                continue;
+            }
+            reasons.push(AlertReason::InstalmentMissed {
+                number: index + 1,
+                due: instalment.due,
+                deadline,
+                amount: instalment.amount.money(),
+            });
+        }
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    let since = interval_run(&mut intervals, as_of).unwrap_or(as_of);
+    Some(found(context, AlertRule::InstalmentMissed, since, reasons))
 }

@@ -23,7 +23,8 @@ use std::fmt;
 /// made too early); a snapshot of 8 is replayed.
 /// Version 10 added payment plans and write-off proposals to the collections, a dispute's
 /// category, notes and owner, and a customer's early-payment discount terms.
-pub const SNAPSHOT_VERSION: u8 = 10;
+/// Version 11 added the missed-instalment alert's severity to the alert thresholds.
+pub const SNAPSHOT_VERSION: u8 = 11;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,8 +10,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-/// A rule monitoring derives alerts by. Payment-plan instalments and insurance cover do not
-/// exist yet: their rules (`InstalmentMissed`, `CoverReduced`) come with those areas.
+/// A rule monitoring derives alerts by. Insurance cover does not exist yet: its rule
+/// (`CoverReduced`) comes with that area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum AlertRule {
     OverdueDays,
@@ -23,10 +23,12 @@ pub enum AlertRule {
     ReviewPassed,
     RiskSignal,
     PromiseBroken,
+    /// A payment-plan instalment whose date and tolerance passed without it being paid.
+    InstalmentMissed,
 }
 
 impl AlertRule {
-    pub const ALL: [AlertRule; 9] = [
+    pub const ALL: [AlertRule; 10] = [
         AlertRule::OverdueDays,
         AlertRule::OverdueAmount,
         AlertRule::Utilisation,
@@ -36,6 +38,7 @@ impl AlertRule {
         AlertRule::ReviewPassed,
         AlertRule::RiskSignal,
         AlertRule::PromiseBroken,
+        AlertRule::InstalmentMissed,
     ];
 
     /// A short stable code (URLs, the widget, test ids).
@@ -50,6 +53,7 @@ impl AlertRule {
             AlertRule::ReviewPassed => "review_passed",
             AlertRule::RiskSignal => "risk_signal",
             AlertRule::PromiseBroken => "promise_broken",
+            AlertRule::InstalmentMissed => "instalment_missed",
         }
     }
 
@@ -82,6 +86,11 @@ impl AlertSeverity {
         }
     }
 
+    /// The default of a rule's severity when a stored policy has none (serde's `default`).
+    pub fn warning() -> AlertSeverity {
+        AlertSeverity::Warning
+    }
+
     pub fn from_token(token: &str) -> Option<AlertSeverity> {
         AlertSeverity::ALL
             .into_iter()
@@ -89,7 +98,8 @@ impl AlertSeverity {
     }
 }
 
-/// The severity each rule raises, in `AlertRule::ALL` order; the overdue-days rule raises
+/// The severity each rule raises (`severities` in `AlertRule::ALL` order for the first nine,
+/// `instalment_missed` for the rule added after them); the overdue-days rule raises
 /// `overdue_days_severe`'s severity from that many days on instead.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AlertPolicy {
@@ -112,10 +122,16 @@ pub struct AlertPolicy {
     pub score_drop_points: Decimal,
     /// Held while the newest risk signal is at most this many days old (inclusive).
     pub signal_days: u32,
-    /// Held for this many days after a promise's deadline passed with it broken (inclusive).
+    /// Held for this many days after a promise's deadline passed with it broken, or a
+    /// payment-plan instalment's with it unpaid (inclusive).
     pub promise_days: u32,
-    /// Severity per rule, in `AlertRule::ALL` order.
+    /// Severity per rule, in `AlertRule::ALL` order, for the nine rules before
+    /// `InstalmentMissed`. Nine, so policies journalled before it read as they were written.
     pub severities: [AlertSeverity; 9],
+    /// The severity of a missed payment-plan instalment. Policies journalled before the rule
+    /// read as `Warning`, as a broken promise's default.
+    #[serde(default = "AlertSeverity::warning")]
+    pub instalment_missed: AlertSeverity,
     /// Alerts of these severities put the customer on credit hold.
     pub hold_on: Vec<AlertSeverity>,
 }
@@ -137,6 +153,7 @@ impl Default for AlertPolicy {
             severities: [
                 Warning, Warning, Warning, Warning, Warning, Info, Info, Warning, Warning,
             ],
+            instalment_missed: Warning,
             hold_on: vec![Severe],
         }
     }
@@ -149,6 +166,9 @@ impl AlertPolicy {
     }
 
     pub fn severity(&self, rule: AlertRule) -> AlertSeverity {
+        if rule == AlertRule::InstalmentMissed {
+            return self.instalment_missed;
+        }
         let index = AlertRule::ALL.iter().position(|r| *r == rule).unwrap_or(0);
         self.severities[index]
     }
@@ -188,4 +208,38 @@ pub enum AlertPolicyProblem {
     Utilisation,
     /// Score drop outside 0 (exclusive) – 100 points.
     ScoreDrop,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thresholds_journalled_before_the_instalment_rule_read_with_its_default() {
+        let mut changed = AlertPolicy {
+            overdue_days: 45,
+            ..AlertPolicy::default()
+        };
+        let mut json = serde_json::to_value(&changed).expect("written");
+        json.as_object_mut()
+            .expect("a map")
+            .remove("instalment_missed");
+        let read: AlertPolicy = serde_json::from_value(json).expect("read");
+        assert_eq!(read, changed);
+        assert_eq!(
+            read.severity(AlertRule::InstalmentMissed),
+            AlertSeverity::Warning
+        );
+        changed.instalment_missed = AlertSeverity::Severe;
+        let json = serde_json::to_string(&changed).expect("written");
+        let read: AlertPolicy = serde_json::from_str(&json).expect("read");
+        assert_eq!(
+            read.severity(AlertRule::InstalmentMissed),
+            AlertSeverity::Severe
+        );
+        assert_eq!(
+            read.severity(AlertRule::PromiseBroken),
+            AlertSeverity::Warning
+        );
+    }
 }

@@ -56,6 +56,7 @@ impl AlertCells {
             signal_days: reader.count(&self.signal_days, a.p_signal_days),
             promise_days: reader.count(&self.promise_days, a.p_promise_days),
             severities: current.severities,
+            instalment_missed: current.instalment_missed,
             hold_on,
         }
     }
