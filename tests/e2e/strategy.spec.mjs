@@ -62,7 +62,18 @@ test('a manager edits a ladder: bad days and broken rules are refused by grade a
   expect(await strategy.days('A')).toEqual(initial);
   await expect(strategy.channel('A', 1, 'email')).toBeChecked();
 
-  // A valid change: grade A's friendly reminder on day 10, and a step added after the last.
+  // A fee that is no amount: named after its cell, nothing saved.
+  const fee = page.getByTestId('ladder-A-5-fee');
+  await expect(fee).toHaveValue('');
+  await fee.fill('fifty');
+  await strategy.save();
+  const feeLabel = `${fill(C.strategy_step_named, { grade: 'A', step: '5' })} · ${C.strategy_fee}`;
+  await expect(page.getByTestId('strategy-cells-error')).toContainText(`${feeLabel}`);
+  await expect(page.getByTestId('strategy-saved')).toHaveCount(0);
+
+  // A valid change: grade A's friendly reminder on day 10, a ¥50.00 fee on its final notice,
+  // and a step added after the last.
+  await fee.fill('50');
   await strategy.day('A', 3).fill('10');
   await page.getByTestId('ladder-A-add').click();
   await expect(strategy.day('A', 7)).toHaveValue('91');
@@ -71,6 +82,8 @@ test('a manager edits a ladder: bad days and broken rules are refused by grade a
   await app.reload();
   expect(await strategy.days('A')).toEqual(['-5', '1', '10', '30', '60', '90', '91']);
   expect(await strategy.days('B'), 'the other grades are unchanged').toEqual(initial);
+  await expect(page.getByTestId('ladder-A-5-fee')).toHaveValue('50.00');
+  await expect(page.getByTestId('ladder-B-5-fee')).toHaveValue('');
 
   // Removing a step and saving: the ladder is one shorter.
   await page.getByTestId('ladder-A-7-remove').click();

@@ -113,6 +113,7 @@ texts!(CollectionsTexts {
     strategy_saved,
     open_strategy,
     strategy_interest,
+    strategy_fee,
 });
 
 pub static ZH: CollectionsTexts = CollectionsTexts {
@@ -211,7 +212,7 @@ pub static ZH: CollectionsTexts = CollectionsTexts {
     strategy_no_channel: "等级 {grade} 的第 {step} 步至少需要一种方式。",
     strategy_channel_twice: "等级 {grade} 的第 {step} 步：同一种方式列了两次。",
     strategy_title: "催收策略",
-    strategy_help: "每个等级一套催收阶梯：每一步在到期日后第几天到达（负数为到期前提醒），说什么，以及通过哪些渠道。天数必须逐步递增，范围为 −60 到 365；每步至少一个渠道。保存后生成新的策略版本，之前的催收记录保持原样。需要经理或以上角色。",
+    strategy_help: "每个等级一套催收阶梯：每一步在到期日后第几天到达（负数为到期前提醒），说什么，以及通过哪些渠道。天数必须逐步递增，范围为 −60 到 365；每步至少一个渠道；催收费可留空，填写后在该步的函件和消息中单独列明，不计入发票。保存后生成新的策略版本，之前的催收记录保持原样。需要经理或以上角色。",
     strategy_ladder: "等级 {grade} 的催收阶梯",
     strategy_step_named: "等级 {grade} 第 {step} 步",
     strategy_day: "到期后天数",
@@ -223,6 +224,7 @@ pub static ZH: CollectionsTexts = CollectionsTexts {
     strategy_saved: "催收策略已保存。",
     open_strategy: "催收策略（各等级的催收阶梯）",
     strategy_interest: "列明逾期利息",
+    strategy_fee: "催收费",
 };
 
 pub static EN: CollectionsTexts = CollectionsTexts {
@@ -324,7 +326,7 @@ pub static EN: CollectionsTexts = CollectionsTexts {
     strategy_no_channel: "Grade {grade}, step {step}: choose at least one channel.",
     strategy_channel_twice: "Grade {grade}, step {step}: a channel is listed twice.",
     strategy_title: "Collection strategy",
-    strategy_help: "One reminder ladder per grade: the day after the due date each step is reached (negative for a reminder before it), what it says and the channels it goes by. Days must increase step by step, between −60 and 365; each step needs at least one channel. Saving journals a new version of the strategy; the reminders already done stay as they were. A manager or above may change it.",
+    strategy_help: "One reminder ladder per grade: the day after the due date each step is reached (negative for a reminder before it), what it says and the channels it goes by. Days must increase step by step, between −60 and 365; each step needs at least one channel. A fee may be left empty; when set, the step's letter and message state it as a line of its own, never added to an invoice. Saving journals a new version of the strategy; the reminders already done stay as they were. A manager or above may change it.",
     strategy_ladder: "Grade {grade}'s reminder ladder",
     strategy_step_named: "Grade {grade}, step {step}",
     strategy_day: "Days after due",
@@ -336,6 +338,7 @@ pub static EN: CollectionsTexts = CollectionsTexts {
     strategy_saved: "The collection strategy is saved.",
     open_strategy: "Collection strategy (the reminder ladder of each grade)",
     strategy_interest: "States late interest",
+    strategy_fee: "Fee",
 };
 
 /// The channels a step goes by, joined for a sentence.

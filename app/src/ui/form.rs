@@ -272,6 +272,27 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|error| self.cell_refused(label, error, None))
     }
 
+    /// An optional positive amount in `currency` in a table cell (a reminder step's fee):
+    /// empty is `None`; the message is an amount's, after the cell's name.
+    pub fn optional_positive(
+        &mut self,
+        cell: &Cell,
+        label: &str,
+        currency: Currency,
+    ) -> Option<Amount> {
+        let text = cell.get_untracked();
+        if text.trim().is_empty() {
+            return None;
+        }
+        Amount::read_positive(&text, currency, self.format)
+            .map_err(|error| {
+                let reason = i18n::amount_error(self.t, &error);
+                let message = fill(self.t.err_named, &[("name", label), ("message", &reason)]);
+                self.refuse(Field::Policy, message);
+            })
+            .ok()
+    }
+
     /// A whole count (months, days); the policy's own rules bound it further.
     pub fn count(&mut self, cell: &Cell, label: &str) -> u32 {
         read_count(&cell.get_untracked(), self.format, COUNT_MAX)

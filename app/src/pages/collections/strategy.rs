@@ -1,16 +1,18 @@
 //! The collection strategy editor: the reminder ladder of each grade, one table per grade with
-//! a row per step (its day from the due date, what it says, the channels it goes by). Saving
+//! a row per step (its day from the due date, what it says, the channels it goes by, whether
+//! its letter states late interest, its fee). Saving
 //! journals the next strategy with everything else in it unchanged; the core checks it
 //! (offsets strictly increasing within range, one channel at least, none twice) and who may.
 
 use crate::i18n::collections::{self as words, CollectionsTexts};
 use crate::i18n::fill;
+use crate::numbers;
 use crate::ui::form::{Cell, ErrorSlot, Form, FormError, Reader};
 use crate::ui::route::to;
 use crate::ui::use_app;
 use creditdesk_core::decide::{CollectionsCommand, Command, Field};
 use creditdesk_core::policy::{Channel, CollectionPolicy, Grade, ReminderStep, StepKind};
-use creditdesk_core::Amount;
+use creditdesk_core::Currency;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,18 +21,20 @@ use leptos_router::components::A;
 const DAYS_TYPED_MAX: u32 = 9_999;
 
 /// One step's cells: the offset as typed, the kind's index in `StepKind::ALL`, a box per channel,
-/// whether its letter states late interest; its fee is kept as it was (no field edits it yet).
+/// whether its letter states late interest, and its fee as typed (empty: none) in
+/// `fee_currency` (the fee's own, or the policy's base currency for a step without one).
 #[derive(Clone, Copy)]
 struct StepCells {
     offset: Cell,
     kind: RwSignal<usize>,
     channels: [RwSignal<bool>; 4],
     states_interest: RwSignal<bool>,
-    fee: Option<Amount>,
+    fee: Cell,
+    fee_currency: Currency,
 }
 
 impl StepCells {
-    fn new(step: &ReminderStep) -> StepCells {
+    fn new(step: &ReminderStep, base: Currency) -> StepCells {
         StepCells {
             offset: RwSignal::new(step.offset_days.to_string()),
             kind: RwSignal::new(
@@ -41,12 +45,15 @@ impl StepCells {
             ),
             channels: Channel::ALL.map(|channel| RwSignal::new(step.channels.contains(&channel))),
             states_interest: RwSignal::new(step.states_interest),
-            fee: step.fee,
+            fee: RwSignal::new(step.fee.map_or_else(String::new, |fee| {
+                numbers::decimal(fee.value(), fee.currency().minor_units())
+            })),
+            fee_currency: step.fee.map_or(base, |fee| fee.currency()),
         }
     }
 
-    fn read(&self, reader: &mut Reader, label: &str) -> ReminderStep {
-        let offset_days = reader.days(&self.offset, label, DAYS_TYPED_MAX);
+    fn read(&self, reader: &mut Reader, (day, fee): (&str, &str)) -> ReminderStep {
+        let offset_days = reader.days(&self.offset, day, DAYS_TYPED_MAX);
         let channels = Channel::ALL
             .iter()
             .zip(self.channels)
@@ -57,7 +64,7 @@ impl StepCells {
             offset_days,
             kind: StepKind::ALL[self.kind.get_untracked().min(StepKind::ALL.len() - 1)],
             channels,
-            fee: self.fee,
+            fee: reader.optional_positive(&self.fee, fee, self.fee_currency),
             states_interest: self.states_interest.get_untracked(),
         }
     }
@@ -66,18 +73,23 @@ impl StepCells {
 /// A grade's ladder as rows of cells.
 type LadderCells = RwSignal<Vec<StepCells>>;
 
-fn ladder_cells(strategy: &CollectionPolicy) -> [LadderCells; 5] {
-    Grade::ALL
-        .map(|grade| RwSignal::new(strategy.ladder(grade).iter().map(StepCells::new).collect()))
+fn ladder_cells(strategy: &CollectionPolicy, base: Currency) -> [LadderCells; 5] {
+    Grade::ALL.map(|grade| {
+        let steps = strategy.ladder(grade).iter();
+        RwSignal::new(steps.map(|step| StepCells::new(step, base)).collect())
+    })
 }
 
-/// "Grade A, step 2 · day": the cell named in a message about it.
-fn step_label(c: &CollectionsTexts, grade: Grade, step: usize) -> String {
+/// "Grade A, step 2 · day" and "… · fee": the cells named in a message about them.
+fn step_labels(c: &CollectionsTexts, grade: Grade, step: usize) -> (String, String) {
     let named = fill(
         c.strategy_step_named,
         &[("grade", grade.letter()), ("step", &step.to_string())],
     );
-    format!("{named} · {}", c.strategy_day)
+    (
+        format!("{named} · {}", c.strategy_day),
+        format!("{named} · {}", c.strategy_fee),
+    )
 }
 
 fn read_ladders(
@@ -92,7 +104,10 @@ fn read_ladders(
             let rows = ladder.get_untracked();
             let steps = rows.iter().enumerate();
             steps
-                .map(|(index, row)| row.read(reader, &step_label(c, *grade, index + 1)))
+                .map(|(index, row)| {
+                    let (day, fee) = step_labels(c, *grade, index + 1);
+                    row.read(reader, (&day, &fee))
+                })
                 .collect()
         })
         .collect()
@@ -104,16 +119,23 @@ pub fn StrategyPage() -> impl IntoView {
     // Outside the form: a save re-renders the form from the strategy now in force.
     let saved = RwSignal::new(false);
     move || {
-        let current = state.portfolio.with(|p| p.policies.current_strategy());
-        view! { <StrategyForm strategy=current saved /> }
+        let (current, base) = state.portfolio.with(|p| {
+            let base = p.policy().limits.base_currency;
+            (p.policies.current_strategy(), base)
+        });
+        view! { <StrategyForm strategy=current base saved /> }
     }
 }
 
 #[component]
-fn StrategyForm(strategy: CollectionPolicy, saved: RwSignal<bool>) -> impl IntoView {
+fn StrategyForm(
+    strategy: CollectionPolicy,
+    base: Currency,
+    saved: RwSignal<bool>,
+) -> impl IntoView {
     let state = use_app();
     let c = move || state.lang.get().collections();
-    let cells = ladder_cells(&strategy);
+    let cells = ladder_cells(&strategy, base);
     let form = Form::new();
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -140,7 +162,7 @@ fn StrategyForm(strategy: CollectionPolicy, saved: RwSignal<bool>) -> impl IntoV
     let ladders = Grade::ALL
         .into_iter()
         .zip(cells)
-        .map(|(grade, rows)| view! { <LadderTable grade rows /> })
+        .map(|(grade, rows)| view! { <LadderTable grade rows base /> })
         .collect_view();
     view! {
         <section data-testid="strategy">
@@ -163,7 +185,7 @@ fn StrategyForm(strategy: CollectionPolicy, saved: RwSignal<bool>) -> impl IntoV
 
 /// One grade's ladder: a row per step, and a button that adds one after the last.
 #[component]
-fn LadderTable(grade: Grade, rows: LadderCells) -> impl IntoView {
+fn LadderTable(grade: Grade, rows: LadderCells, base: Currency) -> impl IntoView {
     let state = use_app();
     let c = move || state.lang.get().collections();
     let letter = grade.letter();
@@ -178,7 +200,7 @@ fn LadderTable(grade: Grade, rows: LadderCells) -> impl IntoView {
             fee: None,
             states_interest: false,
         };
-        rows.update(|rows| rows.push(StepCells::new(&step)));
+        rows.update(|rows| rows.push(StepCells::new(&step, base)));
     };
     view! {
         <fieldset class="field" data-testid=format!("ladder-{letter}")>
@@ -190,6 +212,7 @@ fn LadderTable(grade: Grade, rows: LadderCells) -> impl IntoView {
                         <th scope="col">{move || c().strategy_kind}</th>
                         <th scope="col">{move || c().strategy_channels}</th>
                         <th scope="col">{move || c().strategy_interest}</th>
+                        <th scope="col">{move || c().strategy_fee}</th>
                         <th scope="col"><span class="visually-hidden">{move || c().strategy_remove}</span></th>
                     </tr></thead>
                     <tbody>
@@ -250,6 +273,9 @@ fn StepRow(grade: Grade, index: usize, row: StepCells, rows: LadderCells) -> imp
             <td><div class="checks" role="group" aria-label=move || format!("{} · {}", named(), c().strategy_channels)>{boxes}</div></td>
             <td><input type="checkbox" data-testid=format!("{id}-interest") aria-label=move || format!("{} · {}", named(), c().strategy_interest)
                 prop:checked=move || row.states_interest.get() on:change=move |e| row.states_interest.set(event_target_checked(&e)) /></td>
+            <td><span class="amount-cell"><input class="cell" inputmode="decimal" data-testid=format!("{id}-fee") aria-label=move || format!("{} · {}", named(), c().strategy_fee)
+                prop:value=move || row.fee.get() on:input=move |e| row.fee.set(event_target_value(&e)) />
+                <span class="muted">{row.fee_currency.code()}</span></span></td>
             <td><button type="button" class="link" data-testid=format!("{id}-remove") on:click=remove>{move || c().strategy_remove}</button></td>
         </tr>
     }
