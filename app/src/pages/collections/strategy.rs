@@ -275,7 +275,7 @@ fn StepRow(grade: Grade, index: usize, row: StepCells, rows: LadderCells) -> imp
                 prop:checked=move || row.states_interest.get() on:change=move |e| row.states_interest.set(event_target_checked(&e)) /></td>
             <td><span class="amount-cell"><input class="cell" inputmode="decimal" data-testid=format!("{id}-fee") aria-label=move || format!("{} · {}", named(), c().strategy_fee)
                 prop:value=move || row.fee.get() on:input=move |e| row.fee.set(event_target_value(&e)) />
-                <span class="muted">{row.fee_currency.code()}</span></span></td>
+                <span class="muted">{row.fee_currency.code().to_string()}</span></span></td>
             <td><button type="button" class="link" data-testid=format!("{id}-remove") on:click=remove>{move || c().strategy_remove}</button></td>
         </tr>
     }
