@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use creditdesk_core::base::input::NumberFormat;
 use creditdesk_core::decide::{decide, decide_batch, Command, Rejection};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+use creditdesk_core::journal::encode_snapshot;
 use creditdesk_core::journal::ChainBreak;
-use creditdesk_core::journal::{encode_snapshot, Backup};
 use creditdesk_core::limits::lapses_due;
 use creditdesk_core::team::User;
 use creditdesk_core::UserId;
@@ -336,25 +336,14 @@ pub async fn delete_all_data(state: AppState) -> Result<(), SubmitError> {
     Ok(())
 }
 
-/// Replaces everything stored with a backup the core has read and checked (`read_backup`),
-/// all or nothing, and shows its state: the other write path beside `submit` and
-/// `delete_all_data`. The caller has asked the user first when the store held a journal.
-pub async fn restore(state: AppState, backup: Backup) -> Result<(), SubmitError> {
-    if state.saving.get_untracked() {
-        return Err(SubmitError::Busy);
-    }
-    state.saving.set(true);
-    browser::next_frame().await;
-    let snapshot = encode_snapshot(&backup.portfolio);
-    let written = db::replace_all(&backup.events, snapshot).await;
-    state.saving.set(false);
-    written.map_err(SubmitError::Storage)?;
-    announce(backup.portfolio.head);
-    state.portfolio.set(backup.portfolio);
-    state.scores_epoch.update(|epoch| *epoch += 1);
+/// Shows a journal the worker restored in place of the store: read back and verified as an
+/// open does, an earlier break's banner cleared, the other tabs told.
+pub async fn restored(state: AppState) -> Result<(), StorageError> {
     state.banner.set(None);
+    reload(state).await?;
     state.started.set(true);
     browser::store(KEY_STARTED, "1");
+    announce(state.portfolio.with_untracked(|p| p.head));
     Ok(())
 }
 

@@ -9,6 +9,9 @@ import { copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { port } from '../../playwright.config.mjs';
+import { areaTexts, fill } from '../e2e/pages.mjs';
+
+const B = areaTexts('backup', 'BackupTexts').EN;
 
 const base = `http://127.0.0.1:${port}`;
 
@@ -73,7 +76,9 @@ test('backup and restore of portfolio L in Chromium', async ({ browser }) => {
   const checkLongest = await longest(phone);
   const restoreStart = Date.now();
   await phone.getByTestId('restore-yes').click();
-  await expect(phone.getByTestId('restore-message')).toBeVisible({ timeout: 10 * 60_000 });
+  // "Restoring…" first, then the outcome.
+  const outcome = new RegExp(`^${fill(B.restored, { events: '\\d+' }).replace('.', '\\.')}$`);
+  await expect(phone.getByTestId('restore-message')).toHaveText(outcome, { timeout: 10 * 60_000 });
   const restoreMs = Date.now() - restoreStart;
   const restoreLongest = await longest(phone);
   const restored = await storedHead(phone);

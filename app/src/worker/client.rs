@@ -1,6 +1,6 @@
 //! The desk's side of the worker: one worker per job, started from the files the build named
 //! in the page (`window.__CREDITDESK_WORKER__`), its request posted once it says it is ready.
-//! Dropping or cancelling a [`Job`] terminates the worker.
+//! Dropping or cancelling a [`Job`] terminates the worker; `Job::send` posts it a further request.
 
 use super::protocol::{Reply, Request};
 use js_sys::{Object, Reflect, Uint8Array};
@@ -24,6 +24,17 @@ pub struct Job {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Job {
+    /// Posts a further request to the same worker, which may keep what the first one read
+    /// (a checked backup, for its restore). The worker is ready: it has answered.
+    pub fn send(&self, request: &Request) -> Result<(), StartError> {
+        let text =
+            serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
+        send(&self.worker, &text, &Uint8Array::new_with_length(0));
+        Ok(())
+    }
 }
 
 impl Drop for Job {

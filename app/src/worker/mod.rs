@@ -9,9 +9,11 @@
 //! - `run`: the worker's side, linked only into the worker's binary.
 //! - `export`: the worker's export of a table as CSV or .xlsx (the spreadsheet writer is
 //!   linked only here).
+//! - `restore`: a backup file checked, then written in place of the store.
 
 pub mod client;
 mod export;
 pub mod protocol;
 mod refusal;
+mod restore;
 pub(crate) mod run;

@@ -8,6 +8,7 @@ use crate::db::StorageError;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use creditdesk_core::import::{Encoding, Mapping, Preview, Summary};
+use creditdesk_core::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,6 +37,17 @@ pub enum Request {
         as_of: NaiveDate,
         lang: String,
     },
+    /// Reads the backup file (the bytes) and verifies its chain; nothing is written.
+    CheckBackup { lang: Lang },
+    /// Reads the backup file again and writes its journal in place of the store.
+    Restore { lang: Lang },
+}
+
+/// What a restore asks about: the backup's count of events and when it was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupFacts {
+    pub events: usize,
+    pub written: Timestamp,
 }
 
 /// The file an export makes.
@@ -150,6 +162,12 @@ pub enum Reply {
     Storage(StorageError),
     /// The export's file (its bytes beside the JSON), or why it could not be made.
     Exported(Result<Exported, String>),
+    /// The backup file checked: what it holds, or why it cannot be restored (worded).
+    BackupChecked(Result<BackupFacts, String>),
+    /// The backup's journal is now the store's.
+    Restored {
+        events: usize,
+    },
     /// A message the worker could not read (a build mismatch); nothing was done.
     Garbled(String),
 }

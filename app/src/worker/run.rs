@@ -74,6 +74,8 @@ async fn handle(request: Request, bytes: Vec<u8>) {
             as_of,
             lang,
         } => return super::export::run(&table, format, as_of, &lang).await,
+        Request::CheckBackup { lang } => super::restore::check(&bytes, lang),
+        Request::Restore { lang } => super::restore::restore(&bytes, lang).await,
     };
     post(&reply);
 }
@@ -121,10 +123,16 @@ async fn run_import(
     )
 }
 
-/// The worker's own connection: an upgrade by a newer tab ends this import (its write would
+/// The worker's own connection: an upgrade by a newer tab ends this job (its write would
 /// fail anyway), and a blocked open is reported by the desk that waits for it.
-pub(super) async fn open_and_load() -> Result<creditdesk_core::Portfolio, StorageError> {
+pub(super) async fn open_own() -> Result<(), StorageError> {
     let db = db::open(db::DB_NAME, db::SCHEMA_VERSION, || {}, || {}).await?;
     db::install(db);
+    Ok(())
+}
+
+/// The worker's own connection, and the stored journal loaded (verified, as on every open).
+pub(super) async fn open_and_load() -> Result<creditdesk_core::Portfolio, StorageError> {
+    open_own().await?;
     db::load().await
 }
