@@ -4,7 +4,6 @@
 //! foreign snapshot, a removed head, a shortened journal, an event that does not apply) is
 //! named exactly, repaired never, and stops writing. Each test uses its own database name.
 
-use chrono::NaiveDate;
 use creditdesk_app::db::STORE_SNAPSHOTS;
 use creditdesk_app::db::{self, records, StorageError, STORE_CHUNKS, STORE_EVENTS, STORE_META};
 use creditdesk_core::base::fold::{FoldError, RecordKind};
@@ -13,8 +12,8 @@ use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::journal::SNAPSHOT_VERSION;
 use creditdesk_core::journal::{encode_snapshot, ChainBreak, ChainHead, SnapshotSeal};
 use creditdesk_core::{
-    Amount, Currency, CustomerDetails, CustomerId, Entry, InvoiceId, LedgerEntry, PaymentId,
-    Portfolio, Positive, SealedEvent, Timestamp,
+    Amount, Currency, CustomerId, Entry, InvoiceId, LedgerEntry, Portfolio, Positive, SealedEvent,
+    Timestamp,
 };
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -24,67 +23,10 @@ use rust_decimal::Decimal;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{cny, commands, date, fresh};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A checked CNY amount: an amount of the ledger or a limit, as the command's field asks.
-fn cny<S: creditdesk_core::base::money::Sign>(text: &str) -> Amount<S> {
-    Amount::try_new(text.parse::<Decimal>().expect("decimal"), Currency::CNY).expect("an amount")
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test dates are valid")
-}
-
-async fn fresh(name: &str, version: u32) -> Database {
-    if let Ok(request) = Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    db::open(name, version, || {}, || {})
-        .await
-        .expect("database opens")
-}
-
-/// Three commands: register a customer, issue an invoice, receive a part payment.
-fn commands() -> Vec<Command> {
-    let details = CustomerDetails {
-        number: "C1".into(),
-        name: "上海华信机械有限公司".into(),
-        registration_no: String::new(),
-        industry: "机械制造".into(),
-        country: "CN".into(),
-        currency: Currency::CNY,
-        payment_terms_days: 30,
-        contact: String::new(),
-        group: String::new(),
-        discount: None,
-    };
-    vec![
-        Command::RegisterCustomer {
-            id: CustomerId(1),
-            date: date("2026-01-05"),
-            recorded_on: date("2026-01-05"),
-            details,
-        },
-        Command::IssueInvoice {
-            id: InvoiceId(1),
-            customer: CustomerId(1),
-            number: "INV-1".into(),
-            issue_date: date("2026-01-10"),
-            terms_days: None,
-            due_date: None,
-            amount: cny("1000.00"),
-        },
-        Command::ReceivePayment {
-            id: PaymentId(1),
-            customer: CustomerId(1),
-            date: date("2026-02-01"),
-            recorded_on: date("2026-02-01"),
-            amount: cny("400.00"),
-            reference: "BANK-1".into(),
-            allocation: AllocationChoice::OldestFirst,
-        },
-    ]
-}
 
 /// Decides and seals each command in memory: the events and the state after each of them.
 fn seal_all(commands: &[Command]) -> (Vec<SealedEvent>, Vec<Portfolio>) {

@@ -3,87 +3,26 @@
 //! connection's is refused, named, and the state read again; the Web Lock admits one holder.
 //! Each test uses its own database name.
 
-use chrono::NaiveDate;
 use creditdesk_app::browser::{with_lock, LockBusy};
 use creditdesk_app::db::{self, StorageError};
 use creditdesk_app::i18n::Lang;
 use creditdesk_app::state::{self, AppState, Banner, SubmitError};
 use creditdesk_app::storage_message;
-use creditdesk_core::decide::{decide, AllocationChoice, Command};
+use creditdesk_core::decide::{decide, Command};
 use creditdesk_core::journal::encode_snapshot;
-use creditdesk_core::{
-    Amount, Currency, CustomerDetails, CustomerId, InvoiceId, PaymentId, Portfolio, SealedEvent,
-    Timestamp,
-};
+use creditdesk_core::{Portfolio, SealedEvent, Timestamp};
 use indexed_db_futures::database::Database;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::{commands, payment};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn cny<S: creditdesk_core::base::money::Sign>(text: &str) -> Amount<S> {
-    Amount::try_new(text.parse::<Decimal>().expect("decimal"), Currency::CNY).expect("an amount")
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("test dates are valid")
-}
-
 async fn fresh(name: &str) -> Database {
-    if let Ok(request) = Database::delete_by_name(name) {
-        let _ = request.await;
-    }
-    db::open(name, db::SCHEMA_VERSION, || {}, || {})
-        .await
-        .expect("database opens")
-}
-
-/// Register a customer, issue an invoice, receive a part payment.
-fn commands() -> Vec<Command> {
-    let details = CustomerDetails {
-        number: "C1".into(),
-        name: "上海华信机械有限公司".into(),
-        registration_no: String::new(),
-        industry: "机械制造".into(),
-        country: "CN".into(),
-        currency: Currency::CNY,
-        payment_terms_days: 30,
-        contact: String::new(),
-        group: String::new(),
-        discount: None,
-    };
-    vec![
-        Command::RegisterCustomer {
-            id: CustomerId(1),
-            date: date("2026-01-05"),
-            recorded_on: date("2026-01-05"),
-            details,
-        },
-        Command::IssueInvoice {
-            id: InvoiceId(1),
-            customer: CustomerId(1),
-            number: "INV-1".into(),
-            issue_date: date("2026-01-10"),
-            terms_days: None,
-            due_date: None,
-            amount: cny("1000.00"),
-        },
-        payment(1, "400.00"),
-    ]
-}
-
-fn payment(id: u32, amount: &str) -> Command {
-    Command::ReceivePayment {
-        id: PaymentId(id),
-        customer: CustomerId(1),
-        date: date("2026-02-01"),
-        recorded_on: date("2026-02-01"),
-        amount: cny(amount),
-        reference: format!("BANK-{id}"),
-        allocation: AllocationChoice::OldestFirst,
-    }
+    common::fresh(name, db::SCHEMA_VERSION).await
 }
 
 /// Decides, seals and appends each command on top of `state` through the installed
