@@ -98,7 +98,7 @@ pub fn start(
     })
 }
 
-/// A reply: its JSON text, or `{ reply, bytes }` for an export's file (the bytes are put
+/// A reply: its JSON text, or `{ reply, bytes }` for an export's or a backup's file (the bytes are put
 /// into the reply, still in JS).
 fn read_reply(data: &JsValue) -> Result<Reply, String> {
     let field = |name: &str| Reflect::get(data, &JsValue::from_str(name)).ok();
@@ -117,6 +117,10 @@ fn read_reply(data: &JsValue) -> Result<Reply, String> {
         Reply::Exported(Ok(mut exported)) => {
             exported.bytes = bytes;
             Ok(Reply::Exported(Ok(exported)))
+        }
+        Reply::BackedUp(Ok(mut made)) => {
+            made.bytes = bytes;
+            Ok(Reply::BackedUp(Ok(made)))
         }
         reply => Ok(reply),
     }

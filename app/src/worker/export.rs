@@ -75,7 +75,7 @@ async fn journal_events() -> Result<Vec<Event>, db::StorageError> {
 }
 
 /// Posts `{ reply, bytes }`, transferring the file's buffer.
-fn post_file(reply: &Reply, bytes: &[u8]) {
+pub(super) fn post_file(reply: &Reply, bytes: &[u8]) {
     let text = serde_json::to_string(reply).unwrap_or_default();
     let array = Uint8Array::from(bytes);
     let message = Object::new();

@@ -9,8 +9,10 @@
 //! - `run`: the worker's side, linked only into the worker's binary.
 //! - `export`: the worker's export of a table as CSV or .xlsx (the spreadsheet writer is
 //!   linked only here).
+//! - `backup`: the whole journal verified and written out as one backup file.
 //! - `restore`: a backup file checked, then written in place of the store.
 
+mod backup;
 pub mod client;
 mod export;
 pub mod protocol;

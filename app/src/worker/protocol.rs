@@ -1,6 +1,6 @@
 //! The messages between the desk and the worker. A request is posted as `{ request, bytes }`:
 //! `request` the JSON of a [`Request`], `bytes` the file as a `Uint8Array`. Every reply is the
-//! JSON of a [`Reply`]; an export's reply is posted as `{ reply, bytes }` like a request. The
+//! JSON of a [`Reply`]; an export's or a backup's reply is posted as `{ reply, bytes }` like a request. The
 //! worker words an import's refusals in the page's language, so the desk links neither the
 //! reasons' readers nor their texts (the download of every error is a finished CSV).
 
@@ -37,6 +37,9 @@ pub enum Request {
         as_of: NaiveDate,
         lang: String,
     },
+    /// Reads every stored event, verifies the chain and writes them as one backup file named
+    /// for `today`; the reply carries the bytes.
+    Backup { today: NaiveDate, lang: Lang },
     /// Reads the backup file (the bytes) and verifies its chain; nothing is written.
     CheckBackup { lang: Lang },
     /// Reads the backup file again and writes its journal in place of the store.
@@ -162,6 +165,9 @@ pub enum Reply {
     Storage(StorageError),
     /// The export's file (its bytes beside the JSON), or why it could not be made.
     Exported(Result<Exported, String>),
+    /// The backup file made (its bytes beside the JSON; `rows` counts the events), or why
+    /// not (worded).
+    BackedUp(Result<Exported, String>),
     /// The backup file checked: what it holds, or why it cannot be restored (worded).
     BackupChecked(Result<BackupFacts, String>),
     /// The backup's journal is now the store's.

@@ -74,6 +74,7 @@ async fn handle(request: Request, bytes: Vec<u8>) {
             as_of,
             lang,
         } => return super::export::run(&table, format, as_of, &lang).await,
+        Request::Backup { today, lang } => return super::backup::run(today, lang).await,
         Request::CheckBackup { lang } => super::restore::check(&bytes, lang),
         Request::Restore { lang } => super::restore::restore(&bytes, lang).await,
     };
