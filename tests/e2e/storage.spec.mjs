@@ -104,3 +104,31 @@ for (const [lang, t] of [['en', EN], ['zh-CN', ZH]]) {
     await expectNoSeriousViolations(page, `the hung open (${lang})`);
   });
 }
+
+test('a write past the browser\'s real quota is refused, saying so, and nothing of it is kept', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.goto('/');
+  await expect(app.heading(EN.welcome_title)).toBeVisible();
+  // Chromium's own quota for this origin made tiny (DevTools protocol): the write itself fails
+  // with the browser's QuotaExceededError, no pretended estimate.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 50_000 });
+  await page.getByTestId('load-demo-S').click();
+  await expect(page.getByTestId('welcome').getByRole('alert')).toHaveText(EN.storage_quota);
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('creditdesk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction(['events', 'meta']);
+      const count = tx.objectStore('events').count();
+      const head = tx.objectStore('meta').get('head');
+      tx.oncomplete = () => { open.result.close(); resolve({ events: count.result, head: head.result ?? null }); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  expect(stored).toEqual({ events: 0, head: null });
+  // With the quota back, the same load succeeds: the refused write left nothing in the way.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin });
+  await page.getByTestId('load-demo-S').click();
+  await expect(app.overview().root()).toBeVisible({ timeout: 30_000 });
+});

@@ -116,6 +116,20 @@ impl From<indexed_db_futures::error::OpenDbError> for StorageError {
     }
 }
 
+/// Commits `tx`. indexed_db_futures reports every abort alike; the transaction's own error
+/// says why (a write past the quota aborts it with a `QuotaExceededError`), so it is named.
+async fn commit(tx: indexed_db_futures::transaction::Transaction<'_>) -> Result<(), StorageError> {
+    use indexed_db_futures::internals::SystemRepr;
+    let raw: web_sys::IdbTransaction = tx.as_sys().clone().into();
+    match tx.commit().await {
+        Ok(()) => Ok(()),
+        Err(error) => Err(match raw.error() {
+            Some(exception) => StorageError::from_dom_name(&exception.name(), exception.message()),
+            None => error.into(),
+        }),
+    }
+}
+
 thread_local! {
     /// The open database. CSR runs on one thread; the handle is a JS object and not `Send`.
     static DATABASE: RefCell<Option<Database>> = const { RefCell::new(None) };
@@ -452,7 +466,7 @@ pub async fn append(sealed: &SealedEvent, snapshot: Option<Vec<u8>>) -> Result<(
             .primitive()?;
     }
     drop(chunk_store);
-    tx.commit().await?;
+    commit(tx).await?;
     if snapshot_written {
         SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = sealed.event.seq);
         SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = false);
@@ -528,7 +542,7 @@ pub async fn replace_all(events: &[SealedEvent], snapshot: Vec<u8>) -> Result<()
         .with_key(META_HEAD)
         .primitive()?;
     drop((event_store, chunk_store));
-    tx.commit().await?;
+    commit(tx).await?;
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = last.event.seq);
     SNAPSHOT_STALE.with(|cell| *cell.borrow_mut() = false);
     stop_writing(None);
@@ -564,7 +578,7 @@ pub async fn clear_all() -> Result<(), StorageError> {
     tx.object_store(STORE_META)?.clear()?;
     tx.object_store(STORE_SNAPSHOTS)?.clear()?;
     tx.object_store(STORE_CHUNKS)?.clear()?;
-    tx.commit().await?;
+    commit(tx).await?;
     SNAPSHOT_SEQ.with(|cell| *cell.borrow_mut() = 0);
     // Starting over is the user's explicit choice: with nothing left, there is nothing broken.
     stop_writing(None);
