@@ -149,13 +149,30 @@ def bad_files():
     ]))
     raw("not-a-spreadsheet.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
     write("fake.xlsx", "客户编号,客户名称\nC1,甲\n")
-    # An OLE/CFB container, as Excel writes a password-protected workbook: the 8-byte magic,
-    # a header, then junk holding the stream names `EncryptionInfo` and `EncryptedPackage`
-    # (UTF-16LE) where the directory would be. Not a real encrypted file; what is detected
-    # is what a real one has.
+    # A real password-protected workbook (ECMA-376 agile encryption, as Excel writes it):
+    # invoices.xlsx encrypted with the password "creditdesk" by msoffcrypto-tool
+    # (`pip install msoffcrypto-tool`). Its salt is random, so each run writes other bytes with
+    # the same meaning; without the tool the committed file is kept.
+    try:
+        from msoffcrypto.format.ooxml import OOXMLFile
+        with open(OUT / "invoices.xlsx", "rb") as plain, open(OUT / "password-protected.xlsx", "wb") as sealed:
+            OOXMLFile(plain).encrypt("creditdesk", sealed)
+    except ImportError:
+        print("msoffcrypto-tool missing: password-protected.xlsx kept as committed")
+    # A workbook whose amount cell holds a formula error, as Excel saves `=1/0` (`t="e"`,
+    # the cached `#DIV/0!`): invoices.xlsx with row 3's amount replaced.
+    import zipfile
+    with zipfile.ZipFile(OUT / "invoices.xlsx") as plain, zipfile.ZipFile(OUT / "cell-error.xlsx", "w", zipfile.ZIP_DEFLATED) as changed:
+        for item in plain.infolist():
+            data = plain.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                cell = b'<c r="F3"><v>2000</v></c>'
+                assert cell in data, "invoices.xlsx changed: update cell-error.xlsx"
+                data = data.replace(cell, b'<c r="F3" t="e"><f>1/0</f><v>#DIV/0!</v></c>')
+            changed.writestr(item, data)
+    # An old binary .xls: an OLE/CFB container (the 8-byte magic, a header) whose directory
+    # names a `Workbook` stream (UTF-16LE).
     header = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(16) + b"\x3E\x00\x03\x00\xFE\xFF\x09\x00"
-    directory = "EncryptionInfo".encode("utf-16-le") + bytes(8) + "EncryptedPackage".encode("utf-16-le")
-    raw("password-protected.xlsx", header.ljust(512, b"\x00") + directory.ljust(1024, b"\xA5"))
     raw("legacy.xls", header.ljust(512, b"\x00") + "Workbook".encode("utf-16-le").ljust(1024, b"\x00"))
 
 

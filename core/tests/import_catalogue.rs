@@ -330,7 +330,13 @@ fn cases() -> Vec<Case> {
             Preview(FileError::XlsxDamaged(text("not a zip archive"))),
         ),
         case("truncated.xlsx", Damaged),
+        // Encrypted with a password by msoffcrypto-tool, as Excel does (agile encryption).
         case("password-protected.xlsx", Preview(FileError::XlsxEncrypted)),
+        // Row 3's amount is a formula whose cached value is an error.
+        case(
+            "cell-error.xlsx",
+            rows(3, "Amount", Problem::CellError(text("#DIV/0!"))),
+        ),
         case("legacy.xls", Preview(FileError::LegacyXls)),
         case("several-sheets.xlsx", Preview(FileError::HeaderOnly)),
         // Row 3 (a serial-number date, a number as the invoice number) is good; row 2's
@@ -399,6 +405,21 @@ fn every_catalogue_file_gives_its_outcome() {
         let outcome = std::panic::catch_unwind(|| check(case));
         assert!(outcome.is_ok(), "{}", case.file);
     }
+}
+
+/// A file one row longer than the reader takes is refused as a whole, naming the limit (made
+/// here: a million rows is too large to commit).
+#[test]
+fn a_file_past_the_row_limit_is_refused() {
+    let mut bytes = b"Customer No.,Customer\n".to_vec();
+    for _ in 0..ROWS_MAX {
+        bytes.extend_from_slice(b"C1,A\n");
+    }
+    let at_limit = preview(&bytes, "customers.csv", None, None);
+    assert!(at_limit.is_ok(), "{:?}", at_limit.err());
+    bytes.extend_from_slice(b"C2,B\n");
+    let past = preview(&bytes, "customers.csv", None, None);
+    assert_eq!(past.err(), Some(FileError::TooManyRows { max: ROWS_MAX }));
 }
 
 #[test]

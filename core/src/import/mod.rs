@@ -26,3 +26,4 @@ pub use plan::plan;
 pub use planner::{Outcome, Summary, Unapplied};
 pub use preview::{preview, Preview, PREVIEW_ROWS};
 pub use problem::{FileError, Problem, Rejected, RowError};
+pub use table::ROWS_MAX;
