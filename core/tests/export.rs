@@ -397,3 +397,36 @@ fn xlsx_cuts_text_longer_than_a_cell_holds() {
     assert_eq!(kept.chars().count(), 32_767);
     assert!(kept.ends_with('…'));
 }
+
+/// Each alert's row carries its reasons with the figures behind them, the same reasons the
+/// alerts screen shows.
+#[test]
+fn the_alerts_table_says_why_with_the_figures() {
+    let (_, state) = demo_s();
+    let table = table_of(TableKind::Alerts, &state, &[], as_of(), &TokenWords);
+    let alerts = creditdesk_core::alerts::alerts_on(&state.alert_sources(), as_of());
+    assert!(!alerts.is_empty(), "demo S has alerts");
+    assert_eq!(table.rows.len(), alerts.len());
+    let at = table.columns.iter().position(|c| *c == Column::Reasons);
+    let at = at.expect("a reasons column");
+    for (row, alert) in table.rows.iter().zip(&alerts) {
+        assert!(!alert.reasons.is_empty());
+        assert_eq!(row[at], text(&TokenWords.reasons(&alert.reasons)));
+    }
+    let overdue = alerts.iter().zip(&table.rows).find_map(|(alert, row)| {
+        alert.reasons.iter().find_map(|reason| match reason {
+            creditdesk_core::alerts::AlertReason::ItemOverdue { invoice, days, .. } => {
+                Some((invoice.clone(), *days, row[at].clone()))
+            }
+            _ => None,
+        })
+    });
+    let (invoice, days, cell) = overdue.expect("an item-overdue alert in demo S");
+    let Cell::Text(told) = cell else {
+        panic!("reasons are text")
+    };
+    assert!(
+        told.contains(&invoice) && told.contains(&format!("days: {days}")),
+        "{told}"
+    );
+}

@@ -7,7 +7,7 @@
 //! limits, disputes) is the backup's round trip (`backup.rs`).
 
 use chrono::NaiveDate;
-use creditdesk_core::alerts::AlertStatus;
+use creditdesk_core::alerts::{AlertReason, AlertStatus};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::export::*;
 use creditdesk_core::import::{plan, preview, Field, Mapping};
@@ -74,6 +74,10 @@ impl ExportWords for ErpWords {
 
     fn yes_no(&self, yes: bool) -> String {
         if yes { "yes" } else { "no" }.into()
+    }
+
+    fn reasons(&self, reasons: &[AlertReason]) -> String {
+        format!("{} reasons", reasons.len())
     }
 
     fn sentence(&self, facts: &EntryFacts, _: &str) -> String {

@@ -191,3 +191,69 @@ test('the export section in Chinese at 360 px, with Chinese headers and no serio
   expect(overflow, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(0);
   await expectNoSeriousViolations(page, 'the export section in Chinese at 360 px');
 });
+
+/** Imports one file on the import page with the guessed mapping, the amount taken from the
+ * column headed `amountHeader` when given (an open-items file's open amount, as a user maps it). */
+async function importFile(app, file, amountHeader) {
+  await app.goto('/data/import');
+  await app.page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'text/csv', buffer: file.bytes });
+  const [header] = parseCsv(file.bytes.subarray(3).toString('utf8'));
+  await expect(app.page.getByTestId('import-column-0')).toHaveValue('CustomerNumber');
+  if (amountHeader) {
+    for (let i = 0; i < header.length; i += 1) {
+      const select = app.page.getByTestId(`import-column-${i}`);
+      if (header[i] === amountHeader) await select.selectOption('Amount');
+      else if (await select.inputValue() === 'Amount') await select.selectOption('');
+    }
+  }
+  await app.page.getByTestId('import-start').click();
+  await expect(app.page.getByTestId('import-done')).toBeVisible({ timeout: 60_000 });
+}
+
+test('export then import through the screens: another device gets the same customers and aging', async ({ page, browser }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await openData(app);
+  const customers = await exportFile(page, 'customers', 'csv-bom');
+  const openItems = await exportFile(page, 'open-items', 'csv-bom');
+  const aging = await exportFile(page, 'aging', 'csv-bom');
+
+  const other = await browser.newContext();
+  const device = new App(await other.newPage(), EN);
+  await importFile(device, customers);
+  await importFile(device, openItems, X.EN.c_open_amount);
+  await openData(device);
+  const customersAgain = await exportFile(device.page, 'customers', 'csv-bom');
+  const agingAgain = await exportFile(device.page, 'aging', 'csv-bom');
+  // The master data customer by customer, and the receivables bucket by bucket with the
+  // totals (payments' history, unapplied cash, credit files and limits travel only in a backup).
+  const rows = (file, width) => parseCsv(file.bytes.subarray(3).toString('utf8'))
+    .map((row) => row.slice(0, width).join('|')).sort();
+  const masterData = rows(customers, 9);
+  expect(masterData).toHaveLength(51);
+  expect(rows(customersAgain, 9)).toEqual(masterData);
+  const buckets = rows(aging);
+  expect(buckets.length).toBeGreaterThan(50);
+  expect(rows(agingAgain)).toEqual(buckets);
+  await other.close();
+});
+
+test('an export made in the worker can be cancelled: nothing is downloaded, and the next one works', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await openData(app);
+  let downloads = 0;
+  page.on('download', () => { downloads += 1; });
+  await page.getByTestId('export-table').selectOption('journal');
+  await page.getByTestId('export-format').selectOption('xlsx');
+  await page.getByTestId('export-download').click();
+  await expect(page.getByTestId('export-message')).toHaveText(X.EN.making);
+  await page.getByTestId('export-cancel').click();
+  await expect(page.getByTestId('export-message')).toHaveText(X.EN.cancelled);
+  await expect(page.getByTestId('export-cancel')).toHaveCount(0);
+  await page.waitForTimeout(3_000);
+  expect(downloads).toBe(0);
+  const file = await exportFile(page, 'customers', 'xlsx');
+  expect(file.name).toMatch(/\.xlsx$/);
+  expect(downloads).toBe(1);
+});

@@ -3,7 +3,7 @@
 //! the core's tables (`creditdesk_core::export::ExportWords`).
 
 use super::{alerts, collections, fill, journal, Lang};
-use creditdesk_core::alerts::AlertStatus;
+use creditdesk_core::alerts::{AlertReason, AlertStatus};
 use creditdesk_core::export::{Column, ExportWords, TableKind};
 use creditdesk_core::journal::EntryFacts;
 use creditdesk_core::policy::{AlertRule, AlertSeverity, StepKind};
@@ -21,6 +21,8 @@ texts!(ExportTexts {
     download,
     making,
     made,
+    cancel,
+    cancelled,
     err_as_of,
     err_failed,
     t_customers,
@@ -64,6 +66,8 @@ texts!(ExportTexts {
     c_since,
     c_status,
     c_holding,
+    c_reasons,
+    reasons_separator,
     c_seq,
     c_time,
     c_who,
@@ -79,7 +83,7 @@ texts!(ExportTexts {
 pub static ZH: ExportTexts = ExportTexts {
     title: "导出",
     intro: "把一张表按某一天的数据导出为 CSV 或 Excel 文件。以 =、+、-、@ 开头的文字在 CSV 中前加一个单引号，表格软件不会把它当作公式；金额在 Excel 中是数字，币种单列。",
-    help: "设置 → 备份与恢复 → 导出：选择一张表（客户、未清发票、账龄、催收任务、预警或日志）、格式和截至日期，然后下载。客户表含主数据、信用额度、等级、评分和应收余额；未清发票表列出截至当天每张未清发票的到期日、逾期天数、未清金额、币种和争议金额；账龄表按客户和账龄区间列出，并按币种合计；日志表每条记录一行，含事件序号、时间、类型、说明和原始记录。CSV 为 UTF-8，逗号分隔：选“带 BOM”时中文版 Windows 的 Excel 可直接正确打开。以 =、+、-、@、制表符或换行开头的文字在 CSV 中前加一个单引号（防止公式注入），数字不变，负数仍是 -12.50。Excel 文件中金额是带币种小数位的数字，日期是日期，文字以文本单元格写入，不会被当作公式计算。日志和所有 Excel 文件在后台生成，页面不会卡住。",
+    help: "设置 → 备份与恢复 → 导出：选择一张表（客户、未清发票、账龄、催收任务、预警或日志）、格式和截至日期，然后下载。客户表含主数据、信用额度、等级、评分和应收余额；未清发票表列出截至当天每张未清发票的到期日、逾期天数、未清金额、币种和争议金额；账龄表按客户和账龄区间列出，并按币种合计；预警表列出每条预警的规则、严重程度、首次出现日期、状态、是否停止赊销，以及原因和背后的数字；日志表每条记录一行，含事件序号、时间、类型、说明和原始记录。CSV 为 UTF-8，逗号分隔：选“带 BOM”时中文版 Windows 的 Excel 可直接正确打开。以 =、+、-、@、制表符或换行开头的文字在 CSV 中前加一个单引号（防止公式注入），数字不变，负数仍是 -12.50。Excel 文件中金额是带币种小数位的数字，日期是日期，文字以文本单元格写入，不会被当作公式计算。日志和所有 Excel 文件在后台生成，页面不会卡住；生成期间可以取消。",
     table_label: "表",
     format_label: "格式",
     as_of_label: "截至日期",
@@ -88,6 +92,8 @@ pub static ZH: ExportTexts = ExportTexts {
     format_xlsx: "Excel 工作簿（.xlsx）",
     download: "导出并下载",
     making: "正在生成文件……",
+    cancel: "取消导出",
+    cancelled: "导出已取消，没有下载任何文件。",
     made: "已下载 {file}：{rows} 行，{size}。",
     err_as_of: "截至日期：{reason}",
     err_failed: "导出失败：{detail}",
@@ -132,6 +138,8 @@ pub static ZH: ExportTexts = ExportTexts {
     c_since: "起始日期",
     c_status: "状态",
     c_holding: "停止赊销",
+    c_reasons: "原因",
+    reasons_separator: "；",
     c_seq: "事件序号",
     c_time: "记录时间（UTC）",
     c_who: "操作人",
@@ -147,7 +155,7 @@ pub static ZH: ExportTexts = ExportTexts {
 pub static EN: ExportTexts = ExportTexts {
     title: "Export",
     intro: "Export one table, as it stood on a day, as a CSV or Excel file. In CSV, text that starts with =, +, - or @ gets a leading apostrophe so that no spreadsheet takes it for a formula; in Excel, amounts are numbers and the currency has its own column.",
-    help: "Settings → Backup and restore → Export: choose a table (customers, open items, aging, the reminder worklist, alerts or the journal), a format and the as-of date, then download. Customers carry their master data, credit limit, grade, score and open balance; open items list every invoice open on the day with its due date, days overdue, open amount, currency and the amount in dispute; aging is per customer per bucket, with totals per currency; the journal has one row per entry with its event number, time, kind, the sentence the journal shows and the entry as stored. CSV is UTF-8, comma separated; with the BOM, Excel on Chinese Windows opens it right. In CSV, text that starts with =, +, -, @, a tab or a line break gets a leading apostrophe (against formula injection); numbers are left alone, so a negative amount stays -12.50. In Excel files, amounts are numbers with their currency's decimals, dates are dates, and text is written as text cells, which are never calculated. The journal and every Excel file are made in the background, so the page stays responsive.",
+    help: "Settings → Backup and restore → Export: choose a table (customers, open items, aging, the reminder worklist, alerts or the journal), a format and the as-of date, then download. Customers carry their master data, credit limit, grade, score and open balance; open items list every invoice open on the day with its due date, days overdue, open amount, currency and the amount in dispute; aging is per customer per bucket, with totals per currency; alerts list each alert's rule, severity, first day, status, whether it holds credit, and its reasons with the figures behind them; the journal has one row per entry with its event number, time, kind, the sentence the journal shows and the entry as stored. CSV is UTF-8, comma separated; with the BOM, Excel on Chinese Windows opens it right. In CSV, text that starts with =, +, -, @, a tab or a line break gets a leading apostrophe (against formula injection); numbers are left alone, so a negative amount stays -12.50. In Excel files, amounts are numbers with their currency's decimals, dates are dates, and text is written as text cells, which are never calculated. The journal and every Excel file are made in the background, so the page stays responsive; such an export can be cancelled while it is made.",
     table_label: "Table",
     format_label: "Format",
     as_of_label: "As of",
@@ -156,6 +164,8 @@ pub static EN: ExportTexts = ExportTexts {
     format_xlsx: "Excel workbook (.xlsx)",
     download: "Export and download",
     making: "Making the file…",
+    cancel: "Cancel the export",
+    cancelled: "The export was cancelled; no file was downloaded.",
     made: "Downloaded {file}: {rows} rows, {size}.",
     err_as_of: "As of: {reason}",
     err_failed: "The export failed: {detail}",
@@ -200,6 +210,8 @@ pub static EN: ExportTexts = ExportTexts {
     c_since: "Since",
     c_status: "Status",
     c_holding: "Credit hold",
+    c_reasons: "Reasons",
+    reasons_separator: "; ",
     c_seq: "Event",
     c_time: "Recorded (UTC)",
     c_who: "By",
@@ -263,6 +275,7 @@ fn header(e: &ExportTexts, column: &Column) -> String {
         Since => e.c_since,
         Status => e.c_status,
         Holding => e.c_holding,
+        Reasons => e.c_reasons,
         Seq => e.c_seq,
         Time => e.c_time,
         Who => e.c_who,
@@ -309,6 +322,15 @@ impl ExportWords for Words {
     fn yes_no(&self, yes: bool) -> String {
         let e = self.0.export();
         if yes { e.yes } else { e.no }.to_string()
+    }
+
+    /// As the alerts page words them, figures in the default number format.
+    fn reasons(&self, reasons: &[AlertReason]) -> String {
+        let (a, texts) = (self.0.alerts(), self.0.texts());
+        let told: Vec<String> = (reasons.iter())
+            .map(|reason| alerts::reason(a, texts, reason))
+            .collect();
+        told.join(self.0.export().reasons_separator)
     }
 
     fn sentence(&self, facts: &EntryFacts, who: &str) -> String {

@@ -1,7 +1,7 @@
 //! A table to export: typed cells under column ids, the headers already worded in the user's
 //! language by an [`ExportWords`] the shell passes (the core holds no user-facing text).
 
-use crate::alerts::AlertStatus;
+use crate::alerts::{AlertReason, AlertStatus};
 use crate::journal::EntryFacts;
 use crate::policy::{AlertRule, AlertSeverity, StepKind};
 use chrono::NaiveDate;
@@ -124,6 +124,8 @@ pub enum Column {
     Since,
     Status,
     Holding,
+    /// An alert's reasons with the figures behind them.
+    Reasons,
     Seq,
     Time,
     Who,
@@ -167,6 +169,8 @@ pub trait ExportWords {
     fn severity(&self, severity: AlertSeverity) -> String;
     fn status(&self, status: &AlertStatus) -> String;
     fn yes_no(&self, yes: bool) -> String;
+    /// An alert's reasons, each with its figures, as one cell.
+    fn reasons(&self, reasons: &[AlertReason]) -> String;
     /// A journal entry told as a sentence; `who` acted.
     fn sentence(&self, facts: &EntryFacts, who: &str) -> String;
 }
@@ -213,6 +217,12 @@ impl ExportWords for TokenWords {
 
     fn yes_no(&self, yes: bool) -> String {
         if yes { "yes" } else { "no" }.to_string()
+    }
+
+    /// Each reason as its variant and figures (`ItemOverdue { invoice: "…", days: 45, … }`).
+    fn reasons(&self, reasons: &[AlertReason]) -> String {
+        let told: Vec<String> = reasons.iter().map(|reason| format!("{reason:?}")).collect();
+        told.join("; ")
     }
 
     fn sentence(&self, facts: &EntryFacts, who: &str) -> String {

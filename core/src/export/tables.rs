@@ -222,7 +222,7 @@ pub fn worklist_table(state: &Portfolio, as_of: NaiveDate, words: &dyn ExportWor
 }
 
 /// Every alert on the day (acknowledged and snoozed ones with their status), customer by
-/// customer.
+/// customer, with its reasons and the figures behind them.
 pub fn alerts_table(state: &Portfolio, as_of: NaiveDate, words: &dyn ExportWords) -> Table {
     use Column::*;
     let columns = vec![
@@ -233,6 +233,7 @@ pub fn alerts_table(state: &Portfolio, as_of: NaiveDate, words: &dyn ExportWords
         Since,
         Status,
         Holding,
+        Reasons,
     ];
     let mut table = Table::new(TableKind::Alerts, columns, words);
     for alert in alerts_on(&state.alert_sources(), as_of) {
@@ -247,6 +248,7 @@ pub fn alerts_table(state: &Portfolio, as_of: NaiveDate, words: &dyn ExportWords
             Cell::Date(alert.since),
             Cell::text(words.status(&alert.status)),
             Cell::text(words.yes_no(alert.holding)),
+            Cell::text(words.reasons(&alert.reasons)),
         ]);
     }
     table

@@ -70,6 +70,9 @@ pub fn ExportSection() -> impl IntoView {
                 <TextField label=move || e().as_of_label field=Field::Date value=as_of form testid="export-as-of" hint="YYYY-MM-DD" />
                 <div class="actions">
                     <button type="submit" class="primary" data-testid="export-download" disabled=move || empty() || export.busy.get()>{move || e().download}</button>
+                    <Show when=move || export.busy.get()>
+                        <button type="button" data-testid="export-cancel" on:click=move |_| export.cancel()>{move || e().cancel}</button>
+                    </Show>
                 </div>
             </form>
             {move || export.message.get().map(|(error, text)| view! {
@@ -174,6 +177,14 @@ impl Export {
         let size = size(bytes.length() as usize);
         let rows = rows.to_string();
         let text = fill(e.made, &[("file", name), ("rows", &rows), ("size", &size)]);
+        self.message.set(Some((false, text)));
+    }
+
+    /// Ends the worker: nothing is downloaded (it writes nothing to the store).
+    fn cancel(self) {
+        self.job.set_value(None);
+        self.busy.set(false);
+        let text = self.lang().export().cancelled.to_string();
         self.message.set(Some((false, text)));
     }
 
