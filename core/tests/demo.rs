@@ -406,3 +406,27 @@ fn every_demo_customer_is_coherent_with_its_country() {
         .into();
     assert_eq!(countries, every, "every country of the generator appears");
 }
+
+/// A settled customer's figures are zero, never "-0.00": a balance starts from what is
+/// unapplied taken away, and taking away nothing must not give a negative zero.
+#[test]
+fn no_customer_row_shows_a_negative_zero() {
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of()).expect("valid");
+    let rows = creditdesk_core::ledger::reports::customer_rows(&state.ledger, as_of());
+    let zero_balances = rows.iter().filter(|row| row.balance.is_zero()).count();
+    assert!(zero_balances > 0, "demo S has a settled customer");
+    for row in &rows {
+        for (name, figure) in [
+            ("balance", row.balance),
+            ("overdue", row.overdue),
+            ("exposure", row.exposure),
+            ("unapplied", row.unapplied),
+        ] {
+            assert!(
+                !(figure.is_zero() && figure.is_sign_negative()),
+                "{} {name} is -0",
+                row.number
+            );
+        }
+    }
+}

@@ -375,7 +375,8 @@ pub fn customer_rows(state: &Ledger, as_of: NaiveDate) -> Vec<CustomerRow> {
                 number: customer.details.number.clone(),
                 name: customer.details.name.clone(),
                 currency: customer.details.currency,
-                balance: -unapplied,
+                // Not `-unapplied`: negating a zero gives -0.00, which the list would show.
+                balance: Decimal::ZERO - unapplied,
                 overdue: Decimal::ZERO,
                 days_overdue_max: 0,
                 exposure: orders[index],
