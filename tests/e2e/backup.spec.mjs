@@ -142,3 +142,37 @@ test('the backup page in Chinese at 360 px, with no serious axe violations', asy
   expect(overflow, 'no sideways scrolling at 360 px').toBeLessThanOrEqual(0);
   await expectNoSeriousViolations(page, 'the backup page in Chinese at 360 px');
 });
+
+test('a damaged store is replaced by a restore, and the break it showed is gone', async ({ page }) => {
+  const app = new App(page, EN);
+  await app.loadDemoS();
+  await openData(app);
+  const file = await downloadBackup(page);
+  const { header, events } = parts(file);
+  // The recorded head removed on disk while the events stay: the next open refuses the store.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('creditdesk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete('head');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await app.reload();
+  const banner = page.getByTestId('banner');
+  await expect(banner).toContainText(EN.integrity_banner.split('{detail}')[0]);
+  await app.goto('/data');
+  await chooseFile(page, file);
+  await expect(page.getByTestId('restore-confirm')).toBeVisible();
+  await page.getByTestId('restore-yes').click();
+  await expect(page.getByTestId('restore-message')).toHaveText(fill(B.EN.restored, { events: String(events.length) }));
+  await expect(banner).toHaveCount(0);
+  await app.reload();
+  await expect(banner).toHaveCount(0);
+  await app.journal().open();
+  await app.journal().expectIntact(events.length);
+  await openData(app);
+  expect(parts(await downloadBackup(page)).header.head).toEqual(header.head);
+});

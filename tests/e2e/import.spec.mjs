@@ -197,7 +197,20 @@ test('a page closed in the middle of a large import finds all of it or none afte
   const again = await context.newPage();
   const reopened = new App(again, EN);
   await reopened.goto('/customers');
-  const head = await storedHead(again);
+  // The closed page's worker may still be committing: a read-write transaction on the head
+  // waits for any transaction writing it (IndexedDB orders overlapping read-write scopes),
+  // then the page is read again, so the list and the head are of the same, settled store.
+  await again.waitForTimeout(1_000);
+  const head = await again.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('creditdesk');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta', 'readwrite').objectStore('meta').get('head');
+      get.onsuccess = () => { open.result.close(); resolve(get.result ?? null); };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+  await reopened.reload();
   // None of it: no customer; all of it: 500 customers and every invoice, in one event.
   if (head !== null) expect(JSON.parse(head).seq).toBe(1);
   await expect(again.getByTestId('results-count')).toHaveText(customersCount(EN, head === null ? 0 : 500));
