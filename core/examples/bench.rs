@@ -110,6 +110,11 @@ fn main() {
         )
     });
     println!("  {} tasks due", tasks.len());
+    // What the desk computes when no score is kept: every customer scored, then the worklist.
+    let from_nothing = timed("collections worklist from nothing (worklist_on)", || {
+        creditdesk_core::decide::worklist_on(&portfolio, as_of)
+    });
+    assert_eq!(from_nothing.len(), tasks.len());
     let alerts = timed(
         "alerts, all customers (scores today and at the month end)",
         || creditdesk_core::alerts::alerts_on(&portfolio.alert_sources(), as_of),

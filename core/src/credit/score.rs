@@ -41,7 +41,7 @@ use crate::credit::records::{
     statement_warnings, CreditRecord, CreditReport, FinancialStatement, RiskSignal, Severity,
 };
 use crate::credit::state::CreditFiles;
-use crate::ledger::as_of::{customer_invoices_on, open_amounts_on, settled_by};
+use crate::ledger::as_of::{customer_invoices_on, settled_by};
 use crate::ledger::{Customer, Invoice, Ledger};
 use crate::policy::{band_points, rating_points, CreditPolicy, Factor, Grade, Policies};
 use chrono::{Datelike, Months, NaiveDate};
@@ -323,15 +323,19 @@ pub fn z_zone(z: Decimal) -> ZZone {
 /// Altman Z″ = 6.56·X1 + 3.26·X2 + 6.72·X3 + 1.05·X4, computed unrounded; the zone is taken
 /// from the unrounded value and the figures are rounded to four decimals for output.
 pub fn altman_z(statement: &FinancialStatement) -> Option<AltmanZ> {
-    let ([x1, x2, x3, x4], z) = z_exact(statement)?;
-    Some(AltmanZ {
+    z_exact(statement).map(altman_shown)
+}
+
+/// Z″ and X1–X4 as shown, from their exact values.
+fn altman_shown(([x1, x2, x3, x4], z): ([Decimal; 4], Decimal)) -> AltmanZ {
+    AltmanZ {
         x1: shown(x1),
         x2: shown(x2),
         x3: shown(x3),
         x4: shown(x4),
         z: shown(z),
         zone: z_zone(z),
-    })
+    }
 }
 
 /// Whole months from `from` to `to` (negative when `to` is earlier).
@@ -343,6 +347,11 @@ pub fn stale_months(record: &CreditRecord, policy: &CreditPolicy, as_of: NaiveDa
         CreditRecord::Report(report) => (report.report_date, policy.report_stale_months),
         _ => return None,
     };
+    stale_by(date, limit, as_of)
+}
+
+/// Whole months from `date` to `as_of` when beyond `limit`.
+fn stale_by(date: NaiveDate, limit: u32, as_of: NaiveDate) -> Option<i64> {
     let months = months_between(date, as_of);
     (months > i64::from(limit)).then_some(months)
 }
@@ -418,7 +427,44 @@ pub fn payment_behaviour(
     customer: &Customer,
     as_of: NaiveDate,
 ) -> PaymentBehaviour {
-    payment_figures(&invoice_facts(ledger, customer, as_of), as_of).shown()
+    payment_figures(&invoice_facts(ledger, customer, as_of), as_of)
+        .divided()
+        .shown()
+}
+
+/// What of the credit file the score reads on a date, borrowed from the file.
+struct KnownFile<'a> {
+    statement: Option<&'a FinancialStatement>,
+    report: Option<&'a CreditReport>,
+    signals: Vec<&'a RiskSignal>,
+}
+
+/// The newest statement (by period end) and report (by date) the file knew on `as_of`, and
+/// its signals, in file order.
+fn known_file(file: &[(NaiveDate, CreditRecord)], as_of: NaiveDate) -> KnownFile<'_> {
+    let mut known = KnownFile {
+        statement: None,
+        report: None,
+        signals: Vec::new(),
+    };
+    // Ties on the date go to the record entered later: it corrects the earlier one.
+    for record in known_records(file, as_of) {
+        match record {
+            CreditRecord::Statement(found) => {
+                if (known.statement).is_none_or(|kept| found.period_end >= kept.period_end) {
+                    known.statement = Some(found);
+                }
+            }
+            CreditRecord::Report(found) => {
+                if (known.report).is_none_or(|kept| found.report_date >= kept.report_date) {
+                    known.report = Some(found);
+                }
+            }
+            CreditRecord::Signal(signal) => known.signals.push(signal),
+            CreditRecord::Reference(_) | CreditRecord::Visit(_) => {}
+        }
+    }
+    known
 }
 
 /// The inputs from the credit file, with the invoice facts already gathered.
@@ -428,32 +474,13 @@ fn score_inputs_from(
     as_of: NaiveDate,
     invoices: Vec<InvoiceFacts>,
 ) -> ScoreInputs {
-    let mut statement: Option<&FinancialStatement> = None;
-    let mut report: Option<&CreditReport> = None;
-    let mut signals = Vec::new();
-    // Ties on the date go to the record entered later: it corrects the earlier one.
-    for record in known_records(file, as_of) {
-        match record {
-            CreditRecord::Statement(found) => {
-                if statement.is_none_or(|kept| found.period_end >= kept.period_end) {
-                    statement = Some(found);
-                }
-            }
-            CreditRecord::Report(found) => {
-                if report.is_none_or(|kept| found.report_date >= kept.report_date) {
-                    report = Some(found);
-                }
-            }
-            CreditRecord::Signal(signal) => signals.push(signal.clone()),
-            CreditRecord::Reference(_) | CreditRecord::Visit(_) => {}
-        }
-    }
+    let known = known_file(file, as_of);
     ScoreInputs {
         as_of,
         registered_on: customer.registered_on,
-        statement: statement.cloned(),
-        report: report.cloned(),
-        signals,
+        statement: known.statement.cloned(),
+        report: known.report.cloned(),
+        signals: known.signals.into_iter().cloned().collect(),
         invoices,
     }
 }
@@ -487,9 +514,12 @@ struct Weighted {
 
 impl Weighted {
     fn add(&mut self, amount: Decimal, days: i64) {
-        self.weighted_days = self
-            .weighted_days
-            .saturating_add(amount.saturating_mul(Decimal::from(days)));
+        // Zero days add an exact zero, which leaves the sum as it is.
+        if days != 0 {
+            self.weighted_days = self
+                .weighted_days
+                .saturating_add(amount.saturating_mul(Decimal::from(days)));
+        }
         self.weight = self.weight.saturating_add(amount);
         if days > 0 {
             self.late_weight = self.late_weight.saturating_add(amount);
@@ -509,6 +539,7 @@ impl Weighted {
 }
 
 /// The payment figures, unrounded, and the days the bands are read at.
+#[derive(Clone, Default)]
 struct PaymentFigures {
     year: Weighted,
     recent: Weighted,
@@ -516,57 +547,98 @@ struct PaymentFigures {
     overdue_days_max: i64,
 }
 
-fn payment_figures(invoices: &[InvoiceFacts], as_of: NaiveDate) -> PaymentFigures {
-    let year_start = months_before(as_of, 12);
-    let recent_start = months_before(as_of, 3);
-    let mut figures = PaymentFigures {
-        year: Weighted::default(),
-        recent: Weighted::default(),
-        prior: Weighted::default(),
-        overdue_days_max: 0,
-    };
-    for invoice in invoices {
-        if invoice.issue_date > as_of || invoice.due_date > as_of || invoice.amount <= Decimal::ZERO
-        {
-            continue;
+/// The windows the payment figures of `as_of` count invoices in.
+struct Window {
+    as_of: NaiveDate,
+    year_start: NaiveDate,
+    recent_start: NaiveDate,
+}
+
+impl Window {
+    fn new(as_of: NaiveDate) -> Window {
+        Window {
+            as_of,
+            year_start: months_before(as_of, 12),
+            recent_start: months_before(as_of, 3),
         }
-        let paid_on = invoice.settled_on.filter(|settled| *settled <= as_of);
-        if paid_on.is_some() && invoice.due_date <= year_start {
-            continue;
+    }
+
+    /// Counts one invoice (amount, issue and due date, settlement) in `figures`.
+    fn add(
+        &self,
+        figures: &mut PaymentFigures,
+        amount: Decimal,
+        (issue_date, due_date): (NaiveDate, NaiveDate),
+        settled_on: Option<NaiveDate>,
+    ) {
+        let as_of = self.as_of;
+        if issue_date > as_of || due_date > as_of || amount <= Decimal::ZERO {
+            return;
         }
-        let days = (paid_on.unwrap_or(as_of) - invoice.due_date)
-            .num_days()
-            .max(0);
-        figures.year.add(invoice.amount, days);
-        if invoice.due_date > recent_start {
-            figures.recent.add(invoice.amount, days);
-        } else if invoice.due_date > year_start {
-            figures.prior.add(invoice.amount, days);
+        let paid_on = settled_on.filter(|settled| *settled <= as_of);
+        if paid_on.is_some() && due_date <= self.year_start {
+            return;
+        }
+        let days = (paid_on.unwrap_or(as_of) - due_date).num_days().max(0);
+        figures.year.add(amount, days);
+        if due_date > self.recent_start {
+            figures.recent.add(amount, days);
+        } else if due_date > self.year_start {
+            figures.prior.add(amount, days);
         }
         figures.overdue_days_max = figures.overdue_days_max.max(days);
+    }
+}
+
+fn payment_figures(invoices: &[InvoiceFacts], as_of: NaiveDate) -> PaymentFigures {
+    let window = Window::new(as_of);
+    let mut figures = PaymentFigures::default();
+    for invoice in invoices {
+        let dates = (invoice.issue_date, invoice.due_date);
+        window.add(&mut figures, invoice.amount, dates, invoice.settled_on);
     }
     figures
 }
 
+/// The payment figures' quotients, each divided once.
+struct PaymentDays {
+    year: Option<Decimal>,
+    late_share: Option<Decimal>,
+    recent: Option<Decimal>,
+    prior: Option<Decimal>,
+    overdue_days_max: i64,
+}
+
 impl PaymentFigures {
+    fn divided(&self) -> PaymentDays {
+        PaymentDays {
+            year: self.year.days(),
+            late_share: self.year.late_share_percent(),
+            recent: self.recent.days(),
+            prior: self.prior.days(),
+            overdue_days_max: self.overdue_days_max,
+        }
+    }
+}
+
+impl PaymentDays {
     fn shown(&self) -> PaymentBehaviour {
         PaymentBehaviour {
-            dbt_weighted: self.year.days().map(one_dp),
-            late_share_percent: self.year.late_share_percent().map(one_dp),
+            dbt_weighted: self.year.map(one_dp),
+            late_share_percent: self.late_share.map(one_dp),
             overdue_days_max: self.overdue_days_max,
-            dbt_recent_3m: self.recent.days().map(one_dp),
-            dbt_prior_9m: self.prior.days().map(one_dp),
+            dbt_recent_3m: self.recent.map(one_dp),
+            dbt_prior_9m: self.prior.map(one_dp),
         }
     }
 
     /// See the module doc; `None` when no invoice has fallen due.
     fn points(&self, policy: &CreditPolicy) -> Option<Decimal> {
-        let year_days = self.year.days()?;
+        let year_days = self.year?;
         let days = self
             .recent
-            .days()
             .map_or(year_days, |recent| recent.max(year_days));
-        let late_penalty = self.year.late_share_percent().unwrap_or_default() / Decimal::TEN;
+        let late_penalty = self.late_share.unwrap_or_default() / Decimal::TEN;
         let overdue_penalty =
             (Decimal::from(self.overdue_days_max) / Decimal::from(9)).min(Decimal::from(20));
         let points = band_points(&policy.dbt_bands, days)
@@ -585,10 +657,14 @@ fn severity_index(severity: Severity) -> usize {
 }
 
 /// The present penalty of the signals, each fading linearly over whole months.
-fn signal_penalty(signals: &[RiskSignal], policy: &CreditPolicy, as_of: NaiveDate) -> Decimal {
+fn signal_penalty<'s>(
+    signals: impl IntoIterator<Item = &'s RiskSignal>,
+    policy: &CreditPolicy,
+    as_of: NaiveDate,
+) -> Decimal {
     let fade = i64::from(policy.signal_fade_months);
     let mut total = Decimal::ZERO;
-    for signal in signals.iter().filter(|signal| signal.date <= as_of) {
+    for signal in (signals.into_iter()).filter(|signal| signal.date <= as_of) {
         let age = months_between(signal.date, as_of);
         if age >= fade {
             continue;
@@ -605,19 +681,16 @@ fn signal_penalty(signals: &[RiskSignal], policy: &CreditPolicy, as_of: NaiveDat
 
 /// What the statement gives: the factor's points, Z″, ratios and flags.
 fn financial_strength(
-    inputs: &ScoreInputs,
+    basis: &Basis<'_>,
     policy: &CreditPolicy,
     flags: &mut Vec<QualityFlag>,
 ) -> (Option<Decimal>, Option<AltmanZ>, Ratios) {
-    let Some(statement) = &inputs.statement else {
+    let Some(statement) = basis.statement else {
         flags.push(QualityFlag::NoStatement);
         return (None, None, Ratios::default());
     };
-    if let Some(months) = stale_months(
-        &CreditRecord::Statement(statement.clone()),
-        policy,
-        inputs.as_of,
-    ) {
+    let limit = policy.statement_stale_months;
+    if let Some(months) = stale_by(statement.period_end, limit, basis.as_of) {
         flags.push(QualityFlag::StaleStatement { months });
     }
     let exact = z_exact(statement);
@@ -641,20 +714,19 @@ fn financial_strength(
         flags.push(QualityFlag::StatementUnbalanced);
     }
     let points = exact.map(|(_, z)| band_points(&policy.z_bands, z));
-    (points, altman_z(statement), ratios(statement))
+    (points, exact.map(altman_shown), ratios(statement))
 }
 
 fn external_rating(
-    inputs: &ScoreInputs,
+    basis: &Basis<'_>,
     policy: &CreditPolicy,
     flags: &mut Vec<QualityFlag>,
 ) -> Option<Decimal> {
-    let Some(report) = &inputs.report else {
+    let Some(report) = basis.report else {
         flags.push(QualityFlag::NoReport);
         return None;
     };
-    if let Some(months) = stale_months(&CreditRecord::Report(report.clone()), policy, inputs.as_of)
-    {
+    if let Some(months) = stale_by(report.report_date, policy.report_stale_months, basis.as_of) {
         flags.push(QualityFlag::StaleReport { months });
     }
     let points = rating_points(&policy.rating_map, &report.agency, &report.rating);
@@ -667,25 +739,58 @@ fn external_rating(
     points
 }
 
+/// What a score is worked out from besides the invoices, borrowed.
+struct Basis<'a> {
+    as_of: NaiveDate,
+    registered_on: NaiveDate,
+    statement: Option<&'a FinancialStatement>,
+    report: Option<&'a CreditReport>,
+    /// The signals' present penalty (`signal_penalty`).
+    penalty: Decimal,
+}
+
 /// Scores the inputs under the policy. Total: any inputs and any policy give a score.
 pub fn score(inputs: &ScoreInputs, policy: &CreditPolicy) -> Score {
-    let mut flags = Vec::new();
-    let (strength, z, ratios) = financial_strength(inputs, policy, &mut flags);
+    let basis = Basis {
+        as_of: inputs.as_of,
+        registered_on: inputs.registered_on,
+        statement: inputs.statement.as_ref(),
+        report: inputs.report.as_ref(),
+        penalty: signal_penalty(&inputs.signals, policy, inputs.as_of),
+    };
     let figures = payment_figures(&inputs.invoices, inputs.as_of);
-    let payment = figures.points(policy);
+    score_of(
+        &basis,
+        &figures,
+        policy,
+        &mut Rescaled::new(&policy.weights),
+    )
+}
+
+/// The score of the basis and the payment figures (see the module doc).
+fn score_of(
+    basis: &Basis<'_>,
+    figures: &PaymentFigures,
+    policy: &CreditPolicy,
+    weights: &mut Rescaled,
+) -> Score {
+    let mut flags = Vec::new();
+    let (strength, z, ratios) = financial_strength(basis, policy, &mut flags);
+    let days = figures.divided();
+    let payment = days.points(policy);
     if payment.is_none() {
         flags.push(QualityFlag::NoPaymentHistory);
     }
-    let rating = external_rating(inputs, policy, &mut flags);
-    let penalty = signal_penalty(&inputs.signals, policy, inputs.as_of);
+    let rating = external_rating(basis, policy, &mut flags);
+    let penalty = basis.penalty;
     let signals = (Decimal::ONE_HUNDRED - penalty).max(Decimal::ZERO);
-    let relationship_months = months_between(inputs.registered_on, inputs.as_of).max(0);
+    let relationship_months = months_between(basis.registered_on, basis.as_of).max(0);
     let relationship = band_points(
         &policy.relationship_bands,
         Decimal::from(relationship_months),
     );
     let points = [strength, payment, rating, Some(signals), Some(relationship)];
-    let contributions = contributions(&policy.weights, points);
+    let contributions = contributions(weights, points);
     let total: Decimal = contributions.iter().map(|c| c.contribution).sum();
     let score = base() + total;
     let grade = grade_of(score, &policy.grade_floors);
@@ -698,7 +803,7 @@ pub fn score(inputs: &ScoreInputs, policy: &CreditPolicy) -> Score {
         contributions,
         z,
         ratios,
-        payment: figures.shown(),
+        payment: days.shown(),
         relationship_months,
         signal_penalty: penalty.round_dp(2),
         flags,
@@ -713,41 +818,63 @@ pub fn grade_of(score: Decimal, floors: &[Decimal; 4]) -> Grade {
         .map_or(Grade::E, |index| Grade::ALL[index])
 }
 
+/// The policy's weights rescaled over the factors with data, and shown to two decimals,
+/// worked out once for each set of factors with data (a bit per factor).
+struct Rescaled<'a> {
+    weights: &'a [Decimal; 5],
+    by_set: [Option<([Decimal; 5], [Decimal; 5])>; 32],
+}
+
+impl<'a> Rescaled<'a> {
+    fn new(weights: &'a [Decimal; 5]) -> Rescaled<'a> {
+        Rescaled {
+            weights,
+            by_set: [None; 32],
+        }
+    }
+
+    /// The weights (exact, and to two decimals) when the factors with data are `with_data`.
+    fn of(&mut self, with_data: [bool; 5]) -> ([Decimal; 5], [Decimal; 5]) {
+        let set = (with_data.iter().enumerate())
+            .filter(|(_, has)| **has)
+            .fold(0, |set, (index, _)| set | (1 << index));
+        let weights = self.weights;
+        *self.by_set[set].get_or_insert_with(|| {
+            let hundred = Decimal::ONE_HUNDRED;
+            let used: [Decimal; 5] = std::array::from_fn(|index| {
+                if with_data[index] {
+                    weights[index].max(Decimal::ZERO)
+                } else {
+                    Decimal::ZERO
+                }
+            });
+            let used_total = used
+                .iter()
+                .fold(Decimal::ZERO, |sum, w| sum.saturating_add(*w));
+            let rescaled = used.map(|weight| {
+                divide(weight.saturating_mul(hundred), used_total).unwrap_or_default()
+            });
+            (rescaled, rescaled.map(|weight| weight.round_dp(2)))
+        })
+    }
+}
+
 /// Weights rescaled over the factors with data, contributions rounded by largest remainder
 /// to one decimal so that they add up to the rounded exact sum (see the module doc).
-fn contributions(weights: &[Decimal; 5], points: [Option<Decimal>; 5]) -> Vec<Contribution> {
+fn contributions(weights: &mut Rescaled, points: [Option<Decimal>; 5]) -> Vec<Contribution> {
     let hundred = Decimal::ONE_HUNDRED;
     let points = points.map(|p| p.map(|p| p.clamp(Decimal::ZERO, hundred)));
-    let used: Vec<Decimal> = weights
-        .iter()
-        .zip(&points)
-        .map(|(weight, p)| {
-            if p.is_some() {
-                (*weight).max(Decimal::ZERO)
-            } else {
-                Decimal::ZERO
-            }
-        })
-        .collect();
-    let used_total = used
-        .iter()
-        .fold(Decimal::ZERO, |sum, w| sum.saturating_add(*w));
-    let rescaled: Vec<Decimal> = used
-        .iter()
-        .map(|weight| divide(weight.saturating_mul(hundred), used_total).unwrap_or_default())
-        .collect();
-    let exact: Vec<Decimal> = rescaled
-        .iter()
-        .zip(&points)
-        .map(|(weight, p)| p.map_or(Decimal::ZERO, |p| *weight * (p - base()) / hundred))
-        .collect();
+    let (rescaled, shown) = weights.of(points.map(|p| p.is_some()));
+    let exact: [Decimal; 5] = std::array::from_fn(|index| {
+        points[index].map_or(Decimal::ZERO, |p| rescaled[index] * (p - base()) / hundred)
+    });
     let rounded = largest_remainder_tenths(&exact);
     Factor::ALL
         .iter()
         .enumerate()
         .map(|(index, factor)| Contribution {
             factor: *factor,
-            weight_percent: rescaled[index].round_dp(2),
+            weight_percent: shown[index],
             points: points[index].map(one_dp),
             contribution: rounded[index],
         })
@@ -756,19 +883,17 @@ fn contributions(weights: &[Decimal; 5], points: [Option<Decimal>; 5]) -> Vec<Co
 
 /// Rounds each value to tenths so that the rounded values sum to the rounded exact sum:
 /// floor each, then give a tenth to the largest remainders (earlier first on ties).
-fn largest_remainder_tenths(exact: &[Decimal]) -> Vec<Decimal> {
+fn largest_remainder_tenths(exact: &[Decimal; 5]) -> [Decimal; 5] {
     let tenth = Decimal::new(1, 1);
     let target = one_dp(exact.iter().sum());
-    let mut rounded: Vec<Decimal> = exact
-        .iter()
-        .map(|value| value.round_dp_with_strategy(1, RoundingStrategy::ToNegativeInfinity))
-        .collect();
+    let mut rounded =
+        exact.map(|value| value.round_dp_with_strategy(1, RoundingStrategy::ToNegativeInfinity));
     let floor_sum: Decimal = rounded.iter().sum();
     let steps = ((target - floor_sum) / tenth).round();
     let steps = i64::try_from(steps)
         .unwrap_or(0)
         .clamp(0, exact.len() as i64) as usize;
-    let mut order: Vec<usize> = (0..exact.len()).collect();
+    let mut order: [usize; 5] = std::array::from_fn(|index| index);
     order.sort_by(|a, b| (exact[*b] - rounded[*b]).cmp(&(exact[*a] - rounded[*a])));
     for index in order.into_iter().take(steps) {
         rounded[index] += tenth;
@@ -776,41 +901,117 @@ fn largest_remainder_tenths(exact: &[Decimal]) -> Vec<Decimal> {
     rounded
 }
 
-/// Scores every customer as of a date, in `customers` order. One pass over the invoices (and,
-/// only when some invoice was part-reduced, one over payments, credit notes and write-offs):
-/// looking each customer's invoices up by id would cost a cache miss per invoice.
+/// Scores every customer as of a date, in `customers` order. One pass over the invoices,
+/// counting each in its customer's payment figures: looking each customer's invoices up by
+/// id would cost a cache miss per invoice. The score reads no open amount, so none is
+/// worked out.
 pub fn score_all(
     ledger: &Ledger,
     files: &CreditFiles,
     policy: &CreditPolicy,
     as_of: NaiveDate,
 ) -> Vec<Score> {
-    let open = open_amounts_on(ledger, as_of);
-    let mut facts: Vec<Vec<InvoiceFacts>> = ledger
-        .customers
-        .iter()
-        .map(|customer| Vec::with_capacity(customer.invoices.len()))
-        .collect();
-    // Searching 40 kB of ids stays in cache; searching the customer records does not.
-    let customer_ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
-    for (position, invoice) in ledger.invoices.iter().enumerate() {
-        if invoice.issue_date > as_of {
-            continue;
-        }
-        let Ok(index) = customer_ids.binary_search(&invoice.customer.0) else {
-            continue;
-        };
-        facts[index].push(fact_of(invoice, as_of, open[position]));
-    }
-    ledger
-        .customers
-        .iter()
-        .zip(facts)
-        .map(|(customer, invoices)| {
-            let inputs = score_inputs_from(customer, files.of(customer.id), as_of, invoices);
-            score(&inputs, policy)
+    let figures = payment_figures_all(ledger, as_of);
+    let mut weights = Rescaled::new(&policy.weights);
+    (ledger.customers.iter())
+        .zip(&figures)
+        .map(|(customer, figures)| {
+            let known = known_file(files.of(customer.id), as_of);
+            let basis = Basis {
+                as_of,
+                registered_on: customer.registered_on,
+                statement: known.statement,
+                report: known.report,
+                penalty: signal_penalty(known.signals, policy, as_of),
+            };
+            score_of(&basis, figures, policy, &mut weights)
         })
         .collect()
+}
+
+/// An invoice as the payment figures read it: its amount, issue and due dates and the day
+/// it was settled, if it was.
+pub type Terms = (Decimal, (NaiveDate, NaiveDate), Option<NaiveDate>);
+
+/// The customer's score on `as_of` under `policy` from `invoices`, its invoices in
+/// `customer.invoices` order (any issued after `as_of` counts for nothing): what
+/// `score(&score_inputs(ledger, files, customer, as_of), policy)` gives, for a caller that
+/// holds the invoices already (no look-up by id, no open amount).
+pub fn score_invoices(
+    customer: &Customer,
+    files: &CreditFiles,
+    invoices: impl IntoIterator<Item = Terms>,
+    policy: &CreditPolicy,
+    as_of: NaiveDate,
+) -> Score {
+    let window = Window::new(as_of);
+    let mut figures = PaymentFigures::default();
+    for (amount, dates, settled_on) in invoices {
+        if dates.0 <= as_of {
+            let settled = settled_on.filter(|settled| *settled <= as_of);
+            window.add(&mut figures, amount, dates, settled);
+        }
+    }
+    let known = known_file(files.of(customer.id), as_of);
+    let basis = Basis {
+        as_of,
+        registered_on: customer.registered_on,
+        statement: known.statement,
+        report: known.report,
+        penalty: signal_penalty(known.signals, policy, as_of),
+    };
+    score_of(
+        &basis,
+        &figures,
+        policy,
+        &mut Rescaled::new(&policy.weights),
+    )
+}
+
+/// Each customer's payment figures on `as_of`, indexed like `ledger.customers`: one pass over
+/// the invoices in their order.
+fn payment_figures_all(ledger: &Ledger, as_of: NaiveDate) -> Vec<PaymentFigures> {
+    let window = Window::new(as_of);
+    let mut figures = vec![PaymentFigures::default(); ledger.customers.len()];
+    let positions = CustomerPositions::new(ledger);
+    for invoice in ledger.invoices.iter().filter(|i| i.issue_date <= as_of) {
+        if let Some(index) = positions.of(invoice.customer) {
+            let dates = (invoice.issue_date, invoice.due_date);
+            let settled = settled_by(invoice, as_of);
+            window.add(&mut figures[index], invoice.amount.value(), dates, settled);
+        }
+    }
+    figures
+}
+
+/// Where each customer is in `ledger.customers`: an offset when the ids are dense (as
+/// `next_ids` hands them out), else a search through the ids alone (40 kB for 10,000
+/// customers stays in cache; the customer records do not).
+pub struct CustomerPositions {
+    ids: Vec<u32>,
+    dense: bool,
+}
+
+impl CustomerPositions {
+    pub fn new(ledger: &Ledger) -> CustomerPositions {
+        let ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
+        let dense = match (ids.first(), ids.last()) {
+            (Some(first), Some(last)) => {
+                (last.checked_sub(*first)).is_some_and(|span| span as usize + 1 == ids.len())
+            }
+            _ => false,
+        };
+        CustomerPositions { ids, dense }
+    }
+
+    /// The customer's position, `None` for an id not in the ledger.
+    pub fn of(&self, id: CustomerId) -> Option<usize> {
+        if self.dense {
+            let offset = id.0.checked_sub(*self.ids.first()?)? as usize;
+            return (offset < self.ids.len()).then_some(offset);
+        }
+        self.ids.binary_search(&id.0).ok()
+    }
 }
 
 fn month_end(date: NaiveDate) -> NaiveDate {
