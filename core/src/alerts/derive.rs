@@ -2,20 +2,17 @@
 //! a customer on. See the module doc of `alerts` for the rules, the first-held date and the
 //! hold.
 
+use crate::alerts::books::{customer_books, portfolio_books};
 use crate::alerts::entry::AlertRef;
 use crate::alerts::reason::AlertSources;
 use crate::alerts::rules::{self, Found, RuleContext, Scores};
 use crate::alerts::state::Alerts;
 use crate::base::ids::{CustomerId, UserId};
-use crate::collections::Promise;
 use crate::credit::score::{previous_month_end, score, score_all, score_inputs, Score};
-use crate::ledger::as_of::open_amounts_on;
-use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::ledger::Customer;
 use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Where an alert stands with the people working it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,9 +68,17 @@ pub fn customer_alerts(
     as_of: NaiveDate,
 ) -> Vec<Alert> {
     let policy = sources.policies.on(as_of);
-    let scores = customer_scores(sources, customer, as_of);
-    let (promises, write_offs) = own_records(sources, customer);
-    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
+    let (now, before, month_end) = customer_scores(sources, customer, as_of);
+    let scores = Scores::new(&now, &before, month_end);
+    let (books, reductions) = customer_books(sources, customer, as_of);
+    let context = RuleContext {
+        sources,
+        policy: &policy,
+        customer,
+        as_of,
+        books: &books,
+        reductions: &reductions,
+    };
     alerts_of(&context, Some(&scores), |_| true)
 }
 
@@ -102,33 +107,20 @@ pub fn alerts_scored(
 ) -> Vec<Alert> {
     let policy = sources.policies.on(as_of);
     let month_end = previous_month_end(as_of);
-    let mut promises: HashMap<CustomerId, Vec<&Promise>> = HashMap::new();
-    for promise in &sources.collections.promises {
-        promises.entry(promise.customer).or_default().push(promise);
-    }
-    let ledger = sources.ledger;
-    let mut items = items_by_customer(ledger, as_of);
+    let (books, reductions) = portfolio_books(sources, as_of);
     let mut alerts = Vec::new();
-    for (index, customer) in ledger.customers.iter().enumerate() {
-        let (invoices, reductions) = std::mem::take(&mut items[index]).into_iter().unzip();
+    for (index, (customer, books)) in sources.ledger.customers.iter().zip(&books).enumerate() {
         let context = RuleContext {
             sources,
             policy: &policy,
             customer,
             as_of,
-            promises: promises.get(&customer.id).map_or(&[], Vec::as_slice),
-            write_offs: &[],
-            invoices,
-            reductions,
+            books,
+            reductions: &reductions,
         };
-        let scores = now
-            .get(index)
+        let scores = (now.get(index))
             .zip(before.get(index))
-            .map(|(now, before)| Scores {
-                now: now.clone(),
-                before: before.clone(),
-                month_end,
-            });
+            .map(|(now, before)| Scores::new(now, before, month_end));
         alerts.extend(alerts_of(&context, scores.as_ref(), |_| true));
     }
     alerts
@@ -149,9 +141,18 @@ pub fn alert_hold(
             || (rule == AlertRule::OverdueDays && alerts.holds(AlertSeverity::Severe))
     };
     let needs_scores = can_hold(AlertRule::GradeDrop) || can_hold(AlertRule::ScoreDrop);
-    let scores = needs_scores.then(|| customer_scores(sources, customer, as_of));
-    let (promises, write_offs) = own_records(sources, customer);
-    let context = RuleContext::new(sources, (&policy, as_of), customer, &promises, &write_offs);
+    let scored = needs_scores.then(|| customer_scores(sources, customer, as_of));
+    let scores =
+        (scored.as_ref()).map(|(now, before, month_end)| Scores::new(now, before, *month_end));
+    let (books, reductions) = customer_books(sources, customer, as_of);
+    let context = RuleContext {
+        sources,
+        policy: &policy,
+        customer,
+        as_of,
+        books: &books,
+        reductions: &reductions,
+    };
     let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
         .into_iter()
         .filter(|alert| alert.holding)
@@ -163,89 +164,24 @@ pub fn alert_hold(
     })
 }
 
-/// The customer's promises and write-offs (each area keeps them in one list).
-fn own_records<'a>(
-    sources: &AlertSources<'a>,
+/// The customer's score on `as_of` and at the last month end, and that month end.
+fn customer_scores(
+    sources: &AlertSources<'_>,
     customer: &Customer,
-) -> (Vec<&'a Promise>, Vec<&'a WriteOff>) {
-    let promises = (sources.collections.promises.iter())
-        .filter(|promise| promise.customer == customer.id)
-        .collect();
-    let ledger = sources.ledger;
-    let write_offs = (ledger.write_offs.iter())
-        .filter(|w| customer.invoices.binary_search(&w.invoice).is_ok())
-        .collect();
-    (promises, write_offs)
-}
-
-/// Every invoice's payments, credit notes and write-offs dated by `as_of`, sorted, indexed
-/// like `ledger.invoices`: one pass over each list.
-fn dated_reductions(ledger: &Ledger, as_of: NaiveDate) -> Vec<Vec<(NaiveDate, Decimal)>> {
-    let mut reduced: Vec<Vec<(NaiveDate, Decimal)>> = vec![Vec::new(); ledger.invoices.len()];
-    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
-        if let Some(position) = ledger.invoice_position(invoice).filter(|_| date <= as_of) {
-            reduced[position].push((date, amount));
-        }
-    };
-    for payment in &ledger.payments {
-        for allocation in &payment.allocations {
-            reduce(allocation.invoice, payment.date, allocation.amount.value());
-        }
-    }
-    for note in &ledger.credit_notes {
-        for allocation in &note.allocations {
-            reduce(allocation.invoice, note.date, allocation.amount.value());
-        }
-    }
-    for write_off in &ledger.write_offs {
-        reduce(write_off.invoice, write_off.date, write_off.amount.value());
-    }
-    for list in &mut reduced {
-        list.sort_unstable();
-    }
-    reduced
-}
-
-type Items<'a> = Vec<((&'a Invoice, Decimal), Vec<(NaiveDate, Decimal)>)>;
-
-/// Each customer's invoices issued by `as_of` with their open amount and dated reductions,
-/// indexed like `ledger.customers`: one pass over the invoices in their order.
-fn items_by_customer(ledger: &Ledger, as_of: NaiveDate) -> Vec<Items<'_>> {
-    let open = open_amounts_on(ledger, as_of);
-    let mut reduced = dated_reductions(ledger, as_of);
-    let customer_ids: Vec<u32> = ledger.customers.iter().map(|c| c.id.0).collect();
-    let mut items: Vec<Items<'_>> = (ledger.customers.iter())
-        .map(|customer| Vec::with_capacity(customer.invoices.len()))
-        .collect();
-    for (position, invoice) in ledger.invoices.iter().enumerate() {
-        if invoice.issue_date > as_of {
-            continue;
-        }
-        if let Ok(index) = customer_ids.binary_search(&invoice.customer.0) {
-            let dated = std::mem::take(&mut reduced[position]);
-            items[index].push(((invoice, open[position]), dated));
-        }
-    }
-    items
-}
-
-fn customer_scores(sources: &AlertSources<'_>, customer: &Customer, as_of: NaiveDate) -> Scores {
+    as_of: NaiveDate,
+) -> (Score, Score, NaiveDate) {
     let month_end = previous_month_end(as_of);
     let at = |date: NaiveDate| {
         let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
         score(&inputs, &sources.policies.on(date))
     };
-    Scores {
-        now: at(as_of),
-        before: at(month_end),
-        month_end,
-    }
+    (at(as_of), at(month_end), month_end)
 }
 
 /// The customer's alerts under the rules `wanted` picks.
 fn alerts_of(
     context: &RuleContext<'_>,
-    scores: Option<&Scores>,
+    scores: Option<&Scores<'_>>,
     wanted: impl Fn(AlertRule) -> bool,
 ) -> Vec<Alert> {
     let mut alerts = Vec::new();

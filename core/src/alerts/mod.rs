@@ -24,6 +24,7 @@
 //! release names the runs it releases (rule and first-held date): it lasts while those runs
 //! do; a new run, or another rule reaching a holding severity, holds again.
 
+pub mod books;
 pub mod derive;
 pub mod entry;
 pub mod reason;

@@ -1,40 +1,51 @@
 //! Each alert rule on one customer as of a date: whether it holds, its severity, its reasons
 //! and the first day of its run (see the module doc of `alerts`).
 
+use crate::alerts::books::{Books, Reductions};
 use crate::alerts::reason::{AlertReason, AlertSources};
 use crate::alerts::runs::{interval_run, step_run, walk_back};
-use crate::base::ids::InvoiceId;
 use crate::base::money::Money;
 use crate::collections::plan_status::{instalment_statuses, InstalmentStatus};
-use crate::collections::{promise_status, Promise, PromiseStatus};
-use crate::credit::score::{score, score_inputs, stale_months, Score};
+use crate::collections::{promise_status, PromiseStatus};
+use crate::credit::score::{score_invoices, stale_months, Score};
 use crate::credit::CreditRecord;
-use crate::ledger::as_of::{customer_invoices_on, order_open_on};
-use crate::ledger::{Customer, Invoice, Ledger, WriteOff};
+use crate::ledger::as_of::order_open_on;
+use crate::ledger::Customer;
 use crate::limits::{limit_status, requests_of, utilisation_exact, LimitStatus, RequestStatus};
-use crate::policy::{AlertRule, AlertSeverity, CreditPolicy};
+use crate::policy::{AlertRule, AlertSeverity, CreditPolicy, Grade};
 use chrono::{Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 
 pub struct RuleContext<'a> {
     pub sources: &'a AlertSources<'a>,
     pub policy: &'a CreditPolicy,
     pub customer: &'a Customer,
     pub as_of: NaiveDate,
-    pub promises: &'a [&'a Promise],
-    /// The customer's write-offs (the ledger keeps them in one list).
-    pub write_offs: &'a [&'a WriteOff],
-    /// The customer's invoices issued by `as_of`, with their open amount then.
-    pub invoices: Vec<(&'a Invoice, Decimal)>,
-    /// What reduced each invoice by `as_of`, dated and sorted, indexed like `invoices`.
-    pub reductions: Vec<Vec<(NaiveDate, Decimal)>>,
+    /// The customer's invoices, days, orders, promises and plans as of `as_of`.
+    pub books: &'a Books<'a>,
+    /// What the books' items point into.
+    pub reductions: &'a Reductions,
 }
 
-/// The customer's score on the day asked and at the last month end.
-pub struct Scores {
-    pub now: Score,
-    pub before: Score,
+/// The customer's score on the day asked and at the last month end, and the grades and
+/// scores of the days the score rules walk back over, each worked out once for both.
+pub struct Scores<'s> {
+    pub now: &'s Score,
+    pub before: &'s Score,
     pub month_end: NaiveDate,
+    walked: RefCell<Vec<(NaiveDate, Grade, Decimal)>>,
+}
+
+impl<'s> Scores<'s> {
+    pub fn new(now: &'s Score, before: &'s Score, month_end: NaiveDate) -> Scores<'s> {
+        Scores {
+            now,
+            before,
+            month_end,
+            walked: RefCell::new(Vec::new()),
+        }
+    }
 }
 
 /// A rule that holds: its severity, reasons and first day.
@@ -42,35 +53,6 @@ pub struct Found {
     pub severity: AlertSeverity,
     pub since: NaiveDate,
     pub reasons: Vec<AlertReason>,
-}
-
-impl<'a> RuleContext<'a> {
-    pub fn new(
-        sources: &'a AlertSources<'a>,
-        (policy, as_of): (&'a CreditPolicy, NaiveDate),
-        customer: &'a Customer,
-        promises: &'a [&'a Promise],
-        write_offs: &'a [&'a WriteOff],
-    ) -> RuleContext<'a> {
-        let mut context = RuleContext {
-            sources,
-            policy,
-            customer,
-            as_of,
-            promises,
-            write_offs,
-            invoices: customer_invoices_on(sources.ledger, customer, as_of),
-            reductions: Vec::new(),
-        };
-        let ledger = sources.ledger;
-        let issued = |id: &InvoiceId| ledger.invoice(*id).is_some_and(|i| i.issue_date <= as_of);
-        context.reductions = (customer.invoices.iter())
-            .zip(reductions(&context))
-            .filter(|(id, _)| issued(id))
-            .map(|(_, list)| list)
-            .collect();
-        context
-    }
 }
 
 fn day_before(date: NaiveDate) -> Option<NaiveDate> {
@@ -82,7 +64,11 @@ fn day(date: NaiveDate, days: i64) -> NaiveDate {
         .unwrap_or(date)
 }
 
-pub fn find(context: &RuleContext<'_>, scores: Option<&Scores>, rule: AlertRule) -> Option<Found> {
+pub fn find(
+    context: &RuleContext<'_>,
+    scores: Option<&Scores<'_>>,
+    rule: AlertRule,
+) -> Option<Found> {
     match rule {
         AlertRule::OverdueDays => overdue_days(context),
         AlertRule::OverdueAmount => overdue_amount(context),
@@ -110,63 +96,23 @@ fn found(
     }
 }
 
-/// What reduced each of the customer's invoices, dated, indexed like `customer.invoices`.
-fn reductions(context: &RuleContext<'_>) -> Vec<Vec<(NaiveDate, Decimal)>> {
-    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
-    let mut out = vec![Vec::new(); customer.invoices.len()];
-    let mut reduce = |invoice, date: NaiveDate, amount: Decimal| {
-        if date > as_of {
-            return;
-        }
-        if let Ok(position) = customer.invoices.binary_search(&invoice) {
-            out[position].push((date, amount));
-        }
-    };
-    for payment in customer
-        .payments
-        .iter()
-        .filter_map(|id| ledger.payment(*id))
-    {
-        for allocation in &payment.allocations {
-            reduce(allocation.invoice, payment.date, allocation.amount.value());
-        }
-    }
-    for note in customer
-        .credit_notes
-        .iter()
-        .filter_map(|id| ledger.credit_note(*id))
-    {
-        for allocation in &note.allocations {
-            reduce(allocation.invoice, note.date, allocation.amount.value());
-        }
-    }
-    for write_off in context.write_offs {
-        reduce(write_off.invoice, write_off.date, write_off.amount.value());
-    }
-    for list in &mut out {
-        list.sort_unstable();
-    }
-    out
-}
-
 /// Items at least N days past due with more than the leftover open. Each item is in the run
 /// from due + N days until the day its open amount fell to the leftover.
 fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
     let (customer, as_of) = (context.customer, context.as_of);
     let alerts = &context.policy.alerts;
     let currency = customer.details.currency;
-    let mut reasons: Vec<(i64, AlertReason)> = (context.invoices.iter())
-        .copied()
-        .filter(|(invoice, open)| {
-            *open > alerts.leftover_max
-                && invoice.days_past_due(as_of) >= i64::from(alerts.overdue_days)
+    let mut reasons: Vec<(i64, AlertReason)> = (context.books.items.iter())
+        .filter(|item| {
+            item.open > alerts.leftover_max
+                && item.days_past_due(as_of) >= i64::from(alerts.overdue_days)
         })
-        .map(|(invoice, open)| {
-            let days = invoice.days_past_due(as_of);
+        .map(|item| {
+            let days = item.days_past_due(as_of);
             let reason = AlertReason::ItemOverdue {
-                invoice: invoice.number.clone(),
+                invoice: item.invoice.number.clone(),
                 days,
-                open: Money::new(open, currency),
+                open: Money::new(item.open, currency),
                 threshold: alerts.overdue_days,
             };
             (days, reason)
@@ -174,16 +120,18 @@ fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
         .collect();
     let days_max = reasons.iter().map(|(days, _)| *days).max()?;
     reasons.sort_by_key(|(days, _)| std::cmp::Reverse(*days));
-    let reduced = &context.reductions;
-    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (context.invoices.iter())
-        .zip(reduced)
-        .map(|((invoice, _), list)| {
-            let start = day(invoice.due_date, i64::from(alerts.overdue_days));
-            let mut open = invoice.amount.value();
-            let end = list.iter().find_map(|(date, amount)| {
-                open -= *amount;
-                (open <= alerts.leftover_max).then_some(*date)
-            });
+    let mut intervals: Vec<(NaiveDate, Option<NaiveDate>)> = (context.books.items.iter())
+        .map(|item| {
+            let start = day(item.due_date, i64::from(alerts.overdue_days));
+            let mut open = item.amount;
+            let end = context
+                .reductions
+                .of(item)
+                .iter()
+                .find_map(|(date, amount)| {
+                    open -= *amount;
+                    (open <= alerts.leftover_max).then_some(*date)
+                });
             (start, end.map(|end| end.max(start)))
         })
         .collect();
@@ -205,22 +153,23 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
     let currency = customer.details.currency;
     let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
     let threshold = policy.alerts.overdue_amount;
-    let overdue: Decimal = (context.invoices.iter())
-        .filter(|(invoice, open)| *open > Decimal::ZERO && invoice.days_past_due(as_of) > 0)
-        .map(|(_, open)| *open)
+    let items = &context.books.items;
+    let overdue: Decimal = (items.iter())
+        .filter(|item| item.open > Decimal::ZERO && item.days_past_due(as_of) > 0)
+        .map(|item| item.open)
         .sum();
     if base(overdue) <= threshold {
         return None;
     }
-    let reduced = &context.reductions;
     let mut changes = Vec::new();
-    for ((invoice, _), list) in context.invoices.iter().zip(reduced) {
+    for item in items {
+        let (due_date, list) = (item.due_date, context.reductions.of(item));
         let before: Decimal = (list.iter())
-            .filter(|(date, _)| *date <= invoice.due_date)
+            .filter(|(date, _)| *date <= due_date)
             .map(|(_, amount)| *amount)
             .sum();
-        changes.push((day(invoice.due_date, 1), invoice.amount.value() - before));
-        for (date, amount) in list.iter().filter(|(date, _)| *date > invoice.due_date) {
+        changes.push((day(due_date, 1), item.amount - before));
+        for (date, amount) in list.iter().filter(|(date, _)| *date > due_date) {
             changes.push((*date, -*amount));
         }
     }
@@ -242,7 +191,7 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
 /// walks back over the days exposure moved (issues, reductions, orders opened and closed)
 /// or a limit took effect or lapsed, undoing each day's changes on the way.
 fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
-    let (ledger, customer, as_of) = (context.sources.ledger, context.customer, context.as_of);
+    let (customer, as_of) = (context.customer, context.as_of);
     let limits = context.sources.limits;
     let threshold = context.policy.alerts.utilisation_percent;
     let limit_on = |date: NaiveDate| match limit_status(limits, customer.id, date) {
@@ -255,24 +204,18 @@ fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
             .filter(|percent| *percent > threshold)
     };
     let limit = limit_on(as_of)?;
-    let orders: Vec<_> = customer
-        .orders
-        .iter()
-        .filter_map(|id| ledger.order(*id))
-        .collect();
+    let orders = &context.books.orders;
     let open_orders: Decimal = (orders.iter())
         .filter(|order| order_open_on(order, as_of))
         .map(|order| order.amount.value())
         .sum();
-    let exposure = context
-        .invoices
-        .iter()
-        .map(|(_, open)| *open)
+    let exposure = (context.books.items.iter())
+        .map(|item| item.open)
         .sum::<Decimal>()
         + open_orders;
     let percent = over(exposure, Some(limit))?;
     // (date, change in exposure, whether the limit in force may change that day)
-    let mut changes: Vec<(NaiveDate, Decimal, bool)> = (exposure_changes(context, &orders))
+    let mut changes: Vec<(NaiveDate, Decimal, bool)> = (exposure_changes(context, orders))
         .into_iter()
         .map(|(date, change)| (date, change, false))
         .collect();
@@ -338,8 +281,9 @@ fn exposure_changes(
     orders: &[&crate::ledger::Order],
 ) -> Vec<(NaiveDate, Decimal)> {
     let mut changes = Vec::new();
-    for ((invoice, _), list) in context.invoices.iter().zip(&context.reductions) {
-        changes.push((invoice.issue_date, invoice.amount.value()));
+    for item in &context.books.items {
+        changes.push((item.issue_date, item.amount));
+        let list = context.reductions.of(item);
         changes.extend(list.iter().map(|(date, amount)| (*date, -*amount)));
     }
     for order in orders {
@@ -353,45 +297,29 @@ fn exposure_changes(
 
 /// The days the customer's ledger changed by `as_of`: issues, the day after due dates,
 /// payments and credit notes.
-fn change_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<NaiveDate> {
-    let mut days = Vec::new();
-    for invoice in customer
-        .invoices
-        .iter()
-        .filter_map(|id| ledger.invoice(*id))
-    {
-        days.push(invoice.issue_date);
-        days.push(day(invoice.due_date, 1));
+fn change_days(context: &RuleContext<'_>) -> Vec<NaiveDate> {
+    let books = context.books;
+    let mut days = Vec::with_capacity(books.items.len() * 2 + books.days.len());
+    for item in &books.items {
+        days.push(item.issue_date);
+        days.push(day(item.due_date, 1));
     }
-    days.extend(
-        customer
-            .payments
-            .iter()
-            .filter_map(|id| ledger.payment(*id))
-            .map(|p| p.date),
-    );
-    days.extend(
-        customer
-            .credit_notes
-            .iter()
-            .filter_map(|id| ledger.credit_note(*id))
-            .map(|n| n.date),
-    );
-    days.retain(|date| *date <= as_of);
+    days.extend(books.days.iter().copied());
+    days.retain(|date| *date <= context.as_of);
     days
 }
 
 /// Walks back over the month's change days (ledger, file, policy versions) while `holds`
-/// held on the score of that day; never before the day after the month end.
+/// held on the grade and score of that day; never before the day after the month end.
 fn score_run(
     context: &RuleContext<'_>,
-    scores: &Scores,
-    holds: impl Fn(&Score) -> bool,
+    scores: &Scores<'_>,
+    holds: impl Fn(Grade, Decimal) -> bool,
 ) -> NaiveDate {
     let sources = context.sources;
     let (customer, as_of) = (context.customer, context.as_of);
     let first = day(scores.month_end, 1);
-    let mut points = change_days(sources.ledger, customer, as_of);
+    let mut points = change_days(context);
     points.extend(
         sources
             .credit
@@ -402,24 +330,43 @@ fn score_run(
     points.extend(sources.policies.versions.iter().map(|(from, _)| *from));
     points.retain(|date| *date > first);
     points.push(first);
-    let default = CreditPolicy::default();
-    let policy_on = |date: NaiveDate| {
-        (sources.policies.versions.iter().rev())
-            .find(|(from, _)| *from <= date)
-            .map_or(&default, |(_, policy)| policy)
-    };
     walk_back(&mut points, as_of, |date| {
-        let inputs = score_inputs(sources.ledger, sources.credit, customer, date);
-        holds(&score(&inputs, policy_on(date)))
+        let (grade, score) = scored_on(context, scores, date);
+        holds(grade, score)
     })
 }
 
-fn grade_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+/// The customer's grade and score on `date` under the policy in force then, scored once.
+fn scored_on(context: &RuleContext<'_>, scores: &Scores<'_>, date: NaiveDate) -> (Grade, Decimal) {
+    let known = (scores.walked.borrow().iter())
+        .find(|(on, ..)| *on == date)
+        .copied();
+    if let Some((_, grade, score)) = known {
+        return (grade, score);
+    }
+    let sources = context.sources;
+    let default = CreditPolicy::default();
+    let policy = (sources.policies.versions.iter().rev())
+        .find(|(from, _)| *from <= date)
+        .map_or(&default, |(_, policy)| policy);
+    let invoices = (context.books.items.iter()).map(|item| {
+        (
+            item.amount,
+            (item.issue_date, item.due_date),
+            item.settled_on,
+        )
+    });
+    let scored = score_invoices(context.customer, sources.credit, invoices, policy, date);
+    (scores.walked.borrow_mut()).push((date, scored.grade, scored.score));
+    (scored.grade, scored.score)
+}
+
+fn grade_drop(context: &RuleContext<'_>, scores: &Scores<'_>) -> Option<Found> {
     let before = scores.before.grade;
     if scores.now.grade <= before {
         return None;
     }
-    let since = score_run(context, scores, |score| score.grade > before);
+    let since = score_run(context, scores, |grade, _| grade > before);
     let reason = AlertReason::GradeDropped {
         before,
         now: scores.now.grade,
@@ -428,14 +375,14 @@ fn grade_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
     Some(found(context, AlertRule::GradeDrop, since, vec![reason]))
 }
 
-fn score_drop(context: &RuleContext<'_>, scores: &Scores) -> Option<Found> {
+fn score_drop(context: &RuleContext<'_>, scores: &Scores<'_>) -> Option<Found> {
     let threshold = context.policy.alerts.score_drop_points;
     let before = scores.before.score;
     let points = before - scores.now.score;
     if points < threshold {
         return None;
     }
-    let since = score_run(context, scores, |score| before - score.score >= threshold);
+    let since = score_run(context, scores, |_, score| before - score >= threshold);
     let reason = AlertReason::ScoreDropped {
         before,
         now: scores.now.score,
@@ -575,7 +522,7 @@ fn promise_broken(context: &RuleContext<'_>) -> Option<Found> {
     let currency = context.customer.details.currency;
     let mut reasons = Vec::new();
     let mut intervals = Vec::new();
-    for promise in context.promises.iter().filter(|p| p.date <= as_of) {
+    for promise in context.books.promises.iter().filter(|p| p.date <= as_of) {
         let status = promise_status(ledger, promise, as_of);
         if !status.is_broken() {
             continue;
@@ -612,8 +559,7 @@ fn instalment_missed(context: &RuleContext<'_>) -> Option<Found> {
     let window = i64::from(context.policy.alerts.promise_days);
     let mut reasons = Vec::new();
     let mut intervals = Vec::new();
-    let plans = (context.sources.collections.plans.iter())
-        .filter(|plan| plan.customer == context.customer.id && plan.date <= as_of);
+    let plans = (context.books.plans.iter()).filter(|plan| plan.date <= as_of);
     for plan in plans {
         let statuses = instalment_statuses(ledger, plan, as_of);
         for (index, (instalment, status)) in plan.instalments.iter().zip(statuses).enumerate() {
