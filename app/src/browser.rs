@@ -17,6 +17,27 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// Lets the page handle what is waiting (input, a frame to paint) before going on: the
+/// browser's `scheduler.yield()` where it has one (Chromium 129 on), else a zero timeout.
+/// Works in a worker too.
+pub async fn yield_to_page() {
+    let global = js_sys::global();
+    let scheduler = Reflect::get(&global, &JsValue::from_str("scheduler"))
+        .ok()
+        .filter(JsValue::is_object);
+    let yielded = scheduler.and_then(|scheduler| {
+        let call = Reflect::get(&scheduler, &JsValue::from_str("yield")).ok()?;
+        let call = call.dyn_ref::<js_sys::Function>()?.call0(&scheduler).ok()?;
+        call.dyn_into::<Promise>().ok()
+    });
+    match yielded {
+        Some(promise) => {
+            let _ = JsFuture::from(promise).await;
+        }
+        None => gloo_timers::future::TimeoutFuture::new(0).await,
+    }
+}
+
 /// Today's date in the device's time zone: the `as_of` of every report.
 pub fn today() -> NaiveDate {
     let date = js_sys::Date::new_0();

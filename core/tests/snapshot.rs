@@ -36,6 +36,58 @@ fn round_trip_of_demo_s_equals_the_original_and_keeps_indexes() {
     assert_eq!(decoded.next_ids(), original.next_ids());
 }
 
+/// The frame is the portfolio as its derived `Serialize` writes it, with no invoices and no
+/// payments: a field added to `Portfolio` or `Ledger` and not written by the frame fails here.
+#[test]
+fn the_frame_is_the_derived_portfolio_without_invoices_and_payments() {
+    let mut portfolio = demo_s();
+    assert!(!portfolio.collections.tasks.is_empty() || !portfolio.ledger.orders.is_empty());
+    portfolio.ledger.invoices.clear();
+    portfolio.ledger.payments.clear();
+    let derived = postcard::to_allocvec(&portfolio).expect("serialises");
+    let bytes = encode_snapshot(&portfolio);
+    // The version, then the two counts (zero: one byte each), then the frame.
+    assert_eq!(&bytes[..3], &[SNAPSHOT_VERSION, 0, 0]);
+    assert_eq!(&bytes[3..], &derived[..]);
+}
+
+/// Demo M has more invoices and payments than one piece holds: the reader decodes them a
+/// piece per step, to the same portfolio, in the number of steps the counts give.
+#[test]
+fn a_large_portfolio_is_read_a_piece_per_step() {
+    let as_of = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
+    let (_, original) = demo_portfolio(DemoSize::M, DEMO_SEED, as_of).expect("valid");
+    let (invoices, payments) = (
+        original.ledger.invoices.len(),
+        original.ledger.payments.len(),
+    );
+    assert!(
+        invoices > PIECE_RECORDS && payments > 0,
+        "{invoices} invoices"
+    );
+    let bytes = encode_snapshot(&original);
+    let mut reader = SnapshotReader::new(&bytes).expect("this version");
+    let mut steps = 1;
+    let decoded = loop {
+        match reader.step().expect("decodes") {
+            Some(portfolio) => break portfolio,
+            None => steps += 1,
+        }
+    };
+    assert_eq!(decoded, original);
+    let pieces = invoices.div_ceil(PIECE_RECORDS) + payments.div_ceil(PIECE_RECORDS);
+    // The frame, each piece, the check.
+    assert_eq!(steps, 1 + pieces + 1);
+    assert!(matches!(
+        reader.step(),
+        Err(SnapshotError::Malformed { .. })
+    ));
+    // Cut inside the second piece of invoices: an error at that step, never a panic.
+    let mut cut = SnapshotReader::new(&bytes[..bytes.len() / 2]).expect("this version");
+    let failed = (0..steps).find_map(|_| cut.step().err());
+    assert!(matches!(failed, Some(SnapshotError::Malformed { .. })));
+}
+
 #[test]
 fn empty_portfolio_round_trips() {
     let empty = Portfolio::default();

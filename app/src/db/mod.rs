@@ -13,6 +13,7 @@ mod tabs;
 use crate::browser;
 use creditdesk_core::journal::{audit, parse_event, require_head, verify, Audit, SnapshotSeal};
 use creditdesk_core::journal::{ChainBreak, ChainHead, SealedEvent};
+use creditdesk_core::journal::{SnapshotError, SnapshotReader};
 use creditdesk_core::{Hash, Portfolio};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::object_store::ObjectStore;
@@ -266,12 +267,32 @@ async fn open_snapshot(
     browser::mark("creditdesk:snapshot-read");
     // The browser hashes while the core decodes; the hash's verdict comes first.
     let hashing = digest(&stored.bytes);
-    let decoded = stored.seal.decode(&stored.bytes);
+    let decoded = stored.seal.decoded(decode_in_steps(&stored.bytes).await);
     browser::mark("creditdesk:snapshot-decoded");
     let digest = hashing.await;
     browser::mark("creditdesk:snapshot-hashed");
     stored.seal.check_digest(digest)?;
     decoded
+}
+
+/// A run of decoding steps lasts at most about this long before the page may handle input.
+const DECODE_SLICE_MS: i64 = 40;
+
+/// Decodes a snapshot a step at a time (`SnapshotReader`: a piece of records per step),
+/// letting the page handle input whenever a run of steps has taken `DECODE_SLICE_MS`: reading
+/// back portfolio L after an import or a restore would otherwise freeze the page for 200–500 ms.
+async fn decode_in_steps(bytes: &[u8]) -> Result<Portfolio, SnapshotError> {
+    let mut reader = SnapshotReader::new(bytes)?;
+    let mut since = browser::now_ms();
+    loop {
+        if let Some(portfolio) = reader.step()? {
+            return Ok(portfolio);
+        }
+        if browser::now_ms() - since >= DECODE_SLICE_MS {
+            browser::yield_to_page().await;
+            since = browser::now_ms();
+        }
+    }
 }
 
 /// The SHA-256 of a snapshot's bytes: the browser's when it has one, else the core's.

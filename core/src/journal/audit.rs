@@ -57,8 +57,17 @@ impl SnapshotSeal {
     /// Decodes the bytes and checks that they carry the seal's head. Safe on any bytes (the
     /// decoder checks every value), but the result counts only after `check_digest`.
     pub fn decode(&self, bytes: &[u8]) -> Result<Option<Portfolio>, ChainBreak> {
+        self.decoded(decode_snapshot(bytes))
+    }
+
+    /// What `decode` makes of a decoding's outcome (a shell that decodes a step at a time
+    /// with `SnapshotReader` hands its outcome here).
+    pub fn decoded(
+        &self,
+        decoded: Result<Portfolio, SnapshotError>,
+    ) -> Result<Option<Portfolio>, ChainBreak> {
         let seq = self.head.seq;
-        let portfolio = match decode_snapshot(bytes) {
+        let portfolio = match decoded {
             Ok(portfolio) => portfolio,
             Err(SnapshotError::UnknownVersion { .. }) => return Ok(None),
             Err(_) => return Err(ChainBreak::SnapshotUnreadable { seq }),

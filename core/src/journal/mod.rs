@@ -24,4 +24,7 @@ pub use facts::*;
 pub use filter::{select, FilterError, JournalFilter};
 pub use portfolio::{NextIds, Portfolio};
 pub use reading::{DoesNotFollow, EventHead, JournalRows, Row};
-pub use snapshot::{decode_snapshot, encode_snapshot, SnapshotError, SNAPSHOT_VERSION};
+pub use snapshot::{
+    decode_snapshot, encode_snapshot, SnapshotError, SnapshotReader, PIECE_RECORDS,
+    SNAPSHOT_VERSION,
+};

@@ -1,9 +1,18 @@
 //! The binary snapshot of the folded portfolio, so the shell can open a large journal without
-//! replaying it: one format-version byte, then the `Portfolio` in postcard. Decoding checks
-//! the version, refuses trailing or malformed bytes and cross-references, never panics on
-//! garbage, and rebuilds the lookup indexes that snapshots do not carry.
+//! replaying it. Decoding checks the version, refuses trailing or malformed bytes and
+//! cross-references, never panics on garbage, and rebuilds the lookup indexes that snapshots
+//! do not carry.
+//!
+//! The format (version 12): one format-version byte, then in postcard the counts of invoices
+//! and payments, the `Portfolio` with those two lists written empty (the frame), then the
+//! invoices and the payments in pieces of at most `PIECE_RECORDS` records. A reader
+//! ([`SnapshotReader`]) decodes one piece per step, so a shell can let the page breathe
+//! between steps: decoding portfolio L whole is one 200–500 ms task.
 
 use crate::journal::portfolio::Portfolio;
+use crate::ledger::{Invoice, Ledger, Payment};
+use serde::ser::SerializeTuple;
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// The format version written by `encode_snapshot`. Bump it whenever the serialised shape of
@@ -24,7 +33,12 @@ use std::fmt;
 /// Version 10 added payment plans and write-off proposals to the collections, a dispute's
 /// category, notes and owner, and a customer's early-payment discount terms.
 /// Version 11 added the missed-instalment alert's severity to the alert thresholds.
-pub const SNAPSHOT_VERSION: u8 = 11;
+/// Version 12 writes the invoices and payments in pieces after the rest (`SnapshotReader`).
+pub const SNAPSHOT_VERSION: u8 = 12;
+
+/// Most records in one piece: a step decodes at most this many invoices or payments (about
+/// 10 ms in wasm for invoices).
+pub const PIECE_RECORDS: usize = 16_384;
 
 /// Why bytes could not be read back as a snapshot.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,33 +76,217 @@ impl std::error::Error for SnapshotError {}
 
 /// Encodes the portfolio as a versioned binary snapshot.
 pub fn encode_snapshot(portfolio: &Portfolio) -> Vec<u8> {
+    let ledger = &portfolio.ledger;
+    let counts = (ledger.invoices.len() as u64, ledger.payments.len() as u64);
     // Every sequence in `Portfolio` is a Vec or String with a known length and every value
     // is plain data, so postcard's only possible errors (unknown lengths, a full fixed
     // buffer, a failing Display) cannot occur when writing into a growable Vec.
-    postcard::to_extend(portfolio, vec![SNAPSHOT_VERSION])
-        .expect("a portfolio always serialises to postcard")
+    let written = postcard::to_extend(&counts, vec![SNAPSHOT_VERSION])
+        .and_then(|bytes| postcard::to_extend(&Frame(portfolio), bytes));
+    let mut bytes = written.expect("a portfolio always serialises to postcard");
+    for piece in ledger.invoices.chunks(PIECE_RECORDS) {
+        bytes = postcard::to_extend(piece, bytes).expect("invoices serialise");
+    }
+    for piece in ledger.payments.chunks(PIECE_RECORDS) {
+        bytes = postcard::to_extend(piece, bytes).expect("payments serialise");
+    }
+    bytes
 }
 
-/// Decodes a snapshot written by `encode_snapshot`, with its indexes rebuilt.
+/// The portfolio as `Portfolio`'s derived `Serialize` writes it (postcard writes a struct as
+/// its fields in order), with the ledger's invoices and payments written as empty lists. A
+/// test checks the bytes equal the derived ones for a portfolio without them, so a field added
+/// to `Portfolio` or `Ledger` and left out here fails it.
+struct Frame<'a>(&'a Portfolio);
+
+impl Serialize for Frame<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Portfolio {
+            ledger,
+            team,
+            policies,
+            credit,
+            limits,
+            collections,
+            alerts,
+            head,
+        } = self.0;
+        let mut fields = serializer.serialize_tuple(8)?;
+        fields.serialize_element(&LedgerFrame(ledger))?;
+        fields.serialize_element(team)?;
+        fields.serialize_element(policies)?;
+        fields.serialize_element(credit)?;
+        fields.serialize_element(limits)?;
+        fields.serialize_element(collections)?;
+        fields.serialize_element(alerts)?;
+        fields.serialize_element(head)?;
+        fields.end()
+    }
+}
+
+struct LedgerFrame<'a>(&'a Ledger);
+
+impl Serialize for LedgerFrame<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let ledger = self.0;
+        let none: (&[Invoice], &[Payment]) = (&[], &[]);
+        let mut fields = serializer.serialize_tuple(7)?;
+        fields.serialize_element(&ledger.customers)?;
+        fields.serialize_element(none.0)?;
+        fields.serialize_element(none.1)?;
+        fields.serialize_element(&ledger.credit_notes)?;
+        fields.serialize_element(&ledger.orders)?;
+        fields.serialize_element(&ledger.disputes)?;
+        fields.serialize_element(&ledger.write_offs)?;
+        fields.end()
+    }
+}
+
+/// Decodes a snapshot written by `encode_snapshot`, with its indexes rebuilt, in one go.
 pub fn decode_snapshot(bytes: &[u8]) -> Result<Portfolio, SnapshotError> {
-    let Some((&version, body)) = bytes.split_first() else {
-        return Err(SnapshotError::Empty);
-    };
-    if version != SNAPSHOT_VERSION {
-        return Err(SnapshotError::UnknownVersion { found: version });
+    let mut reader = SnapshotReader::new(bytes)?;
+    loop {
+        if let Some(portfolio) = reader.step()? {
+            return Ok(portfolio);
+        }
     }
-    let (mut portfolio, rest): (Portfolio, &[u8]) =
-        postcard::take_from_bytes(body).map_err(|error| SnapshotError::Malformed {
-            reason: error.to_string(),
-        })?;
-    if !rest.is_empty() {
-        return Err(SnapshotError::Malformed {
-            reason: format!("{} bytes after the portfolio", rest.len()),
-        });
+}
+
+/// Decodes a snapshot a step at a time: the frame, then one piece of invoices or payments per
+/// step, then the cross-references, then the indexes. Each step is a bounded piece of work;
+/// the result is the same as `decode_snapshot`'s, error for error.
+pub struct SnapshotReader<'a> {
+    rest: &'a [u8],
+    portfolio: Portfolio,
+    /// Invoices and payments still to read, as the snapshot states them.
+    invoices: usize,
+    payments: usize,
+    stage: Stage,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Frame,
+    Invoices,
+    Payments,
+    Check,
+    Done,
+}
+
+impl<'a> SnapshotReader<'a> {
+    /// Checks the version; nothing else is read yet.
+    pub fn new(bytes: &'a [u8]) -> Result<SnapshotReader<'a>, SnapshotError> {
+        let Some((&version, body)) = bytes.split_first() else {
+            return Err(SnapshotError::Empty);
+        };
+        if version != SNAPSHOT_VERSION {
+            return Err(SnapshotError::UnknownVersion { found: version });
+        }
+        Ok(SnapshotReader {
+            rest: body,
+            portfolio: Portfolio::default(),
+            invoices: 0,
+            payments: 0,
+            stage: Stage::Frame,
+        })
     }
-    check_consistency(&portfolio).map_err(|reason| SnapshotError::Inconsistent { reason })?;
-    portfolio.rebuild_indexes();
-    Ok(portfolio)
+
+    /// Does the next step: `Ok(None)` while there is more, the portfolio once read and
+    /// checked. After an error or the portfolio, further steps are refused.
+    pub fn step(&mut self) -> Result<Option<Portfolio>, SnapshotError> {
+        let stepped = self.advance();
+        if stepped.is_err() {
+            self.stage = Stage::Done;
+        }
+        stepped
+    }
+
+    fn advance(&mut self) -> Result<Option<Portfolio>, SnapshotError> {
+        match self.stage {
+            Stage::Frame => self.read_frame()?,
+            Stage::Invoices => {
+                let piece: Vec<Invoice> = self.piece(self.invoices)?;
+                self.invoices -= piece.len();
+                self.portfolio.ledger.invoices.extend(piece);
+                self.stage = next_stage(self.invoices, Stage::Invoices, self.payments);
+            }
+            Stage::Payments => {
+                let piece: Vec<Payment> = self.piece(self.payments)?;
+                self.payments -= piece.len();
+                self.portfolio.ledger.payments.extend(piece);
+                self.stage = next_stage(0, Stage::Payments, self.payments);
+            }
+            Stage::Check => return self.check().map(Some),
+            Stage::Done => {
+                return Err(SnapshotError::Malformed {
+                    reason: "the snapshot was already read".to_string(),
+                })
+            }
+        }
+        Ok(None)
+    }
+
+    fn read_frame(&mut self) -> Result<(), SnapshotError> {
+        let ((invoices, payments), rest): ((u64, u64), &[u8]) = take(self.rest)?;
+        let (portfolio, rest): (Portfolio, &[u8]) = take(rest)?;
+        let count = |n: u64| usize::try_from(n).ok().filter(|n| *n <= rest.len());
+        let (Some(invoices), Some(payments)) = (count(invoices), count(payments)) else {
+            return Err(malformed("more records stated than bytes left"));
+        };
+        if !(portfolio.ledger.invoices.is_empty() && portfolio.ledger.payments.is_empty()) {
+            return Err(malformed("invoices or payments inside the frame"));
+        }
+        (self.rest, self.portfolio) = (rest, portfolio);
+        (self.invoices, self.payments) = (invoices, payments);
+        self.stage = next_stage(invoices, Stage::Invoices, payments);
+        Ok(())
+    }
+
+    /// The next piece: not empty (every step makes progress) and not past the stated count.
+    fn piece<T: serde::de::DeserializeOwned>(
+        &mut self,
+        left: usize,
+    ) -> Result<Vec<T>, SnapshotError> {
+        let (piece, rest): (Vec<T>, &[u8]) = take(self.rest)?;
+        if piece.is_empty() || piece.len() > left {
+            return Err(malformed("a piece of records out of place"));
+        }
+        self.rest = rest;
+        Ok(piece)
+    }
+
+    fn check(&mut self) -> Result<Portfolio, SnapshotError> {
+        self.stage = Stage::Done;
+        if !self.rest.is_empty() {
+            return Err(malformed(&format!(
+                "{} bytes after the portfolio",
+                self.rest.len()
+            )));
+        }
+        let mut portfolio = std::mem::take(&mut self.portfolio);
+        check_consistency(&portfolio).map_err(|reason| SnapshotError::Inconsistent { reason })?;
+        portfolio.rebuild_indexes();
+        Ok(portfolio)
+    }
+}
+
+/// After the invoices (`invoices` left), the payments, then the check.
+fn next_stage(invoices: usize, at: Stage, payments: usize) -> Stage {
+    match (at, invoices, payments) {
+        (Stage::Invoices, 1.., _) => Stage::Invoices,
+        (_, _, 1..) => Stage::Payments,
+        _ => Stage::Check,
+    }
+}
+
+fn take<'b, T: serde::Deserialize<'b>>(bytes: &'b [u8]) -> Result<(T, &'b [u8]), SnapshotError> {
+    postcard::take_from_bytes(bytes).map_err(|error| malformed(&error.to_string()))
+}
+
+fn malformed(reason: &str) -> SnapshotError {
+    SnapshotError::Malformed {
+        reason: reason.to_string(),
+    }
 }
 
 /// The invariants `Portfolio::apply` and the lookups rely on: records in strictly increasing
