@@ -280,17 +280,21 @@ pub async fn next_frame() {
 /// Offers `bytes` to the user as a download named `name` (of type `mime`). `false` when the
 /// browser refused (no document, no object URLs).
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
-    download_array(name, mime, &js_sys::Uint8Array::from(bytes))
+    blob_of(bytes, mime).is_some_and(|blob| download_blob(name, &blob))
 }
 
-/// [`download`] of bytes already in JS (a worker's file), without copying them into wasm.
-pub fn download_array(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> bool {
+/// `bytes` as a `Blob` of type `mime` (copied out of wasm), if the browser makes one.
+pub fn blob_of(bytes: &[u8], mime: &str) -> Option<web_sys::Blob> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+}
+
+/// Offers a file already made (a worker's: the page neither copies nor holds its bytes).
+pub fn download_blob(name: &str, blob: &web_sys::Blob) -> bool {
     let offered = (|| {
-        let parts = js_sys::Array::of1(bytes);
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
         let document = web_sys::window()?.document()?;
         let link: web_sys::HtmlAnchorElement =
             document.create_element("a").ok()?.dyn_into().ok()?;
@@ -304,18 +308,25 @@ pub fn download_array(name: &str, mime: &str, bytes: &js_sys::Uint8Array) -> boo
     offered.is_some()
 }
 
-/// The bytes of the file chosen in a file input, or why they could not be read.
-pub async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Option<Vec<u8>>, String> {
+/// The bytes of the file chosen in a file input, left in JS (for a worker: a large file is
+/// never copied into wasm), or why they could not be read.
+pub async fn chosen_file_array(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Option<js_sys::Uint8Array>, String> {
     let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return Ok(None);
     };
-    file_bytes(&file).await.map(Some)
+    file_array(&file).await.map(Some)
 }
 
 /// The bytes of a chosen or dropped file, or why they could not be read.
 pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    Ok(file_array(file).await?.to_vec())
+}
+
+async fn file_array(file: &web_sys::File) -> Result<js_sys::Uint8Array, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}")))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(js_sys::Uint8Array::new(&buffer))
 }

@@ -13,10 +13,13 @@ use chrono::NaiveDate;
 use creditdesk_core::journal::write_backup;
 use creditdesk_core::Timestamp;
 
+/// The type a backup file is offered as.
+const BACKUP_MIME: &str = "application/x-ndjson";
+
 /// Makes the backup and posts it (or why not, worded in `lang`).
 pub(super) async fn run(today: NaiveDate, lang: Lang) {
     match make(today, lang).await {
-        Ok((made, bytes)) => post_file(&Reply::BackedUp(Ok(made)), &bytes),
+        Ok((made, bytes)) => post_file(&Reply::BackedUp(Ok(made)), &bytes, BACKUP_MIME),
         Err(message) => post(&Reply::BackedUp(Err(message))),
     }
 }
@@ -36,7 +39,7 @@ async fn make(today: NaiveDate, lang: Lang) -> Result<(Exported, Vec<u8>), Strin
     let made = Exported {
         file_name: format!("creditdesk-backup-{today}.jsonl"),
         rows: texts.len(),
-        bytes: None,
+        file: None,
     };
     Ok((made, file.into_bytes()))
 }

@@ -54,9 +54,20 @@ fn loader_url() -> Option<String> {
 
 /// Starts a worker, posts `request` with `bytes` once it is ready, and hands every reply to
 /// `on_reply`. A worker that fails to load or crashes is reported as `Reply::Garbled`.
+/// The bytes are copied into JS now; the page keeps its own copy for the next request.
 pub fn start(
     request: &Request,
     bytes: &[u8],
+    on_reply: impl Fn(Reply) + 'static,
+) -> Result<Job, StartError> {
+    start_with(request, Uint8Array::from(bytes), on_reply)
+}
+
+/// [`start`] with bytes already in JS (a chosen file's buffer, never copied into wasm); the
+/// buffer is transferred to the worker, so it is empty here afterwards.
+pub fn start_with(
+    request: &Request,
+    bytes: Uint8Array,
     on_reply: impl Fn(Reply) + 'static,
 ) -> Result<Job, StartError> {
     let url = loader_url().ok_or(StartError::NotBuilt)?;
@@ -65,8 +76,7 @@ pub fn start(
     let worker = Worker::new_with_options(&url, &options)
         .map_err(|error| StartError::Refused(format!("{error:?}")))?;
     let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
-    // The file is copied into JS now; the page keeps its own copy for the next request.
-    let pending = Rc::new(RefCell::new(Some((text, Uint8Array::from(bytes)))));
+    let pending = Rc::new(RefCell::new(Some((text, bytes))));
     let on_reply = Rc::new(on_reply);
     let on_message = {
         let (worker, on_reply) = (worker.clone(), on_reply.clone());
@@ -98,28 +108,26 @@ pub fn start(
     })
 }
 
-/// A reply: its JSON text, or `{ reply, bytes }` for an export's or a backup's file (the bytes are put
-/// into the reply, still in JS).
+/// A reply: its JSON text, or `{ reply, file }` for an export's or a backup's file (the
+/// `Blob` is put into the reply).
 fn read_reply(data: &JsValue) -> Result<Reply, String> {
     let field = |name: &str| Reflect::get(data, &JsValue::from_str(name)).ok();
-    let (text, bytes) = match data.as_string() {
+    let (text, file) = match data.as_string() {
         Some(text) => (text, None),
         None => (
             field("reply")
                 .and_then(|v| v.as_string())
                 .unwrap_or_default(),
-            field("bytes")
-                .filter(|value| value.is_instance_of::<Uint8Array>())
-                .map(|value| Uint8Array::new(&value)),
+            field("file").and_then(|value| value.dyn_into::<web_sys::Blob>().ok()),
         ),
     };
     match serde_json::from_str::<Reply>(&text).map_err(|error| error.to_string())? {
         Reply::Exported(Ok(mut exported)) => {
-            exported.bytes = bytes;
+            exported.file = file;
             Ok(Reply::Exported(Ok(exported)))
         }
         Reply::BackedUp(Ok(mut made)) => {
-            made.bytes = bytes;
+            made.file = file;
             Ok(Reply::BackedUp(Ok(made)))
         }
         reply => Ok(reply),

@@ -97,17 +97,17 @@ impl ExportFormat {
     }
 }
 
-/// A file an export made. The bytes travel beside the reply's JSON (a transferred buffer),
-/// never inside it.
+/// A file an export or a backup made. The file travels beside the reply's JSON as a `Blob`
+/// made in the worker (the page only offers it), never inside it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Exported {
     pub file_name: String,
     pub rows: usize,
     #[serde(skip)]
-    pub bytes: Option<js_sys::Uint8Array>,
+    pub file: Option<web_sys::Blob>,
 }
 
-/// Two replies about the same file are equal whatever buffer holds it.
+/// Two replies about the same file are equal whatever blob holds it.
 impl PartialEq for Exported {
     fn eq(&self, other: &Exported) -> bool {
         (&self.file_name, self.rows) == (&other.file_name, other.rows)

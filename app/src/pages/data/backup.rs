@@ -78,8 +78,8 @@ impl Download {
             Reply::BackedUp(Ok(Exported {
                 file_name,
                 rows,
-                bytes: Some(bytes),
-            })) => self.offer(&file_name, &bytes, rows),
+                file: Some(file),
+            })) => self.offer(&file_name, &file, rows),
             Reply::BackedUp(Err(message)) => self.say(message),
             Reply::Garbled(detail) => self.failed(&detail),
             other => self.failed(&format!("{other:?}")),
@@ -89,8 +89,8 @@ impl Download {
         leptos::task::spawn_local(async move { self.job.set_value(None) });
     }
 
-    fn offer(self, name: &str, bytes: &js_sys::Uint8Array, events: usize) {
-        if !browser::download_array(name, "application/x-ndjson", bytes) {
+    fn offer(self, name: &str, file: &web_sys::Blob, events: usize) {
+        if !browser::download_blob(name, file) {
             return self.failed("download");
         }
         browser::store(

@@ -130,8 +130,10 @@ impl Export {
                 .with_untracked(|p| table_of(kind, p, &[], as_of, &Words(lang)));
             let bytes = write_csv(&table, format == ExportFormat::CsvBom);
             let name = kind.file_name(as_of, format.extension());
-            let array = js_sys::Uint8Array::from(&bytes[..]);
-            return self.offer(&name, format, &array, table.rows.len());
+            return match browser::blob_of(&bytes, format.mime()) {
+                Some(file) => self.offer(&name, &file, table.rows.len()),
+                None => self.fail("download".to_string()),
+            };
         }
         self.busy.set(true);
         self.message
@@ -142,7 +144,7 @@ impl Export {
             as_of,
             lang: lang.code().to_string(),
         };
-        match client::start(&request, &[], move |reply| self.on_reply(format, reply)) {
+        match client::start(&request, &[], move |reply| self.on_reply(reply)) {
             Ok(job) => self.job.set_value(Some(job)),
             Err(error) => self.fail(match error {
                 StartError::NotBuilt => lang.import_page().not_built.to_string(),
@@ -151,14 +153,14 @@ impl Export {
         }
     }
 
-    fn on_reply(self, format: ExportFormat, reply: Reply) {
+    fn on_reply(self, reply: Reply) {
         match reply {
             Reply::Progress(_) => return,
             Reply::Exported(Ok(Exported {
                 file_name,
                 rows,
-                bytes: Some(bytes),
-            })) => self.offer(&file_name, format, &bytes, rows),
+                file: Some(file),
+            })) => self.offer(&file_name, &file, rows),
             Reply::Exported(Ok(_)) => self.fail("no file".to_string()),
             Reply::Exported(Err(message)) => self.message.set(Some((true, message))),
             Reply::Garbled(detail) => self.fail(detail),
@@ -169,12 +171,12 @@ impl Export {
         leptos::task::spawn_local(async move { self.job.set_value(None) });
     }
 
-    fn offer(self, name: &str, format: ExportFormat, bytes: &js_sys::Uint8Array, rows: usize) {
+    fn offer(self, name: &str, file: &web_sys::Blob, rows: usize) {
         let e = self.lang().export();
-        if !browser::download_array(name, format.mime(), bytes) {
+        if !browser::download_blob(name, file) {
             return self.fail("download".to_string());
         }
-        let size = size(bytes.length() as usize);
+        let size = size(file.size() as usize);
         let rows = rows.to_string();
         let text = fill(e.made, &[("file", name), ("rows", &rows), ("size", &size)]);
         self.message.set(Some((false, text)));

@@ -46,7 +46,7 @@ impl Restore {
         self.job.set_value(None);
         self.say(false, self.b().checking.to_string());
         leptos::task::spawn_local(async move {
-            let bytes = match browser::chosen_file(&input).await {
+            let bytes = match browser::chosen_file_array(&input).await {
                 Ok(Some(bytes)) => bytes,
                 Ok(None) => return self.message.set(None),
                 Err(detail) => {
@@ -54,7 +54,7 @@ impl Restore {
                 }
             };
             let lang = self.state.lang.get_untracked();
-            self.start(&Request::CheckBackup { lang }, &bytes);
+            self.start(&Request::CheckBackup { lang }, bytes);
         });
     }
 
@@ -84,9 +84,9 @@ impl Restore {
         self.job.set_value(Some(job));
     }
 
-    /// Starts the worker's job for the check.
-    fn start(self, request: &Request, bytes: &[u8]) {
-        match client::start(request, bytes, move |reply| self.on_reply(reply)) {
+    /// Starts the worker's job for the check; the file goes to it as it is in JS.
+    fn start(self, request: &Request, bytes: js_sys::Uint8Array) {
+        match client::start_with(request, bytes, move |reply| self.on_reply(reply)) {
             Ok(job) => self.job.set_value(Some(job)),
             Err(error) => self.failed(error),
         }
