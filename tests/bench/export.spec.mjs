@@ -6,27 +6,9 @@
 // download arrived.
 import { test, expect } from '@playwright/test';
 import { port } from '../../playwright.config.mjs';
+import { TEN_MINUTES, timedExport, watchLongTasks } from './timing.mjs';
 
 const base = `http://127.0.0.1:${port}`;
-const TEN_MINUTES = 10 * 60_000;
-
-async function timedExport(page, table, format) {
-  await page.getByTestId('export-table').selectOption(table);
-  await page.getByTestId('export-format').selectOption(format);
-  await page.evaluate(() => { window.__longest = 0; });
-  const started = Date.now();
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: TEN_MINUTES }),
-    page.getByTestId('export-download').click(),
-  ]);
-  const ms = Date.now() - started;
-  const path = await download.path();
-  const { statSync } = await import('node:fs');
-  const size = statSync(path).size;
-  const longest = await page.evaluate(() => window.__longest);
-  console.log(`${table} as ${format}: ${ms} ms to the download, ${(size / 1e6).toFixed(1)} MB, `
-    + `longest main-thread task ${longest.toFixed(0)} ms (${download.suggestedFilename()})`);
-}
 
 test('export of L\'s open items and journal as .xlsx in Chromium', async ({ page }) => {
   test.setTimeout(30 * 60_000);
@@ -35,12 +17,7 @@ test('export of L\'s open items and journal as .xlsx in Chromium', async ({ page
   await expect(page.getByTestId('home')).toBeVisible({ timeout: TEN_MINUTES });
   await page.goto(`${base}/data`);
   await expect(page.getByTestId('export-download')).toBeEnabled({ timeout: TEN_MINUTES });
-  await page.evaluate(() => {
-    window.__longest = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await watchLongTasks(page);
   console.log('\n--- export with demo L stored (each file made in the worker) ---');
   await timedExport(page, 'open-items', 'xlsx');
   await timedExport(page, 'journal', 'xlsx');
