@@ -193,6 +193,9 @@ fn read_csv(bytes: &[u8], encoding: Option<Encoding>) -> Result<Table, FileError
         .from_reader(text.as_bytes());
     let mut lines = Lines::new(&text);
     let rows = reader.records().map(move |record| {
+        // Reading text already decoded, `flexible`, from memory, the reader has no error left
+        // to give (no I/O, valid UTF-8, any record width): no file reaches `CsvBroken`, which
+        // stays so that a change of settings is an error to show, never a panic.
         let record = record.map_err(|error| FileError::CsvBroken {
             line: lines.at(error.position().map_or(0, |p| p.byte())),
         })?;
