@@ -1,13 +1,14 @@
 //! Each customer's records the rules read as of a date, gathered once: for one customer by
 //! its ids, for the whole portfolio in one pass over each list of the ledger (looking every
 //! customer's records up by id would cost a cache miss per step of a search through
-//! hundreds of thousands of records).
+//! hundreds of thousands of records). The portfolio's are kept flat, customer after
+//! customer (a `Shelf`), so that the rules read each customer's invoices and their
+//! reductions from one stretch of memory.
 
 use crate::alerts::reason::AlertSources;
-use crate::base::ids::CustomerId;
 use crate::collections::{Plan, Promise};
 use crate::credit::score::CustomerPositions;
-use crate::ledger::as_of::{customer_invoices_on, open_on};
+use crate::ledger::as_of::{customer_invoices_on, needs_dated_reductions, open_on};
 use crate::ledger::{Customer, Invoice, Ledger, Order, WriteOff};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -16,7 +17,7 @@ use rust_decimal::Decimal;
 pub type Dated = (NaiveDate, Decimal);
 
 /// One of the customer's invoices issued by the day asked, with its open amount then and
-/// the span of its reductions dated by then (sorted) in `Reductions`; the figures the rules
+/// the span of its reductions dated by then (sorted) in the shelf; the figures the rules
 /// read are copied beside it, so that they read them in one place.
 #[derive(Clone, Copy)]
 pub struct Item<'a> {
@@ -48,38 +49,103 @@ impl<'a> Item<'a> {
     }
 }
 
-/// One customer's records as of a date.
-#[derive(Default)]
+/// One customer's records as of a date, borrowed from its shelf.
+#[derive(Clone, Copy)]
 pub struct Books<'a> {
     /// The invoices issued by then, in `customer.invoices` order.
-    pub items: Vec<Item<'a>>,
-    /// The dates by then of the customer's payments and credit notes, and the day after the
-    /// due date of an invoice issued later that fell due by then (none, as `decide` refuses
-    /// a due date before the issue): with the items' issue and due dates, the days its
-    /// ledger changed.
-    pub days: Vec<NaiveDate>,
-    pub orders: Vec<&'a Order>,
-    pub promises: Vec<&'a Promise>,
-    pub plans: Vec<&'a Plan>,
+    pub items: &'a [Item<'a>],
+    pub orders: &'a [&'a Order],
+    pub promises: &'a [&'a Promise],
+    pub plans: &'a [&'a Plan],
+    reductions: &'a [Dated],
 }
 
-/// Every reduction the books' items point into; the portfolio's books share one.
-pub struct Reductions(Vec<Dated>);
-
-impl Reductions {
+impl<'a> Books<'a> {
     /// What reduced the item by the day asked, dated and sorted.
-    pub fn of(&self, item: &Item<'_>) -> &[Dated] {
+    pub fn reductions(&self, item: &Item<'_>) -> &'a [Dated] {
         let (start, end) = item.span;
-        self.0.get(start as usize..end as usize).unwrap_or(&[])
+        self.reductions
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
     }
 }
 
-/// The customer's books on `as_of`, looked up by its ids, and the reductions they point into.
+/// Values grouped by customer, flat: group `g`'s are `values[starts[g]..starts[g + 1]]`.
+struct Grouped<T> {
+    values: Vec<T>,
+    starts: Vec<u32>,
+}
+
+impl<T: Copy> Grouped<T> {
+    /// `entries` (group, value) placed by group, each group's in the order given: a count,
+    /// then a placement (no list per group).
+    fn new<I>(groups: usize, entries: impl Fn() -> I) -> Grouped<T>
+    where
+        I: Iterator<Item = (usize, T)>,
+    {
+        let mut starts = vec![0u32; groups + 1];
+        let mut filler = None;
+        for (group, value) in entries().filter(|(group, _)| *group < groups) {
+            starts[group + 1] += 1;
+            filler = filler.or(Some(value));
+        }
+        for index in 1..starts.len() {
+            starts[index] += starts[index - 1];
+        }
+        let Some(filler) = filler else {
+            return Grouped {
+                values: Vec::new(),
+                starts,
+            };
+        };
+        let mut next = starts.clone();
+        let mut values = vec![filler; starts[groups] as usize];
+        for (group, value) in entries().filter(|(group, _)| *group < groups) {
+            values[next[group] as usize] = value;
+            next[group] += 1;
+        }
+        Grouped { values, starts }
+    }
+
+    fn of(&self, group: usize) -> &[T] {
+        let start = self.starts.get(group).copied().unwrap_or(0) as usize;
+        let end = self.starts.get(group + 1).copied().unwrap_or(0) as usize;
+        self.values.get(start..end).unwrap_or(&[])
+    }
+}
+
+/// The books of customers as of a date, flat, customer after customer: each customer's
+/// items, and each item's reductions, in one stretch.
+pub struct Shelf<'a> {
+    items: Vec<Item<'a>>,
+    starts: Vec<u32>,
+    reductions: Vec<Dated>,
+    orders: Grouped<&'a Order>,
+    promises: Grouped<&'a Promise>,
+    plans: Grouped<&'a Plan>,
+}
+
+impl<'a> Shelf<'a> {
+    /// The books of the customer at `index` (in the order the shelf was made for).
+    pub fn books(&self, index: usize) -> Books<'_> {
+        let start = self.starts.get(index).copied().unwrap_or(0) as usize;
+        let end = self.starts.get(index + 1).copied().unwrap_or(0) as usize;
+        Books {
+            items: self.items.get(start..end).unwrap_or(&[]),
+            orders: self.orders.of(index),
+            promises: self.promises.of(index),
+            plans: self.plans.of(index),
+            reductions: &self.reductions,
+        }
+    }
+}
+
+/// The customer's books on `as_of`, looked up by its ids: a shelf of one customer.
 pub fn customer_books<'a>(
     sources: &AlertSources<'a>,
     customer: &'a Customer,
     as_of: NaiveDate,
-) -> (Books<'a>, Reductions) {
+) -> Shelf<'a> {
     let ledger = sources.ledger;
     let write_offs: Vec<&WriteOff> = (ledger.write_offs.iter())
         .filter(|w| customer.invoices.binary_search(&w.invoice).is_ok())
@@ -97,18 +163,23 @@ pub fn customer_books<'a>(
         dated.extend(list);
         items.push(Item::new(invoice, open, (start, dated.len() as u32)));
     }
-    let books = Books {
+    let orders: Vec<&Order> = (customer.orders.iter())
+        .filter_map(|id| ledger.order(*id))
+        .collect();
+    let collections = sources.collections;
+    let id = customer.id;
+    Shelf {
+        starts: vec![0, items.len() as u32],
         items,
-        days: own_days(ledger, customer, as_of),
-        orders: (customer.orders.iter())
-            .filter_map(|id| ledger.order(*id))
-            .collect(),
-        promises: (sources.collections.promises.iter())
-            .filter(|promise| promise.customer == customer.id)
-            .collect(),
-        plans: sources.collections.plans_of(customer.id).collect(),
-    };
-    (books, Reductions(dated))
+        reductions: dated,
+        orders: Grouped::new(1, || orders.iter().map(|order| (0, *order))),
+        promises: Grouped::new(1, || {
+            (collections.promises.iter())
+                .filter(|promise| promise.customer == id)
+                .map(|promise| (0, promise))
+        }),
+        plans: Grouped::new(1, || collections.plans_of(id).map(|plan| (0, plan))),
+    }
 }
 
 /// What reduced each of the customer's invoices by `as_of`, dated and sorted, indexed like
@@ -147,16 +218,21 @@ fn own_reductions(
     out
 }
 
-/// `Books::days` of one customer, by its ids.
-fn own_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<NaiveDate> {
+/// The days the customer's ledger changed by `as_of` besides its items' issue and due
+/// dates, by its ids: its payments and credit notes, and the day after the due date of an
+/// invoice issued later that fell due by then (none, as `decide` refuses a due date before
+/// the issue).
+pub fn own_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<NaiveDate> {
     let later = (customer.invoices.iter())
-        .filter_map(|id| ledger.invoice(*id))
+        .filter_map(|id| ledger.invoice_position(*id))
+        .filter_map(|position| ledger.invoices.get(position))
         .filter(|invoice| invoice.issue_date > as_of)
         .map(|invoice| day_after(invoice.due_date));
     let mut days: Vec<NaiveDate> = later.collect();
+    let payments = &ledger.payments;
     days.extend(
         (customer.payments.iter())
-            .filter_map(|id| ledger.payment(*id))
+            .filter_map(|id| dense_or_found(payments, id.0, |p| p.id.0))
             .map(|p| p.date),
     );
     days.extend(
@@ -168,160 +244,158 @@ fn own_days(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<Naive
     days
 }
 
+/// The record with id `id` in `records` (in id order): at its offset when the ids are
+/// dense, else by a search (each step of a search through 250,000 records is a cache miss).
+fn dense_or_found<T>(records: &[T], id: u32, key: impl Fn(&T) -> u32) -> Option<&T> {
+    let first = key(records.first()?);
+    let at = (id.checked_sub(first)).and_then(|offset| records.get(offset as usize));
+    match at {
+        Some(record) if key(record) == id => Some(record),
+        _ => (records.binary_search_by_key(&id, key).ok()).and_then(|index| records.get(index)),
+    }
+}
+
 pub fn day_after(date: NaiveDate) -> NaiveDate {
     date.checked_add_signed(chrono::Duration::days(1))
         .unwrap_or(date)
 }
 
-/// Every customer's books on `as_of`, indexed like `ledger.customers`, and the reductions
-/// they point into: one pass over each list of records.
-pub fn portfolio_books<'a>(
-    sources: &AlertSources<'a>,
-    as_of: NaiveDate,
-) -> (Vec<Books<'a>>, Reductions) {
+/// No slot: an invoice not issued by the day asked, or of no customer in the ledger.
+const NONE: u32 = u32::MAX;
+
+/// Every customer's books on `as_of`, indexed like `ledger.customers`: one pass over each
+/// list of records, each customer's items placed in its stretch (a count, then a
+/// placement), each item's reductions then in its own.
+pub fn portfolio_books<'a>(sources: &AlertSources<'a>, as_of: NaiveDate) -> Shelf<'a> {
     let ledger = sources.ledger;
     let positions = CustomerPositions::new(ledger);
-    let mut books: Vec<Books<'a>> = (ledger.customers.iter())
-        .map(|customer| Books {
-            items: Vec::with_capacity(customer.invoices.len()),
-            ..Books::default()
-        })
-        .collect();
-    let (dated, spans) = dated_reductions(ledger, as_of, &positions, &mut books);
-    let all_dated = ledger.all_dated_by(as_of);
-    for (position, invoice) in ledger.invoices.iter().enumerate() {
-        let Some(own) = own(&mut books, &positions, invoice.customer) else {
-            continue;
-        };
-        if invoice.issue_date <= as_of {
-            let span = (spans[position], spans[position + 1]);
-            // The ledger's open amount on the day (`open_amounts_on`), from the reductions
-            // in the order it sums them.
-            let open = if all_dated {
-                invoice.open()
-            } else {
-                open_on(invoice, as_of, || span_sum(&dated.sums, position))
-            };
-            own.items.push(Item::new(invoice, open, span));
-        } else if day_after(invoice.due_date) <= as_of {
-            own.days.push(day_after(invoice.due_date));
-        }
-    }
-    gather_records(sources, &positions, &mut books);
-    (books, Reductions(dated.sorted))
-}
-
-/// The orders, promises and plans, each to its customer's books.
-fn gather_records<'a>(
-    sources: &AlertSources<'a>,
-    positions: &CustomerPositions,
-    books: &mut [Books<'a>],
-) {
-    let ledger = sources.ledger;
-    for order in &ledger.orders {
-        if let Some(b) = own(books, positions, order.customer) {
-            b.orders.push(order);
-        }
-    }
+    let groups = ledger.customers.len();
+    let (mut items, starts, slots, needs) = place_items(ledger, as_of, &positions);
+    let reductions = place_reductions(ledger, as_of, &slots, &mut items, &needs);
     let collections = sources.collections;
-    for promise in &collections.promises {
-        if let Some(b) = own(books, positions, promise.customer) {
-            b.promises.push(promise);
-        }
+    let at = |customer| positions.of(customer).unwrap_or(usize::MAX);
+    Shelf {
+        items,
+        starts,
+        reductions,
+        orders: Grouped::new(groups, || {
+            (ledger.orders.iter()).map(|order| (at(order.customer), order))
+        }),
+        promises: Grouped::new(groups, || {
+            (collections.promises.iter()).map(|promise| (at(promise.customer), promise))
+        }),
+        plans: Grouped::new(groups, || {
+            (collections.plans.iter()).map(|plan| (at(plan.customer), plan))
+        }),
     }
-    for plan in &collections.plans {
-        if let Some(b) = own(books, positions, plan.customer) {
-            b.plans.push(plan);
-        }
-    }
 }
 
-fn own<'b, 'a>(
-    books: &'b mut [Books<'a>],
-    positions: &CustomerPositions,
-    customer: CustomerId,
-) -> Option<&'b mut Books<'a>> {
-    positions
-        .of(customer)
-        .and_then(|index| books.get_mut(index))
-}
+/// Items and where they are: (items customer after customer, each customer's start, each
+/// invoice's slot among the items, whether each item's open amount waits for its dated
+/// reductions).
+type Placed<'a> = (Vec<Item<'a>>, Vec<u32>, Vec<u32>, Vec<bool>);
 
-/// The reductions dated by the day asked, by invoice position: each invoice's sum (in the
-/// order of the lists) and its reductions sorted.
-struct Flat {
-    sums: Vec<Option<Decimal>>,
-    sorted: Vec<Dated>,
-}
-
-fn span_sum(sums: &[Option<Decimal>], position: usize) -> Decimal {
-    sums.get(position).copied().flatten().unwrap_or_default()
-}
-
-/// Every invoice's payments, credit notes and write-offs dated by `as_of`, flat: invoice
-/// `p`'s (sorted) are `sorted[spans[p]..spans[p + 1]]`. One pass over each list, which also
-/// gives each customer's books the days of its payments and credit notes.
-fn dated_reductions(
-    ledger: &Ledger,
+/// The invoices issued by `as_of`, placed customer after customer (in id order within
+/// each), with their open amount when it needs no dated reduction (`open_on`).
+fn place_items<'a>(
+    ledger: &'a Ledger,
     as_of: NaiveDate,
     positions: &CustomerPositions,
-    books: &mut [Books<'_>],
-) -> (Flat, Vec<u32>) {
-    let mut spans = vec![0u32; ledger.invoices.len() + 1];
-    let guess = ledger.payments.len() + ledger.credit_notes.len() + ledger.write_offs.len();
-    let mut found: Vec<(u32, Dated)> = Vec::with_capacity(guess);
+) -> Placed<'a> {
+    let mut starts = vec![0u32; ledger.customers.len() + 1];
+    let mut owners = Vec::with_capacity(ledger.invoices.len());
+    for invoice in &ledger.invoices {
+        let owner = positions
+            .of(invoice.customer)
+            .filter(|_| invoice.issue_date <= as_of);
+        if let Some(owner) = owner {
+            starts[owner + 1] += 1;
+        }
+        owners.push(owner.map_or(NONE, |owner| owner as u32));
+    }
+    for index in 1..starts.len() {
+        starts[index] += starts[index - 1];
+    }
+    let count = starts.last().copied().unwrap_or(0) as usize;
+    let (Some(first), true) = (ledger.invoices.first(), count > 0) else {
+        return (Vec::new(), starts, owners, Vec::new());
+    };
+    let all_dated = ledger.all_dated_by(as_of);
+    let mut items = vec![Item::new(first, Decimal::ZERO, (0, 0)); count];
+    let mut needs = vec![false; count];
+    let mut next = starts.clone();
+    for (invoice, owner) in ledger.invoices.iter().zip(&mut owners) {
+        if *owner == NONE {
+            continue;
+        }
+        let slot = next[*owner as usize];
+        next[*owner as usize] += 1;
+        *owner = slot;
+        let open = if all_dated {
+            invoice.open()
+        } else if needs_dated_reductions(invoice, as_of) {
+            needs[slot as usize] = true;
+            Decimal::ZERO
+        } else {
+            open_on(invoice, as_of, || Decimal::ZERO)
+        };
+        items[slot as usize] = Item::new(invoice, open, (0, 0));
+    }
+    (items, starts, owners, needs)
+}
+
+/// Every payment, credit note and write-off dated by `as_of`, placed item after item (in
+/// the order of the lists), each item's span set, its open amount worked out when it waits
+/// for them (the ledger's `open_amounts_on`: the amount less their sum in that order), then
+/// sorted.
+fn place_reductions(
+    ledger: &Ledger,
+    as_of: NaiveDate,
+    slots: &[u32],
+    items: &mut [Item<'_>],
+    needs: &[bool],
+) -> Vec<Dated> {
+    let mut found: Vec<(u32, Dated)> = Vec::with_capacity(ledger.payments.len());
     let mut one = |invoice, date: NaiveDate, amount: Decimal| {
-        if let Some(position) = ledger.invoice_position(invoice).filter(|_| date <= as_of) {
-            spans[position + 1] += 1;
-            found.push((position as u32, (date, amount)));
+        let slot = (ledger.invoice_position(invoice).filter(|_| date <= as_of))
+            .and_then(|position| slots.get(position))
+            .filter(|slot| **slot != NONE);
+        if let Some(slot) = slot {
+            found.push((*slot, (date, amount)));
         }
     };
     for payment in &ledger.payments {
         for allocation in &payment.allocations {
             one(allocation.invoice, payment.date, allocation.amount.value());
         }
-        if payment.date <= as_of {
-            if let Some(b) = own(books, positions, payment.customer) {
-                b.days.push(payment.date);
-            }
-        }
     }
     for note in &ledger.credit_notes {
         for allocation in &note.allocations {
             one(allocation.invoice, note.date, allocation.amount.value());
         }
-        if note.date <= as_of {
-            if let Some(b) = own(books, positions, note.customer) {
-                b.days.push(note.date);
-            }
-        }
     }
     for write_off in &ledger.write_offs {
         one(write_off.invoice, write_off.date, write_off.amount.value());
     }
-    for position in 1..spans.len() {
-        spans[position] += spans[position - 1];
-    }
-    (place(&spans, found), spans)
-}
-
-/// The reductions found placed by invoice (in the order found), summed, then sorted.
-fn place(spans: &[u32], found: Vec<(u32, Dated)>) -> Flat {
-    let mut next = spans.to_vec();
-    let mut sorted = vec![(NaiveDate::MIN, Decimal::ZERO); found.len()];
-    for (position, reduction) in found {
-        let slot = &mut next[position as usize];
-        sorted[*slot as usize] = reduction;
-        *slot += 1;
-    }
-    let mut sums = Vec::with_capacity(spans.len());
-    for window in spans.windows(2) {
-        let list = &mut sorted[window[0] as usize..window[1] as usize];
-        let mut sum = None;
-        for (_, amount) in list.iter() {
-            sum = Some(sum.unwrap_or(Decimal::ZERO) + *amount);
+    let placed = Grouped::new(items.len(), || {
+        found.iter().map(|(slot, dated)| (*slot as usize, *dated))
+    });
+    let Grouped {
+        values: mut sorted,
+        starts,
+    } = placed;
+    for (slot, item) in items.iter_mut().enumerate() {
+        let (start, end) = (starts[slot], starts[slot + 1]);
+        let list = &mut sorted[start as usize..end as usize];
+        if needs.get(slot).copied().unwrap_or(false) {
+            let mut reduced = Decimal::ZERO;
+            for (_, amount) in list.iter() {
+                reduced += *amount;
+            }
+            item.open = item.amount - reduced;
         }
-        sums.push(sum);
         list.sort_unstable();
+        item.span = (start, end);
     }
-    Flat { sums, sorted }
+    sorted
 }

@@ -70,14 +70,13 @@ pub fn customer_alerts(
     let policy = sources.policies.on(as_of);
     let (now, before, month_end) = customer_scores(sources, customer, as_of);
     let scores = Scores::new(&now, &before, month_end);
-    let (books, reductions) = customer_books(sources, customer, as_of);
+    let shelf = customer_books(sources, customer, as_of);
     let context = RuleContext {
         sources,
         policy: &policy,
         customer,
         as_of,
-        books: &books,
-        reductions: &reductions,
+        books: &shelf.books(0),
     };
     alerts_of(&context, Some(&scores), |_| true)
 }
@@ -107,16 +106,15 @@ pub fn alerts_scored(
 ) -> Vec<Alert> {
     let policy = sources.policies.on(as_of);
     let month_end = previous_month_end(as_of);
-    let (books, reductions) = portfolio_books(sources, as_of);
+    let shelf = portfolio_books(sources, as_of);
     let mut alerts = Vec::new();
-    for (index, (customer, books)) in sources.ledger.customers.iter().zip(&books).enumerate() {
+    for (index, customer) in sources.ledger.customers.iter().enumerate() {
         let context = RuleContext {
             sources,
             policy: &policy,
             customer,
             as_of,
-            books,
-            reductions: &reductions,
+            books: &shelf.books(index),
         };
         let scores = (now.get(index))
             .zip(before.get(index))
@@ -144,14 +142,13 @@ pub fn alert_hold(
     let scored = needs_scores.then(|| customer_scores(sources, customer, as_of));
     let scores =
         (scored.as_ref()).map(|(now, before, month_end)| Scores::new(now, before, *month_end));
-    let (books, reductions) = customer_books(sources, customer, as_of);
+    let shelf = customer_books(sources, customer, as_of);
     let context = RuleContext {
         sources,
         policy: &policy,
         customer,
         as_of,
-        books: &books,
-        reductions: &reductions,
+        books: &shelf.books(0),
     };
     let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
         .into_iter()

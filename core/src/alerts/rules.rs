@@ -1,7 +1,7 @@
 //! Each alert rule on one customer as of a date: whether it holds, its severity, its reasons
 //! and the first day of its run (see the module doc of `alerts`).
 
-use crate::alerts::books::{Books, Reductions};
+use crate::alerts::books::{own_days, Books};
 use crate::alerts::reason::{AlertReason, AlertSources};
 use crate::alerts::runs::{interval_run, step_run, walk_back};
 use crate::base::money::Money;
@@ -22,10 +22,8 @@ pub struct RuleContext<'a> {
     pub policy: &'a CreditPolicy,
     pub customer: &'a Customer,
     pub as_of: NaiveDate,
-    /// The customer's invoices, days, orders, promises and plans as of `as_of`.
+    /// The customer's invoices, orders, promises and plans as of `as_of`.
     pub books: &'a Books<'a>,
-    /// What the books' items point into.
-    pub reductions: &'a Reductions,
 }
 
 /// The customer's score on the day asked and at the last month end, and the grades and
@@ -35,6 +33,8 @@ pub struct Scores<'s> {
     pub before: &'s Score,
     pub month_end: NaiveDate,
     walked: RefCell<Vec<(NaiveDate, Grade, Decimal)>>,
+    /// The days the score rules walk back over, gathered once for both.
+    points: RefCell<Option<Vec<NaiveDate>>>,
 }
 
 impl<'s> Scores<'s> {
@@ -44,6 +44,7 @@ impl<'s> Scores<'s> {
             before,
             month_end,
             walked: RefCell::new(Vec::new()),
+            points: RefCell::new(None),
         }
     }
 }
@@ -125,8 +126,8 @@ fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
             let start = day(item.due_date, i64::from(alerts.overdue_days));
             let mut open = item.amount;
             let end = context
-                .reductions
-                .of(item)
+                .books
+                .reductions(item)
                 .iter()
                 .find_map(|(date, amount)| {
                     open -= *amount;
@@ -153,7 +154,7 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
     let currency = customer.details.currency;
     let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
     let threshold = policy.alerts.overdue_amount;
-    let items = &context.books.items;
+    let items = context.books.items;
     let overdue: Decimal = (items.iter())
         .filter(|item| item.open > Decimal::ZERO && item.days_past_due(as_of) > 0)
         .map(|item| item.open)
@@ -163,7 +164,7 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
     }
     let mut changes = Vec::new();
     for item in items {
-        let (due_date, list) = (item.due_date, context.reductions.of(item));
+        let (due_date, list) = (item.due_date, context.books.reductions(item));
         let before: Decimal = (list.iter())
             .filter(|(date, _)| *date <= due_date)
             .map(|(_, amount)| *amount)
@@ -281,9 +282,9 @@ fn exposure_changes(
     orders: &[&crate::ledger::Order],
 ) -> Vec<(NaiveDate, Decimal)> {
     let mut changes = Vec::new();
-    for item in &context.books.items {
+    for item in context.books.items {
         changes.push((item.issue_date, item.amount));
-        let list = context.reductions.of(item);
+        let list = context.books.reductions(item);
         changes.extend(list.iter().map(|(date, amount)| (*date, -*amount)));
     }
     for order in orders {
@@ -299,12 +300,13 @@ fn exposure_changes(
 /// payments and credit notes.
 fn change_days(context: &RuleContext<'_>) -> Vec<NaiveDate> {
     let books = context.books;
-    let mut days = Vec::with_capacity(books.items.len() * 2 + books.days.len());
-    for item in &books.items {
+    let own = own_days(context.sources.ledger, context.customer, context.as_of);
+    let mut days = Vec::with_capacity(books.items.len() * 2 + own.len());
+    for item in books.items {
         days.push(item.issue_date);
         days.push(day(item.due_date, 1));
     }
-    days.extend(books.days.iter().copied());
+    days.extend(own);
     days.retain(|date| *date <= context.as_of);
     days
 }
@@ -316,24 +318,35 @@ fn score_run(
     scores: &Scores<'_>,
     holds: impl Fn(Grade, Decimal) -> bool,
 ) -> NaiveDate {
-    let sources = context.sources;
-    let (customer, as_of) = (context.customer, context.as_of);
     let first = day(scores.month_end, 1);
+    let known = scores.points.borrow().clone();
+    let mut points = known.unwrap_or_else(|| {
+        let points = score_points(context, first);
+        *scores.points.borrow_mut() = Some(points.clone());
+        points
+    });
+    walk_back(&mut points, context.as_of, |date| {
+        let (grade, score) = scored_on(context, scores, date);
+        holds(grade, score)
+    })
+}
+
+/// The days the score can change on after `first` (ledger, file, policy versions), and
+/// `first`.
+fn score_points(context: &RuleContext<'_>, first: NaiveDate) -> Vec<NaiveDate> {
+    let sources = context.sources;
     let mut points = change_days(context);
     points.extend(
         sources
             .credit
-            .of(customer.id)
+            .of(context.customer.id)
             .iter()
             .map(|(on, record)| (*on).max(record.date())),
     );
     points.extend(sources.policies.versions.iter().map(|(from, _)| *from));
     points.retain(|date| *date > first);
     points.push(first);
-    walk_back(&mut points, as_of, |date| {
-        let (grade, score) = scored_on(context, scores, date);
-        holds(grade, score)
-    })
+    points
 }
 
 /// The customer's grade and score on `date` under the policy in force then, scored once.
