@@ -5,14 +5,15 @@ use crate::base::ids::{CustomerId, InvoiceId};
 use crate::base::money::Currency;
 use crate::collections::plan_status::planned_invoices;
 use crate::collections::promise::{promise_status, PromiseStatus};
-use crate::collections::state::{Collections, Rungs};
+use crate::collections::state::{Collections, Promise, Rungs};
+use crate::credit::score::CustomerPositions;
 use crate::ledger::as_of::{customer_invoices_on, disputed_on, open_amounts_on};
 use crate::ledger::{Customer, Invoice, Ledger};
 use crate::policy::{CollectionPolicy, Grade, ReminderStep};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// One reminder to do.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +109,7 @@ fn broken_points(count: u32) -> u32 {
 }
 
 /// An item in the ladder as of a date.
+#[derive(Clone, Copy)]
 struct Item {
     id: InvoiceId,
     days: i64,
@@ -191,54 +193,108 @@ fn next_step<'l>(
     (i64::from(rung.offset_days) <= item.days).then_some((rung, false))
 }
 
-/// Every customer's items in the ladder on `as_of`, by customer, each oldest first: one pass
-/// over the invoices in their order (looking each customer's invoices up by id would cost a
-/// cache miss per step of each search through 250,000 records).
-fn items_by_customer(
-    ledger: &Ledger,
-    collections: &Collections,
-    as_of: NaiveDate,
-) -> HashMap<CustomerId, Vec<Item>> {
+/// Every customer's items in the ladder on `as_of`, customer after customer (in
+/// `ledger.customers` order), each oldest first: one pass over the invoices in their order
+/// (looking each customer's invoices up by id would cost a cache miss per step of each
+/// search through 250,000 records), only the open ones kept, then one sort of those.
+struct Ladders {
+    items: Vec<Item>,
+    /// Customer `c`'s items are `items[starts[c]..starts[c + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl Ladders {
+    fn of(&self, customer: usize) -> &[Item] {
+        let start = self.starts.get(customer).copied().unwrap_or(0) as usize;
+        let end = self.starts.get(customer + 1).copied().unwrap_or(0) as usize;
+        self.items.get(start..end).unwrap_or(&[])
+    }
+}
+
+fn items_by_customer(ledger: &Ledger, collections: &Collections, as_of: NaiveDate) -> Ladders {
     let open = open_amounts_on(ledger, as_of);
     let disputed = disputed_on(ledger, as_of);
-    let planned = planned_invoices(ledger, collections, as_of);
-    let mut by_customer: HashMap<CustomerId, Vec<(NaiveDate, Item)>> = HashMap::new();
+    let planned = planned_positions(ledger, collections, as_of);
+    let positions = CustomerPositions::new(ledger);
+    let mut found: Vec<(u32, NaiveDate, Item)> = Vec::new();
     for (position, invoice) in ledger.invoices.iter().enumerate() {
+        let open = open.get(position).copied().unwrap_or_default();
         let in_dispute = disputed.get(position).is_some_and(|d| *d > Decimal::ZERO);
-        let out = in_dispute || planned.contains(&invoice.id);
-        if open[position] <= Decimal::ZERO || out || invoice.issue_date > as_of {
+        let out = in_dispute || planned.get(position).copied().unwrap_or(false);
+        if open <= Decimal::ZERO || out || invoice.issue_date > as_of {
             continue;
         }
+        let Some(customer) = positions.of(invoice.customer) else {
+            continue;
+        };
         let item = Item {
             id: invoice.id,
             days: (as_of - invoice.due_date).num_days(),
-            open: open[position],
+            open,
         };
-        let items = by_customer.entry(invoice.customer).or_default();
-        items.push((invoice.due_date, item));
+        found.push((customer as u32, invoice.due_date, item));
     }
-    by_customer
-        .into_iter()
-        .map(|(customer, mut items)| {
-            items.sort_by_key(|(due, item)| (*due, item.id));
-            (customer, items.into_iter().map(|(_, item)| item).collect())
-        })
-        .collect()
+    found.sort_unstable_by_key(|(customer, due, item)| (*customer, *due, item.id));
+    let mut starts = vec![0u32; ledger.customers.len() + 1];
+    for (customer, ..) in &found {
+        starts[*customer as usize + 1] += 1;
+    }
+    for index in 1..starts.len() {
+        starts[index] += starts[index - 1];
+    }
+    let items = found.into_iter().map(|(.., item)| item).collect();
+    Ladders { items, starts }
+}
+
+/// Whether each invoice (by position) is in a current payment plan on `as_of`; empty when
+/// none is.
+fn planned_positions(ledger: &Ledger, collections: &Collections, as_of: NaiveDate) -> Vec<bool> {
+    let planned = planned_invoices(ledger, collections, as_of);
+    if planned.is_empty() {
+        return Vec::new();
+    }
+    let mut positions = vec![false; ledger.invoices.len()];
+    for position in planned.iter().filter_map(|id| ledger.invoice_position(*id)) {
+        positions[position] = true;
+    }
+    positions
+}
+
+/// The promises made by `as_of`, customer after customer (in `ledger.customers` order),
+/// each customer's in id order.
+fn promises_by_customer<'c>(
+    ledger: &Ledger,
+    collections: &'c Collections,
+    as_of: NaiveDate,
+) -> (Vec<&'c Promise>, Vec<u32>) {
+    let positions = CustomerPositions::new(ledger);
+    let mut found: Vec<(usize, usize, &Promise)> = (collections.promises.iter().enumerate())
+        .filter(|(_, promise)| promise.date <= as_of)
+        .filter_map(|(index, p)| positions.of(p.customer).map(|at| (at, index, p)))
+        .collect();
+    found.sort_unstable_by_key(|(at, index, _)| (*at, *index));
+    let mut starts = vec![0u32; ledger.customers.len() + 1];
+    for (at, ..) in &found {
+        starts[at + 1] += 1;
+    }
+    for index in 1..starts.len() {
+        starts[index] += starts[index - 1];
+    }
+    (found.into_iter().map(|(.., p)| p).collect(), starts)
 }
 
 /// The customer's task on `as_of` under `ladder` over its `items`, without its priority;
 /// `None` when nothing is due or a promise is pending.
 fn task_of(
     ledger: &Ledger,
-    (collections, rungs): (&Collections, &Rungs),
+    (promises, rungs): (&[&Promise], &Rungs),
     customer: &Customer,
     ladder: &[ReminderStep],
     as_of: NaiveDate,
     items: &[Item],
 ) -> Option<Task> {
-    let pending = collections
-        .promises_by(customer.id, as_of)
-        .any(|p| promise_status(ledger, p, as_of) == PromiseStatus::Pending);
+    let pending =
+        (promises.iter()).any(|p| promise_status(ledger, p, as_of) == PromiseStatus::Pending);
     if pending {
         return None;
     }
@@ -290,29 +346,22 @@ pub fn customer_task(
     };
     let items = items(ledger, customer, as_of, &paused);
     let rungs = collections.rungs_on(as_of);
-    let mut task = task_of(
-        ledger,
-        (collections, &rungs),
-        customer,
-        ladder,
-        as_of,
-        &items,
-    )?;
-    task.priority = priority(ledger, collections, &task, grade, as_of, to_base);
+    let promises: Vec<&Promise> = collections.promises_by(customer.id, as_of).collect();
+    let mut task = task_of(ledger, (&promises, &rungs), customer, ladder, as_of, &items)?;
+    task.priority = priority(ledger, &promises, &task, grade, as_of, to_base);
     Some(task)
 }
 
 fn priority(
     ledger: &Ledger,
-    collections: &Collections,
+    promises: &[&Promise],
     task: &Task,
     grade: Grade,
     as_of: NaiveDate,
     to_base: &dyn Fn(Decimal, Currency) -> Option<Decimal>,
 ) -> Priority {
     let base = to_base(task.overdue, task.currency);
-    let broken = collections
-        .promises_by(task.customer, as_of)
+    let broken = (promises.iter())
         .filter(|p| promise_status(ledger, p, as_of).is_broken())
         .count() as u32;
     let parts = vec![
@@ -349,24 +398,25 @@ pub fn worklist(
     grade_of: &dyn Fn(&Customer) -> Grade,
     to_base: &dyn Fn(Decimal, Currency) -> Option<Decimal>,
 ) -> Vec<Task> {
-    let items = items_by_customer(ledger, collections, as_of);
+    let ladders = items_by_customer(ledger, collections, as_of);
     let rungs = collections.rungs_on(as_of);
-    let mut tasks: Vec<Task> = ledger
-        .customers
-        .iter()
-        .filter_map(|customer| {
-            let items = items.get(&customer.id)?;
+    let (promises, starts) = promises_by_customer(ledger, collections, as_of);
+    let promises_of = |index: usize| {
+        let start = starts.get(index).copied().unwrap_or(0) as usize;
+        let end = starts.get(index + 1).copied().unwrap_or(0) as usize;
+        promises.get(start..end).unwrap_or(&[])
+    };
+    let mut tasks: Vec<Task> = (ledger.customers.iter().enumerate())
+        .filter_map(|(index, customer)| {
+            let items = ladders.of(index);
+            if items.is_empty() {
+                return None;
+            }
             let grade = grade_of(customer);
+            let promises = promises_of(index);
             let ladder = policy.ladder(grade);
-            let mut task = task_of(
-                ledger,
-                (collections, &rungs),
-                customer,
-                ladder,
-                as_of,
-                items,
-            )?;
-            task.priority = priority(ledger, collections, &task, grade, as_of, to_base);
+            let mut task = task_of(ledger, (promises, &rungs), customer, ladder, as_of, items)?;
+            task.priority = priority(ledger, promises, &task, grade, as_of, to_base);
             Some(task)
         })
         .collect();
