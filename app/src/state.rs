@@ -7,6 +7,7 @@ use crate::i18n::Lang;
 use crate::numbers;
 use chrono::NaiveDate;
 use creditdesk_core::base::input::NumberFormat;
+use creditdesk_core::credit::score::{previous_month_end, score_all, Score};
 use creditdesk_core::decide::{decide, decide_batch, Command, Rejection};
 use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
 use creditdesk_core::journal::encode_snapshot;
@@ -16,6 +17,7 @@ use creditdesk_core::team::User;
 use creditdesk_core::UserId;
 use creditdesk_core::{Entry, Portfolio, SealedEvent, Timestamp};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
@@ -58,6 +60,11 @@ pub struct AppState {
     /// Moves whenever the portfolio changes in a way that can change a score (the core's
     /// `Entry::moves_scores`): pages that keep every customer's score recompute on it alone.
     pub scores_epoch: RwSignal<u64>,
+    /// Every customer's score today and at the last month end, in customer order: made when
+    /// a screen first asks, kept until `scores_epoch` or the day moves, and shared by the
+    /// screens (the list, the overview, the worklist and the alerts score once between them).
+    pub scores: Memo<Arc<Vec<Score>>>,
+    pub month_end_scores: Memo<Arc<Vec<Score>>>,
     pub today: RwSignal<NaiveDate>,
     pub phase: RwSignal<Phase>,
     pub banner: RwSignal<Option<Banner>>,
@@ -82,14 +89,26 @@ impl AppState {
             browser::stored(KEY_LANG).as_deref(),
             &browser::browser_languages(),
         );
+        let portfolio = RwSignal::new(Portfolio::default());
+        let (scores_epoch, today) = (RwSignal::new(0), RwSignal::new(browser::today()));
+        let scored = move |day: fn(NaiveDate) -> NaiveDate| {
+            Memo::new(move |_| {
+                let (_, day) = (scores_epoch.get(), day(today.get()));
+                let scores = portfolio
+                    .with_untracked(|p| score_all(&p.ledger, &p.credit, &p.policy_on(day), day));
+                Arc::new(scores)
+            })
+        };
         AppState {
+            scores: scored(|today| today),
+            month_end_scores: scored(previous_month_end),
             lang: RwSignal::new(lang),
             numbers: RwSignal::new(
                 browser::stored(KEY_NUMBERS).and_then(|code| numbers::from_code(&code)),
             ),
-            portfolio: RwSignal::new(Portfolio::default()),
-            scores_epoch: RwSignal::new(0),
-            today: RwSignal::new(browser::today()),
+            portfolio,
+            scores_epoch,
+            today,
             phase: RwSignal::new(Phase::Loading),
             banner: RwSignal::new(None),
             notice: RwSignal::new(None),

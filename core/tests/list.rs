@@ -506,3 +506,33 @@ fn each_overview_figure_is_what_its_view_of_the_list_adds_up_to() {
         "demo S: neither drops nor holds"
     );
 }
+
+/// Rows made from scores a shell kept are the rows made from nothing; scores of another set of
+/// customers (kept from before a customer was added) are not used.
+#[test]
+fn rows_from_kept_scores_are_the_rows_from_nothing() {
+    use creditdesk_core::credit::score::{previous_month_end, score_all};
+    let as_of = date("2026-11-23");
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("valid");
+    let sources = state.list_sources();
+    let on = |day| score_all(&state.ledger, &state.credit, &state.policy_on(day), day);
+    let (now, before) = (on(as_of), on(previous_month_end(as_of)));
+    assert_eq!(
+        list_rows_scored(sources, as_of, &now),
+        list_rows(sources, as_of)
+    );
+    assert_eq!(
+        list_rows_with_grade_drops_scored(sources, as_of, &now, &before),
+        list_rows_with_grade_drops(sources, as_of)
+    );
+    assert!(before.iter().zip(&now).any(|(b, n)| b.grade != n.grade));
+    let stale = &now[1..];
+    assert_eq!(
+        list_rows_scored(sources, as_of, stale),
+        list_rows(sources, as_of)
+    );
+    assert_eq!(
+        list_rows_with_grade_drops_scored(sources, as_of, stale, &before[1..]),
+        list_rows_with_grade_drops(sources, as_of)
+    );
+}

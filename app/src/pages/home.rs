@@ -9,7 +9,7 @@ use crate::ui::{money, percent, use_app, AgingBar, Figure};
 use creditdesk_core::demo::DemoSize;
 use creditdesk_core::ledger::reports::{portfolio_summary, AgingBuckets, CurrencySummary};
 use creditdesk_core::limits::list::{
-    list_rows_with_grade_drops, Criterion, CustomerFilter, CustomerSort, ListRow,
+    list_rows_with_grade_drops_scored, Criterion, CustomerFilter, CustomerSort, ListRow,
 };
 use creditdesk_core::policy::AlertSeverity;
 use creditdesk_core::Currency;
@@ -78,9 +78,10 @@ fn Overview() -> impl IntoView {
     // the number of rows each figure's link opens.
     let rows = Memo::new(move |_| {
         let today = state.today.get();
-        state
-            .portfolio
-            .with(|portfolio| list_rows_with_grade_drops(portfolio.list_sources(), today))
+        let (now, before) = (state.scores.get(), state.month_end_scores.get());
+        state.portfolio.with(|portfolio| {
+            list_rows_with_grade_drops_scored(portfolio.list_sources(), today, &now, &before)
+        })
     });
     view! {
         <section data-testid="home">

@@ -9,7 +9,6 @@ use crate::ui::route::to;
 use crate::ui::use_app;
 use chrono::Duration;
 use creditdesk_core::alerts::{alert_hold, alerts_scored, customer_alerts, Alert, AlertStatus};
-use creditdesk_core::credit::score::{previous_month_end, score_all, Score};
 use creditdesk_core::decide::{AlertsCommand, Command, Field};
 use creditdesk_core::policy::AlertSeverity;
 use creditdesk_core::team::Role;
@@ -17,32 +16,19 @@ use creditdesk_core::CustomerId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// Every customer's alerts today, in customer order. The scores today and at the month end
-/// are kept until an entry that can move a score is saved.
+/// Every customer's alerts today, in customer order, from the scores today and at the month
+/// end the state keeps (`AppState::scores`).
 pub fn portfolio_alerts() -> Memo<Vec<Alert>> {
     let state = use_app();
-    let scores = Memo::new(move |_| {
-        let (_, today) = (state.scores_epoch.get(), state.today.get());
-        let month_end = previous_month_end(today);
-        state.portfolio.with_untracked(|p| {
-            let now = score_all(&p.ledger, &p.credit, &p.policy_on(today), today);
-            let before = score_all(&p.ledger, &p.credit, &p.policy_on(month_end), month_end);
-            ScoresPair(now, before)
-        })
-    });
     Memo::new(move |_| {
         let today = state.today.get();
-        scores.with(|ScoresPair(now, before)| {
-            state
-                .portfolio
-                .with(|p| alerts_scored(&p.alert_sources(), today, now, before))
+        (state.scores).with(|now| {
+            (state.month_end_scores).with(|before| {
+                (state.portfolio).with(|p| alerts_scored(&p.alert_sources(), today, now, before))
+            })
         })
     })
 }
-
-/// The scores today and at the last month end, in customer order.
-#[derive(Clone, PartialEq)]
-struct ScoresPair(Vec<Score>, Vec<Score>);
 
 /// Shown in the open list: not acknowledged, not snoozed.
 pub fn is_open(alert: &Alert) -> bool {

@@ -10,7 +10,7 @@
 
 use crate::base::ids::CustomerId;
 use crate::base::money::Currency;
-use crate::credit::score::{previous_month_end, score_all};
+use crate::credit::score::{previous_month_end, score_all, Score};
 use crate::credit::CreditFiles;
 use crate::ledger::reports::{customer_rows, CustomerRow};
 use crate::ledger::search::{pinyin_key, pinyin_matches};
@@ -65,6 +65,28 @@ pub struct ListSources<'a> {
 /// (a second scoring of every customer, needed only to find grade drops).
 pub fn list_rows(sources: ListSources<'_>, as_of: NaiveDate) -> Vec<ListRow> {
     let grades = grades_on(sources, as_of);
+    rows_graded(sources, as_of, grades)
+}
+
+/// [`list_rows`] with every customer's score on `as_of` already made (`score_all`, in customer
+/// order), as a shell keeping the scores has them; scores for another set of customers are
+/// not used, and the grades are made again.
+pub fn list_rows_scored(
+    sources: ListSources<'_>,
+    as_of: NaiveDate,
+    scores: &[Score],
+) -> Vec<ListRow> {
+    match scores.len() == sources.ledger.customers.len() {
+        true => rows_graded(
+            sources,
+            as_of,
+            scores.iter().map(|score| score.grade).collect(),
+        ),
+        false => list_rows(sources, as_of),
+    }
+}
+
+fn rows_graded(sources: ListSources<'_>, as_of: NaiveDate, grades: Vec<Grade>) -> Vec<ListRow> {
     customer_rows(sources.ledger, as_of)
         .into_iter()
         .zip(grades)
@@ -76,7 +98,25 @@ pub fn list_rows(sources: ListSources<'_>, as_of: NaiveDate) -> Vec<ListRow> {
 /// [`Criterion::GradeDropped`] can select.
 pub fn list_rows_with_grade_drops(sources: ListSources<'_>, as_of: NaiveDate) -> Vec<ListRow> {
     let before = grades_on(sources, previous_month_end(as_of));
-    let mut rows = list_rows(sources, as_of);
+    with_grades_before(list_rows(sources, as_of), before)
+}
+
+/// [`list_rows_with_grade_drops`] with the scores on `as_of` and at the previous month end
+/// already made (as [`list_rows_scored`] takes them).
+pub fn list_rows_with_grade_drops_scored(
+    sources: ListSources<'_>,
+    as_of: NaiveDate,
+    now: &[Score],
+    before: &[Score],
+) -> Vec<ListRow> {
+    if before.len() != sources.ledger.customers.len() {
+        return list_rows_with_grade_drops(sources, as_of);
+    }
+    let before = before.iter().map(|score| score.grade).collect();
+    with_grades_before(list_rows_scored(sources, as_of, now), before)
+}
+
+fn with_grades_before(mut rows: Vec<ListRow>, before: Vec<Grade>) -> Vec<ListRow> {
     for (row, before) in rows.iter_mut().zip(before) {
         row.grade_before = Some(before);
     }

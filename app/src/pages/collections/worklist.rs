@@ -8,7 +8,6 @@ use crate::ui::route::to;
 use crate::ui::{money, use_app};
 use chrono::Duration;
 use creditdesk_core::collections::{Outcome, PriorityPart, Task};
-use creditdesk_core::credit::score::score_all;
 use creditdesk_core::decide::{worklist_scored, CollectionsCommand, Command, Field};
 use creditdesk_core::policy::{Channel, StepKind};
 use leptos::prelude::*;
@@ -42,17 +41,11 @@ pub fn Worklist() -> impl IntoView {
     let channel = RwSignal::new(String::new());
     let saved = RwSignal::new(None::<String>);
     let only_mine = RwSignal::new(false);
-    // Every customer's score, for its grade (which picks its ladder): kept until an entry that
-    // can move a score is saved, so a task done re-reads the list alone.
-    let scores = Memo::new(move |_| {
-        let (_, today) = (state.scores_epoch.get(), state.today.get());
-        state
-            .portfolio
-            .with_untracked(|p| score_all(&p.ledger, &p.credit, &p.policy_on(today), today))
-    });
+    // Every customer's grade picks its ladder: the scores the state keeps (`AppState::scores`),
+    // so a task done re-reads the list alone.
     let tasks = Memo::new(move |_| {
         let today = state.today.get();
-        scores.with(|scores| state.portfolio.with(|p| worklist_scored(p, today, scores)))
+        (state.scores).with(|scores| state.portfolio.with(|p| worklist_scored(p, today, scores)))
     });
     let shown = move || {
         let (step, channel) = (step.get(), channel.get());

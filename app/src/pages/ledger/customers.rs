@@ -9,8 +9,8 @@ use crate::ui::list_query::{criterion_label, currency_label, ListQuery};
 use crate::ui::route::to;
 use crate::ui::{money, percent, use_app};
 use creditdesk_core::limits::list::{
-    list_rows, list_rows_with_grade_drops, select_customers, Criterion, CustomerFilter,
-    CustomerSort, ListRow,
+    list_rows_scored, list_rows_with_grade_drops_scored, select_customers, Criterion,
+    CustomerFilter, CustomerSort, ListRow,
 };
 use creditdesk_core::policy::LimitPolicy;
 use leptos::prelude::*;
@@ -49,9 +49,12 @@ pub fn CustomerList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let today = state.today.get();
         let with_drops = with_drops.get();
+        let now = state.scores.get();
         state.portfolio.with(|portfolio| match with_drops {
-            true => list_rows_with_grade_drops(portfolio.list_sources(), today),
-            false => list_rows(portfolio.list_sources(), today),
+            true => state.month_end_scores.with(|before| {
+                list_rows_with_grade_drops_scored(portfolio.list_sources(), today, &now, before)
+            }),
+            false => list_rows_scored(portfolio.list_sources(), today, &now),
         })
     });
     // Amounts sort in the base currency through the rates of the policy in force today.
