@@ -749,6 +749,25 @@ struct Basis<'a> {
     penalty: Decimal,
 }
 
+impl<'a> Basis<'a> {
+    /// The customer's basis on `as_of` from its credit file as known by then.
+    fn of(
+        customer: &Customer,
+        files: &'a CreditFiles,
+        policy: &CreditPolicy,
+        as_of: NaiveDate,
+    ) -> Basis<'a> {
+        let known = known_file(files.of(customer.id), as_of);
+        Basis {
+            as_of,
+            registered_on: customer.registered_on,
+            statement: known.statement,
+            report: known.report,
+            penalty: signal_penalty(known.signals, policy, as_of),
+        }
+    }
+}
+
 /// Scores the inputs under the policy. Total: any inputs and any policy give a score.
 pub fn score(inputs: &ScoreInputs, policy: &CreditPolicy) -> Score {
     let basis = Basis {
@@ -916,14 +935,7 @@ pub fn score_all(
     (ledger.customers.iter())
         .zip(&figures)
         .map(|(customer, figures)| {
-            let known = known_file(files.of(customer.id), as_of);
-            let basis = Basis {
-                as_of,
-                registered_on: customer.registered_on,
-                statement: known.statement,
-                report: known.report,
-                penalty: signal_penalty(known.signals, policy, as_of),
-            };
+            let basis = Basis::of(customer, files, policy, as_of);
             score_of(&basis, figures, policy, &mut weights)
         })
         .collect()
@@ -952,14 +964,7 @@ pub fn score_invoices(
             window.add(&mut figures, amount, dates, settled);
         }
     }
-    let known = known_file(files.of(customer.id), as_of);
-    let basis = Basis {
-        as_of,
-        registered_on: customer.registered_on,
-        statement: known.statement,
-        report: known.report,
-        penalty: signal_penalty(known.signals, policy, as_of),
-    };
+    let basis = Basis::of(customer, files, policy, as_of);
     score_of(
         &basis,
         &figures,
