@@ -934,3 +934,47 @@ fn a_usd_shortfall_is_released_by_the_role_for_its_cny_value() {
         );
     }
 }
+
+/// A standing is what a check keeps for a day (`check::Standing`): for every customer of demo
+/// S, on a day when some are overdue, over their limit or on hold, the standing read back from
+/// its stored text gives the same check as the portfolio for every order amount asked,
+/// including one at the limit, one a cent over it and an absurd one.
+#[test]
+fn a_standing_read_back_checks_every_amount_as_the_portfolio_does() {
+    use creditdesk_core::credit::score::score;
+    use creditdesk_core::credit::score::score_inputs;
+    use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+    let as_of = date("2026-06-30");
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("demo S");
+    let policy = state.policy_on(as_of);
+    let mut verdicts = std::collections::BTreeSet::new();
+    for account in &state.ledger.customers {
+        let inputs = score_inputs(&state.ledger, &state.credit, account, as_of);
+        let grade = score(&inputs, &policy).grade;
+        let standing = standing_with_grade(&state, &policy, account, grade, as_of);
+        // JSON, as the reasons' and balances' amounts are plain `Decimal`s, which postcard
+        // cannot read back (rust_decimal's reader asks the format for any type).
+        let text = serde_json::to_string(&standing).expect("encodes");
+        let stored: Standing = serde_json::from_str(&text).expect("decodes");
+        assert_eq!(stored, standing);
+        let gap = match &standing.limit {
+            LimitStatus::InForce(in_force) => in_force.amount - standing.balance.exposure,
+            _ => Decimal::ZERO,
+        };
+        let cent = Decimal::new(1, 2);
+        for order in [
+            Decimal::ZERO,
+            cent,
+            gap.max(Decimal::ZERO),
+            gap + cent,
+            dec("1e15"),
+        ] {
+            let check = check_standing(&stored, &policy.limits, order);
+            let direct = check_with_grade(&state, &policy, account, grade, order, as_of);
+            assert_eq!(check, direct, "customer {:?}, order {order}", account.id);
+            verdicts.insert(format!("{:?}", check.verdict));
+        }
+    }
+    // The day was chosen so that every verdict occurs: the comparison covers each.
+    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+}

@@ -11,7 +11,7 @@ use crate::journal::Portfolio;
 use crate::ledger::reports::{customer_balance, Balance};
 use crate::ledger::Customer;
 use crate::limits::{limit_status, utilisation_exact, CheckReason, LimitStatus, Verdict};
-use crate::policy::{CreditPolicy, Grade, Security};
+use crate::policy::{CreditPolicy, Grade, GradeTerms, LimitPolicy, Security};
 use crate::team::Role;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -93,7 +93,8 @@ pub fn check_order(
     ))
 }
 
-/// The check once the grade is known (the benchmark and `check_order` share it).
+/// The check once the grade is known (the benchmark and `check_order` share it): the
+/// customer's standing, then what the order makes of it.
 pub fn check_with_grade(
     state: &Portfolio,
     policy: &CreditPolicy,
@@ -102,9 +103,70 @@ pub fn check_with_grade(
     order: Decimal,
     as_of: NaiveDate,
 ) -> CreditCheck {
-    let terms = policy.limits.terms(grade);
+    check_standing(
+        &standing_with_grade(state, policy, account, grade, as_of),
+        &policy.limits,
+        order,
+    )
+}
+
+/// Everything a check finds that does not depend on the order: what the customer owes, the
+/// limit in force, the grade's terms, and the reasons no order amount changes (the other
+/// blocks and warnings). `check_standing` turns it and an order into the check, so a
+/// standing kept for a day answers every amount asked that day (`view::CheckView`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub customer: CustomerId,
+    #[serde(with = "crate::base::dates::date_serde")]
+    pub as_of: NaiveDate,
+    pub grade: Grade,
+    pub terms: GradeTerms,
+    pub limit: LimitStatus,
+    pub balance: Balance,
+    /// The blocks besides the limit's, then the overdue-within-tolerance warning: the
+    /// reasons found before the utilisation warning.
+    pub reasons_before: Vec<CheckReason>,
+    /// The warnings found after it: review date passed, terms above the grade, security.
+    pub reasons_after: Vec<CheckReason>,
+}
+
+/// The customer's standing on `as_of` once the grade is known.
+pub fn standing_with_grade(
+    state: &Portfolio,
+    policy: &CreditPolicy,
+    account: &Customer,
+    grade: Grade,
+    as_of: NaiveDate,
+) -> Standing {
+    let terms = policy.limits.terms(grade).clone();
     let balance = customer_balance(&state.ledger, account, as_of);
     let limit = limit_status(&state.limits, account.id, as_of);
+    let mut reasons_before = Vec::new();
+    other_blocks(
+        &mut reasons_before,
+        state,
+        account,
+        &balance,
+        (terms.overdue_tolerance_days, as_of),
+    );
+    overdue_warning(&mut reasons_before, &terms, &balance);
+    let reasons_after = later_warnings(account, &limit, &terms, as_of);
+    Standing {
+        customer: account.id,
+        as_of,
+        grade,
+        terms,
+        limit,
+        balance,
+        reasons_before,
+        reasons_after,
+    }
+}
+
+/// The check of an order of `order` (in the customer's currency, already validated) for a
+/// customer in `standing`; `limits` is the policy's, for who may release a block.
+pub fn check_standing(standing: &Standing, limits: &LimitPolicy, order: Decimal) -> CreditCheck {
+    let balance = &standing.balance;
     // Saturating: `check_order` takes any amount a host page sends, and an absurd one must
     // block, not overflow.
     let needed = balance.exposure.saturating_add(order);
@@ -113,41 +175,29 @@ pub fn check_with_grade(
         available,
         shortfall,
         utilisation_exact,
-    } = limit_figures(&limit, balance.exposure, needed);
+    } = limit_figures(&standing.limit, balance.exposure, needed);
     // Shown to one decimal; the warning compares the exact figure, so 84.99 % is not 85 %.
     let utilisation_percent = utilisation_exact.map(|percent| percent.round_dp(1));
-    other_blocks(
-        &mut reasons,
-        state,
-        account,
-        &balance,
-        (terms.overdue_tolerance_days, as_of),
-    );
+    reasons.extend(standing.reasons_before.iter().cloned());
     let utilisation = utilisation_exact.zip(utilisation_percent);
-    warnings(
-        &mut reasons,
-        account,
-        &limit,
-        terms,
-        &balance,
-        utilisation,
-        as_of,
-    );
+    utilisation_warning(&mut reasons, &standing.terms, utilisation);
+    reasons.extend(standing.reasons_after.iter().cloned());
+    reasons.sort_by_key(|reason| std::cmp::Reverse(reason.verdict()));
     let verdict = reasons
         .iter()
         .map(CheckReason::verdict)
         .max()
         .unwrap_or(Verdict::Pass);
     let release_role = (verdict == Verdict::Block)
-        .then(|| release_role(policy, &reasons, needed, currency_of(account), grade));
+        .then(|| release_role(limits, &reasons, needed, balance.currency, standing.grade));
     CreditCheck {
-        customer: account.id,
-        as_of,
-        currency: account.details.currency,
+        customer: standing.customer,
+        as_of: standing.as_of,
+        currency: balance.currency,
         verdict,
         reasons,
-        grade,
-        limit,
+        grade: standing.grade,
+        limit: standing.limit.clone(),
         open_receivables: balance.open_receivables,
         open_orders: balance.open_orders,
         exposure: balance.exposure,
@@ -225,19 +275,8 @@ fn limit_figures(limit: &LimitStatus, exposure: Decimal, needed: Decimal) -> Lim
     figures
 }
 
-fn currency_of(account: &Customer) -> Currency {
-    account.details.currency
-}
-
-fn warnings(
-    reasons: &mut Vec<CheckReason>,
-    account: &Customer,
-    limit: &LimitStatus,
-    terms: &crate::policy::GradeTerms,
-    balance: &crate::ledger::reports::Balance,
-    utilisation: Option<(Decimal, Decimal)>,
-    as_of: NaiveDate,
-) {
+/// Overdue, but within the grade's tolerance: a warning.
+fn overdue_warning(reasons: &mut Vec<CheckReason>, terms: &GradeTerms, balance: &Balance) {
     let tolerance = terms.overdue_tolerance_days;
     if balance.days_overdue_max > 0 && balance.days_overdue_max <= i64::from(tolerance) {
         reasons.push(CheckReason::OverdueWithinTolerance {
@@ -246,6 +285,15 @@ fn warnings(
             overdue: balance.overdue,
         });
     }
+}
+
+/// Utilisation at or above the grade's warning level, unless the order is already over the
+/// limit (that block says more).
+fn utilisation_warning(
+    reasons: &mut Vec<CheckReason>,
+    terms: &GradeTerms,
+    utilisation: Option<(Decimal, Decimal)>,
+) {
     let over_limit = reasons
         .iter()
         .any(|reason| matches!(reason, CheckReason::OverLimit { .. }));
@@ -257,6 +305,16 @@ fn warnings(
             });
         }
     }
+}
+
+/// The warnings no order changes that come after the utilisation warning.
+fn later_warnings(
+    account: &Customer,
+    limit: &LimitStatus,
+    terms: &GradeTerms,
+    as_of: NaiveDate,
+) -> Vec<CheckReason> {
+    let mut reasons = Vec::new();
     if let LimitStatus::InForce(in_force) = limit {
         if in_force.review_on < as_of {
             reasons.push(CheckReason::ReviewOverdue {
@@ -275,20 +333,19 @@ fn warnings(
             security: terms.security,
         });
     }
-    reasons.sort_by_key(|reason| std::cmp::Reverse(reason.verdict()));
+    reasons
 }
 
 /// Who may release a blocked order: for a limit shortfall, whoever may approve a limit covering
 /// the exposure with the order (a director above the grade's maximum); for anything else
 /// (overdue, hold, no limit) at least a manager.
 fn release_role(
-    policy: &CreditPolicy,
+    limits: &LimitPolicy,
     reasons: &[CheckReason],
     needed: Decimal,
     currency: Currency,
     grade: Grade,
 ) -> Role {
-    let limits = &policy.limits;
     let only_over_limit = reasons
         .iter()
         .filter(|reason| reason.verdict() == Verdict::Block)
