@@ -113,7 +113,8 @@ pub fn check_with_grade(
 /// Everything a check finds that does not depend on the order: what the customer owes, the
 /// limit in force, the grade's terms, and the reasons no order amount changes (the other
 /// blocks and warnings). `check_standing` turns it and an order into the check, so a
-/// standing kept for a day answers every amount asked that day (`view::CheckView`).
+/// standing kept for a day answers every amount asked that day (the ground of the small
+/// check view the field check and the widget are to read; ARCHITECTURE.md, `check/`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Standing {
     pub customer: CustomerId,
