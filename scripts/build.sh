@@ -37,9 +37,9 @@ trunk_page() {
 page_desk() { trunk_page index.html desk; }
 page_field() { trunk_page check.html field; }
 page_widget() { trunk_page widget.html widget; }
-# The import/export worker is not a page: its files get a module loader and are named in the
-# desk's index.html (window.__CREDITDESK_WORKER__), where the desk finds them and the service
-# worker's scan of the page caches them (its file names carry Trunk's content hash).
+# The worker is not a page: its files get a module loader and are named in each page
+# (window.__CREDITDESK_WORKER__), where the page finds them and the service worker's scan of
+# the page caches them (its file names carry Trunk's content hash).
 page_worker() {
   local out="$STAGE/worker" js wasm loader
   step "trunk build --release worker.html"
@@ -51,9 +51,13 @@ page_worker() {
   printf "import init from './%s';\ninit({ module_or_path: new URL('./%s', import.meta.url) });\n" \
     "$js" "$wasm" >"$out/$loader"
   merge "$out" worker.html
-  grep -q '__CREDITDESK_WORKER__ = null' "$DIST/index.html" || die "index.html has no worker slot"
-  sed -i "s|__CREDITDESK_WORKER__ = null|__CREDITDESK_WORKER__ = { loader: '$loader', js: '$js', wasm: '$wasm' }|" \
-    "$DIST/index.html"
+  # Every page starts it: the desk for imports, exports and backups; the field check and the
+  # widget for the check view they read (and the field check's orders).
+  for html in index.html check.html widget.html; do
+    grep -q '__CREDITDESK_WORKER__ = null' "$DIST/$html" || die "$html has no worker slot"
+    sed -i "s|__CREDITDESK_WORKER__ = null|__CREDITDESK_WORKER__ = { loader: '$loader', js: '$js', wasm: '$wasm' }|" \
+      "$DIST/$html"
+  done
 }
 PAGES=(page_desk page_field page_widget page_worker)
 

@@ -13,9 +13,11 @@ use leptos_router::path;
 #[component]
 pub fn Desk() -> impl IntoView {
     let base = browser::app_base().trim_end_matches('/').to_string();
+    let state = use_app();
+    let users = Signal::derive(move || state.portfolio.with(|p| p.team.users.clone()));
     view! {
         <Router base=base>
-            <Frame top=DeskNav>
+            <Frame top=DeskNav users>
                 <Routes fallback=pages::NotFound>
                     <Route path=path!("/") view=pages::home::Home />
                     <Route path=path!("/customers") view=pages::ledger::customers::CustomerList />

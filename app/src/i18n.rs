@@ -1423,6 +1423,9 @@ pub fn chain_break(t: &CommonTexts, broken: &ChainBreak) -> String {
         ChainBreak::SnapshotDiffers { seq } => {
             fill(t.chain_snapshot_differs, &[("seq", &seq.to_string())])
         }
+        ChainBreak::CheckViewEdited { seq } => {
+            fill(t.chain_check_view_edited, &[("seq", &seq.to_string())])
+        }
     }
 }
 

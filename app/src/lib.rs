@@ -6,6 +6,7 @@
 //! `main.rs` calls one `start_*`, so the linker keeps only that bundle's screens.
 
 pub mod browser;
+mod check_view;
 pub mod db;
 mod desk;
 mod field;
@@ -28,13 +29,13 @@ pub fn start_desk() {
 
 /// The field-sales credit check (`check.html`), for a phone.
 pub fn start_field() {
-    shell::mount_writing(field::Field);
+    shell::mount_view(field::Field, true);
 }
 
 /// The embeddable credit-check widget (`widget.html`), for an iframe on another page. It only
 /// reads the journal.
 pub fn start_widget() {
-    shell::mount(widget::Widget);
+    shell::mount_view(widget::Widget, false);
 }
 
 /// The import worker (`worker.html`'s binary, not a page): answers the desk's requests.

@@ -2,23 +2,13 @@
 //! badge and today's date. The bundle passes its own root component.
 
 use crate::browser;
+use crate::check_view::{self, ViewState};
 use crate::numbers;
 use crate::state::{self, AppState, Phase};
 use leptos::prelude::*;
 
-/// Mounts `root` on `<body>` after providing the app's state and starting storage. A bundle
-/// mounted this way only reads the journal (the widget: it never writes from inside another
-/// site's page, and its code then holds none of the write path).
-pub fn mount<V: IntoView + 'static>(root: fn() -> V) {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(move || {
-        boot();
-        root()
-    });
-}
-
-/// `mount` for the bundles that write (desk, field check): once storage is ready, and on every
-/// new day after, the lapses of temporary limits are journalled.
+/// Mounts the desk on `<body>` after providing the app's state and starting storage: once
+/// storage is ready, and on every new day after, the lapses of temporary limits are journalled.
 pub fn mount_writing<V: IntoView + 'static>(root: fn() -> V) {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(move || {
@@ -33,16 +23,43 @@ pub fn mount_writing<V: IntoView + 'static>(root: fn() -> V) {
     });
 }
 
+/// Mounts a bundle that reads the check view instead of the journal (`check_view`): the field
+/// check (`writes`: it journals lapses and records orders, through the worker) and the widget.
+/// The view is brought up to date on every new day.
+pub fn mount_view<V: IntoView + 'static>(root: fn() -> V, writes: bool) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(move || {
+        let state = AppState::base();
+        let view = ViewState::new(writes);
+        provide_context(view);
+        boot_with(state, check_view::start(state, view));
+        Effect::new(move |previous: Option<chrono::NaiveDate>| {
+            let today = state.today.get();
+            if previous.is_some_and(|previous| previous != today) {
+                leptos::task::spawn_local(check_view::refresh(state, view));
+            }
+            today
+        });
+        root()
+    })
+}
+
 fn boot() -> AppState {
     let state = AppState::new();
+    boot_with(state, state::start(state));
+    state
+}
+
+/// Provides `state`, starts storage with `start`, and follows the number format, the
+/// language, the network and the date.
+fn boot_with(state: AppState, start: impl std::future::Future<Output = ()> + 'static) {
     provide_context(state);
     numbers::follow(Signal::derive(move || state.number_format()));
     browser::set_document_lang(state.lang.get_untracked().code());
-    leptos::task::spawn_local(state::start(state));
+    leptos::task::spawn_local(start);
     browser::register_service_worker();
     watch_online(state);
     leptos::task::spawn_local(state::follow_today(state));
-    state
 }
 
 /// Keeps the offline badge true to the browser's online state.

@@ -84,13 +84,10 @@ pub const KEY_STARTED: &str = "creditdesk.started";
 pub const KEY_USER: &str = "creditdesk.user";
 
 impl AppState {
+    /// The desk's state: `base`, with every customer's score kept (`scores`).
     pub fn new() -> AppState {
-        let lang = Lang::detect(
-            browser::stored(KEY_LANG).as_deref(),
-            &browser::browser_languages(),
-        );
-        let portfolio = RwSignal::new(Portfolio::default());
-        let (scores_epoch, today) = (RwSignal::new(0), RwSignal::new(browser::today()));
+        let base = AppState::base();
+        let (portfolio, scores_epoch, today) = (base.portfolio, base.scores_epoch, base.today);
         let scored = move |day: fn(NaiveDate) -> NaiveDate| {
             Memo::new(move |_| {
                 let (_, day) = (scores_epoch.get(), day(today.get()));
@@ -102,13 +99,28 @@ impl AppState {
         AppState {
             scores: scored(|today| today),
             month_end_scores: scored(previous_month_end),
+            ..base
+        }
+    }
+
+    /// The state every bundle shares, without the scores (empty): the bundles that read the
+    /// check view never score, so their code holds no scoring (`shell::mount_view`).
+    pub fn base() -> AppState {
+        let lang = Lang::detect(
+            browser::stored(KEY_LANG).as_deref(),
+            &browser::browser_languages(),
+        );
+        let none = || Memo::new(|_| Arc::new(Vec::new()));
+        AppState {
+            scores: none(),
+            month_end_scores: none(),
             lang: RwSignal::new(lang),
             numbers: RwSignal::new(
                 browser::stored(KEY_NUMBERS).and_then(|code| numbers::from_code(&code)),
             ),
-            portfolio,
-            scores_epoch,
-            today,
+            portfolio: RwSignal::new(Portfolio::default()),
+            scores_epoch: RwSignal::new(0),
+            today: RwSignal::new(browser::today()),
             phase: RwSignal::new(Phase::Loading),
             banner: RwSignal::new(None),
             notice: RwSignal::new(None),

@@ -871,3 +871,56 @@ async fn a_failed_restore_leaves_the_journal_as_it_was() {
     );
     assert_eq!(db::verify_all().await.expect("intact").head, state.head);
 }
+
+/// The stored check view: read back only for the recorded head and today; one for another
+/// day or head is out of date; the empty store's needs no worker; an edited text, or a text
+/// that is another view than its seal says, is named and never used.
+#[wasm_bindgen_test]
+async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
+    use creditdesk_app::db::view::{read_view, write_view, ViewRead, VIEW_KEY};
+    use creditdesk_core::check::view::CheckView;
+    let database = fresh("test-check-view", db::SCHEMA_VERSION).await;
+    db::install(database.clone());
+    let today = date("2026-03-01");
+    match read_view(today).await.expect("reads") {
+        ViewRead::Current(view) => assert_eq!(*view, CheckView::empty(today)),
+        other => panic!("an empty store has the empty view: {other:?}"),
+    }
+    let state = append_all(commands()).await;
+    assert!(matches!(read_view(today).await, Ok(ViewRead::OutOfDate)));
+    let view = CheckView::of(&state, today);
+    assert!(write_view(&view).await.expect("writes"));
+    match read_view(today).await.expect("reads") {
+        ViewRead::Current(read) => assert_eq!(*read, view),
+        other => panic!("the view just written is current: {other:?}"),
+    }
+    // Another day, or a journal that moved on, makes it out of date; a view made before the
+    // journal moved is not stored.
+    assert!(matches!(read_view(date("2026-03-02")).await, Ok(ViewRead::OutOfDate)));
+    let seq = state.head.expect("head").seq;
+    let record = get_raw(&database, STORE_SNAPSHOTS, VIEW_KEY.into()).await.expect("stored");
+    let text = Reflect::get(&record, &"text".into()).unwrap().as_string().unwrap();
+    let later = CheckView::of(&state, date("2026-03-02"));
+    let mut stale = later.clone();
+    stale.head = None;
+    assert!(!write_view(&stale).await.expect("refused without error"));
+    // Edited text under the old seal: named, not used, nothing rewritten.
+    let edited = text.replacen("上海华信", "上海华億", 1);
+    assert_ne!(edited, text);
+    Reflect::set(&record, &"text".into(), &JsValue::from_str(&edited)).unwrap();
+    put_raw(&database, STORE_SNAPSHOTS, Some(VIEW_KEY.into()), record.clone()).await;
+    let broken = ChainBreak::CheckViewEdited { seq };
+    assert_eq!(read_view(today).await.err(), Some(StorageError::Integrity(broken.clone())));
+    // Another view's text with a seal taken of it, for a head it was not made for: the text
+    // matches its hash yet is not the view the seal says.
+    let foreign = serde_json::to_string(&later).unwrap();
+    let seal_text = Reflect::get(&record, &"seal".into()).unwrap().as_string().unwrap();
+    let mut seal: serde_json::Value = serde_json::from_str(&seal_text).unwrap();
+    seal["sha256"] = serde_json::Value::String(creditdesk_core::Hash::of(foreign.as_bytes()).to_hex());
+    Reflect::set(&record, &"seal".into(), &JsValue::from_str(&seal.to_string())).unwrap();
+    Reflect::set(&record, &"text".into(), &JsValue::from_str(&foreign)).unwrap();
+    put_raw(&database, STORE_SNAPSHOTS, Some(VIEW_KEY.into()), record).await;
+    assert_eq!(read_view(today).await.err(), Some(StorageError::Integrity(broken)));
+    // The journal itself is untouched: it loads.
+    assert_eq!(db::load().await.expect("loads"), state);
+}

@@ -978,3 +978,82 @@ fn a_standing_read_back_checks_every_amount_as_the_portfolio_does() {
     // The day was chosen so that every verdict occurs: the comparison covers each.
     assert_eq!(verdicts.len(), 3, "{verdicts:?}");
 }
+
+/// The check view read back from its stored text answers every amount, and refuses every bad
+/// one, exactly as `check_order` does on the portfolio it was made from; its search finds what
+/// the ledger's does.
+#[test]
+fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
+    use creditdesk_core::check::view::{CheckView, VIEW_VERSION};
+    use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+    use creditdesk_core::ledger::search::SearchIndex;
+    let as_of = date("2026-06-30");
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("demo S");
+    let policy = state.policy_on(as_of);
+    let made = CheckView::of(&state, as_of);
+    let text = serde_json::to_string(&made).expect("encodes");
+    let view: CheckView = serde_json::from_str(&text).expect("decodes");
+    assert_eq!(view, made);
+    assert_eq!(
+        (view.version, view.head, view.as_of),
+        (VIEW_VERSION, state.head, as_of)
+    );
+    assert_eq!(view.customers.len(), state.ledger.customers.len());
+    assert_eq!(
+        CheckView::empty(as_of),
+        CheckView::of(&Portfolio::default(), as_of)
+    );
+    assert_eq!(view.next_order, state.next_ids().order);
+    let cent = Decimal::new(1, 2);
+    let mut verdicts = std::collections::BTreeSet::new();
+    for account in &state.ledger.customers {
+        let currency = account.details.currency;
+        let customer = view
+            .customer_by_number(&account.details.number)
+            .expect("found");
+        assert_eq!(customer.id, account.id);
+        let gap = match &customer.limit {
+            LimitStatus::InForce(in_force) => in_force.amount - customer.balance.exposure,
+            _ => Decimal::ZERO,
+        };
+        let other = if currency == Currency::CNY {
+            Currency::USD
+        } else {
+            Currency::CNY
+        };
+        let orders = [
+            Money::new(Decimal::ZERO, currency),
+            Money::new(cent, currency),
+            Money::new(gap.max(Decimal::ZERO), currency),
+            Money::new(gap + cent, currency),
+            Money::new(dec("1e15"), currency),
+            Money::new(dec("-0.01"), currency),
+            Money::new(dec("1.001"), currency),
+            Money::new(dec("100"), other),
+        ];
+        for order in orders {
+            let direct = check_order(&state, &policy, account.id, &order, as_of);
+            assert_eq!(
+                view.check(account.id, &order),
+                direct,
+                "{:?} {order:?}",
+                account.id
+            );
+            if let Ok(check) = direct {
+                verdicts.insert(format!("{:?}", check.verdict));
+            }
+        }
+    }
+    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+    let nobody = CustomerId(state.next_ids().customer.0 + 7);
+    let zero = Money::zero(Currency::CNY);
+    assert_eq!(view.check(nobody, &zero), Err(CheckError::UnknownCustomer));
+    assert_eq!(
+        view.check_standing(nobody),
+        Err(CheckError::UnknownCustomer)
+    );
+    let (ours, theirs) = (view.search_index(), SearchIndex::new(&state.ledger));
+    for query in ["c00", "C0001", "sh", "上海", "有限", "zq", "x", "1"] {
+        assert_eq!(ours.search(query, 20), theirs.search(query, 20), "{query}");
+    }
+}

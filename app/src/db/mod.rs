@@ -9,6 +9,7 @@
 pub mod records;
 mod room;
 mod tabs;
+pub mod view;
 
 use crate::browser;
 use creditdesk_core::journal::{audit, parse_event, require_head, verify, Audit, SnapshotSeal};

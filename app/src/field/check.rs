@@ -3,14 +3,16 @@
 //! in the URL (`?customer=C000123`) so reload and back work; the search index is built once per
 //! portfolio change, never per keystroke.
 
+use crate::check_view::{self, use_view, OrderError, ViewState};
 use crate::i18n::{self, fill, vocab, FieldTexts};
-use crate::state::{self, AppState, SubmitError};
-use crate::ui::check::{follow_check, standing, verdict_label, Outcome, Reasons};
-use crate::ui::form::{placement, read_amount};
+use crate::state::AppState;
+use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
+use crate::ui::form::read_amount;
+use crate::ui::messages::read_only_message;
 use crate::ui::query::Query;
-use crate::ui::{decimal, money, percent, use_app};
+use crate::ui::{decimal, money, percent, storage_message, use_app};
+use crate::worker::protocol::OrderInput;
 use creditdesk_core::check::CreditCheck;
-use creditdesk_core::decide::{Command, Rejection};
 use creditdesk_core::ledger::search::SearchIndex;
 use creditdesk_core::limits::LimitStatus;
 use creditdesk_core::limits::Verdict;
@@ -41,30 +43,23 @@ pub(crate) fn limit_text(f: &FieldTexts, check: &CreditCheck) -> String {
 }
 
 /// A newtype so a `Memo` can hold the index: it has no meaningful equality, and it only
-/// recomputes when the portfolio changes.
+/// recomputes when the view changes.
 #[derive(Clone, Default)]
 struct Index(SearchIndex);
 
 #[component]
 pub fn FieldCheck() -> impl IntoView {
     let state = use_app();
+    let view = use_view().view;
     let index = Memo::new_with_compare(
-        move |_| {
-            Index(
-                state
-                    .portfolio
-                    .with(|portfolio| SearchIndex::new(&portfolio.ledger)),
-            )
-        },
+        move |_| Index(view.with(|v| v.as_ref().map(|v| v.search_index()).unwrap_or_default())),
         |_, _| true,
     );
     let query = Query::follow();
     let number = Memo::new(move |_| query.get("customer"));
     let customer = Memo::new(move |_| {
         let number = number.get()?;
-        state
-            .portfolio
-            .with(|p| p.ledger.customer_by_number(number.trim()))
+        view.with(|v| v.as_ref()?.customer_by_number(number.trim()).map(|c| c.id))
     });
     let search = RwSignal::new(String::new());
     let amount = RwSignal::new(String::new());
@@ -143,14 +138,15 @@ fn ResultRow(
     query: Query,
 ) -> impl IntoView {
     let state = use_app();
-    let today = state.today.get_untracked();
-    let (name, number, verdict) = state.portfolio.with_untracked(|p| {
-        let (name, number) = p
-            .ledger
+    let (name, number, verdict) = use_view().view.with_untracked(|v| {
+        let Some(v) = v.as_ref() else {
+            return Default::default();
+        };
+        let (name, number) = v
             .customer(id)
-            .map(|c| (c.details.name.clone(), c.details.number.clone()))
+            .map(|c| (c.name.clone(), c.number.clone()))
             .unwrap_or_default();
-        let verdict = standing(p, id, today).map(|check| check.verdict).ok();
+        let verdict = v.check_standing(id).map(|check| check.verdict).ok();
         (name, number, verdict)
     });
     let word = move || {
@@ -225,17 +221,15 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
     let state = use_app();
     let f = state.lang.get().field();
     let v = state.lang.get().vocab();
-    let (name, number, warning) = state.portfolio.with_untracked(|p| {
-        let (name, number) = p
-            .ledger
+    let (name, number, warning) = use_view().view.with_untracked(|v| {
+        let Some(v) = v.as_ref() else {
+            return Default::default();
+        };
+        let (name, number) = v
             .customer(check.customer)
-            .map(|c| (c.details.name.clone(), c.details.number.clone()))
+            .map(|c| (c.name.clone(), c.number.clone()))
             .unwrap_or_default();
-        let warning = p
-            .policy_on(check.as_of)
-            .limits
-            .terms(check.grade)
-            .warning_utilisation_percent;
+        let warning = v.limits.terms(check.grade).warning_utilisation_percent;
         (name, number, warning)
     });
     let available = match check.available {
@@ -268,20 +262,15 @@ fn CustomerCard(check: CreditCheck) -> impl IntoView {
 #[component]
 fn AmountField(id: CustomerId, amount: RwSignal<String>) -> impl IntoView {
     let state = use_app();
+    let view = use_view().view;
     let f = move || state.lang.get().field();
-    let currency = state
-        .portfolio
-        .with_untracked(|p| {
-            p.ledger
-                .customer(id)
-                .map(|c| c.details.currency.code().to_string())
-        })
+    let customer_currency = move || view.with(|v| v.as_ref()?.customer(id).map(|c| c.currency()));
+    let currency = (view.with_untracked(|v| v.as_ref()?.customer(id).map(|c| c.currency())))
+        .map(|currency| currency.code().to_string())
         .unwrap_or_default();
     let error = Memo::new(move |_| {
         let text = amount.get();
-        let currency = state
-            .portfolio
-            .with(|p| p.ledger.customer(id).map(|c| c.details.currency))?;
+        let currency = customer_currency()?;
         if text.trim().is_empty() {
             return None;
         }
@@ -356,30 +345,39 @@ fn VerdictBanner(check: CreditCheck) -> impl IntoView {
     }
 }
 
+/// The id the next order gets (from the view: the worker decides against the journal, which
+/// refuses an id another tab took meanwhile).
+fn next_order(view: ViewState) -> creditdesk_core::OrderId {
+    view.view.with(|v| {
+        v.as_ref()
+            .map_or(creditdesk_core::OrderId(1), |v| v.next_order)
+    })
+}
+
 /// The default order number: `SO-YYYYMMDD-n`, n the next order id (unique, editable).
-fn default_order_number(state: AppState) -> String {
+fn default_order_number(state: AppState, view: ViewState) -> String {
     let today = state.today.get();
-    let next = state.portfolio.with(|p| p.next_ids().order.0);
-    format!("SO-{}-{next}", today.format("%Y%m%d"))
+    format!("SO-{}-{}", today.format("%Y%m%d"), next_order(view).0)
 }
 
 /// Who may release a blocked order, and whether the acting profile may.
 type Release = Option<(Role, bool)>;
 
 /// The message when the order was not recorded: a block the acting profile may not release
-/// names who may; anything else is placed as the form's message by the form kit.
-fn order_refused(state: AppState, error: &SubmitError, release: Release) -> String {
+/// names who may; any other refusal is the worker's words; storage and a busy or read-only
+/// page as every form says them.
+fn order_refused(state: AppState, error: &OrderError, release: Release) -> String {
+    let lang = state.lang.get_untracked();
     match error {
-        SubmitError::Rejected(Rejection::OrderBlocked) if !matches!(release, Some((_, true))) => {
+        OrderError::Refused(refusal) if refusal.blocked && !matches!(release, Some((_, true))) => {
             let role = release.map_or(Role::Director, |(role, _)| role);
-            let (f, v) = (
-                state.lang.get_untracked().field(),
-                state.lang.get_untracked().vocab(),
-            );
+            let (f, v) = (lang.field(), lang.vocab());
             fill(f.blocked_not_recorded, &[("role", vocab::role(v, role))])
         }
-        // The order form shows no field of its own: every refusal is its message.
-        other => placement(state.lang.get().rejections(), other, &[]).1,
+        OrderError::Refused(refusal) => refusal.message.clone(),
+        OrderError::Storage(error) => storage_message(lang.rejections(), error),
+        OrderError::ReadOnly => read_only_message(lang.rejections()),
+        OrderError::Busy => lang.rejections().saving.to_string(),
     }
 }
 
@@ -405,19 +403,18 @@ impl OrderSignals {
         let number = self
             .number_edit
             .get_untracked()
-            .unwrap_or_else(|| default_order_number(state));
+            .unwrap_or_else(|| default_order_number(state, use_view()));
         let order = match Amount::try_new(check.order, check.currency) {
             Ok(order) => order,
             Err(error) => {
-                // Refused as `decide` refused such an amount before amounts were checked types.
-                let refused = SubmitError::Rejected(Rejection::for_amount(&error));
-                let message = order_refused(state, &refused, release);
+                let message = i18n::amount_error(state.lang.get_untracked().common(), &error);
                 self.error.set(Some((self.amount.get_untracked(), message)));
                 return;
             }
         };
-        let command = Command::PlaceOrder {
-            id: state.portfolio.with_untracked(|p| p.next_ids().order),
+        let view = use_view();
+        let command = OrderInput {
+            id: untrack(|| next_order(view)),
             customer: id,
             number: number.clone(),
             date: state.today.get_untracked(),
@@ -429,7 +426,7 @@ impl OrderSignals {
         let typed = self.amount.get_untracked();
         leptos::task::spawn_local(async move {
             let f = state.lang.get_untracked().field();
-            match state::submit(state, command).await {
+            match check_view::place_order(state, view, command).await {
                 Ok(()) => {
                     let template = match release_reason {
                         Some(_) => f.order_released,
@@ -473,12 +470,12 @@ fn OrderForm(id: CustomerId, amount: RwSignal<String>, outcome: Memo<Outcome>) -
     let number = move || {
         number_edit
             .get()
-            .unwrap_or_else(|| default_order_number(state))
+            .unwrap_or_else(|| default_order_number(state, use_view()))
     };
     let release = Memo::new(move |_| match outcome.get() {
         Outcome::Checked(check) => check.release_role.map(|role| {
-            let allowed = state
-                .current_user()
+            let allowed = use_view()
+                .current_user(state)
                 .is_some_and(|user| user.role.covers(role));
             (role, allowed)
         }),
@@ -541,15 +538,14 @@ fn ReleaseField(release: Memo<Release>, reason: RwSignal<String>) -> impl IntoVi
 /// when no name has a reading.
 fn search_hint(state: AppState) -> String {
     let f = state.lang.get().field();
-    let example = state.portfolio.with(|p| {
-        p.ledger.customers.iter().find_map(|customer| {
-            let start: String = customer.details.name.chars().take(4).collect();
+    let example = use_view().view.with(|v| {
+        v.as_ref()?.customers.iter().find_map(|customer| {
+            let start: String = customer.name.chars().take(4).collect();
             let initials = creditdesk_core::ledger::search::initials(&start);
             let chinese = start
                 .chars()
                 .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch));
-            (chinese && initials.len() >= 2)
-                .then(|| (customer.details.number.clone(), start, initials))
+            (chinese && initials.len() >= 2).then(|| (customer.number.clone(), start, initials))
         })
     });
     match example {

@@ -3,14 +3,16 @@
 
 mod check;
 
+use crate::check_view::use_view;
 use crate::ui::layout::Frame;
 use crate::ui::use_app;
 use leptos::prelude::*;
 
 #[component]
 pub fn Field() -> impl IntoView {
+    let users = use_view().users();
     view! {
-        <Frame top=FieldNav>
+        <Frame top=FieldNav users>
             <check::FieldCheck />
         </Frame>
     }

@@ -264,7 +264,7 @@ pub static ZH: DeskTexts = DeskTexts {
     help_holds_title: "停止赊销",
     help_holds: "信用分析师及以上可对客户停止赊销；解除需信用经理及以上。停止期间信用检查会拦截订单。每次停止与解除都记录理由和经办人。",
     help_check_title: "信用检查的原因",
-    help_check: "信用检查给出 通过 / 警告 / 拦截 及全部原因。拦截：没有额度、临时额度已到期、超出额度、逾期超过容忍期、停止赊销。警告：逾期在容忍期内、使用率达到预警线、复核日已过、账期超过等级允许、等级要求担保。被拦截的订单只能由所示角色或更高角色填写理由后放行。手机上的信用查询（check.html）是一个独立页面：只下载查询所需的程序，访问过任一 Creditdesk 页面后即可离线打开。",
+    help_check: "信用检查给出 通过 / 警告 / 拦截 及全部原因。拦截：没有额度、临时额度已到期、超出额度、逾期超过容忍期、停止赊销。警告：逾期在容忍期内、使用率达到预警线、复核日已过、账期超过等级允许、等级要求担保。被拦截的订单只能由所示角色或更高角色填写理由后放行。手机上的信用查询（check.html）是一个独立页面：只下载查询所需的程序，访问过任一 Creditdesk 页面后即可离线打开。它和小组件不读取整个日志，而是读取“信用查询视图”：当天每位客户的信用状况，在日志变化或日期更替后由后台从校验过的日志重新生成；因此在工作台改动数据后第一次打开时，要稍等视图生成。",
     help_roles_title: "角色说明（如实告知）",
     help_roles: "在浏览器中，谁控制设备谁就控制数据。角色是防护栏和问责记录，不是安全措施：没有密码，任何能使用本设备的人都可以切换到任何档案。规则让每个档案只能做其角色允许的事（例如不能更改自己的角色，新档案须由团队中的人添加），日志记录每项操作由哪个档案完成（签署每条日志事件的就是当前档案的姓名，没有单独的“操作人姓名”；未选择用户时记为“未选择用户”）；哈希链能揭示篡改，但不能阻止篡改。",
 };
@@ -398,7 +398,7 @@ pub static EN: DeskTexts = DeskTexts {
     help_holds_title: "Credit holds",
     help_holds: "An analyst or above may put a customer on hold; releasing it needs a manager or above. While on hold the credit check blocks orders. Every hold and release records its reason and who did it.",
     help_check_title: "The credit check's reasons",
-    help_check: "The credit check gives pass / warn / block with every reason. Blocking: no limit, a lapsed temporary limit, over the limit, overdue beyond the tolerance, on hold. Warning: overdue within the tolerance, utilisation at or above the warning level, review date passed, terms longer than the grade allows, security required. A blocked order can be released only by the role shown or above, with a reason. The credit check for phones (check.html) is a page of its own: it downloads only what the check needs, and opens offline after one visit to any Creditdesk page.",
+    help_check: "The credit check gives pass / warn / block with every reason. Blocking: no limit, a lapsed temporary limit, over the limit, overdue beyond the tolerance, on hold. Warning: overdue within the tolerance, utilisation at or above the warning level, review date passed, terms longer than the grade allows, security required. A blocked order can be released only by the role shown or above, with a reason. The credit check for phones (check.html) is a page of its own: it downloads only what the check needs, and opens offline after one visit to any Creditdesk page. It and the widget do not read the whole journal but the check view: every customer's standing for today, made again in the background from the verified journal whenever the journal changes or the day turns. So the first open after a change on the desk waits while the view is made.",
     help_roles_title: "Roles, honestly",
     help_roles: "In a browser, whoever controls the device controls the data. Roles are guard-rails and accountability, not security: there are no passwords, so anyone with this device can switch to any profile. The rules keep each profile to what its role may do (nobody changes their own role; a new profile is added by someone on the team), and the journal records which profile did what (each event is signed with the acting profile's name; there is no separate \"your name\"; with no profile chosen it says so); the hash chain reveals tampering but cannot prevent it.",
 };

@@ -1,11 +1,12 @@
 //! The credit check as the field check and the widget both show it: what typed text gives,
 //! the customer's standing, the verdict's word and the reasons. The core decides; this reads.
 
+use crate::check_view::use_view;
 use crate::i18n::{vocab, FieldTexts, VocabTexts};
-use chrono::NaiveDate;
-use creditdesk_core::check::{check_order, CheckError, CreditCheck};
+use creditdesk_core::check::view::CheckView;
+use creditdesk_core::check::{CheckError, CreditCheck};
 use creditdesk_core::limits::Verdict;
-use creditdesk_core::{AmountError, CustomerId, Money, Portfolio};
+use creditdesk_core::{AmountError, CustomerId};
 use leptos::prelude::*;
 
 use super::form::read_amount;
@@ -21,52 +22,20 @@ pub enum Outcome {
     Checked(Box<CreditCheck>),
 }
 
-/// The customer's standing: the check of an order of zero.
-pub fn standing(
-    portfolio: &Portfolio,
-    customer: CustomerId,
-    as_of: NaiveDate,
-) -> Result<CreditCheck, CheckError> {
-    let currency = portfolio
-        .ledger
-        .customer(customer)
-        .ok_or(CheckError::UnknownCustomer)?
-        .details
-        .currency;
-    check_order(
-        portfolio,
-        &portfolio.policy_on(as_of),
-        customer,
-        &Money::zero(currency),
-        as_of,
-    )
-}
-
 /// Reads typed amount text in the customer's currency, as every form reads an amount (in
-/// the user's number format, `form::read_amount`), and checks it.
-pub fn check_typed(
-    portfolio: &Portfolio,
-    customer: CustomerId,
-    text: &str,
-    as_of: NaiveDate,
-) -> Outcome {
-    let Some(account) = portfolio.ledger.customer(customer) else {
+/// the user's number format, `form::read_amount`), and checks it against the view.
+pub fn check_typed(view: &CheckView, customer: CustomerId, text: &str) -> Outcome {
+    let Some(account) = view.customer(customer) else {
         return Outcome::Refused(CheckError::UnknownCustomer);
     };
     if text.trim().is_empty() {
         return Outcome::Standing;
     }
-    let amount = match read_amount(text, account.details.currency) {
+    let amount = match read_amount(text, account.currency()) {
         Ok(amount) => amount.money(),
         Err(error) => return Outcome::BadAmount(error),
     };
-    match check_order(
-        portfolio,
-        &portfolio.policy_on(as_of),
-        customer,
-        &amount,
-        as_of,
-    ) {
+    match view.check(customer, &amount) {
         Ok(check) => Outcome::Checked(Box::new(check)),
         Err(error) => Outcome::Refused(error),
     }
@@ -103,22 +72,25 @@ pub fn Reasons(check: CreditCheck, testid: &'static str) -> impl IntoView {
     view! { <ul class="reasons" data-testid=testid>{items}</ul> }.into_any()
 }
 
-/// The customer's standing and the check of the typed amount as of the app's today, each
-/// following the portfolio, the date and the text (the field check and the widget show both).
+/// The customer's standing and the check of the typed amount on the view's day, each
+/// following the view (a new day or another tab's write brings a new one) and the text (the
+/// field check and the widget show both).
 pub fn follow_check(
     id: CustomerId,
     amount: RwSignal<String>,
 ) -> (Memo<Result<CreditCheck, CheckError>>, Memo<Outcome>) {
-    let state = use_app();
+    let view = use_view().view;
+    let unknown = || Err(CheckError::UnknownCustomer);
     let current = Memo::new(move |_| {
-        let today = state.today.get();
-        state.portfolio.with(|p| standing(p, id, today))
+        view.with(|view| view.as_ref().map_or_else(unknown, |v| v.check_standing(id)))
     });
     // `check_typed` reads in the user's number format, which the memo follows too.
     let outcome = Memo::new(move |_| {
-        let today = state.today.get();
         let text = amount.get();
-        state.portfolio.with(|p| check_typed(p, id, &text, today))
+        view.with(|view| match view {
+            Some(view) => check_typed(view, id, &text),
+            None => Outcome::Refused(CheckError::UnknownCustomer),
+        })
     });
     (current, outcome)
 }

@@ -4,6 +4,7 @@
 use crate::browser;
 use crate::i18n::{self, fill, Lang};
 use crate::state::{Banner, Notice, Phase};
+use creditdesk_core::team::User;
 use leptos::prelude::*;
 
 use super::messages::storage_message;
@@ -46,17 +47,19 @@ fn Ready(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The acting profile: chosen explicitly, remembered on this device.
+/// The acting profile, one of `users`: chosen explicitly, remembered on this device.
 #[component]
-fn UserSwitch() -> impl IntoView {
+fn UserSwitch(users: Signal<Vec<User>>) -> impl IntoView {
     let state = use_app();
     let desk = move || state.lang.get().desk();
     let vocab = move || state.lang.get().vocab();
+    let acting_known = move || {
+        let acting = state.user.get();
+        users.with(|users| users.iter().any(|user| Some(user.id) == acting))
+    };
     let options = move || {
-        state.portfolio.with(|portfolio| {
-            portfolio
-                .team
-                .users
+        users.with(|users| {
+            users
                 .iter()
                 .map(|user| {
                     let selected = state.user.get() == Some(user.id);
@@ -75,7 +78,7 @@ fn UserSwitch() -> impl IntoView {
         <label class="user-switch">
             <span class="visually-hidden">{move || desk().acting_as}</span>
             <select data-testid="user-switch" on:change=change aria-label=move || desk().acting_as>
-                <option value="" selected=move || state.current_user().is_none()>{move || desk().no_profile}</option>
+                <option value="" selected=move || !acting_known()>{move || desk().no_profile}</option>
                 {options}
             </select>
         </label>
@@ -85,7 +88,11 @@ fn UserSwitch() -> impl IntoView {
 /// The frame of the desk and the field check. `top` is the brand and the navigation: the desk
 /// links with the router, the field check with plain links (it has no router).
 #[component]
-pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
+pub fn Frame(
+    #[prop(into)] top: ViewFn,
+    users: Signal<Vec<User>>,
+    children: ChildrenFn,
+) -> impl IntoView {
     let state = use_app();
     let t = move || state.lang.get().common();
     let switch = move |_| {
@@ -107,7 +114,7 @@ pub fn Frame(#[prop(into)] top: ViewFn, children: ChildrenFn) -> impl IntoView {
                     <span class="badge" role="status">{move || t().saving}</span>
                 </Show>
             </span>
-            <UserSwitch />
+            <UserSwitch users />
             <button class="lang" data-testid="switch-language" on:click=switch>{move || t().switch_language}</button>
         </header>
         <Banners />

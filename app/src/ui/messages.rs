@@ -36,13 +36,19 @@ pub fn storage_message(t: &i18n::CommonTexts, error: &crate::db::StorageError) -
     }
 }
 
+/// Nothing was saved because writing is stopped (a broken journal, another tab's upgrade, a
+/// lost connection).
+pub fn read_only_message(t: &i18n::RejectionTexts) -> String {
+    format!("{} — {}", t.read_only, t.saved_not)
+}
+
 /// The message for any failed submission.
 pub fn submit_message(t: &i18n::RejectionTexts, error: &crate::state::SubmitError) -> String {
     use crate::state::SubmitError;
     match error {
         SubmitError::Rejected(rejection) => i18n::rejection(t, rejection),
         SubmitError::Storage(error) => storage_message(t, error),
-        SubmitError::ReadOnly => format!("{} — {}", t.read_only, t.saved_not),
+        SubmitError::ReadOnly => read_only_message(t),
         SubmitError::Busy => t.saving.to_string(),
     }
 }

@@ -2,7 +2,7 @@
 //! API for allowed host origins). Its help is a desk page (`pages/widget_help.rs`).
 //!
 //! The origin rule: while there is credit data here, a message is answered only when
-//! `event.origin` is exactly one of `portfolio.limits.widget_origins`, and the reply goes to
+//! `event.origin` is exactly one of the check view's `widget_origins`, and the reply goes to
 //! that origin only (never `"*"`). Anything else is ignored without a reply, so a page that is
 //! not allowed learns nothing, not even that the widget exists. The same holds for what the
 //! widget shows: inside a page whose origin is not allowed (or not yet known) it shows a
@@ -21,16 +21,18 @@ use super::protocol::{
     answer, failure, field, malformed, read_request, to_js, READY_TYPE, REQUEST_TYPE,
 };
 use crate::browser;
+use crate::check_view::{use_view, ViewState};
 use crate::i18n::{self, fill, vocab, Lang};
 use crate::numbers;
 use crate::state::{AppState, Phase};
 use crate::ui::check::{follow_check, verdict_label, Outcome, Reasons};
 use crate::ui::query::Query;
 use crate::ui::{money, storage_message, use_app};
-use creditdesk_core::Portfolio;
+use creditdesk_core::check::view::CheckView;
 use js_sys::Reflect;
 use leptos::prelude::*;
 use serde_json::{json, Value};
+use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The language of the widget: `?lang=en|zh` when given, else the app's.
@@ -61,10 +63,10 @@ impl Viewer {
     }
 
     /// Whether the widget may show credit data to this viewer.
-    fn may_see(&self, portfolio: &Portfolio) -> bool {
+    fn may_see(&self, view: &CheckView) -> bool {
         match self {
             Viewer::Own => true,
-            Viewer::Parent(Some(origin)) => portfolio.limits.widget_origins.contains(origin),
+            Viewer::Parent(Some(origin)) => view.widget_origins.contains(origin),
             Viewer::Parent(None) => false,
         }
     }
@@ -72,7 +74,12 @@ impl Viewer {
 
 /// Answers one `message` event that is a check request, or ignores it: not a check request,
 /// or from an origin that is not allowed while there is data to protect.
-fn on_message(state: AppState, lang: Lang, viewer: RwSignal<Viewer>, event: web_sys::Event) {
+fn on_message(
+    (state, view): (AppState, ViewState),
+    lang: Lang,
+    viewer: RwSignal<Viewer>,
+    event: web_sys::Event,
+) {
     let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
         return;
     };
@@ -81,7 +88,9 @@ fn on_message(state: AppState, lang: Lang, viewer: RwSignal<Viewer>, event: web_
         return;
     }
     let origin = event.origin();
-    let Some(reply) = reply_to(state, lang, viewer, &event, &origin).and_then(|r| to_js(&r)) else {
+    let Some(reply) =
+        reply_to((state, view), lang, viewer, &event, &origin).and_then(|r| to_js(&r))
+    else {
         return;
     };
     let id = field(&data, "id").unwrap_or(JsValue::NULL);
@@ -99,7 +108,7 @@ fn on_message(state: AppState, lang: Lang, viewer: RwSignal<Viewer>, event: web_
 /// which learns nothing. Without data to protect (storage not open, refused, or empty) any
 /// page is told so: that reveals no credit data.
 fn reply_to(
-    state: AppState,
+    (state, view): (AppState, ViewState),
     lang: Lang,
     viewer: RwSignal<Viewer>,
     event: &web_sys::MessageEvent,
@@ -111,10 +120,9 @@ fn reply_to(
         Phase::Failed(_) => return Some(failure("storage_unavailable", f.api_storage.into())),
         Phase::Ready => {}
     }
-    let (empty, allowed) = state.portfolio.with_untracked(|p| {
-        let allowed = p.limits.widget_origins.iter().any(|known| known == origin);
-        (p.ledger.customers.is_empty(), allowed)
-    });
+    let view = view.view.get_untracked()?;
+    let allowed = view.widget_origins.iter().any(|known| known == origin);
+    let empty = view.customers.is_empty();
     if empty {
         return Some(failure("no_data", f.api_no_data.into()));
     }
@@ -128,18 +136,13 @@ fn reply_to(
     if viewer.get_untracked() == Viewer::Parent(None) && browser::is_from_parent(event) {
         viewer.set(Viewer::Parent(Some(origin.to_string())));
     }
-    let today = state.today.get_untracked();
-    Some(
-        state
-            .portfolio
-            .with_untracked(|p| answer(p, &request, lang, today)),
-    )
+    Some(answer(&view, &request, lang))
 }
 
 /// Tells the parent page the widget is ready: once per allowed origin, each as the target
 /// origin, so the browser delivers it only to a parent that is one of them. Without data (an
 /// empty or refused store) the parent is told why, when the browser names its origin.
-fn announce(state: AppState, lang: Lang) {
+fn announce(state: AppState, view: ViewState, lang: Lang) {
     let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else {
         return;
     };
@@ -147,16 +150,13 @@ fn announce(state: AppState, lang: Lang) {
     let (message, origins) = match state.phase.get_untracked() {
         Phase::Loading => return,
         Phase::Failed(_) => (unready("storage_unavailable", f.api_storage), None),
-        Phase::Ready => state.portfolio.with_untracked(|p| {
-            if p.ledger.customers.is_empty() {
-                (unready("no_data", f.api_no_data), None)
-            } else {
-                (
-                    json!({ "type": READY_TYPE, "ok": true }),
-                    Some(p.limits.widget_origins.clone()),
-                )
-            }
-        }),
+        Phase::Ready => match view.view.get_untracked() {
+            Some(view) if !view.customers.is_empty() => (
+                json!({ "type": READY_TYPE, "ok": true }),
+                Some(view.widget_origins.clone()),
+            ),
+            _ => (unready("no_data", f.api_no_data), None),
+        },
     };
     let origins = origins.unwrap_or_else(|| browser::parent_origin().into_iter().collect());
     let Some(message) = to_js(&message) else {
@@ -174,20 +174,21 @@ fn unready(code: &str, text: &str) -> Value {
 #[component]
 pub fn WidgetCheck() -> impl IntoView {
     let state = use_app();
+    let view = use_view();
     let query = Query::follow();
     let lang = Memo::new(move |_| widget_lang(query.get("lang"), state.lang.get()));
     // The widget's language's number format, not the desk's setting (see the module doc).
     numbers::follow(Signal::derive(move || lang.get().number_format()));
     let viewer = RwSignal::new(Viewer::at_start());
     let handle = window_event_listener_untyped("message", move |event| {
-        on_message(state, lang.get_untracked(), viewer, event)
+        on_message((state, view), lang.get_untracked(), viewer, event)
     });
     on_cleanup(move || handle.remove());
     let announced = StoredValue::new(false);
     Effect::new(move |_| {
         if state.phase.get() != Phase::Loading && !announced.get_value() {
             announced.set_value(true);
-            announce(state, lang.get_untracked());
+            announce(state, view, lang.get_untracked());
         }
     });
     let amount = RwSignal::new(query.get_untracked("amount").unwrap_or_default());
@@ -228,22 +229,29 @@ fn widget_view(
         Phase::Ready => {}
     }
     let number = number.unwrap_or_default();
-    state.portfolio.with(|p| {
-        if p.ledger.customers.is_empty() {
+    let view: Option<Arc<CheckView>> = use_view().view.get();
+    let Some(p) = view else {
+        return ().into_any();
+    };
+    {
+        if p.customers.is_empty() {
             view! {
                 <p class="widget-empty" role="alert" data-testid="widget-empty">{f.widget_empty}" "
                     <a href=format!("{}help/widget", browser::app_base()) target="_blank" rel="noopener">{f.widget_help_link}</a>
                 </p>
             }.into_any()
-        } else if !viewer.may_see(p) {
+        } else if !viewer.may_see(&p) {
             view! { <p class="widget-closed" role="status" data-testid="widget-closed">{f.widget_closed}</p> }.into_any()
         } else {
-            match p.ledger.customer_by_number(number.trim()) {
-                None => error("widget-unknown", fill(f.widget_no_customer, &[("number", &number)])),
+            match p.customer_by_number(number.trim()).map(|c| c.id) {
+                None => error(
+                    "widget-unknown",
+                    fill(f.widget_no_customer, &[("number", &number)]),
+                ),
                 Some(id) => view! { <WidgetBody id lang amount /> }.into_any(),
             }
         }
-    })
+    }
 }
 
 #[component]
@@ -252,11 +260,10 @@ fn WidgetBody(
     lang: Memo<Lang>,
     amount: RwSignal<String>,
 ) -> impl IntoView {
-    let state = use_app();
     let (current, outcome) = follow_check(id, amount);
-    let name = state
-        .portfolio
-        .with_untracked(|p| p.ledger.customer(id).map(|c| c.details.name.clone()))
+    let name = use_view()
+        .view
+        .with_untracked(|v| v.as_ref()?.customer(id).map(|c| c.name.clone()))
         .unwrap_or_default();
     let available = move || {
         let f = lang.get().field();

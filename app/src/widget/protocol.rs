@@ -6,11 +6,11 @@
 //! own, listed in the widget help.
 
 use crate::i18n::{self, fill, vocab, Lang};
-use chrono::NaiveDate;
 use creditdesk_core::base::input::NumberFormat;
-use creditdesk_core::check::{check_order, CheckError, CreditCheck};
+use creditdesk_core::check::view::CheckView;
+use creditdesk_core::check::{CheckError, CreditCheck};
 use creditdesk_core::limits::LimitStatus;
-use creditdesk_core::{Amount, Currency, Portfolio};
+use creditdesk_core::{Amount, Currency};
 use js_sys::Reflect;
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -141,10 +141,10 @@ pub fn malformed(error: &Malformed, lang: Lang) -> Value {
     failure(error.code(), error.text(lang))
 }
 
-fn success(portfolio: &Portfolio, check: &CreditCheck, lang: Lang) -> Value {
+fn success(view: &CheckView, check: &CreditCheck, lang: Lang) -> Value {
     let v = lang.vocab();
     let currency = check.currency;
-    let account = portfolio.ledger.customer(check.customer);
+    let account = view.customer(check.customer);
     let (limit, limit_status) = match &check.limit {
         LimitStatus::None => (Value::Null, "none"),
         LimitStatus::Lapsed { .. } => (Value::Null, "lapsed"),
@@ -164,8 +164,8 @@ fn success(portfolio: &Portfolio, check: &CreditCheck, lang: Lang) -> Value {
     json!({
         "type": RESULT_TYPE,
         "ok": true,
-        "customer": account.map(|a| a.details.number.clone()),
-        "name": account.map(|a| a.details.name.clone()),
+        "customer": account.map(|a| a.number.clone()),
+        "name": account.map(|a| a.name.clone()),
         "decision": check.verdict.token(),
         "currency": currency.code(),
         "limit": limit,
@@ -188,9 +188,9 @@ fn check_error_code(error: &CheckError) -> &'static str {
     }
 }
 
-/// The reply to a check request read from an allowed origin: the core's check, or a failure
-/// naming what is wrong.
-pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: NaiveDate) -> Value {
+/// The reply to a check request read from an allowed origin: the core's check on the view's
+/// day, or a failure naming what is wrong.
+pub fn answer(view: &CheckView, request: &Request, lang: Lang) -> Value {
     let f = lang.field();
     let number = request.customer.trim();
     let no_customer = || {
@@ -199,14 +199,11 @@ pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: Naive
             fill(f.api_no_customer, &[("number", number)]),
         )
     };
-    let Some(id) = portfolio.ledger.customer_by_number(number) else {
-        return no_customer();
-    };
-    let Some(account) = portfolio.ledger.customer(id) else {
+    let Some(account) = view.customer_by_number(number) else {
         return no_customer();
     };
     let currency = match request.currency.as_deref() {
-        None => account.details.currency,
+        None => account.currency(),
         Some(code) => match Currency::parse(code) {
             Some(currency) => currency,
             None => {
@@ -219,8 +216,8 @@ pub fn answer(portfolio: &Portfolio, request: &Request, lang: Lang, as_of: Naive
         Ok(amount) => amount.money(),
         Err(error) => return failure("bad_amount", i18n::amount_error(lang.common(), &error)),
     };
-    match check_order(portfolio, &portfolio.policy_on(as_of), id, &amount, as_of) {
-        Ok(check) => success(portfolio, &check, lang),
+    match view.check(account.id, &amount) {
+        Ok(check) => success(view, &check, lang),
         Err(error) => failure(
             check_error_code(&error),
             vocab::check_error(lang.vocab(), &error),

@@ -1,8 +1,8 @@
-//! The desk's side of the worker: one worker per job, started from the files the build named
+//! The pages' side of the worker: one worker per job, started from the files the build named
 //! in the page (`window.__CREDITDESK_WORKER__`), its request posted once it says it is ready.
 //! Dropping or cancelling a [`Job`] terminates the worker; `Job::send` posts it a further request.
 
-use super::protocol::{Reply, Request};
+use super::protocol::{Reply, Request, ViewReply, ViewRequest};
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,7 +32,15 @@ impl Job {
     pub fn send(&self, request: &Request) -> Result<(), StartError> {
         let text =
             serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
-        send(&self.worker, &text, &Uint8Array::new_with_length(0));
+        let message = Object::new();
+        let _ = Reflect::set(
+            &message,
+            &JsValue::from_str("request"),
+            &JsValue::from_str(&text),
+        );
+        let bytes = Uint8Array::new_with_length(0);
+        let _ = Reflect::set(&message, &JsValue::from_str("bytes"), &bytes);
+        send(&self.worker, &message, Some(&bytes));
         Ok(())
     }
 }
@@ -70,25 +78,72 @@ pub fn start_with(
     bytes: Uint8Array,
     on_reply: impl Fn(Reply) + 'static,
 ) -> Result<Job, StartError> {
+    let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
+    let message = Object::new();
+    let _ = Reflect::set(
+        &message,
+        &JsValue::from_str("request"),
+        &JsValue::from_str(&text),
+    );
+    let _ = Reflect::set(&message, &JsValue::from_str("bytes"), &bytes);
+    spawn(message, Some(bytes), move |data| {
+        on_reply(
+            data.and_then(|data| read_reply(&data))
+                .unwrap_or_else(Reply::Garbled),
+        )
+    })
+}
+
+/// Starts a worker for a check-view page's request (`{ view }`); every answer goes to
+/// `on_reply` (a worker that fails to load or crashes as `ViewReply::Garbled`).
+pub fn start_view(
+    request: &ViewRequest,
+    on_reply: impl Fn(ViewReply) + 'static,
+) -> Result<Job, StartError> {
+    let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
+    let message = Object::new();
+    let _ = Reflect::set(
+        &message,
+        &JsValue::from_str("view"),
+        &JsValue::from_str(&text),
+    );
+    spawn(message, None, move |data| {
+        let reply = data.and_then(|data| {
+            let text = data.as_string().unwrap_or_default();
+            serde_json::from_str::<ViewReply>(&text).map_err(|error| error.to_string())
+        });
+        on_reply(reply.unwrap_or_else(ViewReply::Garbled))
+    })
+}
+
+/// The worker's first message, `Reply::Ready` as JSON text: it is listening.
+const READY: &str = "\"Ready\"";
+
+/// Starts a worker, posts `message` (transferring `transfer`'s buffer) once it says it is
+/// ready, and hands every later message's data to `on_data`, or the reason it failed to load
+/// or crashed.
+fn spawn(
+    message: Object,
+    transfer: Option<Uint8Array>,
+    on_data: impl Fn(Result<JsValue, String>) + 'static,
+) -> Result<Job, StartError> {
     let url = loader_url().ok_or(StartError::NotBuilt)?;
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(&url, &options)
         .map_err(|error| StartError::Refused(format!("{error:?}")))?;
-    let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
-    let pending = Rc::new(RefCell::new(Some((text, bytes))));
-    let on_reply = Rc::new(on_reply);
+    let pending = Rc::new(RefCell::new(Some((message, transfer))));
+    let on_data = Rc::new(on_data);
     let on_message = {
-        let (worker, on_reply) = (worker.clone(), on_reply.clone());
+        let (worker, on_data) = (worker.clone(), on_data.clone());
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            match read_reply(&event.data()) {
-                Ok(Reply::Ready) => {
-                    if let Some((text, bytes)) = pending.borrow_mut().take() {
-                        send(&worker, &text, &bytes);
-                    }
+            let data = event.data();
+            if data.as_string().as_deref() == Some(READY) {
+                if let Some((message, transfer)) = pending.borrow_mut().take() {
+                    send(&worker, &message, transfer.as_ref());
                 }
-                Ok(reply) => on_reply(reply),
-                Err(error) => on_reply(Reply::Garbled(error)),
+            } else {
+                on_data(Ok(data));
             }
         })
     };
@@ -97,7 +152,7 @@ pub fn start_with(
             .ok()
             .and_then(|value| value.as_string())
             .unwrap_or_else(|| event.type_());
-        on_reply(Reply::Garbled(message));
+        on_data(Err(message));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -134,15 +189,12 @@ fn read_reply(data: &JsValue) -> Result<Reply, String> {
     }
 }
 
-/// Posts the request with the file's bytes, transferring the buffer (no second copy).
-fn send(worker: &Worker, text: &str, array: &Uint8Array) {
-    let message = Object::new();
-    let _ = Reflect::set(
-        &message,
-        &JsValue::from_str("request"),
-        &JsValue::from_str(text),
-    );
-    let _ = Reflect::set(&message, &JsValue::from_str("bytes"), array);
-    let transfer = js_sys::Array::of1(&array.buffer());
-    let _ = worker.post_message_with_transfer(&message, &transfer);
+/// Posts the first message, transferring the file's buffer (no second copy).
+fn send(worker: &Worker, message: &Object, transfer: Option<&Uint8Array>) {
+    let _ = match transfer {
+        Some(array) => {
+            worker.post_message_with_transfer(message, &js_sys::Array::of1(&array.buffer()))
+        }
+        None => worker.post_message(message),
+    };
 }

@@ -11,6 +11,8 @@
 //!   linked only here).
 //! - `backup`: the whole journal verified and written out as one backup file.
 //! - `restore`: a backup file checked, then written in place of the store.
+//! - `view`: the check view made for the field check and the widget, and the field check's
+//!   orders written.
 
 mod backup;
 pub mod client;
@@ -19,3 +21,4 @@ pub mod protocol;
 mod refusal;
 mod restore;
 pub(crate) mod run;
+mod view;

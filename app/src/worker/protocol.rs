@@ -2,13 +2,16 @@
 //! `request` the JSON of a [`Request`], `bytes` the file as a `Uint8Array`. Every reply is the
 //! JSON of a [`Reply`]; an export's or a backup's reply is posted as `{ reply, bytes }` like a request. The
 //! worker words an import's refusals in the page's language, so the desk links neither the
-//! reasons' readers nor their texts (the download of every error is a finished CSV).
+//! reasons' readers nor their texts (the download of every error is a finished CSV). The
+//! check-view pages speak [`ViewRequest`] and [`ViewReply`], posted as `{ view }`.
 
 use crate::db::StorageError;
 use crate::i18n::Lang;
 use chrono::NaiveDate;
+use creditdesk_core::decide::Command;
 use creditdesk_core::import::{Encoding, Mapping, Preview, Summary};
-use creditdesk_core::Timestamp;
+use creditdesk_core::journal::ChainHead;
+use creditdesk_core::{Amount, CustomerId, OrderId, Timestamp, UserId};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -174,6 +177,78 @@ pub enum Reply {
     Restored {
         events: usize,
     },
+    /// A message the worker could not read (a build mismatch); nothing was done.
+    Garbled(String),
+}
+
+/// The requests of the pages that read the check view (the field check, the widget), posted as
+/// `{ view }` beside the desk's `{ request }`: a type of their own, so those pages link the
+/// writer of these two and not of every request (nor of every command).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ViewRequest {
+    /// Loads the stored journal (verified), journals the lapses due on `as_of` when
+    /// `record_lapses` (the field check; never the widget, which only reads), and stores the
+    /// check view for `as_of` (`db::view`). Answered with `ViewReply::View`.
+    Refresh {
+        as_of: NaiveDate,
+        record_lapses: bool,
+        sealer: String,
+    },
+    /// Decides the order through the check against the stored journal, writes its event sealed
+    /// by `sealer`, and stores the check view after it. Answered with `ViewReply::Order`; a
+    /// refusal is worded in `lang`.
+    PlaceOrder {
+        order: OrderInput,
+        sealer: String,
+        lang: Lang,
+    },
+}
+
+/// An order as the field check places it: `Command::PlaceOrder`'s fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderInput {
+    pub id: OrderId,
+    pub customer: CustomerId,
+    pub number: String,
+    pub date: NaiveDate,
+    pub amount: Amount,
+    pub by: UserId,
+    pub release_reason: Option<String>,
+}
+
+impl OrderInput {
+    pub fn command(self) -> Command {
+        Command::PlaceOrder {
+            id: self.id,
+            customer: self.customer,
+            number: self.number,
+            date: self.date,
+            amount: self.amount,
+            by: self.by,
+            release_reason: self.release_reason,
+        }
+    }
+}
+
+/// Why the core refused an order, worded by the worker in the page's language (so the page
+/// links neither the rejections' reader nor their texts). `blocked`: the check blocks it and
+/// it was not released.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderRefusal {
+    pub blocked: bool,
+    pub message: String,
+}
+
+/// The worker's answers to a [`ViewRequest`] (its first message is `Reply::Ready`, as always).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ViewReply {
+    /// The check view is stored for the journal ending at `head`.
+    View { head: Option<ChainHead> },
+    /// The order's event is written (the journal now ends at the head) and the view after it
+    /// stored; or why the core refused it, and nothing was written.
+    Order(Result<Option<ChainHead>, OrderRefusal>),
+    /// The store failed or refused: nothing was written.
+    Storage(StorageError),
     /// A message the worker could not read (a build mismatch); nothing was done.
     Garbled(String),
 }

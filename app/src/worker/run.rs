@@ -20,6 +20,11 @@ pub(super) fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 pub(super) fn post(reply: &Reply) {
+    post_json(reply);
+}
+
+/// Posts any reply as its JSON text (a [`Reply`], or a `ViewReply` to a check-view page).
+pub(super) fn post_json(reply: &impl serde::Serialize) {
     let text = serde_json::to_string(reply)
         .unwrap_or_else(|error| format!("{{\"Garbled\":{:?}}}", error.to_string()));
     // A worker's postMessage only fails for uncloneable values; a string always clones.
@@ -30,6 +35,12 @@ pub(super) fn post(reply: &Reply) {
 pub fn start() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
+        if let Some(view) = Reflect::get(&data, &JsValue::from_str("view"))
+            .ok()
+            .and_then(|value| value.as_string())
+        {
+            return super::view::receive(&view);
+        }
         let request = Reflect::get(&data, &JsValue::from_str("request"))
             .ok()
             .and_then(|value| value.as_string())

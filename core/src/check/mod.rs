@@ -17,6 +17,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub mod view;
+
 /// Everything a check found, in the customer's currency.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreditCheck {
@@ -66,7 +68,22 @@ pub fn check_order(
         .ledger
         .customer(customer)
         .ok_or(CheckError::UnknownCustomer)?;
-    let currency = account.details.currency;
+    check_amount(account.details.currency, order)?;
+    let inputs = score_inputs(&state.ledger, &state.credit, account, as_of);
+    let grade = score(&inputs, policy).grade;
+    Ok(check_with_grade(
+        state,
+        policy,
+        account,
+        grade,
+        order.amount,
+        as_of,
+    ))
+}
+
+/// Whether `order` is an amount a check can be run for, for a customer trading in
+/// `currency`: the same currency, not negative, no more decimals than it has.
+pub(crate) fn check_amount(currency: Currency, order: &Money) -> Result<(), CheckError> {
     if order.currency != currency {
         return Err(CheckError::CurrencyMismatch {
             expected: currency,
@@ -81,16 +98,7 @@ pub fn check_order(
             allowed: currency.minor_units(),
         });
     }
-    let inputs = score_inputs(&state.ledger, &state.credit, account, as_of);
-    let grade = score(&inputs, policy).grade;
-    Ok(check_with_grade(
-        state,
-        policy,
-        account,
-        grade,
-        order.amount,
-        as_of,
-    ))
+    Ok(())
 }
 
 /// The check once the grade is known (the benchmark and `check_order` share it): the

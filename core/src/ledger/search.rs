@@ -26,7 +26,6 @@
 //! other's; [`pinyin_key`] sorts Chinese names by their readings.
 
 use crate::base::ids::CustomerId;
-use crate::ledger::records::Customer;
 use crate::ledger::state::Ledger;
 
 /// First code point of the generated tables; must match `TABLE_FIRST` in `build.rs`.
@@ -398,17 +397,30 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Prepares every customer of `state`; linear in the number of customers.
     pub fn new(state: &Ledger) -> SearchIndex {
+        SearchIndex::of(
+            state
+                .customers
+                .iter()
+                .map(|c| (c.id, c.details.number.as_str(), c.details.name.as_str())),
+        )
+    }
+
+    /// Prepares customers given as (id, number, name): what a page holds that has no ledger
+    /// (the check view's customers, `check::view`).
+    pub fn of<'a>(
+        customers: impl IntoIterator<Item = (CustomerId, &'a str, &'a str)>,
+    ) -> SearchIndex {
         // Id order makes ties by id fall out of one pass per rank, with no sort per query.
         // The portfolio keeps its customers by id already; sorting again keeps the index
         // right even if that ever changes.
-        let mut customers: Vec<&Customer> = state.customers.iter().collect();
-        customers.sort_by_key(|customer| customer.id);
+        let mut customers: Vec<(CustomerId, &str, &str)> = customers.into_iter().collect();
+        customers.sort_by_key(|(id, _, _)| *id);
         let mut index = SearchIndex::default();
-        for customer in customers {
-            index.ids.push(customer.id);
-            index.numbers.push(&normalized(&customer.details.number));
-            index.names.push(&normalized(&customer.details.name));
-            index.pinyin.push(&customer.details.name);
+        for (id, number, name) in customers {
+            index.ids.push(id);
+            index.numbers.push(&normalized(number));
+            index.names.push(&normalized(name));
+            index.pinyin.push(name);
         }
         index
     }
