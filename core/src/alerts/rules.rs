@@ -16,6 +16,7 @@ use crate::policy::{AlertRule, AlertSeverity, CreditPolicy, Grade};
 use chrono::{Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 pub struct RuleContext<'a> {
     pub sources: &'a AlertSources<'a>,
@@ -349,6 +350,10 @@ fn score_points(context: &RuleContext<'_>, first: NaiveDate) -> Vec<NaiveDate> {
     points
 }
 
+/// The policy in force before the first version (`Policies::on`), made once: making it
+/// (its rating map and rules) cost more than scoring a customer on one day.
+static DEFAULT_POLICY: LazyLock<CreditPolicy> = LazyLock::new(CreditPolicy::default);
+
 /// The customer's grade and score on `date` under the policy in force then, scored once.
 fn scored_on(context: &RuleContext<'_>, scores: &Scores<'_>, date: NaiveDate) -> (Grade, Decimal) {
     let known = (scores.walked.borrow().iter())
@@ -358,10 +363,9 @@ fn scored_on(context: &RuleContext<'_>, scores: &Scores<'_>, date: NaiveDate) ->
         return (grade, score);
     }
     let sources = context.sources;
-    let default = CreditPolicy::default();
     let policy = (sources.policies.versions.iter().rev())
         .find(|(from, _)| *from <= date)
-        .map_or(&default, |(_, policy)| policy);
+        .map_or(&*DEFAULT_POLICY, |(_, policy)| policy);
     let invoices = (context.books.items.iter()).map(|item| {
         (
             item.amount,
