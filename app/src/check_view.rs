@@ -186,7 +186,7 @@ async fn remake(state: AppState, view: ViewState) -> Result<(), StorageError> {
             Ok(())
         }
         ViewReply::Storage(error) => Err(error),
-        other => Err(StorageError::Failed(format!("{other:?}"))),
+        other => Err(unexpected(other)),
     }
 }
 
@@ -225,9 +225,7 @@ pub async fn place_order(
             }
             Err(OrderError::Storage(error))
         }
-        other => Err(OrderError::Storage(StorageError::Failed(format!(
-            "{other:?}"
-        )))),
+        other => Err(OrderError::Storage(unexpected(other))),
     }
 }
 
@@ -239,6 +237,16 @@ pub enum OrderError {
     Storage(StorageError),
     ReadOnly,
     Busy,
+}
+
+/// A reply that does not answer the request: the worker's own words when it could not read
+/// it (another build's page), else that it answered something else. Not `Debug`-formatted:
+/// that would link the formatting of every reply into these small pages.
+fn unexpected(reply: ViewReply) -> StorageError {
+    StorageError::Failed(match reply {
+        ViewReply::Garbled(message) => message,
+        _ => "the worker answered another request".into(),
+    })
 }
 
 /// Starts a worker for `request` and waits for its answer; the worker ends with it.

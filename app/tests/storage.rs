@@ -896,10 +896,18 @@ async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
     }
     // Another day, or a journal that moved on, makes it out of date; a view made before the
     // journal moved is not stored.
-    assert!(matches!(read_view(date("2026-03-02")).await, Ok(ViewRead::OutOfDate)));
+    assert!(matches!(
+        read_view(date("2026-03-02")).await,
+        Ok(ViewRead::OutOfDate)
+    ));
     let seq = state.head.expect("head").seq;
-    let record = get_raw(&database, STORE_SNAPSHOTS, VIEW_KEY.into()).await.expect("stored");
-    let text = Reflect::get(&record, &"text".into()).unwrap().as_string().unwrap();
+    let record = get_raw(&database, STORE_SNAPSHOTS, VIEW_KEY.into())
+        .await
+        .expect("stored");
+    let text = Reflect::get(&record, &"text".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     let later = CheckView::of(&state, date("2026-03-02"));
     let mut stale = later.clone();
     stale.head = None;
@@ -908,19 +916,40 @@ async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
     let edited = text.replacen("上海华信", "上海华億", 1);
     assert_ne!(edited, text);
     Reflect::set(&record, &"text".into(), &JsValue::from_str(&edited)).unwrap();
-    put_raw(&database, STORE_SNAPSHOTS, Some(VIEW_KEY.into()), record.clone()).await;
+    put_raw(
+        &database,
+        STORE_SNAPSHOTS,
+        Some(VIEW_KEY.into()),
+        record.clone(),
+    )
+    .await;
     let broken = ChainBreak::CheckViewEdited { seq };
-    assert_eq!(read_view(today).await.err(), Some(StorageError::Integrity(broken.clone())));
+    assert_eq!(
+        read_view(today).await.err(),
+        Some(StorageError::Integrity(broken.clone()))
+    );
     // Another view's text with a seal taken of it, for a head it was not made for: the text
     // matches its hash yet is not the view the seal says.
     let foreign = serde_json::to_string(&later).unwrap();
-    let seal_text = Reflect::get(&record, &"seal".into()).unwrap().as_string().unwrap();
+    let seal_text = Reflect::get(&record, &"seal".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     let mut seal: serde_json::Value = serde_json::from_str(&seal_text).unwrap();
-    seal["sha256"] = serde_json::Value::String(creditdesk_core::Hash::of(foreign.as_bytes()).to_hex());
-    Reflect::set(&record, &"seal".into(), &JsValue::from_str(&seal.to_string())).unwrap();
+    seal["sha256"] =
+        serde_json::Value::String(creditdesk_core::Hash::of(foreign.as_bytes()).to_hex());
+    Reflect::set(
+        &record,
+        &"seal".into(),
+        &JsValue::from_str(&seal.to_string()),
+    )
+    .unwrap();
     Reflect::set(&record, &"text".into(), &JsValue::from_str(&foreign)).unwrap();
     put_raw(&database, STORE_SNAPSHOTS, Some(VIEW_KEY.into()), record).await;
-    assert_eq!(read_view(today).await.err(), Some(StorageError::Integrity(broken)));
+    assert_eq!(
+        read_view(today).await.err(),
+        Some(StorageError::Integrity(broken))
+    );
     // The journal itself is untouched: it loads.
     assert_eq!(db::load().await.expect("loads"), state);
 }
