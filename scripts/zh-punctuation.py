@@ -5,7 +5,7 @@ placeholders and quoted machine text (`1,234.56`, `C000123`, `{amount}`, `"ok": 
 their own.
 
 Two checks:
-1. Every string of a `pub static ZH: … = … {` table in app/src/i18n.rs and app/src/i18n/*.rs:
+1. Every string of a `pub static ZH: … = … {` table (or `…_ZH`, a table split out of another) in app/src/i18n.rs and app/src/i18n/*.rs:
    a half-width `,` `:` `;` `(` `)` `?` `!` beside a Chinese character or a full-width mark
    (spaces between them aside) is reported, and so is a half-width bracket pair around Chinese text.
 2. Outside the tables, a string literal in app/src that is nothing but such punctuation
@@ -24,7 +24,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 HALF = ",:;()?!"
 # CJK ideographs (with extension A), CJK symbols and punctuation, full-width forms.
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
-TABLE = re.compile(r"pub static ZH: (\w+) = \1 \{(.*?)\n\};", re.S)
+TABLE = re.compile(r"pub static (?:\w+_)?ZH: (\w+) = \1 \{(.*?)\n\};", re.S)
 ENTRY = re.compile(r'^\s+([a-z0-9_]+):\s*"((?:[^"\\]|\\.)*)",\s*$', re.M)
 LITERAL = re.compile(r'"((?:[^"\\]|\\.)*)"')
 RAW = re.compile(r'\br(#+)".*?"\1', re.S)

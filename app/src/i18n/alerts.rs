@@ -5,7 +5,51 @@ use super::fill;
 use creditdesk_core::alerts::{AlertReason, AlertStatus};
 use creditdesk_core::policy::{AlertPolicyProblem, AlertRule, AlertSeverity};
 
-texts!(AlertsTexts {
+// The rules' names and the alert hold's reason: apart from the rest, so the credit check's
+// pages (the field check, the widget) word an alert hold without linking every alert text.
+texts!(AlertRuleTexts {
+    rule_overdue_days,
+    rule_overdue_amount,
+    rule_utilisation,
+    rule_grade_drop,
+    rule_score_drop,
+    rule_file_stale,
+    rule_review_passed,
+    rule_risk_signal,
+    rule_promise_broken,
+    rule_instalment_missed,
+    reason_on_alert_hold,
+});
+
+pub static RULES_ZH: AlertRuleTexts = AlertRuleTexts {
+    rule_overdue_days: "逾期天数",
+    rule_overdue_amount: "逾期金额",
+    rule_utilisation: "额度使用率",
+    rule_grade_drop: "等级下降",
+    rule_score_drop: "评分下降",
+    rule_file_stale: "资料过期",
+    rule_review_passed: "额度复核已过期",
+    rule_risk_signal: "风险信号",
+    rule_promise_broken: "付款承诺未兑现",
+    rule_instalment_missed: "分期付款逾期未付",
+    reason_on_alert_hold: "因预警停止赊销（{rules}，自 {since}）",
+};
+
+pub static RULES_EN: AlertRuleTexts = AlertRuleTexts {
+    rule_overdue_days: "Days overdue",
+    rule_overdue_amount: "Overdue amount",
+    rule_utilisation: "Limit utilisation",
+    rule_grade_drop: "Grade drop",
+    rule_score_drop: "Score drop",
+    rule_file_stale: "Credit file stale",
+    rule_review_passed: "Limit review passed",
+    rule_risk_signal: "Risk signal",
+    rule_promise_broken: "Promise to pay broken",
+    rule_instalment_missed: "Payment-plan instalment missed",
+    reason_on_alert_hold: "On credit hold from alerts ({rules}) since {since}",
+};
+
+texts!(AlertsTexts: AlertRuleTexts = rule_names {
     nav_alerts,
     title,
     intro,
@@ -22,16 +66,6 @@ texts!(AlertsTexts {
     severity_info,
     severity_warning,
     severity_severe,
-    rule_overdue_days,
-    rule_overdue_amount,
-    rule_utilisation,
-    rule_grade_drop,
-    rule_score_drop,
-    rule_file_stale,
-    rule_review_passed,
-    rule_risk_signal,
-    rule_promise_broken,
-    rule_instalment_missed,
     status_acknowledged,
     status_snoozed,
     holding,
@@ -77,7 +111,6 @@ texts!(AlertsTexts {
     pol_amount,
     pol_utilisation,
     pol_score_drop,
-    reason_on_alert_hold,
     rej_unknown_alert,
     rej_already_acknowledged,
     rej_snooze_not_after_today,
@@ -87,6 +120,7 @@ texts!(AlertsTexts {
 });
 
 pub static ZH: AlertsTexts = AlertsTexts {
+    rule_names: &RULES_ZH,
     nav_alerts: "预警",
     title: "预警",
     intro: "按当天的信用政策从台账、信用档案、额度和付款承诺推算出的预警。确认后本轮预警不再列出；暂缓到某日后隐藏，到期仍成立则重新出现。",
@@ -103,16 +137,6 @@ pub static ZH: AlertsTexts = AlertsTexts {
     severity_info: "提示",
     severity_warning: "警告",
     severity_severe: "严重",
-    rule_overdue_days: "逾期天数",
-    rule_overdue_amount: "逾期金额",
-    rule_utilisation: "额度使用率",
-    rule_grade_drop: "等级下降",
-    rule_score_drop: "评分下降",
-    rule_file_stale: "资料过期",
-    rule_review_passed: "额度复核已过期",
-    rule_risk_signal: "风险信号",
-    rule_promise_broken: "付款承诺未兑现",
-    rule_instalment_missed: "分期付款逾期未付",
     status_acknowledged: "已确认（{date}）",
     status_snoozed: "暂缓至 {date}",
     holding: "已停止赊销",
@@ -158,7 +182,6 @@ pub static ZH: AlertsTexts = AlertsTexts {
     pol_amount: "尾差和逾期合计阈值不能为负数。",
     pol_utilisation: "使用率阈值必须大于 0。",
     pol_score_drop: "评分下降阈值须大于 0 且不超过 100 分。",
-    reason_on_alert_hold: "因预警停止赊销（{rules}，自 {since}）",
     rej_unknown_alert: "该客户今天没有“{rule}”预警。",
     rej_already_acknowledged: "本轮预警已经确认过。",
     rej_snooze_not_after_today: "暂缓日期必须晚于今天。",
@@ -168,6 +191,7 @@ pub static ZH: AlertsTexts = AlertsTexts {
 };
 
 pub static EN: AlertsTexts = AlertsTexts {
+    rule_names: &RULES_EN,
     nav_alerts: "Alerts",
     title: "Alerts",
     intro: "Alerts worked out for today from the ledger, the credit file, the limits and the promises to pay, under the policy in force. An acknowledged alert leaves the list for this run; a snoozed one is hidden until its day and back then if it still holds.",
@@ -184,16 +208,6 @@ pub static EN: AlertsTexts = AlertsTexts {
     severity_info: "Info",
     severity_warning: "Warning",
     severity_severe: "Severe",
-    rule_overdue_days: "Days overdue",
-    rule_overdue_amount: "Overdue amount",
-    rule_utilisation: "Limit utilisation",
-    rule_grade_drop: "Grade drop",
-    rule_score_drop: "Score drop",
-    rule_file_stale: "Credit file stale",
-    rule_review_passed: "Limit review passed",
-    rule_risk_signal: "Risk signal",
-    rule_promise_broken: "Promise to pay broken",
-    rule_instalment_missed: "Payment-plan instalment missed",
     status_acknowledged: "Acknowledged ({date})",
     status_snoozed: "Snoozed until {date}",
     holding: "Credit on hold",
@@ -239,7 +253,6 @@ pub static EN: AlertsTexts = AlertsTexts {
     pol_amount: "The leftover and the overdue total threshold cannot be negative.",
     pol_utilisation: "The utilisation threshold must be above 0.",
     pol_score_drop: "The score drop must be above 0 and at most 100 points.",
-    reason_on_alert_hold: "On credit hold from alerts ({rules}) since {since}",
     rej_unknown_alert: "This customer has no “{rule}” alert today.",
     rej_already_acknowledged: "This run of the alert is acknowledged already.",
     rej_snooze_not_after_today: "Snooze until a day after today.",
@@ -256,7 +269,7 @@ pub fn severity(t: &AlertsTexts, severity: AlertSeverity) -> &'static str {
     }
 }
 
-pub fn rule(t: &AlertsTexts, rule: AlertRule) -> &'static str {
+pub fn rule(t: &AlertRuleTexts, rule: AlertRule) -> &'static str {
     match rule {
         AlertRule::OverdueDays => t.rule_overdue_days,
         AlertRule::OverdueAmount => t.rule_overdue_amount,
@@ -272,8 +285,12 @@ pub fn rule(t: &AlertsTexts, rule: AlertRule) -> &'static str {
 }
 
 /// The rules named, joined in the language's list style.
-pub fn rules(t: &AlertsTexts, rules: &[AlertRule]) -> String {
-    let separator = if std::ptr::eq(t, &ZH) { "、" } else { ", " };
+pub fn rules(t: &AlertRuleTexts, rules: &[AlertRule]) -> String {
+    let separator = if std::ptr::eq(t, &RULES_ZH) {
+        "、"
+    } else {
+        ", "
+    };
     let names: Vec<&str> = rules.iter().map(|r| rule(t, *r)).collect();
     names.join(separator)
 }

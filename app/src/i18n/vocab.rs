@@ -378,9 +378,9 @@ fn alert_hold_reason(
     since: chrono::NaiveDate,
 ) -> String {
     let a = if std::ptr::eq(t, &ZH) {
-        &super::alerts::ZH
+        &super::alerts::RULES_ZH
     } else {
-        &super::alerts::EN
+        &super::alerts::RULES_EN
     };
     fill(
         a.reason_on_alert_hold,

@@ -99,6 +99,6 @@ fn severity_options() -> Vec<(&'static str, TextProp)> {
 fn rule_options() -> Vec<(&'static str, TextProp)> {
     options(
         AlertRule::ALL.iter().map(|r| (r.token(), *r)).collect(),
-        words::rule,
+        |t, rule| words::rule(t, rule),
     )
 }
