@@ -71,13 +71,8 @@ pub fn customer_alerts(
     let (now, before, month_end) = customer_scores(sources, customer, as_of);
     let scores = Scores::new(&now, &before, month_end);
     let shelf = customer_books(sources, customer, as_of);
-    let context = RuleContext {
-        sources,
-        policy: &policy,
-        customer,
-        as_of,
-        books: &shelf.books(0),
-    };
+    let books = shelf.books(0);
+    let context = RuleContext::new(sources, &policy, customer, as_of, &books);
     alerts_of(&context, Some(&scores), |_| true)
 }
 
@@ -109,13 +104,8 @@ pub fn alerts_scored(
     let shelf = portfolio_books(sources, as_of);
     let mut alerts = Vec::new();
     for (index, customer) in sources.ledger.customers.iter().enumerate() {
-        let context = RuleContext {
-            sources,
-            policy: &policy,
-            customer,
-            as_of,
-            books: &shelf.books(index),
-        };
+        let books = shelf.books(index);
+        let context = RuleContext::new(sources, &policy, customer, as_of, &books);
         let scores = (now.get(index))
             .zip(before.get(index))
             .map(|(now, before)| Scores::new(now, before, month_end));
@@ -143,13 +133,8 @@ pub fn alert_hold(
     let scores =
         (scored.as_ref()).map(|(now, before, month_end)| Scores::new(now, before, *month_end));
     let shelf = customer_books(sources, customer, as_of);
-    let context = RuleContext {
-        sources,
-        policy: &policy,
-        customer,
-        as_of,
-        books: &shelf.books(0),
-    };
+    let books = shelf.books(0);
+    let context = RuleContext::new(sources, &policy, customer, as_of, &books);
     let holding: Vec<Alert> = alerts_of(&context, scores.as_ref(), can_hold)
         .into_iter()
         .filter(|alert| alert.holding)

@@ -15,7 +15,7 @@ use crate::limits::{limit_status, requests_of, utilisation_exact, LimitStatus, R
 use crate::policy::{AlertRule, AlertSeverity, CreditPolicy, Grade};
 use chrono::{Duration, Months, NaiveDate};
 use rust_decimal::Decimal;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::sync::LazyLock;
 
 pub struct RuleContext<'a> {
@@ -25,6 +25,34 @@ pub struct RuleContext<'a> {
     pub as_of: NaiveDate,
     /// The customer's invoices, orders, promises and plans as of `as_of`.
     pub books: &'a Books<'a>,
+    /// The limit status on `as_of`, worked out once for the utilisation and review rules
+    /// (each looked it up: a search per request and a sort).
+    limit: OnceCell<LimitStatus>,
+}
+
+impl<'a> RuleContext<'a> {
+    pub fn new(
+        sources: &'a AlertSources<'a>,
+        policy: &'a CreditPolicy,
+        customer: &'a Customer,
+        as_of: NaiveDate,
+        books: &'a Books<'a>,
+    ) -> RuleContext<'a> {
+        RuleContext {
+            sources,
+            policy,
+            customer,
+            as_of,
+            books,
+            limit: OnceCell::new(),
+        }
+    }
+
+    /// `limits::limit_status` of the customer on `as_of`.
+    fn limit_status(&self) -> &LimitStatus {
+        self.limit
+            .get_or_init(|| limit_status(self.sources.limits, self.customer.id, self.as_of))
+    }
 }
 
 /// The customer's score on the day asked and at the last month end, and the grades and
@@ -104,10 +132,16 @@ fn overdue_days(context: &RuleContext<'_>) -> Option<Found> {
     let (customer, as_of) = (context.customer, context.as_of);
     let alerts = &context.policy.alerts;
     let currency = customer.details.currency;
+    let last_due = as_of.checked_sub_signed(Duration::days(i64::from(alerts.overdue_days)));
     let mut reasons: Vec<(i64, AlertReason)> = (context.books.items.iter())
         .filter(|item| {
-            item.open > alerts.leftover_max
-                && item.days_past_due(as_of) >= i64::from(alerts.overdue_days)
+            // `days_past_due(as_of) >= overdue_days` as a comparison of dates: counting the
+            // days (chrono's calendar arithmetic) cost more than the rest of the test.
+            let overdue = match last_due {
+                Some(last_due) => item.due_date <= last_due,
+                None => item.days_past_due(as_of) >= i64::from(alerts.overdue_days),
+            };
+            overdue && item.open > alerts.leftover_max
         })
         .map(|item| {
             let days = item.days_past_due(as_of);
@@ -153,11 +187,17 @@ fn overdue_amount(context: &RuleContext<'_>) -> Option<Found> {
     let (customer, as_of) = (context.customer, context.as_of);
     let policy = context.policy;
     let currency = customer.details.currency;
-    let base = |amount: Decimal| policy.limits.to_base(amount, currency).unwrap_or(amount);
+    // `LimitPolicy::to_base`, the rate looked up once.
+    let rate = policy.limits.rate(currency);
+    let base = |amount: Decimal| {
+        rate.and_then(|rate| amount.checked_mul(rate))
+            .unwrap_or(amount)
+    };
     let threshold = policy.alerts.overdue_amount;
     let items = context.books.items;
     let overdue: Decimal = (items.iter())
-        .filter(|item| item.open > Decimal::ZERO && item.days_past_due(as_of) > 0)
+        // Past due (`days_past_due(as_of) > 0`), compared as dates, then open.
+        .filter(|item| item.due_date < as_of && item.open > Decimal::ZERO)
         .map(|item| item.open)
         .sum();
     if base(overdue) <= threshold {
@@ -205,7 +245,10 @@ fn utilisation(context: &RuleContext<'_>) -> Option<Found> {
             .and_then(|limit| utilisation_exact(exposure, limit))
             .filter(|percent| *percent > threshold)
     };
-    let limit = limit_on(as_of)?;
+    let LimitStatus::InForce(in_force) = context.limit_status() else {
+        return None;
+    };
+    let limit = in_force.amount;
     let orders = &context.books.orders;
     let open_orders: Decimal = (orders.iter())
         .filter(|order| order_open_on(order, as_of))
@@ -481,9 +524,7 @@ fn file_stale(context: &RuleContext<'_>) -> Option<Found> {
 /// The limit in force has a review date before the day asked (the check's own rule).
 fn review_passed(context: &RuleContext<'_>) -> Option<Found> {
     let as_of = context.as_of;
-    let LimitStatus::InForce(in_force) =
-        limit_status(context.sources.limits, context.customer.id, as_of)
-    else {
+    let LimitStatus::InForce(in_force) = context.limit_status() else {
         return None;
     };
     if in_force.review_on >= as_of {
