@@ -981,16 +981,47 @@ fn a_standing_read_back_checks_every_amount_as_the_portfolio_does() {
 
 /// The check view read back from its stored text answers every amount, and refuses every bad
 /// one, exactly as `check_order` does on the portfolio it was made from; its search finds what
-/// the ledger's does.
+/// the ledger's does. Asked on the demo's day and on an earlier one (where payments dated
+/// later must not count), so the view's figures for all customers at once are checked
+/// against the check's for one.
 #[test]
 fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
-    use creditdesk_core::check::view::{CheckView, VIEW_VERSION};
+    use creditdesk_core::check::view::CheckView;
     use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
     use creditdesk_core::ledger::search::SearchIndex;
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, date("2026-06-30")).expect("demo S");
+    // The day was chosen so that every verdict occurs: the comparison covers each.
+    let verdicts = view_matches_the_portfolio(&state, date("2026-06-30"));
+    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+    view_matches_the_portfolio(&state, date("2026-04-15"));
     let as_of = date("2026-06-30");
-    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("demo S");
+    assert_eq!(
+        CheckView::empty(as_of),
+        CheckView::of(&Portfolio::default(), as_of)
+    );
+    let view = CheckView::of(&state, as_of);
+    let nobody = CustomerId(state.next_ids().customer.0 + 7);
+    let zero = Money::zero(Currency::CNY);
+    assert_eq!(view.check(nobody, &zero), Err(CheckError::UnknownCustomer));
+    assert_eq!(
+        view.check_standing(nobody),
+        Err(CheckError::UnknownCustomer)
+    );
+    let (ours, theirs) = (view.search_index(), SearchIndex::new(&state.ledger));
+    for query in ["c00", "C0001", "sh", "上海", "有限", "zq", "x", "1"] {
+        assert_eq!(ours.search(query, 20), theirs.search(query, 20), "{query}");
+    }
+}
+
+/// Every customer checked through the view of `state` on `as_of` (read back from its JSON)
+/// and through `check_order`, for eight amounts each; the verdicts that occurred.
+fn view_matches_the_portfolio(
+    state: &Portfolio,
+    as_of: chrono::NaiveDate,
+) -> std::collections::BTreeSet<String> {
+    use creditdesk_core::check::view::{CheckView, VIEW_VERSION};
     let policy = state.policy_on(as_of);
-    let made = CheckView::of(&state, as_of);
+    let made = CheckView::of(state, as_of);
     let text = serde_json::to_string(&made).expect("encodes");
     let view: CheckView = serde_json::from_str(&text).expect("decodes");
     assert_eq!(view, made);
@@ -999,10 +1030,6 @@ fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
         (VIEW_VERSION, state.head, as_of)
     );
     assert_eq!(view.customers.len(), state.ledger.customers.len());
-    assert_eq!(
-        CheckView::empty(as_of),
-        CheckView::of(&Portfolio::default(), as_of)
-    );
     assert_eq!(view.next_order, state.next_ids().order);
     let cent = Decimal::new(1, 2);
     let mut verdicts = std::collections::BTreeSet::new();
@@ -1032,7 +1059,7 @@ fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
             Money::new(dec("100"), other),
         ];
         for order in orders {
-            let direct = check_order(&state, &policy, account.id, &order, as_of);
+            let direct = check_order(state, &policy, account.id, &order, as_of);
             assert_eq!(
                 view.check(account.id, &order),
                 direct,
@@ -1044,16 +1071,5 @@ fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
             }
         }
     }
-    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
-    let nobody = CustomerId(state.next_ids().customer.0 + 7);
-    let zero = Money::zero(Currency::CNY);
-    assert_eq!(view.check(nobody, &zero), Err(CheckError::UnknownCustomer));
-    assert_eq!(
-        view.check_standing(nobody),
-        Err(CheckError::UnknownCustomer)
-    );
-    let (ours, theirs) = (view.search_index(), SearchIndex::new(&state.ledger));
-    for query in ["c00", "C0001", "sh", "上海", "有限", "zq", "x", "1"] {
-        assert_eq!(ours.search(query, 20), theirs.search(query, 20), "{query}");
-    }
+    verdicts
 }

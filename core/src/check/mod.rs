@@ -3,7 +3,7 @@
 //! grade's rules, giving pass / warn / block with every reason and the role that may release
 //! a block. Pure and fast: one customer's invoices and one score.
 
-use crate::alerts::alert_hold;
+use crate::alerts::{alert_hold, AlertHold};
 use crate::base::ids::CustomerId;
 use crate::base::money::{Currency, Money};
 use crate::credit::score::{score, score_inputs};
@@ -147,16 +147,29 @@ pub fn standing_with_grade(
     grade: Grade,
     as_of: NaiveDate,
 ) -> Standing {
-    let terms = policy.limits.terms(grade).clone();
     let balance = customer_balance(&state.ledger, account, as_of);
+    let hold = alert_hold(&state.alert_sources(), account, as_of);
+    standing_from(state, policy, account, (grade, balance, hold), as_of)
+}
+
+/// The standing once the grade, the balance and the alert hold are known (the check view
+/// works them out for every customer at once).
+pub(crate) fn standing_from(
+    state: &Portfolio,
+    policy: &CreditPolicy,
+    account: &Customer,
+    (grade, balance, hold): (Grade, Balance, Option<AlertHold>),
+    as_of: NaiveDate,
+) -> Standing {
+    let terms = policy.limits.terms(grade).clone();
     let limit = limit_status(&state.limits, account.id, as_of);
     let mut reasons_before = Vec::new();
     other_blocks(
         &mut reasons_before,
         state,
         account,
-        &balance,
-        (terms.overdue_tolerance_days, as_of),
+        (&balance, hold),
+        terms.overdue_tolerance_days,
     );
     overdue_warning(&mut reasons_before, &terms, &balance);
     let reasons_after = later_warnings(account, &limit, &terms, as_of);
@@ -225,8 +238,8 @@ fn other_blocks(
     reasons: &mut Vec<CheckReason>,
     state: &Portfolio,
     account: &Customer,
-    balance: &Balance,
-    (tolerance, as_of): (u32, NaiveDate),
+    (balance, alert_hold): (&Balance, Option<AlertHold>),
+    tolerance: u32,
 ) {
     if balance.days_overdue_max > i64::from(tolerance) {
         reasons.push(CheckReason::OverdueBeyondTolerance {
@@ -241,7 +254,7 @@ fn other_blocks(
             reason: hold.reason.clone(),
         });
     }
-    if let Some(hold) = alert_hold(&state.alert_sources(), account, as_of) {
+    if let Some(hold) = alert_hold {
         reasons.push(CheckReason::OnAlertHold {
             alerts: hold.alerts.iter().map(|run| run.rule).collect(),
             since: hold.since,

@@ -7,12 +7,13 @@
 //! What a view is for is written beside it: `head` and `as_of`. A page uses a view only when
 //! both are the journal's current head and its own today; otherwise the worker makes a new one.
 
-use super::{check_amount, check_standing, standing_with_grade, CheckError, CreditCheck, Standing};
+use super::{check_amount, check_standing, standing_from, CheckError, CreditCheck, Standing};
+use crate::alerts::{alerts_scored, AlertHold};
 use crate::base::ids::{CustomerId, OrderId, UserId};
 use crate::base::money::{Currency, Money};
-use crate::credit::score::score_all;
+use crate::credit::score::{previous_month_end, score_all, Score};
 use crate::journal::{ChainHead, Portfolio};
-use crate::ledger::reports::Balance;
+use crate::ledger::reports::{balances_all, Balance};
 use crate::ledger::search::SearchIndex;
 use crate::limits::{CheckReason, LimitStatus};
 use crate::policy::{Grade, LimitPolicy};
@@ -64,14 +65,19 @@ impl ViewCustomer {
 }
 
 impl CheckView {
-    /// The view of `state` on `as_of`, with the policy in force that day.
+    /// The view of `state` on `as_of`, with the policy in force that day. Each standing is
+    /// `standing_with_grade`'s, with the scores, balances and alert holds worked out for all
+    /// customers at once (one by one they cost L about a second).
     pub fn of(state: &Portfolio, as_of: NaiveDate) -> CheckView {
         let policy = state.policy_on(as_of);
         let scores = score_all(&state.ledger, &state.credit, &policy, as_of);
+        let balances = balances_all(&state.ledger, as_of);
+        let holds = alert_holds(state, as_of, &scores);
         let customers = (state.ledger.customers.iter())
-            .zip(&scores)
-            .map(|(account, score)| {
-                let standing = standing_with_grade(state, &policy, account, score.grade, as_of);
+            .zip(scores.iter().zip(balances).zip(holds))
+            .map(|(account, ((score, balance), hold))| {
+                let parts = (score.grade, balance, hold);
+                let standing = standing_from(state, &policy, account, parts, as_of);
                 ViewCustomer {
                     id: account.id,
                     number: account.details.number.clone(),
@@ -168,4 +174,26 @@ impl CheckView {
                 .map(|c| (c.id, c.number.as_str(), c.name.as_str())),
         )
     }
+}
+
+/// Every customer's alert hold on `as_of`, in `ledger.customers` order: what `alert_hold`
+/// gives one by one, from the portfolio's alerts derived once (`now`: the scores on `as_of`).
+fn alert_holds(state: &Portfolio, as_of: NaiveDate, now: &[Score]) -> Vec<Option<AlertHold>> {
+    let month_end = previous_month_end(as_of);
+    let policy = state.policy_on(month_end);
+    let before = score_all(&state.ledger, &state.credit, &policy, month_end);
+    let mut holds: Vec<Option<AlertHold>> = vec![None; state.ledger.customers.len()];
+    let alerts = alerts_scored(&state.alert_sources(), as_of, now, &before);
+    for alert in alerts.iter().filter(|alert| alert.holding) {
+        let Some(index) = state.ledger.customer_index(alert.customer) else {
+            continue;
+        };
+        let hold = holds[index].get_or_insert(AlertHold {
+            alerts: Vec::new(),
+            since: alert.since,
+        });
+        hold.alerts.push(alert.run());
+        hold.since = hold.since.min(alert.since);
+    }
+    holds
 }
