@@ -1,7 +1,6 @@
 //! The credit area: the credit file (investigation records per customer, folded from their
 //! own entry) and the explainable score that reads it with the ledger and the policy.
 
-pub mod exact;
 pub mod records;
 pub mod score;
 pub mod state;

@@ -37,7 +37,6 @@
 
 use crate::base::dates::{months_before, months_between};
 use crate::base::ids::CustomerId;
-use crate::credit::exact::{round_dp, Sum, Term};
 use crate::credit::records::{
     statement_warnings, CreditRecord, CreditReport, FinancialStatement, RiskSignal, Severity,
 };
@@ -246,14 +245,12 @@ pub fn base() -> Decimal {
 /// Figures shown to people (ratios, Z″ and its inputs) carry four decimals.
 const SHOWN_DP: u32 = 4;
 
-// The roundings go through `exact::round_dp`: `rust_decimal`'s own result, bit for bit, at a
-// fraction of its cost on the 28-decimal quotients the score rounds (see there).
 fn shown(value: Decimal) -> Decimal {
-    round_dp(value, SHOWN_DP, RoundingStrategy::MidpointAwayFromZero)
+    value.round_dp_with_strategy(SHOWN_DP, RoundingStrategy::MidpointAwayFromZero)
 }
 
 fn one_dp(value: Decimal) -> Decimal {
-    round_dp(value, 1, RoundingStrategy::MidpointAwayFromZero)
+    value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// `numerator / denominator`, or `None` for a zero denominator or an overflow.
@@ -507,48 +504,36 @@ fn invoice_facts(ledger: &Ledger, customer: &Customer, as_of: NaiveDate) -> Vec<
         .collect()
 }
 
-/// Amount-weighted days: Σ amount × days and Σ amount, each summed from zero with
-/// `saturating_add` in invoice order; `Sum` keeps them as integers while that gives the very
-/// same `Decimal` (every term is positive: amounts above zero, days above zero), which saves
-/// a `rust_decimal` add or multiply per invoice.
+/// Amount-weighted days: Σ amount × days and Σ amount.
 #[derive(Clone, Copy, Default)]
 struct Weighted {
-    weighted_days: Sum,
-    weight: Sum,
-    late_weight: Sum,
+    weighted_days: Decimal,
+    weight: Decimal,
+    late_weight: Decimal,
 }
 
 impl Weighted {
     fn add(&mut self, amount: Decimal, days: i64) {
-        // Zero days add nothing (not even an exact zero: it would change nothing either, as
-        // adding a zero gives the sum untouched).
-        let Some(term) = Term::of(amount) else {
-            // Not reached (the window counts amounts above zero); the sums stay exact anyway.
-            if days > 0 {
-                self.weighted_days
-                    .add(amount.saturating_mul(Decimal::from(days)));
-                self.late_weight.add(amount);
-            }
-            self.weight.add(amount);
-            return;
-        };
-        if days > 0 {
-            self.weighted_days.add_product(term, days);
-            self.late_weight.add_term(term);
+        // Zero days add an exact zero, which leaves the sum as it is.
+        if days != 0 {
+            self.weighted_days = self
+                .weighted_days
+                .saturating_add(amount.saturating_mul(Decimal::from(days)));
         }
-        self.weight.add_term(term);
+        self.weight = self.weight.saturating_add(amount);
+        if days > 0 {
+            self.late_weight = self.late_weight.saturating_add(amount);
+        }
     }
 
     fn days(&self) -> Option<Decimal> {
-        divide(self.weighted_days.value(), self.weight.value())
+        divide(self.weighted_days, self.weight)
     }
 
     fn late_share_percent(&self) -> Option<Decimal> {
         divide(
-            self.late_weight
-                .value()
-                .saturating_mul(Decimal::ONE_HUNDRED),
-            self.weight.value(),
+            self.late_weight.saturating_mul(Decimal::ONE_HUNDRED),
+            self.weight,
         )
     }
 }
@@ -587,9 +572,7 @@ impl Window {
         settled_on: Option<NaiveDate>,
     ) {
         let as_of = self.as_of;
-        // `amount <= 0`, without `Decimal`'s comparison (which aligns the scales first).
-        let not_positive = amount.is_zero() || amount.is_sign_negative();
-        if issue_date > as_of || due_date > as_of || not_positive {
+        if issue_date > as_of || due_date > as_of || amount <= Decimal::ZERO {
             return;
         }
         let paid_on = settled_on.filter(|settled| *settled <= as_of);
@@ -841,7 +824,7 @@ fn score_of(
         ratios,
         payment: days.shown(),
         relationship_months,
-        signal_penalty: round_dp(penalty, 2, RoundingStrategy::MidpointNearestEven),
+        signal_penalty: penalty.round_dp(2),
         flags,
     }
 }
@@ -922,13 +905,10 @@ fn contributions(weights: &mut Rescaled, points: [Option<Decimal>; 5]) -> Vec<Co
 fn largest_remainder_tenths(exact: &[Decimal; 5]) -> [Decimal; 5] {
     let tenth = Decimal::new(1, 1);
     let target = one_dp(exact.iter().sum());
-    let mut rounded = exact.map(|value| round_dp(value, 1, RoundingStrategy::ToNegativeInfinity));
+    let mut rounded =
+        exact.map(|value| value.round_dp_with_strategy(1, RoundingStrategy::ToNegativeInfinity));
     let floor_sum: Decimal = rounded.iter().sum();
-    let steps = round_dp(
-        (target - floor_sum) / tenth,
-        0,
-        RoundingStrategy::MidpointNearestEven,
-    );
+    let steps = ((target - floor_sum) / tenth).round();
     let steps = i64::try_from(steps)
         .unwrap_or(0)
         .clamp(0, exact.len() as i64) as usize;
