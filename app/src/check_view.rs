@@ -6,8 +6,8 @@
 
 use crate::browser;
 use crate::db::view::{read_view, ViewRead};
-use crate::db::{self, StorageError};
-use crate::state::{AppState, Banner, Phase, OPEN_WAIT_MS};
+use crate::db::StorageError;
+use crate::state::{open_storage, AppState, Banner, Phase};
 use crate::worker::client::{self, StartError};
 use crate::worker::protocol::{OrderInput, OrderRefusal, ViewReply, ViewRequest};
 use creditdesk_core::check::view::CheckView;
@@ -72,28 +72,9 @@ fn sealer(state: AppState, view: ViewState) -> String {
 
 /// Opens storage and shows the view; then follows the other tabs' writes and the date.
 pub async fn start(state: AppState, view: ViewState) {
-    state.phase.set(Phase::Loading);
-    let opened = std::rc::Rc::new(std::cell::Cell::new(false));
-    let waiting = opened.clone();
-    leptos::task::spawn_local(async move {
-        gloo_timers::future::TimeoutFuture::new(OPEN_WAIT_MS).await;
-        if !waiting.get() && state.phase.get_untracked() == Phase::Loading {
-            state.phase.set(Phase::Failed(StorageError::OpenHung));
-        }
-    });
-    let blocked = move || state.banner.set(Some(Banner::Blocked));
-    let changed = move || state.banner.set(Some(Banner::VersionChanged));
-    let result = db::open(db::DB_NAME, db::SCHEMA_VERSION, blocked, changed).await;
-    opened.set(true);
-    let db = match result {
-        Ok(db) => db,
-        Err(error) => return state.phase.set(Phase::Failed(error)),
-    };
-    if state.banner.get_untracked() == Some(Banner::Blocked) {
-        state.banner.set(None);
+    if !open_storage(state).await {
+        return;
     }
-    db::on_close(&db, move || state.banner.set(Some(Banner::ConnectionLost)));
-    db::install(db);
     browser::mark("creditdesk:load-start");
     refresh(state, view).await;
     browser::mark("creditdesk:load-done");

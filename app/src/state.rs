@@ -238,6 +238,25 @@ pub enum SubmitError {
 /// goes on: it is not abandoned, because an open dropped half-way whose upgrade then ran would
 /// create the new schema version without its migration. If it completes late, the page loads.
 pub async fn start(state: AppState) {
+    if !open_storage(state).await {
+        return;
+    }
+    browser::mark("creditdesk:load-start");
+    let loaded = db::load().await;
+    browser::mark("creditdesk:load-done");
+    show_loaded(state, loaded);
+    browser::channel::listen(move |head| {
+        leptos::task::spawn_local(on_other_tab(state, head));
+    });
+    state
+        .persisted
+        .set(browser::is_persisted().await.filter(|granted| *granted));
+}
+
+/// Opens (and migrates) the database and makes it the one the page uses, reporting a blocked
+/// upgrade, another tab's upgrade, a lost connection and an open that hangs; `false` when it
+/// could not be opened (the phase says why). Every bundle opens storage this way.
+pub async fn open_storage(state: AppState) -> bool {
     state.phase.set(Phase::Loading);
     let opened = std::rc::Rc::new(std::cell::Cell::new(false));
     let waiting = opened.clone();
@@ -253,23 +272,17 @@ pub async fn start(state: AppState) {
     opened.set(true);
     let db = match result {
         Ok(db) => db,
-        Err(error) => return state.phase.set(Phase::Failed(error)),
+        Err(error) => {
+            state.phase.set(Phase::Failed(error));
+            return false;
+        }
     };
     if state.banner.get_untracked() == Some(Banner::Blocked) {
         state.banner.set(None);
     }
     db::on_close(&db, move || state.banner.set(Some(Banner::ConnectionLost)));
     db::install(db);
-    browser::mark("creditdesk:load-start");
-    let loaded = db::load().await;
-    browser::mark("creditdesk:load-done");
-    show_loaded(state, loaded);
-    browser::channel::listen(move |head| {
-        leptos::task::spawn_local(on_other_tab(state, head));
-    });
-    state
-        .persisted
-        .set(browser::is_persisted().await.filter(|granted| *granted));
+    true
 }
 
 /// Shows what a load read: the state, a broken journal's banner, or the storage error.
