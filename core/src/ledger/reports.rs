@@ -171,7 +171,20 @@ pub fn customer_balance(state: &Ledger, customer: &Customer, as_of: NaiveDate) -
     }
     let disputed = disputed_of(state, customer, &invoices, as_of);
     let open_orders = open_order_total(state, customer, as_of);
-    let (unapplied_cash, unapplied_credit) = unapplied_on(state, customer, as_of);
+    let unapplied = unapplied_on(state, customer, as_of);
+    let receivables = [open_receivables, overdue, disputed];
+    balance_of(customer, receivables, unapplied, open_orders, days_overdue_max)
+}
+
+/// A customer's `Balance` from its parts: what is open (receivables, overdue, disputed),
+/// what is unapplied (cash, credit), the open orders and the oldest overdue item's days.
+fn balance_of(
+    customer: &Customer,
+    [open_receivables, overdue, disputed]: [Decimal; 3],
+    (unapplied_cash, unapplied_credit): (Decimal, Decimal),
+    open_orders: Decimal,
+    days_overdue_max: i64,
+) -> Balance {
     Balance {
         currency: customer.details.currency,
         open_receivables,
@@ -195,7 +208,7 @@ pub fn balances_all(state: &Ledger, as_of: NaiveDate) -> Vec<Balance> {
     let unapplied = unapplied_all(state, as_of);
     (state.customers.iter())
         .zip(unapplied)
-        .map(|(customer, (unapplied_cash, unapplied_credit))| {
+        .map(|(customer, unapplied)| {
             let mut figures = [Decimal::ZERO; 3];
             let mut days_overdue_max = 0;
             let issued = (customer.invoices.iter())
@@ -216,20 +229,8 @@ pub fn balances_all(state: &Ledger, as_of: NaiveDate) -> Vec<Balance> {
                     .unwrap_or_default()
                     .min(open);
             }
-            let [open_receivables, overdue, disputed] = figures;
             let open_orders = open_order_total(state, customer, as_of);
-            Balance {
-                currency: customer.details.currency,
-                open_receivables,
-                unapplied_cash,
-                unapplied_credit,
-                balance: open_receivables - unapplied_cash - unapplied_credit,
-                overdue,
-                disputed,
-                open_orders,
-                exposure: open_receivables + open_orders,
-                days_overdue_max,
-            }
+            balance_of(customer, figures, unapplied, open_orders, days_overdue_max)
         })
         .collect()
 }
