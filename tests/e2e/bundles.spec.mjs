@@ -3,7 +3,7 @@
 // in a sub-folder, send the old routes (/check, /widget/check) to their new pages with the
 // query kept, pass axe, and all open offline after a visit to any one of them.
 import { test, expect } from '@playwright/test';
-import { App, EN, FIELD, controlledByServiceWorker, expectNoSeriousViolations } from './pages.mjs';
+import { App, EN, FIELD, controlledByServiceWorker, expectNoSeriousViolations, wasmBundles } from './pages.mjs';
 import { port, prefixPort, PREFIX } from '../../playwright.config.mjs';
 
 const F = FIELD.EN;
@@ -11,16 +11,6 @@ const HOSTS = [
   ['at the site root', `http://127.0.0.1:${port}/`],
   ['in a sub-folder', `http://127.0.0.1:${prefixPort}${PREFIX}`],
 ];
-
-/** The names of the .wasm files the page fetched, e.g. ['creditdesk-field']. */
-function wasmBundles(page) {
-  const seen = new Set();
-  page.on('request', (request) => {
-    const match = /\/(creditdesk-[a-z]+)-[0-9a-f]{10,16}_bg\.wasm$/.exec(new URL(request.url()).pathname);
-    if (match) seen.add(match[1]);
-  });
-  return () => [...seen].sort();
-}
 
 for (const [where, root] of HOSTS) {
   test(`desk and field check link to each other ${where}, each with its own bundle`, async ({ page }) => {

@@ -3,19 +3,9 @@
 // bundle, follow what another tab writes without a reload, and a view edited in storage is
 // named in a banner and not used.
 import { test, expect } from '@playwright/test';
-import { App, EN, FIELD } from './pages.mjs';
+import { App, EN, FIELD, wasmBundles } from './pages.mjs';
 
 const F = FIELD.EN;
-
-/** The names of the .wasm files the page fetched, e.g. ['creditdesk-field']. */
-function wasmBundles(page) {
-  const seen = new Set();
-  page.on('request', (request) => {
-    const match = /\/(creditdesk-[a-z]+)-[0-9a-f]{10,16}_bg\.wasm$/.exec(new URL(request.url()).pathname);
-    if (match) seen.add(match[1]);
-  });
-  return () => [...seen].sort();
-}
 
 /** Rewrites the stored check view's text with `edit` (its seal left as it was). */
 async function editStoredView(page, edit) {

@@ -251,6 +251,16 @@ export class App {
   }
 }
 
+/** The names of the .wasm files the page fetched, e.g. ['creditdesk-field']. */
+export function wasmBundles(page) {
+  const seen = new Set();
+  page.on('request', (request) => {
+    const match = /\/(creditdesk-[a-z]+)-[0-9a-f]{10,16}_bg\.wasm$/.exec(new URL(request.url()).pathname);
+    if (match) seen.add(match[1]);
+  });
+  return () => [...seen].sort();
+}
+
 /** Waits until a service worker is active and controls this page (one reload if needed). */
 export async function controlledByServiceWorker(app) {
   const { page } = app;
