@@ -81,12 +81,17 @@ async fn store_view(state: &Portfolio, as_of: NaiveDate) -> Result<ViewReply, St
     Ok(ViewReply::View { head: state.head })
 }
 
-/// `ViewRequest::Refresh`.
+/// `ViewRequest::Refresh`. When another tab writes between the load and the lapses' append
+/// (a conflict), the journal is loaded again and the view made from it without recording them
+/// now: limits lapse by date in the view all the same, and the next open records them.
 async fn refresh(as_of: NaiveDate, lapses: bool, sealer: &str) -> ViewReply {
     let made = async {
         let mut state = open_and_load().await?;
         if lapses {
-            record_lapses(&mut state, as_of, sealer).await?;
+            match record_lapses(&mut state, as_of, sealer).await {
+                Err(StorageError::Conflict) => state = open_and_load().await?,
+                recorded => recorded?,
+            }
         }
         store_view(&state, as_of).await
     };
