@@ -877,7 +877,10 @@ async fn a_failed_restore_leaves_the_journal_as_it_was() {
 /// that is another view than its seal says, is named and never used.
 #[wasm_bindgen_test]
 async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
-    use creditdesk_app::db::view::{read_view, write_view, ViewRead, VIEW_KEY};
+    let set_bytes = |record: &JsValue, name: &str, bytes: &[u8]| {
+        Reflect::set(record, &name.into(), &Uint8Array::from(bytes)).unwrap();
+    };
+    use creditdesk_app::db::view::{read_view, write_view, ViewRead, ViewSeal, VIEW_KEY};
     use creditdesk_core::check::view::CheckView;
     let database = fresh("test-check-view", db::SCHEMA_VERSION).await;
     db::install(database.clone());
@@ -904,18 +907,24 @@ async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
     let record = get_raw(&database, STORE_SNAPSHOTS, VIEW_KEY.into())
         .await
         .expect("stored");
-    let text = Reflect::get(&record, &"text".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
+    let bytes_of = |name: &str| {
+        let value = Reflect::get(&record, &name.into()).unwrap();
+        value.dyn_into::<Uint8Array>().unwrap().to_vec()
+    };
+    let bytes = bytes_of("view");
     let later = CheckView::of(&state, date("2026-03-02"));
     let mut stale = later.clone();
     stale.head = None;
     assert!(!write_view(&stale).await.expect("refused without error"));
-    // Edited text under the old seal: named, not used, nothing rewritten.
-    let edited = text.replacen("上海华信", "上海华億", 1);
-    assert_ne!(edited, text);
-    Reflect::set(&record, &"text".into(), &JsValue::from_str(&edited)).unwrap();
+    // Edited bytes under the old seal (a name changed, of the same length): named, not used,
+    // nothing rewritten.
+    let (from, to) = ("上海华信".as_bytes(), "上海华億".as_bytes());
+    let at = (bytes.windows(from.len()))
+        .position(|window| window == from)
+        .expect("the view holds the name");
+    let mut edited = bytes.clone();
+    edited[at..at + to.len()].copy_from_slice(to);
+    set_bytes(&record, "view", &edited);
     put_raw(
         &database,
         STORE_SNAPSHOTS,
@@ -928,23 +937,14 @@ async fn the_check_view_is_used_only_for_its_head_and_day_and_intact() {
         read_view(today).await.err(),
         Some(StorageError::Integrity(broken.clone()))
     );
-    // Another view's text with a seal taken of it, for a head it was not made for: the text
-    // matches its hash yet is not the view the seal says.
-    let foreign = serde_json::to_string(&later).unwrap();
-    let seal_text = Reflect::get(&record, &"seal".into())
-        .unwrap()
-        .as_string()
-        .unwrap();
-    let mut seal: serde_json::Value = serde_json::from_str(&seal_text).unwrap();
-    seal["sha256"] =
-        serde_json::Value::String(creditdesk_core::Hash::of(foreign.as_bytes()).to_hex());
-    Reflect::set(
-        &record,
-        &"seal".into(),
-        &JsValue::from_str(&seal.to_string()),
-    )
-    .unwrap();
-    Reflect::set(&record, &"text".into(), &JsValue::from_str(&foreign)).unwrap();
+    // Another view's bytes with a seal taken of them, for a head they were not made for: the
+    // bytes match their hash yet are not the view the seal says.
+    let foreign = later.encode();
+    let mut seal: ViewSeal = postcard::from_bytes(&bytes_of("seal")).unwrap();
+    assert_eq!((seal.head, seal.as_of), (state.head, today));
+    seal.sha256 = creditdesk_core::Hash::of(&foreign);
+    set_bytes(&record, "seal", &postcard::to_allocvec(&seal).unwrap());
+    set_bytes(&record, "view", &foreign);
     put_raw(&database, STORE_SNAPSHOTS, Some(VIEW_KEY.into()), record).await;
     assert_eq!(
         read_view(today).await.err(),

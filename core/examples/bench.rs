@@ -1,6 +1,6 @@
 //! Native benchmark of the core on demo portfolio L: generation, sealing (JSON + SHA-256),
 //! verification, replay (parse + fold), snapshot encode/decode, aging and the credit score for all customers,
-//! the collections worklist, customer search, and the journal read for people (parse + facts)
+//! the collections worklist, alerts, the check view, customer search, and the journal read for people (parse + facts)
 //! and filtered; export of the open items and the journal as CSV and .xlsx.
 //! Prints figures; fails nothing. Run: `cargo run --release -p creditdesk-core --example bench`.
 
@@ -131,6 +131,7 @@ fn main() {
         creditdesk_core::alerts::alerts_scored(&portfolio.alert_sources(), as_of, &scores, &before)
     });
     println!("  {} alerts, {holding} holding credit", alerts.len());
+    check_view(&portfolio, as_of);
     let search_index = timed("search index build", || SearchIndex::new(&portfolio.ledger));
     // A salesperson typing a number, pinyin initials and a Chinese name, one query per key.
     let keystrokes = ["c", "c0", "c001", "s", "sz", "szh", "深", "深圳"];
@@ -155,6 +156,19 @@ fn main() {
     println!("  {} entries read, {selected} payments", rows.rows().len());
     export(&portfolio, &sealed, as_of);
     import_bench();
+}
+
+/// The check view the worker makes for the field check and the widget: made, then its stored
+/// postcard bytes written and read back (what the small pages decode on open).
+fn check_view(portfolio: &Portfolio, as_of: NaiveDate) {
+    use creditdesk_core::check::view::CheckView;
+    let view = timed("check view made (CheckView::of)", || {
+        CheckView::of(portfolio, as_of)
+    });
+    let bytes = timed("check view encode (postcard)", || view.encode());
+    let read = timed("check view decode", || CheckView::decode(&bytes));
+    assert_eq!(read.as_ref(), Some(&view));
+    println!("  check view {:.2} MB", bytes.len() as f64 / 1e6);
 }
 
 /// Export of the open items and the journal: building the table, then each writer, with the

@@ -979,7 +979,7 @@ fn a_standing_read_back_checks_every_amount_as_the_portfolio_does() {
     assert_eq!(verdicts.len(), 3, "{verdicts:?}");
 }
 
-/// The check view read back from its stored text answers every amount, and refuses every bad
+/// The check view read back from its stored bytes answers every amount, and refuses every bad
 /// one, exactly as `check_order` does on the portfolio it was made from; its search finds what
 /// the ledger's does. Asked on the demo's day and on an earlier one (where payments dated
 /// later must not count), so the view's figures for all customers at once are checked
@@ -1013,8 +1013,9 @@ fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
     }
 }
 
-/// Every customer checked through the view of `state` on `as_of` (read back from its JSON)
-/// and through `check_order`, for eight amounts each; the verdicts that occurred.
+/// Every customer checked through the view of `state` on `as_of` (read back from its bytes)
+/// and through `check_order`, for eight amounts each; the verdicts that occurred. The view read
+/// back from its stored bytes must be the view made, and a cut or lengthened copy no view.
 fn view_matches_the_portfolio(
     state: &Portfolio,
     as_of: chrono::NaiveDate,
@@ -1022,9 +1023,11 @@ fn view_matches_the_portfolio(
     use creditdesk_core::check::view::{CheckView, VIEW_VERSION};
     let policy = state.policy_on(as_of);
     let made = CheckView::of(state, as_of);
-    let text = serde_json::to_string(&made).expect("encodes");
-    let view: CheckView = serde_json::from_str(&text).expect("decodes");
+    let bytes = made.encode();
+    let view = CheckView::decode(&bytes).expect("decodes");
     assert_eq!(view, made);
+    assert_eq!(CheckView::decode(&bytes[..bytes.len() - 1]), None);
+    assert_eq!(CheckView::decode(&[bytes.as_slice(), &[0]].concat()), None);
     assert_eq!(
         (view.version, view.head, view.as_of),
         (VIEW_VERSION, state.head, as_of)

@@ -158,7 +158,7 @@ pub enum ChainBreak {
     /// Replaying the journal up to event `seq` gives another state than the snapshot taken
     /// after it: the snapshot was forged with a matching hash, or a build folded wrongly.
     SnapshotDiffers { seq: u64 },
-    /// The check view's text is not the one its SHA-256 was taken of when it was written
+    /// The check view's bytes are not the ones its SHA-256 was taken of when it was written
     /// (`check::view`): edited or damaged. `seq` is the event it says it was made after (0
     /// for an empty journal). The view is derived: it is not used, and is made again from
     /// the verified journal.

@@ -143,14 +143,22 @@ fn agings_of(
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Balance {
     pub currency: Currency,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub open_receivables: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub unapplied_cash: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub unapplied_credit: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub balance: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub overdue: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub disputed: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub open_orders: Decimal,
     /// Open receivables + open orders (ARCHITECTURE.md, Conventions: exposure).
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub exposure: Decimal,
     /// Days the oldest overdue open invoice is past due; 0 when nothing is overdue.
     pub days_overdue_max: i64,
@@ -173,7 +181,13 @@ pub fn customer_balance(state: &Ledger, customer: &Customer, as_of: NaiveDate) -
     let open_orders = open_order_total(state, customer, as_of);
     let unapplied = unapplied_on(state, customer, as_of);
     let receivables = [open_receivables, overdue, disputed];
-    balance_of(customer, receivables, unapplied, open_orders, days_overdue_max)
+    balance_of(
+        customer,
+        receivables,
+        unapplied,
+        open_orders,
+        days_overdue_max,
+    )
 }
 
 /// A customer's `Balance` from its parts: what is open (receivables, overdue, disputed),

@@ -17,6 +17,7 @@ pub enum LimitStatus {
     /// The latest approved limit was temporary and has lapsed, and no standing limit remains.
     Lapsed {
         request: RequestId,
+        #[serde(with = "crate::base::money::decimal_serde")]
         amount: Decimal,
         #[serde(with = "crate::base::dates::date_serde")]
         until: NaiveDate,
@@ -27,6 +28,7 @@ pub enum LimitStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LimitInForce {
     pub request: RequestId,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub amount: Decimal,
     #[serde(with = "crate::base::dates::date_serde")]
     pub approved_on: NaiveDate,
