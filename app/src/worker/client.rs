@@ -2,7 +2,7 @@
 //! in the page (`window.__CREDITDESK_WORKER__`), its request posted once it says it is ready.
 //! Dropping or cancelling a [`Job`] terminates the worker; `Job::send` posts it a further request.
 
-use super::protocol::{Reply, Request, ViewReply, ViewRequest};
+use super::protocol::{from_bytes, to_bytes, Reply, Request, ViewReply, ViewRequest};
 use js_sys::{Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -94,23 +94,19 @@ pub fn start_with(
     })
 }
 
-/// Starts a worker for a check-view page's request (`{ view }`); every answer goes to
-/// `on_reply` (a worker that fails to load or crashes as `ViewReply::Garbled`).
+/// Starts a worker for a check-view page's request (`{ view }`, its postcard bytes); every
+/// answer goes to `on_reply` (a worker that fails to load or crashes as `ViewReply::Garbled`).
 pub fn start_view(
     request: &ViewRequest,
     on_reply: impl Fn(ViewReply) + 'static,
 ) -> Result<Job, StartError> {
-    let text = serde_json::to_string(request).map_err(|e| StartError::Refused(e.to_string()))?;
+    let bytes = Uint8Array::from(to_bytes(request).map_err(StartError::Refused)?.as_slice());
     let message = Object::new();
-    let _ = Reflect::set(
-        &message,
-        &JsValue::from_str("view"),
-        &JsValue::from_str(&text),
-    );
+    let _ = Reflect::set(&message, &JsValue::from_str("view"), &bytes);
     spawn(message, None, move |data| {
-        let reply = data.and_then(|data| {
-            let text = data.as_string().unwrap_or_default();
-            serde_json::from_str::<ViewReply>(&text).map_err(|error| error.to_string())
+        let reply = data.and_then(|data| match data.dyn_into::<Uint8Array>() {
+            Ok(bytes) => from_bytes::<ViewReply>(&bytes.to_vec()),
+            Err(_) => Err("the worker answered in another format".into()),
         });
         on_reply(reply.unwrap_or_else(ViewReply::Garbled))
     })

@@ -3,7 +3,8 @@
 //! JSON of a [`Reply`]; an export's or a backup's reply is posted as `{ reply, bytes }` like a request. The
 //! worker words an import's refusals in the page's language, so the desk links neither the
 //! reasons' readers nor their texts (the download of every error is a finished CSV). The
-//! check-view pages speak [`ViewRequest`] and [`ViewReply`], posted as `{ view }`.
+//! check-view pages speak [`ViewRequest`] and [`ViewReply`] as postcard bytes (`{ view }` one
+//! way, a `Uint8Array` back), so those pages link no JSON reader of the storage errors.
 
 use crate::db::StorageError;
 use crate::i18n::Lang;
@@ -182,8 +183,9 @@ pub enum Reply {
 }
 
 /// The requests of the pages that read the check view (the field check, the widget), posted as
-/// `{ view }` beside the desk's `{ request }`: a type of their own, so those pages link the
-/// writer of these two and not of every request (nor of every command).
+/// `{ view }` (its postcard bytes, `to_bytes`) beside the desk's `{ request }`: a type of their
+/// own, so those pages link the writer of these two and not of every request (nor of every
+/// command).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ViewRequest {
     /// Loads the stored journal (verified), journals the lapses due on `as_of` when
@@ -239,7 +241,8 @@ pub struct OrderRefusal {
     pub message: String,
 }
 
-/// The worker's answers to a [`ViewRequest`] (its first message is `Reply::Ready`, as always).
+/// The worker's answers to a [`ViewRequest`], posted as their postcard bytes (its first message
+/// is `Reply::Ready`, as always).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ViewReply {
     /// The check view is stored for the journal ending at `head`.
@@ -251,4 +254,83 @@ pub enum ViewReply {
     Storage(StorageError),
     /// A message the worker could not read (a build mismatch); nothing was done.
     Garbled(String),
+}
+
+/// A check-view message as postcard bytes: the format the view itself is stored in, so the
+/// small pages link one compact writer and reader instead of JSON's for every error type.
+pub fn to_bytes(message: &impl Serialize) -> Result<Vec<u8>, String> {
+    postcard::to_allocvec(message).map_err(|error| error.to_string())
+}
+
+/// Reads a check-view message's postcard bytes; a message of another build is an error.
+pub fn from_bytes<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    postcard::from_bytes(bytes).map_err(|error| error.to_string())
+}
+
+// Run by the wasm step of the test command, in Chromium (a plain `#[test]` there is not run).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use creditdesk_core::base::fold::{FoldError, RecordKind};
+    use creditdesk_core::journal::ChainBreak;
+    use creditdesk_core::Currency;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Postcard refuses some serde shapes only when a value is written or read (a field
+    /// skipped when empty, a type read by what it looks like), so every answer the small pages
+    /// can receive goes through it here.
+    #[wasm_bindgen_test]
+    fn every_view_message_reads_back_as_written() {
+        let head = Some(ChainHead {
+            seq: 7,
+            hash: creditdesk_core::journal::Hash([9; 32]),
+        });
+        let broken = ChainBreak::DoesNotApply {
+            seq: 3,
+            entry: 1,
+            error: FoldError::DuplicateNumber {
+                record: RecordKind::Invoice,
+                number: "INV-1".into(),
+            },
+        };
+        let replies = [
+            ViewReply::View { head },
+            ViewReply::View { head: None },
+            ViewReply::Order(Ok(head)),
+            ViewReply::Order(Err(OrderRefusal {
+                blocked: true,
+                message: "超出信用额度".into(),
+            })),
+            ViewReply::Storage(StorageError::Integrity(broken)),
+            ViewReply::Storage(StorageError::NoRoom {
+                used: 1,
+                quota: 2,
+                needed: 3,
+            }),
+            ViewReply::Storage(StorageError::Conflict),
+            ViewReply::Garbled("another build".into()),
+        ];
+        for reply in replies {
+            let bytes = to_bytes(&reply).expect("written");
+            assert_eq!(from_bytes::<ViewReply>(&bytes), Ok(reply));
+        }
+        let request = ViewRequest::PlaceOrder {
+            order: OrderInput {
+                id: OrderId(4),
+                customer: CustomerId(2),
+                number: "SO-1".into(),
+                date: NaiveDate::from_ymd_opt(2026, 6, 30).expect("a date"),
+                amount: Amount::parse_positive("50000.10", Currency::CNY).expect("an amount"),
+                by: UserId(1),
+                release_reason: Some("付款已到".into()),
+            },
+            sealer: "王".into(),
+            lang: Lang::Zh,
+        };
+        let bytes = to_bytes(&request).expect("written");
+        assert_eq!(from_bytes::<ViewRequest>(&bytes), Ok(request));
+        assert!(from_bytes::<ViewReply>(&[200, 1]).is_err());
+    }
 }

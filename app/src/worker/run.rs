@@ -19,12 +19,8 @@ pub(super) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// Posts a [`Reply`] as its JSON text.
 pub(super) fn post(reply: &Reply) {
-    post_json(reply);
-}
-
-/// Posts any reply as its JSON text (a [`Reply`], or a `ViewReply` to a check-view page).
-pub(super) fn post_json(reply: &impl serde::Serialize) {
     let text = serde_json::to_string(reply)
         .unwrap_or_else(|error| format!("{{\"Garbled\":{:?}}}", error.to_string()));
     // A worker's postMessage only fails for uncloneable values; a string always clones.
@@ -37,9 +33,9 @@ pub fn start() {
         let data = event.data();
         if let Some(view) = Reflect::get(&data, &JsValue::from_str("view"))
             .ok()
-            .and_then(|value| value.as_string())
+            .and_then(|value| value.dyn_into::<Uint8Array>().ok())
         {
-            return super::view::receive(&view);
+            return super::view::receive(&view.to_vec());
         }
         let request = Reflect::get(&data, &JsValue::from_str("request"))
             .ok()

@@ -2,8 +2,8 @@
 //! the widget, whose pages hold no fold (ARCHITECTURE.md, "Bundles"), and the field check's
 //! orders, decided against the stored journal and written with the view after them.
 
-use super::protocol::{OrderInput, OrderRefusal, ViewReply, ViewRequest};
-use super::run::{open_and_load, post_json};
+use super::protocol::{from_bytes, to_bytes, OrderInput, OrderRefusal, ViewReply, ViewRequest};
+use super::run::{open_and_load, scope};
 use crate::browser;
 use crate::db::{self, StorageError};
 use crate::i18n::{self, Lang};
@@ -53,9 +53,9 @@ async fn record_lapses(
     }
 }
 
-/// Reads a check-view page's request (the JSON of a [`ViewRequest`]) and answers it.
-pub(super) fn receive(text: &str) {
-    match serde_json::from_str::<ViewRequest>(text) {
+/// Reads a check-view page's request (the postcard bytes of a [`ViewRequest`]) and answers it.
+pub(super) fn receive(bytes: &[u8]) {
+    match from_bytes::<ViewRequest>(bytes) {
         Ok(request) => wasm_bindgen_futures::spawn_local(async move {
             let reply = match request {
                 ViewRequest::Refresh {
@@ -69,10 +69,18 @@ pub(super) fn receive(text: &str) {
                     lang,
                 } => place_order(order, &sealer, lang).await,
             };
-            post_json(&reply);
+            post(&reply);
         }),
-        Err(error) => post_json(&ViewReply::Garbled(error.to_string())),
+        Err(error) => post(&ViewReply::Garbled(error)),
     }
+}
+
+/// Posts a reply as its postcard bytes (one that cannot be written as `Garbled` with why).
+fn post(reply: &ViewReply) {
+    let bytes = to_bytes(reply)
+        .or_else(|error| to_bytes(&ViewReply::Garbled(error)))
+        .unwrap_or_default();
+    let _ = scope().post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
 }
 
 /// Stores the view of `state` on `as_of`; the reply names the head it is for.
