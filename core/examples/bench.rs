@@ -29,7 +29,11 @@ fn main() {
     if std::env::args().nth(1).as_deref() == Some("import") {
         return import_bench();
     }
-    let size = match std::env::args().nth(1).as_deref() {
+    let size = match std::env::args()
+        .nth(2)
+        .or(std::env::args().nth(1))
+        .as_deref()
+    {
         Some("S") => DemoSize::S,
         Some("M") => DemoSize::M,
         _ => DemoSize::L,
@@ -53,6 +57,10 @@ fn main() {
         portfolio.ledger.orders.len(),
         entries.len()
     );
+    // `bench view [S|M|L]`: only the check view (what the field check and the widget read).
+    if std::env::args().nth(1).as_deref() == Some("view") {
+        return check_view(&portfolio, as_of);
+    }
     let sealed = timed("seal event (JSON + SHA-256)", || {
         SealedEvent::seal(None, Timestamp(0), "bench", entries)
     });
@@ -168,7 +176,17 @@ fn check_view(portfolio: &Portfolio, as_of: NaiveDate) {
     let bytes = timed("check view encode (postcard)", || view.encode());
     let read = timed("check view decode", || CheckView::decode(&bytes));
     assert_eq!(read.as_ref(), Some(&view));
-    println!("  check view {:.2} MB", bytes.len() as f64 / 1e6);
+    let pinyin = postcard::to_allocvec(&view.pinyin).map_or(0, |bytes| bytes.len());
+    println!(
+        "  check view {:.2} MB, of which the names' pinyin {:.2} MB",
+        bytes.len() as f64 / 1e6,
+        pinyin as f64 / 1e6
+    );
+    if let Some(read) = read {
+        timed("check view search index (its own pinyin)", || {
+            read.search_index()
+        });
+    }
 }
 
 /// Export of the open items and the journal: building the table, then each writer, with the

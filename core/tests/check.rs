@@ -1008,7 +1008,9 @@ fn the_check_view_read_back_checks_and_refuses_as_the_portfolio_does() {
         Err(CheckError::UnknownCustomer)
     );
     let (ours, theirs) = (view.search_index(), SearchIndex::new(&state.ledger));
-    for query in ["c00", "C0001", "sh", "上海", "有限", "zq", "x", "1"] {
+    for query in [
+        "c00", "C0001", "sh", "上海", "有限", "zq", "cq", "shanghai", "x", "1",
+    ] {
         assert_eq!(ours.search(query, 20), theirs.search(query, 20), "{query}");
     }
 }
@@ -1075,4 +1077,38 @@ fn view_matches_the_portfolio(
         }
     }
     verdicts
+}
+
+/// The field check's search hint comes with the view, from a customer the search finds by
+/// each of its three parts; a portfolio without Chinese names has none.
+#[test]
+fn the_view_carries_a_search_example_that_the_search_finds() {
+    use creditdesk_core::check::view::CheckView;
+    use creditdesk_core::demo::{demo_portfolio, DemoSize, DEMO_SEED};
+    let as_of = date("2026-06-30");
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("demo S");
+    let view = CheckView::decode(&CheckView::of(&state, as_of).encode()).expect("decodes");
+    let example = view
+        .search_example
+        .clone()
+        .expect("demo S has Chinese names");
+    let first = (view.customers.iter())
+        .find(|c| {
+            c.name
+                .chars()
+                .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch))
+        })
+        .expect("a Chinese name");
+    assert_eq!(example.number, first.number);
+    assert_eq!(example.name, first.name.chars().take(4).collect::<String>());
+    assert_eq!(example.initials.chars().count(), 4, "{example:?}");
+    let index = view.search_index();
+    for query in [&example.number, &example.name, &example.initials] {
+        assert!(index.search(query, 50).contains(&first.id), "{query}");
+    }
+    assert_eq!(view.pinyin.len(), view.customers.len());
+    assert_eq!(
+        CheckView::of(&Portfolio::default(), as_of).search_example,
+        None
+    );
 }

@@ -532,29 +532,18 @@ fn ReleaseField(release: Memo<Release>, reason: RwSignal<String>) -> impl IntoVi
     }
 }
 
-/// The search hint, with an example from this portfolio that the search really finds: the
-/// first customer with a Chinese name, by its number, the name's first four characters and
-/// their pinyin initials (issue 9: the fixed example, 上海华联, is in no demo). The fixed hint
-/// when no name has a reading.
+/// The search hint, with the example from this portfolio that the view carries
+/// (`SearchExample`); the fixed hint when no name has a reading.
 fn search_hint(state: AppState) -> String {
     let f = state.lang.get().field();
-    let example = use_view().view.with(|v| {
-        v.as_ref()?.customers.iter().find_map(|customer| {
-            let start: String = customer.name.chars().take(4).collect();
-            let initials = creditdesk_core::ledger::search::initials(&start);
-            let chinese = start
-                .chars()
-                .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch));
-            (chinese && initials.len() >= 2).then(|| (customer.number.clone(), start, initials))
-        })
-    });
+    let example = use_view().view.with(|v| v.as_ref()?.search_example.clone());
     match example {
-        Some((number, name, initials)) => fill(
+        Some(example) => fill(
             f.search_hint_example,
             &[
-                ("number", &number),
-                ("name", &name),
-                ("initials", &initials),
+                ("number", &example.number),
+                ("name", &example.name),
+                ("initials", &example.initials),
             ],
         ),
         None => f.search_hint.to_string(),

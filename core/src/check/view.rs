@@ -14,7 +14,7 @@ use crate::base::money::{Currency, Money};
 use crate::credit::score::{previous_month_end, score_all, Score};
 use crate::journal::{ChainHead, Portfolio};
 use crate::ledger::reports::{balances_all, Balance};
-use crate::ledger::search::SearchIndex;
+use crate::ledger::search::{initials, PinyinNames, SearchIndex};
 use crate::limits::{CheckReason, LimitStatus};
 use crate::policy::{Grade, LimitPolicy};
 use crate::team::User;
@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 
 /// The format of a view's stored bytes; a view of another version is made again. Version 1
 /// was JSON; version 2 is postcard (`encode` / `decode`), which the small pages read with far
-/// less code than serde_json's reader of every type in the view.
-pub const VIEW_VERSION: u32 = 2;
+/// less code than serde_json's reader of every type in the view; version 3 adds the names'
+/// pinyin (`pinyin`, `search_example`), so the field check links none of the pinyin tables.
+pub const VIEW_VERSION: u32 = 3;
 
 /// Every customer's standing on `as_of`, from the journal ending at `head`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +45,37 @@ pub struct CheckView {
     pub next_order: OrderId,
     /// In id order.
     pub customers: Vec<ViewCustomer>,
+    /// The customers' names as pinyin search reads them, in the same order.
+    pub pinyin: PinyinNames,
+    /// The field check's search hint, from this portfolio.
+    pub search_example: Option<SearchExample>,
+}
+
+/// An example the search really finds: the first customer with a Chinese name, by its
+/// number, the name's first four characters and their pinyin initials (issue 9: a fixed
+/// example is in no demo). `None` when no name has a reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchExample {
+    pub number: String,
+    pub name: String,
+    pub initials: String,
+}
+
+impl SearchExample {
+    fn of(customers: &[ViewCustomer]) -> Option<SearchExample> {
+        customers.iter().find_map(|customer| {
+            let start: String = customer.name.chars().take(4).collect();
+            let initials = initials(&start);
+            let chinese = start
+                .chars()
+                .any(|ch| ('\u{4E00}'..='\u{9FFF}').contains(&ch));
+            (chinese && initials.len() >= 2).then(|| SearchExample {
+                number: customer.number.clone(),
+                name: start,
+                initials,
+            })
+        })
+    }
 }
 
 /// One customer as the check sees it: who, and the standing without what the view holds
@@ -91,10 +123,12 @@ impl CheckView {
                     reasons_after: standing.reasons_after,
                 }
             })
-            .collect();
+            .collect::<Vec<ViewCustomer>>();
         CheckView {
             version: VIEW_VERSION,
             head: state.head,
+            pinyin: PinyinNames::of(customers.iter().map(|c| c.name.as_str())),
+            search_example: SearchExample::of(&customers),
             as_of,
             limits: policy.limits,
             widget_origins: state.limits.widget_origins.clone(),
@@ -131,6 +165,8 @@ impl CheckView {
             users: Vec::new(),
             next_order: OrderId(1),
             customers: Vec::new(),
+            pinyin: PinyinNames::default(),
+            search_example: None,
         }
     }
 
@@ -183,12 +219,14 @@ impl CheckView {
         self.check(customer, &Money::zero(currency))
     }
 
-    /// The search over the view's customers (numbers, names, pinyin initials).
+    /// The search over the view's customers (numbers, names, pinyin), with the names' units
+    /// the view carries.
     pub fn search_index(&self) -> SearchIndex {
-        SearchIndex::of(
+        SearchIndex::with_pinyin(
             self.customers
                 .iter()
                 .map(|c| (c.id, c.number.as_str(), c.name.as_str())),
+            self.pinyin.clone(),
         )
     }
 }

@@ -27,6 +27,7 @@
 
 use crate::base::ids::CustomerId;
 use crate::ledger::state::Ledger;
+use serde::{Deserialize, Serialize};
 
 /// First code point of the generated tables; must match `TABLE_FIRST` in `build.rs`.
 const TABLE_FIRST: u32 = 0x3400;
@@ -184,8 +185,7 @@ pub fn pinyin_matches(name: &str, query: &str) -> bool {
     if query.is_empty() || !query.bytes().all(|byte| byte.is_ascii_alphabetic()) {
         return false;
     }
-    let mut column = PinyinColumn::default();
-    column.push(name);
+    let column = PinyinNames::of([name]);
     let mut matched = false;
     column.find(query.as_bytes(), |_, _| matched = true);
     matched
@@ -283,49 +283,101 @@ impl Column {
     }
 }
 
-/// Where a unit's text is: a syllable id of the tables, or a Latin word of this column.
-#[derive(Clone, Copy, Debug)]
+/// Where a unit's text is: a syllable of its column (`PinyinNames::syllables`, 1 + index),
+/// or a Latin word of the column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 enum UnitText {
     Syllable(u16),
-    Word(usize),
+    Word(u32),
 }
 
 /// Every customer's name as units (see the module doc), concatenated like a `Column`: each
-/// unit's two readings (a Latin word's twice).
-#[derive(Clone, Debug, Default)]
-struct PinyinColumn {
-    units: Vec<(UnitText, UnitText)>,
+/// unit's first reading and its other one, if it has another (a Latin word has none). It holds the syllables it uses, so it reads
+/// back whole where the tables are not linked: the check view carries its customers' names
+/// this way, and the field check searches them without the tables (ARCHITECTURE.md, "Bundles").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinyinNames {
+    syllables: Vec<String>,
+    units: Vec<(UnitText, Option<UnitText>)>,
     words: Vec<String>,
-    /// Unit offset where each customer's entry ends, in customer order.
-    ends: Vec<usize>,
+    /// Unit offset where each name's units end, in the order pushed.
+    ends: Vec<u32>,
+    /// While pushing: for each syllable id of the tables, 1 + its index in `syllables` (0: not
+    /// used yet).
+    #[serde(skip)]
+    interned: Vec<u16>,
 }
 
 /// The longest query pinyin matching looks at (a bit set per query position).
 const PINYIN_QUERY_MAX: usize = 63;
 
-impl PinyinColumn {
+impl PinyinNames {
+    /// The units of `names`, in order (see the module doc).
+    pub fn of<'a>(names: impl IntoIterator<Item = &'a str>) -> PinyinNames {
+        let mut column = PinyinNames::default();
+        for name in names {
+            column.push(name);
+        }
+        // Only needed while pushing; without it a column equals its read-back copy.
+        column.interned = Vec::new();
+        column
+    }
+
+    /// How many names the column holds.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
     fn push(&mut self, name: &str) {
         for_each_unit(name, |unit| {
             let texts = match unit {
                 Unit::Reading(primary, other) => {
-                    (UnitText::Syllable(primary), UnitText::Syllable(other))
+                    let first = self.intern(primary);
+                    (first, (other != primary).then(|| self.intern(other)))
                 }
                 Unit::Word(word) => {
                     self.words.push(word);
-                    let text = UnitText::Word(self.words.len() - 1);
-                    (text, text)
+                    let index = u32::try_from(self.words.len() - 1).unwrap_or(0);
+                    (UnitText::Word(index), None)
                 }
             };
             self.units.push(texts);
         });
-        self.ends.push(self.units.len());
+        self.ends
+            .push(u32::try_from(self.units.len()).unwrap_or(u32::MAX));
+    }
+
+    /// A syllable id of the tables as this column's own.
+    fn intern(&mut self, id: u16) -> UnitText {
+        if self.interned.is_empty() {
+            self.interned = vec![0; SYLLABLES.len() + 1];
+        }
+        let slot = usize::from(id);
+        if let Some(&own) = self.interned.get(slot).filter(|&&own| own != 0) {
+            return UnitText::Syllable(own);
+        }
+        self.syllables.push(syllable(id).to_string());
+        let own = u16::try_from(self.syllables.len()).unwrap_or(0);
+        if let Some(entry) = self.interned.get_mut(slot) {
+            *entry = own;
+        }
+        UnitText::Syllable(own)
     }
 
     fn text(&self, text: UnitText) -> &[u8] {
-        match text {
-            UnitText::Syllable(id) => syllable(id).as_bytes(),
-            UnitText::Word(index) => self.words.get(index).map_or(&[], |word| word.as_bytes()),
-        }
+        let found = match text {
+            UnitText::Syllable(id) => usize::from(id)
+                .checked_sub(1)
+                .and_then(|index| self.syllables.get(index)),
+            UnitText::Word(index) => usize::try_from(index)
+                .ok()
+                .and_then(|index| self.words.get(index)),
+        };
+        found.map_or(&[], |text| text.as_bytes())
     }
 
     /// Whether `query` is used up by the units from `start` on (each taking a non-empty
@@ -335,6 +387,7 @@ impl PinyinColumn {
         let done = 1u64 << query.len();
         let mut reachable = 1u64; // position 0
         for &(first, other) in self.units.get(start..end).unwrap_or(&[]) {
+            let other = other.unwrap_or(first);
             let mut next = 0u64;
             for position in (0..query.len()).filter(|p| reachable & (1 << p) != 0) {
                 let rest = &query[position..];
@@ -369,9 +422,11 @@ impl PinyinColumn {
         };
         let mut entry_start = 0;
         for (customer, &entry_end) in self.ends.iter().enumerate() {
+            let entry_end = entry_end as usize;
             let starts = (entry_start..entry_end).filter(|&unit| {
                 let (a, b) = self.units[unit];
-                self.text(a).first() == Some(&first) || self.text(b).first() == Some(&first)
+                let starts_with = |text| self.text(text).first() == Some(&first);
+                starts_with(a) || b.is_some_and(starts_with)
             });
             for start in starts {
                 if self.matches_from(start, entry_end, query) {
@@ -391,7 +446,7 @@ pub struct SearchIndex {
     ids: Vec<CustomerId>,
     numbers: Column,
     names: Column,
-    pinyin: PinyinColumn,
+    pinyin: PinyinNames,
 }
 
 impl SearchIndex {
@@ -421,6 +476,25 @@ impl SearchIndex {
             index.numbers.push(&normalized(number));
             index.names.push(&normalized(name));
             index.pinyin.push(name);
+        }
+        index
+    }
+
+    /// Prepares customers given as (id, number, name) in id order, with their names' units
+    /// made before (`PinyinNames::of` over the same names, in the same order): what the field
+    /// check does with the check view's customers, so it links none of the pinyin tables.
+    pub fn with_pinyin<'a>(
+        customers: impl IntoIterator<Item = (CustomerId, &'a str, &'a str)>,
+        pinyin: PinyinNames,
+    ) -> SearchIndex {
+        let mut index = SearchIndex {
+            pinyin,
+            ..SearchIndex::default()
+        };
+        for (id, number, name) in customers {
+            index.ids.push(id);
+            index.numbers.push(&normalized(number));
+            index.names.push(&normalized(name));
         }
         index
     }
