@@ -28,6 +28,8 @@
 use crate::base::ids::CustomerId;
 use crate::ledger::state::Ledger;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 /// First code point of the generated tables; must match `TABLE_FIRST` in `build.rs`.
 const TABLE_FIRST: u32 = 0x3400;
@@ -292,20 +294,23 @@ enum UnitText {
 }
 
 /// Every customer's name as units (see the module doc), concatenated like a `Column`: each
-/// unit's first reading and its other one, if it has another (a Latin word has none). It holds the syllables it uses, so it reads
-/// back whole where the tables are not linked: the check view carries its customers' names
-/// this way, and the field check searches them without the tables (ARCHITECTURE.md, "Bundles").
+/// unit's first reading and its other one, if it has another (a Latin word has none). It
+/// holds the syllables it uses, so it reads back whole where the tables are not linked: the
+/// check view carries its customers' names this way, and the field check searches them
+/// without the tables (ARCHITECTURE.md, "Bundles").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PinyinNames {
-    syllables: Vec<String>,
+    /// The tables' own text while pushing (no copy); owned when read back.
+    syllables: Vec<Cow<'static, str>>,
     units: Vec<(UnitText, Option<UnitText>)>,
     words: Vec<String>,
     /// Unit offset where each name's units end, in the order pushed.
     ends: Vec<u32>,
-    /// While pushing: for each syllable id of the tables, 1 + its index in `syllables` (0: not
-    /// used yet).
+    /// While pushing: each syllable id of the tables used so far, and 1 + its index in
+    /// `syllables`. A map, not a table of every syllable: one name (`pinyin_matches`, per row
+    /// of a filtered list) uses a few.
     #[serde(skip)]
-    interned: Vec<u16>,
+    interned: BTreeMap<u16, u16>,
 }
 
 /// The longest query pinyin matching looks at (a bit set per query position).
@@ -319,7 +324,7 @@ impl PinyinNames {
             column.push(name);
         }
         // Only needed while pushing; without it a column equals its read-back copy.
-        column.interned = Vec::new();
+        column.interned.clear();
         column
     }
 
@@ -353,17 +358,10 @@ impl PinyinNames {
 
     /// A syllable id of the tables as this column's own.
     fn intern(&mut self, id: u16) -> UnitText {
-        if self.interned.is_empty() {
-            self.interned = vec![0; SYLLABLES.len() + 1];
-        }
-        let slot = usize::from(id);
-        if let Some(&own) = self.interned.get(slot).filter(|&&own| own != 0) {
-            return UnitText::Syllable(own);
-        }
-        self.syllables.push(syllable(id).to_string());
-        let own = u16::try_from(self.syllables.len()).unwrap_or(0);
-        if let Some(entry) = self.interned.get_mut(slot) {
-            *entry = own;
+        let next = u16::try_from(self.syllables.len() + 1).unwrap_or(0);
+        let own = *self.interned.entry(id).or_insert(next);
+        if own == next {
+            self.syllables.push(Cow::Borrowed(syllable(id)));
         }
         UnitText::Syllable(own)
     }
@@ -372,12 +370,14 @@ impl PinyinNames {
         let found = match text {
             UnitText::Syllable(id) => usize::from(id)
                 .checked_sub(1)
-                .and_then(|index| self.syllables.get(index)),
+                .and_then(|index| self.syllables.get(index))
+                .map(|syllable| syllable.as_ref()),
             UnitText::Word(index) => usize::try_from(index)
                 .ok()
-                .and_then(|index| self.words.get(index)),
+                .and_then(|index| self.words.get(index))
+                .map(String::as_str),
         };
-        found.map_or(&[], |text| text.as_bytes())
+        found.map_or(&[], str::as_bytes)
     }
 
     /// Whether `query` is used up by the units from `start` on (each taking a non-empty
