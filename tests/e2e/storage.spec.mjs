@@ -89,7 +89,11 @@ for (const [lang, t] of [['en', EN], ['zh-CN', ZH]]) {
   test(`an open that never answers is reported after 10 s with a retry (${lang})`, async ({ page }) => {
     await hangOpens(page);
     await page.addInitScript((code) => localStorage.setItem('creditdesk.lang', code), lang);
-    await page.clock.install();
+    // Paused from the start: only runFor moves the page's clock, however long the page takes
+    // to start on a busy machine (a running fake clock also moves with real time, and once
+    // fired the report 1 s early).
+    await page.clock.install({ time: new Date('2026-06-30T08:00:00') });
+    await page.clock.pauseAt(new Date('2026-06-30T08:01:00'));
     await page.goto('/');
     await expect(page.getByRole('status').filter({ hasText: t.loading })).toBeVisible();
     await page.clock.runFor(9_000);
@@ -99,6 +103,7 @@ for (const [lang, t] of [['en', EN], ['zh-CN', ZH]]) {
     await expect(page.getByTestId('storage-retry')).toHaveText(t.retry);
     await expect(page.getByRole('status').filter({ hasText: t.loading })).toHaveCount(0);
     // Retry is a fresh page whose open starts over (and here hangs again).
+    await page.clock.resume();
     await page.getByTestId('storage-retry').click();
     await expect(page.getByRole('status').filter({ hasText: t.loading })).toBeVisible();
     await expectNoSeriousViolations(page, `the hung open (${lang})`);
