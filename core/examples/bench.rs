@@ -187,6 +187,25 @@ fn check_view(portfolio: &Portfolio, as_of: NaiveDate) {
             read.search_index()
         });
     }
+    list_view(portfolio, as_of);
+}
+
+/// The desk's stored list view (its cold open shows it while the snapshot decodes).
+fn list_view(portfolio: &Portfolio, as_of: NaiveDate) {
+    use creditdesk_core::credit::score::previous_month_end;
+    use creditdesk_core::limits::list_view::ListView;
+    let on = |day| {
+        let policy = portfolio.policy_on(day);
+        score::score_all(&portfolio.ledger, &portfolio.credit, &policy, day)
+    };
+    let view = timed("list view made (both scores given)", || {
+        let (now, before) = (on(as_of), on(previous_month_end(as_of)));
+        ListView::of(portfolio.list_sources(), as_of, &now, &before)
+    });
+    let bytes = timed("list view encode (postcard)", || view.encode());
+    let read = timed("list view decode", || ListView::decode(&bytes));
+    assert_eq!(read.as_ref(), Some(&view));
+    println!("  list view {:.2} MB", bytes.len() as f64 / 1e6);
 }
 
 /// Export of the open items and the journal: building the table, then each writer, with the

@@ -536,3 +536,55 @@ fn rows_from_kept_scores_are_the_rows_from_nothing() {
         list_rows_with_grade_drops(sources, as_of)
     );
 }
+
+/// The list view the desk shows on a cold open (`limits::list_view`): its rows are the rows
+/// with month-end grades, it reads back as written, and every view of the list (each
+/// criterion, each sort) selects from it what the live rows select. Bytes that are not a
+/// whole view of this version are refused.
+#[test]
+fn the_list_view_reads_back_as_written_and_selects_what_the_rows_select() {
+    use creditdesk_core::credit::score::{previous_month_end, score_all};
+    use creditdesk_core::limits::list_view::{ListView, LIST_VIEW_VERSION};
+    let as_of = date("2026-11-23");
+    let (_, state) = demo_portfolio(DemoSize::S, DEMO_SEED, as_of).expect("valid");
+    let sources = state.list_sources();
+    let on = |day| score_all(&state.ledger, &state.credit, &state.policy_on(day), day);
+    let view = ListView::of(sources, as_of, &on(as_of), &on(previous_month_end(as_of)));
+    assert_eq!(view.rows, list_rows_with_grade_drops(sources, as_of));
+    assert_eq!(view.limits, state.policy_on(as_of).limits);
+    let bytes = view.encode();
+    assert_eq!(ListView::decode(&bytes).as_ref(), Some(&view));
+
+    let live = list_rows(sources, as_of);
+    let limits = state.policy_on(as_of).limits;
+    let to_base = |amount, currency| limits.to_base(amount, currency);
+    for sort in CustomerSort::ALL {
+        for criterion in Criterion::ALL {
+            let filter = CustomerFilter::default().with(criterion);
+            let rows = match criterion {
+                Criterion::GradeDropped => &view.rows,
+                _ => &live,
+            };
+            assert_eq!(
+                select_customers(&view.rows, &filter, sort, &to_base),
+                select_customers(rows, &filter, sort, &to_base),
+                "{criterion:?} sorted by {sort:?}"
+            );
+        }
+    }
+    let searched = CustomerFilter {
+        text: view.rows[3].ledger.name.clone(),
+        ..CustomerFilter::default()
+    };
+    let found = select_customers(&view.rows, &searched, CustomerSort::Name, &to_base);
+    assert!(found.contains(&3), "a name finds its row");
+
+    assert_eq!(ListView::decode(&[]), None);
+    assert_eq!(ListView::decode(&bytes[..bytes.len() - 1]), None);
+    assert_eq!(ListView::decode(&[bytes.as_slice(), &[0]].concat()), None);
+    let other = ListView {
+        version: LIST_VIEW_VERSION + 1,
+        ..view
+    };
+    assert_eq!(ListView::decode(&other.encode()), None);
+}

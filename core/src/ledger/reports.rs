@@ -410,15 +410,21 @@ pub struct CustomerRow {
     pub number: String,
     pub name: String,
     pub currency: Currency,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub balance: Decimal,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub overdue: Decimal,
     pub days_overdue_max: i64,
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub exposure: Decimal,
     /// Open (un-invoiced) orders, part of the exposure.
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub open_orders: Decimal,
     /// Disputed amounts, each invoice's capped at what is open on it (as the summary counts).
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub disputed: Decimal,
     /// Unapplied cash and unapplied credit.
+    #[serde(with = "crate::base::money::decimal_serde")]
     pub unapplied: Decimal,
 }
 

@@ -28,8 +28,10 @@ use std::cmp::Reverse;
 pub struct ListRow {
     pub ledger: CustomerRow,
     /// The limit in force on the day; `None` without one (never approved, or lapsed).
+    #[serde(with = "crate::base::money::decimal_serde::option")]
     pub limit: Option<Decimal>,
     /// Exposure ÷ limit × 100, one decimal; `None` without a positive limit.
+    #[serde(with = "crate::base::money::decimal_serde::option")]
     pub utilisation_percent: Option<Decimal>,
     /// Exposure above the limit in force.
     pub over_limit: bool,

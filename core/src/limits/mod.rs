@@ -3,10 +3,11 @@
 //! entries (`entry`), records (`records`), sub-state and fold (`state`). The limit in force
 //! (`status`), the recommended limit (`recommend`), the reasons of a check (`reasons`) and the
 //! customer list with its limit, utilisation, grade and hold columns (`list`) are pure
-//! functions beside them.
+//! functions beside them; `list_view` is that list for one day, stored for the desk's cold open.
 
 pub mod entry;
 pub mod list;
+pub mod list_view;
 pub mod origin;
 pub mod reasons;
 pub mod recommend;
